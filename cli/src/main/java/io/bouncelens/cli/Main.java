@@ -1,0 +1,31 @@
+package io.bouncelens.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bouncelens}: data on stdout, messages on stderr, exit 0 / 1 (some input failed) / 2 (usage). */
+@Command(name = "bouncelens", mixinStandardHelpOptions = true, version = "bouncelens 0.1.0",
+        description = "Tells why an email bounced and what to do about it.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by main and the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(e -> 1);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("bouncelens: " + ex.getMessage());
+            return 2;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.err);
+    }
+}

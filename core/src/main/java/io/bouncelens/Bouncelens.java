@@ -1,0 +1,86 @@
+package io.bouncelens;
+
+import io.bouncelens.advise.Advice;
+import io.bouncelens.advise.AdviceBook;
+import io.bouncelens.classify.Classification;
+import io.bouncelens.classify.ReplyClassifier;
+import io.bouncelens.classify.ReplyEvidence;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The library's front door: {@link #explain(String)} for one SMTP reply or diagnostic line,
+ * {@link #diagnose(InputStream)} for a whole bounce message. Thread-safe; the knowledge base is
+ * compiled once, on first use.
+ */
+public final class Bouncelens {
+
+    private static final class Default {
+        static final Bouncelens INSTANCE = new Bouncelens(StandardParts.classifier(), StandardParts.adviceBook());
+    }
+
+    private final ReplyClassifier classifier;
+    private final AdviceBook adviceBook;
+
+    public Bouncelens(ReplyClassifier classifier, AdviceBook adviceBook) {
+        this.classifier = classifier;
+        this.adviceBook = adviceBook;
+    }
+
+    /** The instance built on the bundled knowledge base. */
+    public static Bouncelens standard() {
+        return Default.INSTANCE;
+    }
+
+    /** Diagnoses one reply line in English. */
+    public static BounceRecord explain(String reply) {
+        return standard().explainReply(reply, Lang.EN);
+    }
+
+    /** Diagnoses one reply line, explained in {@code lang}. */
+    public static BounceRecord explain(String reply, Lang lang) {
+        return standard().explainReply(reply, lang);
+    }
+
+    /** Diagnoses one bounce message: one record per recipient it reports. */
+    public static List<BounceRecord> diagnose(InputStream message) {
+        return diagnose(message, Lang.EN);
+    }
+
+    /** Diagnoses one bounce message, explained in {@code lang}. */
+    public static List<BounceRecord> diagnose(InputStream message, Lang lang) {
+        throw new UnsupportedOperationException("message decoding is not built yet");
+    }
+
+    public ReplyClassifier classifier() {
+        return classifier;
+    }
+
+    public AdviceBook adviceBook() {
+        return adviceBook;
+    }
+
+    /** Classifies one reply and attaches advice; never throws on any text, null included. */
+    public BounceRecord explainReply(String reply, Lang lang) {
+        String text = reply == null ? "" : reply;
+        Classification verdict = classifier.classify(ReplyEvidence.ofText(text));
+        return describe(verdict, lang, BounceRecord.builder().diagnosticCode(text.isBlank() ? null : text)).build();
+    }
+
+    /** Copies a verdict and its advice into a record under assembly. */
+    public BounceRecord.Builder describe(Classification verdict, Lang lang, BounceRecord.Builder record) {
+        Advice advice = adviceBook.adviceFor(verdict, lang);
+        return record.reason(verdict.reason())
+                .status(verdict.status())
+                .replyCode(verdict.replyCode())
+                .remoteHost(verdict.remoteHost() != null ? verdict.remoteHost() : null)
+                .provider(verdict.provider())
+                .providerCode(verdict.providerCode())
+                .actor(verdict.actor())
+                .retry(verdict.retry())
+                .explanation(advice == null ? null : advice.explanation())
+                .fix(advice == null ? null : advice.fix())
+                .evidence(verdict.evidence());
+    }
+}

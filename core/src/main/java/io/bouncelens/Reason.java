@@ -1,0 +1,44 @@
+package io.bouncelens;
+
+import java.util.Locale;
+
+/**
+ * Why a message bounced, in Sisimai 5.6's names so results can be compared with it and users can
+ * migrate. {@link #isHardBounce(Integer)} holds the one rule for {@code hardBounce}.
+ */
+public enum Reason {
+    HOSTUNKNOWN, USERUNKNOWN, HASMOVED, NOTACCEPT, FILTERED, REJECTED, MAILBOXFULL, SUSPEND,
+    SUPPRESSED, CONTENTERROR, EMAILTOOLARGE, FEEDBACK, NOTCOMPLIANTRFC, POLICYVIOLATION,
+    SECURITYERROR, VIRUSDETECTED, SPAMDETECTED, AUTHFAILURE, BADREPUTATION, BLOCKED, EXPIRED,
+    MAILERERROR, NETWORKERROR, NORELAYING, RATELIMITED, REQUIREPTR, SYSTEMERROR, SYSTEMFULL,
+    FAILEDSTARTTLS, DELIVERED, SYNTAXERROR, VACATION, ONHOLD, UNDEFINED;
+
+    /** The name used in JSON, CSV and the knowledge base: lower case, as Sisimai writes it. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a label such as {@code userunknown}; null when it names no reason. */
+    public static Reason fromLabel(String label) {
+        if (label == null) return null;
+        try {
+            return valueOf(label.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * True only where retrying the address can never work: the address or its domain does not exist
+     * or has moved, or the host refuses all mail with a permanent (5xx) answer.
+     *
+     * @param replyCode the SMTP reply code, or null when unknown; only matters for NOTACCEPT
+     */
+    public boolean isHardBounce(Integer replyCode) {
+        return switch (this) {
+            case USERUNKNOWN, HOSTUNKNOWN, HASMOVED -> true;
+            case NOTACCEPT -> replyCode == null || replyCode >= 500;
+            default -> false;
+        };
+    }
+}

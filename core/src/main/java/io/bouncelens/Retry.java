@@ -1,0 +1,23 @@
+package io.bouncelens;
+
+import java.util.Locale;
+
+/** Whether sending the same message again can succeed. */
+public enum Retry {
+    /** Never: the address is gone; remove it. */
+    NEVER,
+    /** Later, unchanged: the problem is temporary on the receiving side. */
+    LATER,
+    /** Only after someone fixes something (content, DNS, reputation, account). */
+    AFTER_FIX;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Retry fromLabel(String label) {
+        if (label == null) return null;
+        for (Retry r : values()) if (r.label().equalsIgnoreCase(label.trim())) return r;
+        return null;
+    }
+}

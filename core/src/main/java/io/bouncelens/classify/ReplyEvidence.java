@@ -1,0 +1,22 @@
+package io.bouncelens.classify;
+
+import io.bouncelens.Reason;
+
+/**
+ * What is known about one failure before it is classified: the remote server's text and whatever
+ * a report said beside it. Everything but {@code text} may be null.
+ *
+ * @param text       the reply or diagnostic text, as it appeared (may carry its own codes)
+ * @param status     enhanced status code from a structured field (DSN {@code Status:}), if any
+ * @param replyCode  SMTP reply code from a structured field, if any
+ * @param remoteHost the host that answered, if known; helps to pick a provider's reading
+ * @param command    the SMTP command that was answered, if known
+ * @param hint       a reason the report's format itself implies (e.g. an expiry notice), if any
+ */
+public record ReplyEvidence(String text, String status, Integer replyCode, String remoteHost,
+                            String command, Reason hint) {
+
+    public static ReplyEvidence ofText(String text) {
+        return new ReplyEvidence(text, null, null, null, null, null);
+    }
+}
