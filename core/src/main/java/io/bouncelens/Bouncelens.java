@@ -5,6 +5,11 @@ import io.bouncelens.advise.AdviceBook;
 import io.bouncelens.classify.Classification;
 import io.bouncelens.classify.ReplyClassifier;
 import io.bouncelens.classify.ReplyEvidence;
+import io.bouncelens.decode.DecodedReport;
+import io.bouncelens.decode.Limits;
+import io.bouncelens.decode.MessageParser;
+import io.bouncelens.decode.ParsedMessage;
+import io.bouncelens.decode.ReportDecoder;
 
 import java.io.InputStream;
 import java.util.List;
@@ -22,10 +27,29 @@ public final class Bouncelens {
 
     private final ReplyClassifier classifier;
     private final AdviceBook adviceBook;
+    private final Limits limits;
+    private final MessageParser parser;
+    private final ReportDecoder decoder;
 
     public Bouncelens(ReplyClassifier classifier, AdviceBook adviceBook) {
+        this(classifier, adviceBook, Limits.DEFAULT);
+    }
+
+    public Bouncelens(ReplyClassifier classifier, AdviceBook adviceBook, Limits limits) {
         this.classifier = classifier;
         this.adviceBook = adviceBook;
+        this.limits = limits;
+        this.parser = new MessageParser(limits);
+        this.decoder = ReportDecoder.standard(limits);
+    }
+
+    /** The same knowledge with other bounds on what one message may cost. */
+    public Bouncelens withLimits(Limits other) {
+        return new Bouncelens(classifier, adviceBook, other);
+    }
+
+    public Limits limits() {
+        return limits;
     }
 
     /** The instance built on the bundled knowledge base. */
@@ -50,7 +74,23 @@ public final class Bouncelens {
 
     /** Diagnoses one bounce message, explained in {@code lang}. */
     public static List<BounceRecord> diagnose(InputStream message, Lang lang) {
-        throw new UnsupportedOperationException("message decoding is not built yet");
+        return standard().diagnoseMessage(message, lang, null, 1).records();
+    }
+
+    /**
+     * Reads one message from {@code message} (to its end, or to the size limit) and diagnoses it.
+     * Never throws on content: what could not be read is listed in the result's problems. A pure
+     * function of its input, safe to call from several threads at once.
+     *
+     * @param file  the path reported in the records (null for a stream)
+     * @param index the 1-based number of the message in its file
+     */
+    public MessageDiagnosis diagnoseMessage(InputStream message, Lang lang, String file, int index) {
+        ParsedMessage parsed = parser.parse(message);
+        DecodedReport report = decoder.decode(parsed);
+        List<BounceRecord> records = new ReportRecords(this).records(report, lang, file, index);
+        return new MessageDiagnosis(file, index, report.kind(), report.subject(), records,
+                report.truncated(), report.problems());
     }
 
     public ReplyClassifier classifier() {

@@ -1,0 +1,31 @@
+package io.bouncelens;
+
+import io.bouncelens.decode.MessageKind;
+
+import java.util.List;
+
+/**
+ * Everything learnt from one message: what it is, one record per recipient it reports, and what
+ * could not be read.
+ *
+ * @param file      the path as given (null for a stream)
+ * @param message   1-based number of the message inside its file or stream
+ * @param kind      bounce, delivered, feedback, vacation or not-bounce
+ * @param subject   the subject shown for it (the original's, else the report's)
+ * @param records   one per recipient; empty for a message that is not a bounce
+ * @param truncated a limit cut the message
+ * @param problems  one-line descriptions of what could not be read; empty when all went well
+ */
+public record MessageDiagnosis(String file, int message, MessageKind kind, String subject,
+                               List<BounceRecord> records, boolean truncated, List<String> problems) {
+
+    public MessageDiagnosis {
+        records = List.copyOf(records);
+        problems = List.copyOf(problems);
+    }
+
+    /** A message that could not be read at all. */
+    public static MessageDiagnosis unreadable(String file, int message, String problem) {
+        return new MessageDiagnosis(file, message, MessageKind.NOT_BOUNCE, null, List.of(), true, List.of(problem));
+    }
+}

@@ -1,0 +1,79 @@
+package io.bouncelens;
+
+import io.bouncelens.classify.Classification;
+import io.bouncelens.classify.ReplyEvidence;
+import io.bouncelens.decode.DecodedReport;
+import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.MessageKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a decoded report into records: each failure through the classifier, each success,
+ * complaint and auto-reply straight to its reason (the report itself says what it is).
+ */
+final class ReportRecords {
+
+    private final Bouncelens bouncelens;
+
+    ReportRecords(Bouncelens bouncelens) {
+        this.bouncelens = bouncelens;
+    }
+
+    List<BounceRecord> records(DecodedReport report, Lang lang, String file, int message) {
+        List<BounceRecord> out = new ArrayList<>(report.recipients().size());
+        if (report.kind() == MessageKind.NOT_BOUNCE) return out;
+        for (FailedRecipient r : report.recipients()) out.add(record(report, r, lang, file, message));
+        return out;
+    }
+
+    private BounceRecord record(DecodedReport report, FailedRecipient r, Lang lang, String file, int message) {
+        Reason stated = statedReason(report, r);
+        Classification verdict;
+        if (stated != null) {
+            verdict = new Classification(stated, r.status(), r.replyCode(), r.remoteHost(), null, null,
+                    stated == Reason.DELIVERED || stated == Reason.VACATION ? Actor.NONE : null,
+                    null, "decode." + stated.label(), report.decodedBy());
+        } else {
+            ReplyEvidence evidence = new ReplyEvidence(r.diagnosticCode() == null ? "" : r.diagnosticCode(),
+                    r.status(), r.replyCode(), r.remoteHost(), r.command(), r.reasonHint());
+            verdict = bouncelens.classifier().classify(evidence);
+            if ((verdict.reason() == null || verdict.reason() == Reason.UNDEFINED) && r.reasonHint() != null) {
+                verdict = new Classification(r.reasonHint(), verdict.status(), verdict.replyCode(), verdict.remoteHost(),
+                        verdict.provider(), verdict.providerCode(), verdict.actor(), verdict.retry(),
+                        "decode." + r.reasonHint().label(), report.decodedBy());
+            }
+        }
+        BounceRecord.Builder b = BounceRecord.builder()
+                .file(file)
+                .message(message)
+                .recipient(r.recipient())
+                .addresser(report.addresser())
+                .action(r.action())
+                .diagnosticCode(r.diagnosticCode())
+                .command(r.command())
+                .reportingMta(r.reportingMta())
+                .decodedBy(report.decodedBy())
+                .timestamp(r.timestamp() != null ? r.timestamp() : report.timestamp())
+                .messageId(report.messageId())
+                .subject(report.subject())
+                .feedbackType(r.feedbackType())
+                .truncated(report.truncated());
+        bouncelens.describe(verdict, lang, b);
+        if (verdict.remoteHost() == null) b.remoteHost(r.remoteHost());
+        if (verdict.status() == null) b.status(r.status());
+        if (verdict.replyCode() == null) b.replyCode(r.replyCode());
+        return b.build();
+    }
+
+    /** The reason a report states by what it is, or null when the classifier must decide. */
+    private static Reason statedReason(DecodedReport report, FailedRecipient r) {
+        if (report.kind() == MessageKind.FEEDBACK || r.reasonHint() == Reason.FEEDBACK) return Reason.FEEDBACK;
+        if (report.kind() == MessageKind.VACATION || r.reasonHint() == Reason.VACATION) return Reason.VACATION;
+        String action = r.action() == null ? "" : r.action().toLowerCase(Locale.ROOT);
+        if (action.equals("delivered") || action.equals("relayed") || action.equals("expanded")) return Reason.DELIVERED;
+        return null;
+    }
+}

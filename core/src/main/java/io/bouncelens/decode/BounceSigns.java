@@ -1,0 +1,47 @@
+package io.bouncelens.decode;
+
+import java.util.Locale;
+
+/**
+ * Whether a message without a structured report still looks like a bounce: sent by a mail
+ * system, or titled like a delivery failure. Guards the generic text scanner so that ordinary
+ * mail gives no record.
+ */
+public final class BounceSigns {
+
+    private static final String[] SENDERS = {
+            "mailer-daemon", "mailer_daemon", "mail-daemon", "postmaster", "mail delivery", "maildelivery",
+            "mdaemon", "mail administrator", "mailadmin", "system administrator", "internet mail delivery",
+            "mail.delivery", "microsoftexchange", "bounce", "returned", "nobody@", "root@", "smtp gateway",
+            "mail transport", "notification"};
+
+    private static final String[] SUBJECTS = {
+            "undeliver", "undelivered", "delivery status notification", "delivery failure", "delivery failed",
+            "failure notice", "failure delivery", "returned mail", "return mail", "mail delivery failed",
+            "delivery has failed", "non-delivery", "nondeliverable", "non delivery", "not delivered",
+            "could not be delivered", "couldn't be delivered", "delivery notification", "delivery problem",
+            "mail system error", "message not delivered", "rejected", "warning: could not send",
+            "delayed mail", "delivery delayed", "delivery report", "error sending", "mail error",
+            "bounce", "delivery final failure", "permanent error", "unable to deliver",
+            "退信", "未能送达", "投递失败", "發送失敗", "发送失败", "無法傳遞", "无法投递", "不能送达", "系统退信"};
+
+    private BounceSigns() {
+    }
+
+    public static boolean fromMailSystem(ParsedMessage m) {
+        String from = m.from().toLowerCase(Locale.ROOT);
+        for (String s : SENDERS) if (from.contains(s)) return true;
+        return false;
+    }
+
+    public static boolean bounceSubject(ParsedMessage m) {
+        String subject = m.subject().toLowerCase(Locale.ROOT);
+        for (String s : SUBJECTS) if (subject.contains(s)) return true;
+        return false;
+    }
+
+    public static boolean looksLikeBounce(ParsedMessage m) {
+        return fromMailSystem(m) || bounceSubject(m) || m.originalHeaders() != null && m.header("From") != null
+                && m.from().isEmpty();
+    }
+}

@@ -1,0 +1,41 @@
+package io.bouncelens.decode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/** Bytes read from a stream up to a bound, and whether more were left unread. */
+record Bytes(byte[] bytes, int length, boolean more) {
+
+    /** Reads at most {@code max} bytes; the rest of the stream is left for the caller to skip. */
+    static Bytes read(InputStream in, int max) throws IOException {
+        byte[] buf = new byte[Math.min(max, 8192)];
+        int n = 0;
+        while (n < max) {
+            if (n == buf.length) buf = Arrays.copyOf(buf, (int) Math.min((long) max, buf.length * 2L));
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) return new Bytes(buf, n, false);
+            n += r;
+        }
+        return new Bytes(buf, n, in.read() >= 0);
+    }
+
+    /** Reads a header block: up to and including the first empty line (LF line endings), at most {@code max} bytes. */
+    static Bytes readHeaderBlock(InputStream in, int max) throws IOException {
+        byte[] buf = new byte[Math.min(max, 4096)];
+        int n = 0;
+        int prev = '\n';
+        boolean leading = true;
+        while (n < max) {
+            int c = in.read();
+            if (c < 0) break;
+            if (leading && (c == '\n' || c == ' ' || c == '\t')) continue; // blank lines before the headers
+            leading = false;
+            if (n == buf.length) buf = Arrays.copyOf(buf, (int) Math.min((long) max, buf.length * 2L));
+            buf[n++] = (byte) c;
+            if (c == '\n' && prev == '\n') break;
+            prev = c;
+        }
+        return new Bytes(buf, n, false);
+    }
+}

@@ -1,0 +1,73 @@
+package io.bouncelens.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the recipients of an RFC 3464 / RFC 6533 delivery-status report: one
+ * {@link FailedRecipient} per recipient group that names an address.
+ */
+public final class DeliveryStatusReader {
+
+    private DeliveryStatusReader() {
+    }
+
+    public static List<FailedRecipient> read(DeliveryStatus dsn) {
+        List<FailedRecipient> out = new ArrayList<>();
+        if (dsn == null) return out;
+        String reportingMta = hostOf(dsn.perMessage().firstOf("Reporting-MTA", "Received-From-MTA"));
+        String arrival = dsn.perMessage().first("Arrival-Date");
+        for (Headers g : dsn.perRecipient()) {
+            String recipient = Addresses.clean(g.firstOf("Final-Recipient", "Original-Recipient", "X-Actual-Recipient"));
+            if (recipient == null) continue;
+            String diagnostic = g.first("Diagnostic-Code");
+            String diagnosticText = diagnostic == null ? null : SmtpText.stripType(diagnostic);
+            String status = statusOf(g.first("Status"));
+            Integer reply = SmtpText.leadingReplyCode(diagnostic);
+            out.add(FailedRecipient.builder()
+                    .recipient(recipient)
+                    .action(actionOf(g.first("Action")))
+                    .status(status)
+                    .replyCode(reply)
+                    .diagnosticCode(diagnosticText == null || diagnosticText.isBlank() ? null : diagnosticText)
+                    .command(SmtpText.command(diagnosticText))
+                    .remoteHost(hostOf(g.first("Remote-MTA")))
+                    .reportingMta(reportingMta)
+                    .timestamp(g.first("Last-Attempt-Date") != null ? g.first("Last-Attempt-Date") : arrival)
+                    .build());
+        }
+        return out;
+    }
+
+    /** RFC 3464 action, lower case; the common misspellings mapped to the standard word. */
+    static String actionOf(String value) {
+        if (value == null || value.isBlank()) return null;
+        String a = value.trim().toLowerCase(Locale.ROOT);
+        int sp = a.indexOf(' ');
+        if (sp > 0) a = a.substring(0, sp);
+        return switch (a) {
+            case "failure", "fail", "failed" -> "failed";
+            case "delay", "delayed" -> "delayed";
+            case "deliverable", "delivered", "delivery" -> "delivered";
+            default -> a;
+        };
+    }
+
+    /** The enhanced code of a Status field ({@code 5.1.1 (user unknown)} gives {@code 5.1.1}). */
+    static String statusOf(String value) {
+        if (value == null) return null;
+        return SmtpText.firstStatus(value);
+    }
+
+    /** The host of an MTA field: {@code dns; mx.example.com [192.0.2.1]} gives {@code mx.example.com}. */
+    static String hostOf(String value) {
+        if (value == null) return null;
+        String v = SmtpText.stripType(value);
+        int end = 0;
+        while (end < v.length() && !Character.isWhitespace(v.charAt(end)) && v.charAt(end) != '(' && v.charAt(end) != ';') end++;
+        String host = v.substring(0, end);
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        return host.isEmpty() ? null : host;
+    }
+}

@@ -1,0 +1,79 @@
+package io.bouncelens.decode;
+
+import io.bouncelens.Reason;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads an RFC 5965 (ARF) complaint report: the complained-about recipient is the original
+ * message's addressee, the feedback type says what kind of complaint it is.
+ */
+public final class FeedbackReportReader {
+
+    private FeedbackReportReader() {
+    }
+
+    /** True when the message is an ARF report (or labels itself one without the part). */
+    public static boolean recognises(ParsedMessage m) {
+        if (m.feedbackReport() != null) return true;
+        String ct = m.header("Content-Type");
+        return ct != null && "feedback-report".equalsIgnoreCase(MediaType.parse(ct).parameter("report-type"));
+    }
+
+    public static List<FailedRecipient> read(ParsedMessage m) {
+        Headers fields = m.feedbackReport() == null ? Headers.EMPTY : m.feedbackReport();
+        String type = fields.first("Feedback-Type");
+        type = type == null ? "abuse" : type.trim().toLowerCase(Locale.ROOT);
+        List<String> recipients = new ArrayList<>();
+        for (String r : fields.all("Original-Rcpt-To")) addAll(recipients, r);
+        for (String r : fields.all("Removal-Recipient")) addAll(recipients, r);
+        if (recipients.isEmpty()) addAll(recipients, m.original().first("To"));
+        if (recipients.isEmpty()) addAll(recipients, m.original().first("Delivered-To"));
+        if (recipients.isEmpty()) addAll(recipients, m.original().first("X-Original-To"));
+        List<FailedRecipient> out = new ArrayList<>();
+        String reportingMta = DeliveryStatusReader.hostOf(fields.first("Reporting-MTA"));
+        String sourceIp = fields.first("Source-IP");
+        String date = fields.firstOf("Arrival-Date", "Received-Date");
+        for (String r : recipients) {
+            out.add(FailedRecipient.builder()
+                    .recipient(r)
+                    .action("feedback")
+                    .reasonHint(Reason.FEEDBACK)
+                    .feedbackType(type)
+                    .diagnosticCode(diagnostic(type, fields, m.text()))
+                    .reportingMta(reportingMta)
+                    .remoteHost(sourceIp == null ? null : sourceIp.trim())
+                    .timestamp(date)
+                    .build());
+        }
+        return out;
+    }
+
+    private static String diagnostic(String type, Headers fields, String text) {
+        String ua = fields.first("User-Agent");
+        String first = firstLine(text);
+        StringBuilder b = new StringBuilder("feedback report: ").append(type);
+        if (ua != null) b.append(" (").append(ua).append(')');
+        if (first != null) b.append(": ").append(first);
+        return b.toString();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) return null;
+        for (String line : new LineIterable(text, 20)) {
+            if (!line.isBlank()) return line.trim().length() > 200 ? line.trim().substring(0, 200) : line.trim();
+        }
+        return null;
+    }
+
+    private static void addAll(List<String> to, String value) {
+        if (value == null) return;
+        for (String a : Addresses.find(Addresses.decodeUtf8AddrXtext(value), 100)) {
+            boolean seen = false;
+            for (String x : to) seen |= x.equalsIgnoreCase(a);
+            if (!seen) to.add(a);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.bouncelens.decode;
+
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.parser.AbstractContentHandler;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.util.ByteSequence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads one message with mime4j's streaming parser into a {@link ParsedMessage}. Only what a
+ * report needs is kept: top-level headers, the text parts, the delivery-status and feedback
+ * fields, and the returned original's header block. The original is not parsed recursively, so
+ * its body, its attachments and any reports nested inside it are skipped unread.
+ */
+public final class MessageParser {
+
+    private final Limits limits;
+
+    public MessageParser(Limits limits) {
+        this.limits = limits;
+    }
+
+    public MessageParser() {
+        this(Limits.DEFAULT);
+    }
+
+    /** Parses the stream to its end (or to {@link Limits#maxMessageBytes()}); never throws on content. */
+    public ParsedMessage parse(InputStream raw) {
+        CappedInputStream capped = new CappedInputStream(raw, limits.maxMessageBytes());
+        Handler handler = new Handler();
+        MimeConfig config = new MimeConfig.Builder()
+                .setMaxLineLen(-1)
+                .setMaxHeaderLen(limits.maxHeaderLineBytes())
+                .setMaxHeaderCount(limits.maxHeaderCount())
+                .setMaxContentLen(-1)
+                .setStrictParsing(false)
+                .setMalformedHeaderStartsBody(true)
+                .build();
+        MimeStreamParser parser = new MimeStreamParser(config);
+        parser.setContentDecoding(true);
+        parser.setNoRecurse();
+        parser.setContentHandler(handler);
+        handler.parser = parser;
+        try {
+            parser.parse(new LineEndingInputStream(capped));
+        } catch (MimeException e) {
+            handler.fail("malformed MIME: " + oneLine(e.getMessage()), true);
+        } catch (IOException e) {
+            handler.fail("read error: " + oneLine(e.getMessage()), true);
+        } catch (RuntimeException e) {
+            handler.fail("undecodable MIME: " + e.getClass().getSimpleName(), true);
+        }
+        if (capped.exceeded()) {
+            handler.fail("message larger than " + limits.maxMessageBytes() + " bytes; read the first "
+                    + limits.maxMessageBytes(), true);
+        }
+        if (handler.openMultiparts > 0 && !handler.stopped) {
+            handler.fail("MIME multipart not closed (truncated message?)", false);
+        }
+        return handler.result();
+    }
+
+    private static String oneLine(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 200));
+        for (int i = 0; i < s.length() && b.length() < 200; i++) {
+            char c = s.charAt(i);
+            b.append(c == '\n' || c == '\r' ? ' ' : c);
+        }
+        return b.toString();
+    }
+
+    private final class Handler extends AbstractContentHandler {
+        MimeStreamParser parser;
+        boolean stopped;
+        int depth;
+        int openMultiparts;
+        int parts;
+        boolean inTopHeader;
+        boolean topHeaderDone;
+        List<Header> collecting = new ArrayList<>();
+        String partContentType;
+        Headers top;
+        String topType;
+        final StringBuilder plain = new StringBuilder();
+        final StringBuilder html = new StringBuilder();
+        Headers perMessage;
+        final List<Headers> perRecipient = new ArrayList<>();
+        boolean global;
+        boolean sawDeliveryStatus;
+        Headers feedback;
+        Headers original;
+        final List<String> partTypes = new ArrayList<>();
+        boolean truncated;
+        final List<String> problems = new ArrayList<>();
+
+        void fail(String problem, boolean cut) {
+            if (cut) truncated = true;
+            if (problems.size() < 8 && !problems.contains(problem)) problems.add(problem);
+        }
+
+        private void stopBecause(String problem) {
+            fail(problem, true);
+            stopped = true;
+            parser.stop();
+        }
+
+        @Override
+        public void startMessage() {
+            inTopHeader = !topHeaderDone;
+        }
+
+        @Override
+        public void startBodyPart() {
+            inTopHeader = false;
+            partContentType = null;
+            if (++parts > limits.maxParts()) stopBecause("more than " + limits.maxParts() + " MIME parts; read the first ones");
+        }
+
+        @Override
+        public void startMultipart(BodyDescriptor bd) {
+            openMultiparts++;
+            if (++depth > limits.maxMimeDepth()) stopBecause("MIME nested deeper than " + limits.maxMimeDepth() + " levels");
+            if (depth == 1 && topType == null) topType = lower(bd.getMimeType());
+        }
+
+        @Override
+        public void endMultipart() {
+            openMultiparts--;
+            depth--;
+        }
+
+        @Override
+        public void startHeader() {
+            collecting = new ArrayList<>();
+        }
+
+        @Override
+        public void field(Field field) {
+            if (collecting.size() >= limits.maxHeaderCount()) return;
+            String name = field.getName();
+            if (inTopHeader) {
+                collecting.add(new Header(name, valueOf(field)));
+            } else if (name.equalsIgnoreCase("Content-Type")) {
+                partContentType = valueOf(field);
+            }
+        }
+
+        @Override
+        public void endHeader() {
+            if (inTopHeader) {
+                top = new Headers(collecting);
+                topHeaderDone = true;
+                inTopHeader = false;
+                partContentType = top.first("Content-Type");
+            }
+        }
+
+        @Override
+        public void body(BodyDescriptor bd, InputStream is) throws IOException {
+            String type = lower(bd.getMimeType());
+            if (depth == 0 && topType == null) topType = type;
+            partTypes.add(type);
+            MediaType mediaType = MediaType.parse(partContentType);
+            String charset = mediaType.parameter("charset");
+            switch (type) {
+                case "text/plain", "text/enriched" -> appendText(plain, readText(is, charset));
+                case "text/html" -> appendText(html, readText(is, charset));
+                case "message/delivery-status", "message/global-delivery-status" -> readDeliveryStatus(is, type);
+                case "message/feedback-report" -> feedback = HeaderBlock.parse(readText(is, "utf-8"), limits.maxHeaderCount());
+                case "message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers",
+                     "message/partial", "text/rfc822-header" -> readOriginal(is);
+                default -> {
+                    // attachments and anything else: their bytes are skipped by the parser
+                }
+            }
+        }
+
+        private void appendText(StringBuilder to, String text) {
+            if (text.isBlank()) return;
+            if (to.length() > 0) to.append("\n\n");
+            to.append(text);
+        }
+
+        private void readDeliveryStatus(InputStream is, String type) throws IOException {
+            boolean isGlobal = type.startsWith("message/global");
+            String text = readText(is, isGlobal ? "utf-8" : null);
+            int room = limits.maxRecipients() - perRecipient.size() + 1;
+            if (room <= 1) {
+                fail("more than " + limits.maxRecipients() + " recipients; read the first ones", true);
+                return;
+            }
+            List<Headers> groups = HeaderBlock.groups(text, limits.maxHeaderCount(), room + 1);
+            if (groups.size() > room) {
+                fail("more than " + limits.maxRecipients() + " recipients; read the first ones", true);
+                groups = groups.subList(0, room);
+            }
+            sawDeliveryStatus = true;
+            global |= isGlobal;
+            for (Headers g : groups) {
+                boolean isRecipient = g.has("Final-Recipient") || g.has("Original-Recipient")
+                        || g.has("Action") || g.has("Status");
+                if (!isRecipient && perMessage == null && perRecipient.isEmpty()) perMessage = g;
+                else perRecipient.add(g);
+            }
+        }
+
+        private void readOriginal(InputStream is) throws IOException {
+            if (original != null) return;
+            Bytes head = Bytes.readHeaderBlock(is, limits.maxTextBytesPerPart());
+            if (head.length() == 0) return;
+            original = HeaderBlock.parse(Charsets.decode(head.bytes(), 0, head.length(), null), limits.maxHeaderCount());
+        }
+
+        private String readText(InputStream is, String charset) throws IOException {
+            Bytes bytes = Bytes.read(is, limits.maxTextBytesPerPart());
+            if (bytes.more()) fail("a text part is longer than " + limits.maxTextBytesPerPart() + " bytes; read its start", true);
+            return Charsets.decode(bytes.bytes(), 0, bytes.length(), charset);
+        }
+
+        ParsedMessage result() {
+            String text = plain.length() > 0 ? plain.toString() : HtmlText.toText(html.toString());
+            DeliveryStatus dsn = sawDeliveryStatus
+                    ? new DeliveryStatus(perMessage == null ? Headers.EMPTY : perMessage, perRecipient, global)
+                    : null;
+            return new ParsedMessage(top, topType, text, dsn, feedback, original, partTypes, truncated, problems);
+        }
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** A field's value from its raw bytes, so 8-bit (UTF-8, GB2312, ...) headers decode too. */
+    private static String valueOf(Field field) {
+        ByteSequence raw = field.getRaw();
+        if (raw == null) return EncodedWords.decode(field.getBody());
+        byte[] bytes = raw.toByteArray();
+        int colon = 0;
+        while (colon < bytes.length && bytes[colon] != ':') colon++;
+        if (colon >= bytes.length) return EncodedWords.decode(field.getBody());
+        return EncodedWords.decodeRaw(bytes, colon + 1, bytes.length - colon - 1);
+    }
+}

@@ -1,0 +1,59 @@
+package io.bouncelens.decode;
+
+import java.util.List;
+
+/**
+ * What the decoder read of one message, immutable: the view every report format works from. The
+ * returned original contributes only its headers; its body and attachments are never kept.
+ *
+ * @param headers         top-level headers, RFC 2047 words decoded
+ * @param mimeType        top-level media type, lower case ({@code multipart/report}, {@code text/plain})
+ * @param text            the human-readable text of the report: its text/plain parts decoded to Unicode
+ *                        and joined by a blank line, or its HTML parts reduced to text when it has no
+ *                        plain part; lines end in {@code \n}
+ * @param deliveryStatus  the RFC 3464 / RFC 6533 report, or null when the message carries none
+ * @param feedbackReport  the fields of an RFC 5965 {@code message/feedback-report}, or null
+ * @param originalHeaders headers of the returned original (message/rfc822 or text/rfc822-headers), or null
+ * @param partTypes       media types of the report's own parts, in order (not those inside the original)
+ * @param truncated       true when a {@link Limits} bound cut the message: the rest was not read
+ * @param problems        one-line descriptions of what could not be read, empty when all went well
+ */
+public record ParsedMessage(Headers headers, String mimeType, String text, DeliveryStatus deliveryStatus,
+                            Headers feedbackReport, Headers originalHeaders, List<String> partTypes,
+                            boolean truncated, List<String> problems) {
+
+    public ParsedMessage {
+        headers = headers == null ? Headers.EMPTY : headers;
+        mimeType = mimeType == null ? "text/plain" : mimeType;
+        text = text == null ? "" : text;
+        partTypes = List.copyOf(partTypes);
+        problems = List.copyOf(problems);
+    }
+
+    /** The first value of a top-level header, or null. */
+    public String header(String name) {
+        return headers.first(name);
+    }
+
+    public String subject() {
+        String s = headers.first("Subject");
+        return s == null ? "" : s;
+    }
+
+    /** The top-level From header as written (display name included), or empty. */
+    public String from() {
+        String s = headers.first("From");
+        return s == null ? "" : s;
+    }
+
+    /** True when one of the report's own parts has this media type. */
+    public boolean hasPart(String mediaType) {
+        for (String t : partTypes) if (t.equalsIgnoreCase(mediaType)) return true;
+        return false;
+    }
+
+    /** The returned original's headers, empty when it was not returned. */
+    public Headers original() {
+        return originalHeaders == null ? Headers.EMPTY : originalHeaders;
+    }
+}

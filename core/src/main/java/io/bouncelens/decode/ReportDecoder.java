@@ -1,0 +1,144 @@
+package io.bouncelens.decode;
+
+import io.bouncelens.Reason;
+import io.bouncelens.decode.vendor.VendorFormat;
+import io.bouncelens.decode.vendor.VendorFormats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides what a parsed message is and what it says about each recipient: an ARF complaint, an
+ * RFC 3464 report (enriched by a vendor format that recognises it), a vendor format, an
+ * auto-reply, a plain-text bounce, or no bounce at all. Stateless and thread-safe.
+ */
+public final class ReportDecoder {
+
+    private final List<VendorFormat> vendors;
+    private final Limits limits;
+
+    public ReportDecoder(List<VendorFormat> vendors, Limits limits) {
+        this.vendors = List.copyOf(vendors);
+        this.limits = limits;
+    }
+
+    /** The decoder with every bundled vendor format. */
+    public static ReportDecoder standard(Limits limits) {
+        return new ReportDecoder(VendorFormats.all(), limits);
+    }
+
+    public DecodedReport decode(ParsedMessage m) {
+        if (FeedbackReportReader.recognises(m)) {
+            List<FailedRecipient> complaints = FeedbackReportReader.read(m);
+            return report(m, MessageKind.FEEDBACK, "arf", complaints);
+        }
+        List<FailedRecipient> fromDsn = DeliveryStatusReader.read(m.deliveryStatus());
+        if (!fromDsn.isEmpty()) {
+            String decodedBy = m.deliveryStatus().global() ? "rfc6533" : "rfc3464";
+            for (VendorFormat v : vendors) {
+                if (!recognises(v, m)) continue;
+                List<FailedRecipient> extra = read(v, m);
+                if (!extra.isEmpty()) {
+                    fromDsn = enrich(fromDsn, extra);
+                    decodedBy = decodedBy + "+" + v.name();
+                    break;
+                }
+            }
+            return report(m, allDelivered(fromDsn) ? MessageKind.DELIVERED : MessageKind.BOUNCE, decodedBy, fromDsn);
+        }
+        for (VendorFormat v : vendors) {
+            if (!recognises(v, m)) continue;
+            List<FailedRecipient> found = read(v, m);
+            if (!found.isEmpty()) return report(m, kindOf(found), v.name(), found);
+        }
+        boolean bounceSigns = BounceSigns.looksLikeBounce(m) || m.deliveryStatus() != null;
+        if (AutoReplies.recognises(m) && !BounceSigns.fromMailSystem(m) && !BounceSigns.bounceSubject(m)) {
+            return vacation(m);
+        }
+        if (bounceSigns) {
+            List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
+            if (!found.isEmpty()) return report(m, MessageKind.BOUNCE, "text", found);
+        }
+        return report(m, MessageKind.NOT_BOUNCE, null, List.of());
+    }
+
+    private static boolean recognises(VendorFormat v, ParsedMessage m) {
+        try {
+            return v.recognises(m);
+        } catch (RuntimeException e) {
+            return false; // one broken format must not stop the others
+        }
+    }
+
+    private List<FailedRecipient> read(VendorFormat v, ParsedMessage m) {
+        try {
+            List<FailedRecipient> found = v.read(m);
+            if (found == null) return List.of();
+            List<FailedRecipient> usable = new ArrayList<>(Math.min(found.size(), limits.maxRecipients()));
+            for (FailedRecipient r : found) {
+                if (r != null && r.recipient() != null && !r.recipient().isBlank()) usable.add(r);
+                if (usable.size() >= limits.maxRecipients()) break;
+            }
+            return usable;
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** DSN records with their gaps filled by the vendor's record for the same recipient. */
+    private static List<FailedRecipient> enrich(List<FailedRecipient> dsn, List<FailedRecipient> vendor) {
+        List<FailedRecipient> out = new ArrayList<>(dsn.size());
+        for (FailedRecipient d : dsn) {
+            FailedRecipient match = null;
+            for (FailedRecipient v : vendor) {
+                if (v.recipient().equalsIgnoreCase(d.recipient())) {
+                    match = v;
+                    break;
+                }
+            }
+            if (match == null && dsn.size() == 1 && vendor.size() == 1) match = vendor.get(0);
+            out.add(match == null ? d : d.enrichedBy(match));
+        }
+        return out;
+    }
+
+    private static boolean allDelivered(List<FailedRecipient> rs) {
+        for (FailedRecipient r : rs) if (!isSuccess(r.action())) return false;
+        return true;
+    }
+
+    static boolean isSuccess(String action) {
+        if (action == null) return false;
+        String a = action.toLowerCase(Locale.ROOT);
+        return a.equals("delivered") || a.equals("relayed") || a.equals("expanded");
+    }
+
+    private static MessageKind kindOf(List<FailedRecipient> rs) {
+        boolean vacation = true;
+        for (FailedRecipient r : rs) vacation &= r.reasonHint() == Reason.VACATION;
+        if (vacation) return MessageKind.VACATION;
+        return allDelivered(rs) ? MessageKind.DELIVERED : MessageKind.BOUNCE;
+    }
+
+    private DecodedReport vacation(ParsedMessage m) {
+        String who = Addresses.first(m.header("Reply-To") != null && m.from().isEmpty() ? m.header("Reply-To") : m.from());
+        if (who == null) return report(m, MessageKind.NOT_BOUNCE, null, List.of());
+        String firstLine = TextBounceScanner.squeeze(m.text(), 300);
+        FailedRecipient r = FailedRecipient.builder().recipient(who).action("vacation").reasonHint(Reason.VACATION)
+                .diagnosticCode(firstLine.isEmpty() ? m.subject() : firstLine).build();
+        return report(m, MessageKind.VACATION, "rfc3834", List.of(r));
+    }
+
+    private static DecodedReport report(ParsedMessage m, MessageKind kind, String decodedBy, List<FailedRecipient> rs) {
+        Headers original = m.original();
+        if (original.isEmpty() && kind == MessageKind.BOUNCE) original = ReturnedMessage.pastedHeaders(m.text(), 200);
+        String addresser = Addresses.first(original.first("From"));
+        if (addresser == null && kind != MessageKind.NOT_BOUNCE) addresser = Addresses.first(m.header("To"));
+        String subject = original.first("Subject");
+        if (subject == null) subject = m.header("Subject");
+        String messageId = original.first("Message-ID");
+        return new DecodedReport(kind, decodedBy, rs, addresser, messageId == null ? null : messageId.trim(), subject,
+                m.header("Date"), m.truncated(), m.problems());
+    }
+}

@@ -1,0 +1,103 @@
+package io.bouncelens.decode;
+
+import java.util.Locale;
+
+/** Codes and commands read from a server's reply text with literal scanning. */
+public final class SmtpText {
+
+    private SmtpText() {
+    }
+
+    /** A reply code (2xx-5xx) at the start of the text, after an optional type such as {@code smtp;}. */
+    public static Integer leadingReplyCode(String text) {
+        if (text == null) return null;
+        String t = stripType(text);
+        if (t.length() >= 3 && isCodeAt(t, 0) && (t.length() == 3 || !Character.isDigit(t.charAt(3)))) {
+            return Integer.parseInt(t.substring(0, 3));
+        }
+        return null;
+    }
+
+    /** The first reply code anywhere in the text: three digits starting 2-5 standing alone, else null. */
+    public static Integer firstReplyCode(String text) {
+        if (text == null) return null;
+        for (int i = 0; i + 3 <= text.length(); i++) {
+            if (isCodeAt(text, i) && (i == 0 || !isWordChar(text.charAt(i - 1)))
+                    && (i + 3 == text.length() || !isWordChar(text.charAt(i + 3)) && text.charAt(i + 3) != '.')) {
+                return Integer.parseInt(text.substring(i, i + 3));
+            }
+        }
+        return null;
+    }
+
+    /** The first enhanced status code ({@code 5.1.1}, {@code 4.7.28}) in the text, else null. */
+    public static String firstStatus(String text) {
+        if (text == null) return null;
+        int n = text.length();
+        for (int i = 0; i + 5 <= n; i++) {
+            char c = text.charAt(i);
+            if ((c == '2' || c == '4' || c == '5') && text.charAt(i + 1) == '.'
+                    && (i == 0 || !isWordChar(text.charAt(i - 1)) && text.charAt(i - 1) != '.')) {
+                int j = i + 2;
+                int d1 = digits(text, j, 3);
+                if (d1 == 0 || j + d1 >= n || text.charAt(j + d1) != '.') continue;
+                int k = j + d1 + 1;
+                int d2 = digits(text, k, 3);
+                if (d2 == 0) continue;
+                int end = k + d2;
+                if (end < n && (isWordChar(text.charAt(end)) || text.charAt(end) == '.' && end + 1 < n && Character.isDigit(text.charAt(end + 1)))) continue;
+                return text.substring(i, end);
+            }
+        }
+        return null;
+    }
+
+    /** Drops a leading {@code smtp;} / {@code x-unix;} / {@code dns;} type of a report field. */
+    public static String stripType(String value) {
+        if (value == null) return null;
+        String v = value.trim();
+        int semi = v.indexOf(';');
+        if (semi > 0 && semi <= 16) {
+            boolean word = true;
+            for (int i = 0; i < semi; i++) {
+                char c = v.charAt(i);
+                if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+                    word = false;
+                    break;
+                }
+            }
+            if (word) return v.substring(semi + 1).trim();
+        }
+        return v;
+    }
+
+    /** The SMTP command a reply answered, when the text says it ("in reply to RCPT TO"). */
+    public static String command(String text) {
+        if (text == null) return null;
+        String t = text.toUpperCase(Locale.ROOT);
+        if (t.contains("END OF DATA") || t.contains("DATA COMMAND") || t.contains("AFTER DATA")) return "DATA";
+        if (t.contains("RCPT TO")) return "RCPT";
+        if (t.contains("MAIL FROM")) return "MAIL";
+        if (t.contains("AFTER BDAT") || t.contains("BDAT COMMAND")) return "BDAT";
+        if (t.contains("STARTTLS")) return "STARTTLS";
+        if (t.contains("HELO") || t.contains("EHLO")) return "HELO";
+        if (t.contains("CONNECT")) return "CONN";
+        return null;
+    }
+
+    private static boolean isCodeAt(String t, int i) {
+        char c = t.charAt(i);
+        return c >= '2' && c <= '5' && Character.isDigit(t.charAt(i + 1)) && Character.isDigit(t.charAt(i + 2));
+    }
+
+    private static int digits(String t, int from, int max) {
+        int n = 0;
+        while (from + n < t.length() && n < max && Character.isDigit(t.charAt(from + n))) n++;
+        if (from + n < t.length() && Character.isDigit(t.charAt(from + n))) return 0;
+        return n;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
+    }
+}

@@ -1,0 +1,103 @@
+package io.bouncelens.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The last resort for bounces no structured report or vendor format reads: finds the addresses
+ * the report's own text names (not the returned original's) and takes the lines around each as
+ * the server's text. Used only for messages that {@link BounceSigns} says are bounces.
+ */
+public final class TextBounceScanner {
+
+    private static final int MAX_DIAGNOSTIC_LINES = 6;
+    private static final int MAX_DIAGNOSTIC_CHARS = 1_000;
+
+    private TextBounceScanner() {
+    }
+
+    public static List<FailedRecipient> read(ParsedMessage m, int maxRecipients) {
+        String report = ReturnedMessage.reportPart(m.text());
+        List<String> lines = new ArrayList<>();
+        for (String line : new LineIterable(report, 5_000)) lines.add(line);
+        List<String> ignore = ignoredAddresses(m);
+        List<FailedRecipient> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < lines.size() && out.size() < maxRecipients; i++) {
+            for (String address : Addresses.find(lines.get(i), 20)) {
+                if (Addresses.isMailSystem(address) || containsIgnoreCase(ignore, address) || containsIgnoreCase(seen, address)) {
+                    continue;
+                }
+                seen.add(address);
+                String diagnostic = around(lines, i);
+                out.add(FailedRecipient.builder()
+                        .recipient(address)
+                        .action("failed")
+                        .diagnosticCode(diagnostic)
+                        .replyCode(SmtpText.firstReplyCode(diagnostic))
+                        .status(SmtpText.firstStatus(diagnostic))
+                        .command(SmtpText.command(diagnostic))
+                        .build());
+                if (out.size() >= maxRecipients) break;
+            }
+        }
+        if (out.isEmpty()) {
+            String to = Addresses.first(m.original().first("To"));
+            if (to == null) to = Addresses.first(ReturnedMessage.pastedHeaders(m.text(), 100).first("To"));
+            if (to != null) {
+                String diagnostic = squeeze(report, MAX_DIAGNOSTIC_CHARS);
+                out.add(FailedRecipient.builder().recipient(to).action("failed").diagnosticCode(diagnostic)
+                        .replyCode(SmtpText.firstReplyCode(diagnostic)).status(SmtpText.firstStatus(diagnostic))
+                        .build());
+            }
+        }
+        return out;
+    }
+
+    /** The report's own sender and addressee, and the original's sender, are never the failed recipient. */
+    private static List<String> ignoredAddresses(ParsedMessage m) {
+        List<String> out = new ArrayList<>();
+        out.addAll(Addresses.find(m.from(), 5));
+        out.addAll(Addresses.find(m.header("To"), 5));
+        out.addAll(Addresses.find(m.original().first("From"), 5));
+        out.addAll(Addresses.find(m.header("Return-Path"), 2));
+        return out;
+    }
+
+    /** The line naming the address, and the lines of its paragraph after it. */
+    private static String around(List<String> lines, int i) {
+        StringBuilder b = new StringBuilder(lines.get(i).trim());
+        for (int j = i + 1; j < lines.size() && j <= i + MAX_DIAGNOSTIC_LINES; j++) {
+            String line = lines.get(j).trim();
+            if (line.isEmpty() && b.length() > 0 && j > i + 1) break;
+            if (line.isEmpty()) continue;
+            if (Addresses.first(line) != null && line.endsWith(":")) break;
+            if (b.length() > 0) b.append(' ');
+            b.append(line);
+            if (b.length() > MAX_DIAGNOSTIC_CHARS) break;
+        }
+        return squeeze(b.toString(), MAX_DIAGNOSTIC_CHARS);
+    }
+
+    /** Whitespace runs to one space, cut to {@code max} characters. */
+    static String squeeze(String s, int max) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), max));
+        boolean space = false;
+        for (int i = 0; i < s.length() && b.length() < max; i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+            } else {
+                if (space) b.append(' ');
+                b.append(c);
+                space = false;
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean containsIgnoreCase(List<String> list, String s) {
+        for (String x : list) if (x.equalsIgnoreCase(s)) return true;
+        return false;
+    }
+}

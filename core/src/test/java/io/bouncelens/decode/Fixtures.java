@@ -1,0 +1,37 @@
+package io.bouncelens.decode;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Reads the hand-written messages under {@code src/test/resources/mail}. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static byte[] bytes(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/mail/" + name)) {
+            if (in == null) throw new IllegalArgumentException("no fixture " + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fixture with every LF turned into {@code ending} (CRLF for Windows, CR for old Macs). */
+    public static byte[] withLineEndings(String name, String ending) {
+        String text = new String(bytes(name), StandardCharsets.ISO_8859_1);
+        return text.replace("\n", ending).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    public static ParsedMessage parse(byte[] message) {
+        return new MessageParser().parse(new ByteArrayInputStream(message));
+    }
+
+    public static ParsedMessage parse(String name) {
+        return parse(bytes(name));
+    }
+}
