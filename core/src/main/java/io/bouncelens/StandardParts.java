@@ -1,25 +1,22 @@
 package io.bouncelens;
 
-import io.bouncelens.advise.Advice;
 import io.bouncelens.advise.AdviceBook;
-import io.bouncelens.classify.Classification;
+import io.bouncelens.advise.KnowledgeBaseAdviceBook;
+import io.bouncelens.classify.KnowledgeBase;
+import io.bouncelens.classify.KnowledgeBaseClassifier;
 import io.bouncelens.classify.ReplyClassifier;
 
-/**
- * Wires the bundled implementations together. Until the knowledge-base classifier lands this
- * answers {@code undefined} for everything.
- */
+/** Wires the bundled implementations together: both read the one compiled knowledge base. */
 final class StandardParts {
 
     private StandardParts() {
     }
 
     static ReplyClassifier classifier() {
-        return evidence -> new Classification(Reason.UNDEFINED, evidence.status(), evidence.replyCode(),
-                evidence.remoteHost(), null, null, null, null, null, null);
+        return new KnowledgeBaseClassifier(KnowledgeBase.bundled());
     }
 
     static AdviceBook adviceBook() {
-        return (verdict, lang) -> new Advice(null, null);
+        return new KnowledgeBaseAdviceBook(KnowledgeBase.bundled());
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code bouncelens}: data on stdout, messages on stderr, exit 0 / 1 (some input failed) / 2 (usage). */
 @Command(name = "bouncelens", mixinStandardHelpOptions = true, version = "bouncelens 0.1.0",
         description = "Tells why an email bounced and what to do about it.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ExplainCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -16,7 +16,14 @@ public final class Main implements Runnable {
     /** The configured command line, shared by main and the tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // Data is UTF-8 whatever the platform default (Chinese advice must survive any locale).
+        cl.setOut(ExplainCommand.utf8(System.out));
+        cl.setErr(ExplainCommand.utf8(System.err));
         cl.setExitCodeExceptionMapper(e -> 1);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("bouncelens: " + ex.getMessage());
+            return 1;
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("bouncelens: " + ex.getMessage());
             return 2;

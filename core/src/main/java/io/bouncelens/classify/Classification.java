@@ -12,7 +12,7 @@ import io.bouncelens.Retry;
  * @param replyCode    SMTP reply code, from the structured field or read from the text
  * @param remoteHost   remote host, from the evidence or read from a wrapper such as
  *                     {@code the mta server of HOST(IP) reply:}
- * @param provider     provider whose reading decided, or null
+ * @param provider     provider whose reading decided, else the provider detected in text or host, or null
  * @param providerCode that provider's own code, or null
  * @param actor        who must act
  * @param retry        whether and when retrying helps

@@ -1,0 +1,154 @@
+package io.bouncelens.cli;
+
+import io.bouncelens.BounceRecord;
+import io.bouncelens.Bouncelens;
+import io.bouncelens.Lang;
+import io.bouncelens.emit.JsonRecordWriter;
+import io.bouncelens.emit.TextRecordWriter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bouncelens explain}: why one SMTP reply or diagnostic text bounced. Arguments are joined into
+ * one reply; {@code -} reads one reply per line from standard input and answers each, in order.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Explains one SMTP reply or bounce diagnostic: reason, hard or soft, who acts, the fix.",
+                "With - reads one reply per line from standard input and answers every line, in order."})
+public final class ExplainCommand implements Callable<Integer> {
+
+    /** Longer input lines are cut here (the rest of the line is read and dropped) and still answered. */
+    static final int MAX_LINE_CHARS = 64 * 1024;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+            description = "Language of explanation and fix: en, zh-CN or zh-TW (default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (a readable block), json (one object) or jsonl (one object per line) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Parameters(paramLabel = "TEXT", arity = "1..*",
+            description = "The reply text (several words are joined with spaces), or - for standard input.")
+    List<String> text;
+
+    /** Standard input; replaced by tests. */
+    InputStream stdin = System.in;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Lang language = Lang.fromTag(lang);
+        if (language == null) {
+            err.println("bouncelens explain: unknown --lang '" + lang + "' (use en, zh-CN or zh-TW)");
+            return 2;
+        }
+        if (!format.equals("text") && !format.equals("json") && !format.equals("jsonl")) {
+            err.println("bouncelens explain: unknown --format '" + format + "' (use text, json or jsonl)");
+            return 2;
+        }
+        Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
+        Output output = format.equals("text") ? new TextOutput(new TextRecordWriter(out, language))
+                : new JsonOutput(new JsonRecordWriter(out));
+        Bouncelens bouncelens = Bouncelens.standard();
+        if (text.size() == 1 && text.get(0).equals("-")) {
+            readLines(stdin, line -> output.write(bouncelens.explainReply(line, language)), out);
+        } else {
+            output.write(bouncelens.explainReply(String.join(" ", text), language));
+        }
+        output.flush();
+        out.flush();
+        return 0;
+    }
+
+    private interface Output {
+        void write(BounceRecord r) throws IOException;
+
+        void flush() throws IOException;
+    }
+
+    private record TextOutput(TextRecordWriter writer) implements Output {
+        public void write(BounceRecord r) throws IOException {
+            writer.write(r);
+        }
+
+        public void flush() {
+        }
+    }
+
+    private record JsonOutput(JsonRecordWriter writer) implements Output {
+        public void write(BounceRecord r) throws IOException {
+            writer.write(r);
+        }
+
+        public void flush() throws IOException {
+            writer.flush();
+        }
+    }
+
+    private interface LineHandler {
+        void line(String line) throws IOException;
+    }
+
+    /**
+     * Reads lines as UTF-8 (bytes that are not UTF-8 become U+FFFD, so binary input still gives one
+     * answer per line), keeps at most {@link #MAX_LINE_CHARS} characters of each, and flushes the
+     * output whenever the input has nothing more ready, so a pipeline sees answers as they come.
+     */
+    static void readLines(InputStream in, LineHandler handler, Writer out) throws IOException {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        char[] buf = new char[1 << 16];
+        StringBuilder line = new StringBuilder();
+        boolean pendingCr = false;
+        boolean any = false;
+        int n;
+        while ((n = reader.read(buf)) > 0) {
+            for (int i = 0; i < n; i++) {
+                char c = buf[i];
+                if (pendingCr) {
+                    pendingCr = false;
+                    if (c == '\n') continue; // CRLF ends one line, not two
+                }
+                if (c == '\n' || c == '\r') {
+                    handler.line(line.toString());
+                    line.setLength(0);
+                    any = false;
+                    pendingCr = c == '\r';
+                    continue;
+                }
+                any = true;
+                if (line.length() < MAX_LINE_CHARS) line.append(c);
+            }
+            if (!reader.ready()) out.flush();
+        }
+        if (any) handler.line(line.toString());
+    }
+
+    /** Standard output as UTF-8 for picocli's writer. */
+    static PrintWriter utf8(java.io.OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+    }
+}

@@ -1,0 +1,126 @@
+package io.bouncelens.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExplainCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Exit code, stdout, stderr of one run of the real command line. */
+    private record Run(int exit, String out, String err) {
+        List<JsonNode> jsonLines() throws Exception {
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : out.split("\n", -1)) if (!line.isEmpty()) nodes.add(JSON.readTree(line));
+            return nodes;
+        }
+    }
+
+    private static Run run(byte[] stdin, String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        ((ExplainCommand) cl.getSubcommands().get("explain").getCommand()).stdin = new ByteArrayInputStream(stdin);
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static Run run(String... args) {
+        return run(new byte[0], args);
+    }
+
+    @Test
+    void textFormatIsAReadableBlock() {
+        Run r = run("explain", "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Reason: userunknown (hard bounce)", "Status: 5.1.1", "Reply code: 550",
+                "Who acts: recipient-address", "Retry: never", "Fix: ", "Evidence: ");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void jsonFormatIsOneObjectAndWordsAreJoined() throws Exception {
+        Run r = run("explain", "--format", "json", "--lang", "zh-TW", "552", "5.2.2", "Quota", "exceeded");
+        assertThat(r.exit()).isZero();
+        List<JsonNode> nodes = r.jsonLines();
+        assertThat(nodes).hasSize(1);
+        assertThat(nodes.get(0).get("reason").asText()).isEqualTo("mailboxfull");
+        assertThat(nodes.get(0).get("hardBounce").asBoolean()).isFalse();
+        assertThat(nodes.get(0).get("fix").asText()).contains("信箱");
+    }
+
+    @Test
+    void jsonlFromStdinAnswersEveryLineInOrderEvenEmptyOnes() throws Exception {
+        String input = "550 5.1.1 User unknown\r\n\n552 5.2.2 Quota exceeded\n   \nspamed by local spam engine";
+        Run r = run(input.getBytes(StandardCharsets.UTF_8), "explain", "--format", "jsonl", "-");
+        assertThat(r.exit()).isZero();
+        assertThat(r.jsonLines()).extracting(n -> n.get("reason").asText())
+                .containsExactly("userunknown", "undefined", "mailboxfull", "undefined", "spamdetected");
+    }
+
+    @Test
+    void badLanguageOrFormatIsAUsageErrorOnOneLine() {
+        Run lang = run("explain", "--lang", "fr", "550 x");
+        assertThat(lang.exit()).isEqualTo(2);
+        assertThat(lang.err().strip()).doesNotContain("\n").contains("--lang").contains("fr");
+        assertThat(lang.out()).isEmpty();
+        Run format = run("explain", "--format", "xml", "550 x");
+        assertThat(format.exit()).isEqualTo(2);
+        assertThat(format.err().strip()).doesNotContain("\n").contains("xml");
+        assertThat(run("explain", "--bogus", "550 x").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void binaryBytesAndAMegabyteLineStillGetOneAnswerPerLine() throws Exception {
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        for (int i = 0; i < binary.length; i++) if (binary[i] == '\n' || binary[i] == '\r') binary[i] = 0;
+        String big = "550 5.2.2 mailbox full " + "x".repeat(1 << 20);
+        byte[] bigBytes = big.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream in = new java.io.ByteArrayOutputStream();
+        in.write(binary);
+        in.write('\n');
+        in.write(bigBytes);
+        in.write('\n');
+        in.write("550 No such user\n".getBytes(StandardCharsets.UTF_8));
+        long start = System.nanoTime();
+        Run r = run(in.toByteArray(), "explain", "--format", "jsonl", "-");
+        assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+        assertThat(r.exit()).isZero();
+        List<JsonNode> nodes = r.jsonLines();
+        assertThat(nodes).hasSize(3);
+        assertThat(nodes.get(1).get("reason").asText()).isEqualTo("mailboxfull");
+        assertThat(nodes.get(1).get("diagnosticCode").asText().length()).isLessThanOrEqualTo(ExplainCommand.MAX_LINE_CHARS);
+        assertThat(nodes.get(2).get("reason").asText()).isEqualTo("userunknown");
+    }
+
+    @Test
+    void hundredThousandLinesStreamThrough() throws Exception {
+        StringBuilder s = new StringBuilder();
+        String[] replies = {"550 5.1.1 User unknown", "552 5.2.2 Quota exceeded", "421 4.7.0 try later"};
+        for (int i = 0; i < 100_000; i++) s.append(replies[i % 3]).append('\n');
+        long start = System.nanoTime();
+        Run r = run(s.toString().getBytes(StandardCharsets.UTF_8), "explain", "--format", "jsonl", "-");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(r.exit()).isZero();
+        String[] lines = r.out().split("\n");
+        assertThat(lines).hasSize(100_000);
+        assertThat(lines[99_999]).contains("\"reason\":\"userunknown\"");
+        assertThat(millis).as("100,000 lines in %d ms", millis).isLessThan(30_000);
+    }
+}

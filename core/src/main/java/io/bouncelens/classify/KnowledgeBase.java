@@ -1,0 +1,366 @@
+package io.bouncelens.classify;
+
+import io.bouncelens.Actor;
+import io.bouncelens.Lang;
+import io.bouncelens.Reason;
+import io.bouncelens.Retry;
+import io.bouncelens.advise.Advice;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The compiled knowledge base: every entry of the {@code .kb} files listed in
+ * {@code kb/index.txt}, one literal automaton over all their {@code match:} and {@code detect:}
+ * literals, and the reasons' default advice. Immutable; compile once, share everywhere.
+ */
+public final class KnowledgeBase {
+
+    /** Where the bundled files live on the class path. */
+    public static final String ROOT = "io/bouncelens/kb/";
+    /** The list of bundled files, one path relative to {@link #ROOT} per line. */
+    public static final String INDEX = ROOT + "index.txt";
+
+    private static final Set<String> ENTRY_KEYS = Set.of("match", "pattern", "status", "reply", "when", "code",
+            "reason", "actor", "retry", "tier", "example");
+    private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "hosts", "detect");
+    private static final Set<String> ADVICE_KEYS = Set.of("reason", "actor", "retry");
+
+    private static final class Bundled {
+        static final KnowledgeBase INSTANCE = loadBundled();
+    }
+
+    private final List<KbEntry> entries;
+    private final Map<String, KbEntry> byId;
+    private final List<KbProvider> providers;
+    private final Map<Reason, ReasonDefault> reasonDefaults;
+    private final LiteralAutomaton automaton;
+    private final String[] literals;
+    /** literal id -> entries that use it. */
+    private final int[][] entriesByLiteral;
+    /** literal id -> providers it detects. */
+    private final int[][] providersByLiteral;
+    /** entry index -> alternatives -> literal ids. */
+    private final int[][][] alternatives;
+    /** Entries without literals (status / reply conditions only), in order. */
+    private final int[] codeOnly;
+
+    private KnowledgeBase(List<KbEntry> entries, List<KbProvider> providers, Map<Reason, ReasonDefault> defaults) {
+        this.entries = List.copyOf(entries);
+        this.providers = List.copyOf(providers);
+        this.reasonDefaults = Collections.unmodifiableMap(new EnumMap<>(defaults));
+        Map<String, KbEntry> ids = new HashMap<>();
+        for (KbEntry e : entries) ids.put(e.id(), e);
+        this.byId = Collections.unmodifiableMap(ids);
+
+        Map<String, Integer> literalIds = new LinkedHashMap<>();
+        List<List<Integer>> users = new ArrayList<>();
+        List<List<Integer>> detectors = new ArrayList<>();
+        alternatives = new int[entries.size()][][];
+        List<Integer> codeOnlyList = new ArrayList<>();
+        for (int e = 0; e < entries.size(); e++) {
+            KbEntry entry = entries.get(e);
+            if (!entry.hasLiterals()) codeOnlyList.add(e);
+            alternatives[e] = new int[entry.match().size()][];
+            for (int a = 0; a < entry.match().size(); a++) {
+                List<String> all = entry.match().get(a);
+                alternatives[e][a] = new int[all.size()];
+                for (int l = 0; l < all.size(); l++) {
+                    int id = literalId(literalIds, users, detectors, all.get(l));
+                    alternatives[e][a][l] = id;
+                    List<Integer> u = users.get(id);
+                    if (u.isEmpty() || u.get(u.size() - 1) != e) u.add(e);
+                }
+            }
+        }
+        for (int p = 0; p < providers.size(); p++) {
+            for (String d : providers.get(p).detect()) {
+                detectors.get(literalId(literalIds, users, detectors, d)).add(p);
+            }
+        }
+        literals = literalIds.keySet().toArray(new String[0]);
+        automaton = LiteralAutomaton.of(List.of(literals));
+        entriesByLiteral = toArrays(users);
+        providersByLiteral = toArrays(detectors);
+        codeOnly = codeOnlyList.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The knowledge base bundled in the jar, compiled on first use. */
+    public static KnowledgeBase bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    public List<KbEntry> entries() {
+        return entries;
+    }
+
+    public KbEntry entry(String id) {
+        return id == null ? null : byId.get(id);
+    }
+
+    public List<String> providerIds() {
+        return providers.stream().map(KbProvider::id).toList();
+    }
+
+    public ReasonDefault reasonDefault(Reason reason) {
+        return reasonDefaults.get(reason);
+    }
+
+    LiteralAutomaton automaton() {
+        return automaton;
+    }
+
+    String literal(int id) {
+        return literals[id];
+    }
+
+    int[] entriesUsing(int literalId) {
+        return entriesByLiteral[literalId];
+    }
+
+    int[] providersDetectedBy(int literalId) {
+        return providersByLiteral[literalId];
+    }
+
+    int[][] alternativesOf(int entry) {
+        return alternatives[entry];
+    }
+
+    int[] codeOnlyEntries() {
+        return codeOnly;
+    }
+
+    List<KbProvider> providers() {
+        return providers;
+    }
+
+    private static int literalId(Map<String, Integer> ids, List<List<Integer>> users, List<List<Integer>> detectors, String lit) {
+        Integer id = ids.get(lit);
+        if (id != null) return id;
+        ids.put(lit, ids.size());
+        users.add(new ArrayList<>());
+        detectors.add(new ArrayList<>());
+        return ids.size() - 1;
+    }
+
+    private static int[][] toArrays(List<List<Integer>> lists) {
+        int[][] out = new int[lists.size()][];
+        for (int i = 0; i < out.length; i++) out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+        return out;
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    private static KnowledgeBase loadBundled() {
+        ClassLoader loader = KnowledgeBase.class.getClassLoader();
+        try (InputStream index = loader.getResourceAsStream(INDEX)) {
+            if (index == null) throw new KnowledgeBaseException("knowledge base index " + INDEX + " is missing");
+            Map<String, String> files = new LinkedHashMap<>();
+            for (String path : bundledPaths(index)) {
+                try (InputStream in = loader.getResourceAsStream(ROOT + path)) {
+                    if (in == null) throw new KnowledgeBaseException(INDEX + " lists " + path + ", which is missing");
+                    files.put(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            return compile(files);
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("cannot read the knowledge base: " + e.getMessage());
+        }
+    }
+
+    /** The paths an index lists: one per line, blank lines and {@code #} comments skipped. */
+    public static List<String> bundledPaths(InputStream index) throws IOException {
+        List<String> paths = new ArrayList<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            String p = line.strip();
+            if (!p.isEmpty() && !p.startsWith("#")) paths.add(p);
+        }
+        return paths;
+    }
+
+    /**
+     * Compiles files given as path (relative to {@code kb/}, which decides their role:
+     * {@code provider/}, {@code advice/}, anything else generic) to text, in order.
+     */
+    public static KnowledgeBase compile(Map<String, String> files) {
+        List<KbEntry> entries = new ArrayList<>();
+        List<KbProvider> providers = new ArrayList<>();
+        Map<Reason, ReasonDefault> defaults = new EnumMap<>(Reason.class);
+        Set<String> seen = new java.util.HashSet<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            String path = f.getKey();
+            List<KbStanza> stanzas;
+            try (Reader r = new StringReader(f.getValue())) {
+                stanzas = KbParser.parse(path, r);
+            } catch (IOException e) {
+                throw new KnowledgeBaseException(path + ": " + e.getMessage());
+            }
+            KbProvider provider = null;
+            boolean providerFile = path.startsWith("provider/");
+            for (int i = 0; i < stanzas.size(); i++) {
+                KbStanza s = stanzas.get(i);
+                if (s.id().equals("provider")) {
+                    if (!providerFile || i != 0) throw s.error("a [provider] stanza belongs first in a provider/ file");
+                    provider = provider(s);
+                    for (KbProvider other : providers) {
+                        if (other.id().equals(provider.id())) throw s.error("provider '" + provider.id() + "' defined twice");
+                    }
+                    providers.add(provider);
+                    continue;
+                }
+                if (providerFile && provider == null) throw s.error("a provider/ file starts with its [provider] stanza");
+                if (!seen.add(s.id())) throw s.error("id used twice in the knowledge base");
+                if (path.startsWith("advice/")) {
+                    ReasonDefault d = reasonDefault(s);
+                    if (defaults.put(d.reason(), d) != null) throw s.error("second default for reason " + d.reason().label());
+                } else {
+                    entries.add(entry(s, provider, entries.size()));
+                }
+            }
+        }
+        return new KnowledgeBase(entries, providers, defaults);
+    }
+
+    private static KbProvider provider(KbStanza s) {
+        checkKeys(s, PROVIDER_KEYS, false);
+        String id = s.one("id");
+        if (id == null || id.isBlank()) throw s.error("provider needs an id");
+        List<String> hosts = new ArrayList<>();
+        for (String v : s.all("hosts")) {
+            for (String h : v.trim().split("\\s+")) if (!h.isEmpty()) hosts.add(h.toLowerCase(java.util.Locale.ROOT));
+        }
+        List<String> detect = new ArrayList<>();
+        for (String v : s.all("detect")) {
+            for (String d : v.split("\\|")) {
+                String folded = FoldedText.fold(d);
+                if (!folded.isEmpty()) detect.add(folded);
+            }
+        }
+        return new KbProvider(id.strip(), s.one("name"), List.copyOf(hosts), List.copyOf(detect));
+    }
+
+    private static ReasonDefault reasonDefault(KbStanza s) {
+        checkKeys(s, ADVICE_KEYS, true);
+        Reason reason = reason(s);
+        return new ReasonDefault(reason, actor(s), retry(s), advice(s));
+    }
+
+    private static KbEntry entry(KbStanza s, KbProvider provider, int order) {
+        checkKeys(s, ENTRY_KEYS, true);
+        List<List<String>> match = new ArrayList<>();
+        for (String m : s.all("match")) {
+            List<String> all = new ArrayList<>();
+            for (String part : m.split("&&")) {
+                String folded = FoldedText.fold(part);
+                if (folded.isEmpty()) throw s.error("empty literal in match '" + m + "'");
+                all.add(folded);
+            }
+            match.add(List.copyOf(all));
+        }
+        Pattern pattern = null;
+        String p = s.one("pattern");
+        if (p != null) {
+            if (match.isEmpty()) throw s.error("a pattern needs a match literal that gates it");
+            try {
+                pattern = Pattern.compile(p, Pattern.CASE_INSENSITIVE);
+            } catch (PatternSyntaxException e) {
+                throw s.error("bad pattern: " + e.getMessage());
+            }
+        }
+        StatusCondition status;
+        ReplyCondition reply;
+        try {
+            status = s.one("status") == null ? null : StatusCondition.parse(s.one("status"));
+            reply = s.one("reply") == null ? null : ReplyCondition.parse(s.one("reply"));
+        } catch (IllegalArgumentException e) {
+            throw s.error(e.getMessage());
+        }
+        if (match.isEmpty() && status == null && reply == null) throw s.error("needs match, status or reply");
+        String when = s.one("when");
+        if (when != null && !(when.equals("provider") && provider != null)) {
+            throw s.error("'when: provider' is the only 'when', and only in a provider file");
+        }
+        Tier tier = defaultTier(provider, match, status);
+        String t = s.one("tier");
+        if (t != null) {
+            tier = Tier.fromLabel(t);
+            if (tier == null || tier == Tier.PROVIDER) throw s.error("tier is one of text, status, weak, generic, reply");
+            if (provider != null) throw s.error("provider entries are always in the provider tier");
+        }
+        return new KbEntry(s.id(), s.file(), order, provider, when != null, tier, List.copyOf(match), pattern,
+                status, reply, s.one("code"), reason(s), actor(s), retry(s), advice(s), List.copyOf(s.all("example")));
+    }
+
+    private static Tier defaultTier(KbProvider provider, List<List<String>> match, StatusCondition status) {
+        if (provider != null) return Tier.PROVIDER;
+        if (!match.isEmpty()) return Tier.TEXT;
+        if (status != null) return status.onlyGenericCodes() ? Tier.GENERIC : Tier.STATUS;
+        return Tier.REPLY;
+    }
+
+    private static Reason reason(KbStanza s) {
+        String v = s.one("reason");
+        Reason r = Reason.fromLabel(v);
+        if (r == null) throw s.error("unknown or missing reason '" + v + "'");
+        return r;
+    }
+
+    private static Actor actor(KbStanza s) {
+        String v = s.one("actor");
+        if (v == null) return null;
+        Actor a = Actor.fromLabel(v);
+        if (a == null) throw s.error("unknown actor '" + v + "'");
+        return a;
+    }
+
+    private static Retry retry(KbStanza s) {
+        String v = s.one("retry");
+        if (v == null) return null;
+        Retry r = Retry.fromLabel(v);
+        if (r == null) throw s.error("unknown retry '" + v + "'");
+        return r;
+    }
+
+    private static Map<Lang, Advice> advice(KbStanza s) {
+        Map<Lang, Advice> out = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            String ex = s.one(lang.tag() + ".explanation");
+            String fix = s.one(lang.tag() + ".fix");
+            if (ex != null || fix != null) out.put(lang, new Advice(ex, fix));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static void checkKeys(KbStanza s, Set<String> allowed, boolean adviceKeys) {
+        for (String key : s.values().keySet()) {
+            if (allowed.contains(key)) continue;
+            if (adviceKeys && isAdviceKey(key)) continue;
+            throw s.error("unknown key '" + key + "'");
+        }
+    }
+
+    private static boolean isAdviceKey(String key) {
+        for (Lang lang : Lang.values()) {
+            if (key.equals(lang.tag() + ".explanation") || key.equals(lang.tag() + ".fix")) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,192 @@
+package io.bouncelens.classify;
+
+import io.bouncelens.Actor;
+import io.bouncelens.Reason;
+import io.bouncelens.Retry;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Classifies a reply with the knowledge base (docs/knowledge-base.md, "How a verdict is reached"):
+ * read codes and wrappers out of the text, detect the provider, find every entry whose conditions
+ * hold in one pass of the literal automaton, and let the strongest win. Thread-safe: all state is
+ * per call, the knowledge base is immutable.
+ */
+public final class KnowledgeBaseClassifier implements ReplyClassifier {
+
+    /** Replies longer than this are classified on their first part; no reply needs more. */
+    public static final int MAX_TEXT_CHARS = 64 * 1024;
+
+    /** Reasons that describe a symptom of a delay; a report that says the message expired is the verdict. */
+    private static final java.util.Set<Reason> SYMPTOMS_OF_DELAY = java.util.EnumSet.of(
+            Reason.NETWORKERROR, Reason.SYSTEMERROR, Reason.ONHOLD, Reason.UNDEFINED, Reason.MAILERERROR);
+
+    private final KnowledgeBase kb;
+    private final Map<KbProvider, Integer> providerIndex = new IdentityHashMap<>();
+
+    public KnowledgeBaseClassifier(KnowledgeBase kb) {
+        this.kb = kb;
+        List<KbProvider> providers = kb.providers();
+        for (int i = 0; i < providers.size(); i++) providerIndex.put(providers.get(i), i);
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    @Override
+    public Classification classify(ReplyEvidence evidence) {
+        String raw = evidence.text() == null ? "" : evidence.text();
+        if (raw.length() > MAX_TEXT_CHARS) raw = raw.substring(0, MAX_TEXT_CHARS);
+        ReadReply read = ReplyReader.read(raw);
+
+        EnhancedStatus status = EnhancedStatus.parse(evidence.status());
+        if (status == null) status = read.status();
+        Integer reply = evidence.replyCode() != null ? evidence.replyCode() : read.replyCode();
+        String host = evidence.remoteHost() != null ? evidence.remoteHost() : read.remoteHost();
+        String command = evidence.command() != null ? evidence.command() : read.command();
+        String statusText = status != null ? status.toString()
+                : (evidence.status() == null || evidence.status().isBlank() ? null : evidence.status().strip());
+
+        String folded = FoldedText.fold(read.text());
+        boolean[] hit = new boolean[kb.automaton().literalCount()];
+        kb.automaton().scan(folded, id -> hit[id] = true);
+
+        boolean[] detected = new boolean[kb.providers().size()];
+        for (int lit = 0; lit < hit.length; lit++) {
+            if (hit[lit]) for (int p : kb.providersDetectedBy(lit)) detected[p] = true;
+        }
+        if (host != null) {
+            for (int p = 0; p < detected.length; p++) if (kb.providers().get(p).ownsHost(host)) detected[p] = true;
+        }
+
+        Candidate best = null;
+        boolean[] seen = new boolean[kb.entries().size()];
+        for (int lit = 0; lit < hit.length; lit++) {
+            if (!hit[lit]) continue;
+            for (int e : kb.entriesUsing(lit)) {
+                if (seen[e]) continue;
+                seen[e] = true;
+                best = better(best, evaluate(e, hit, folded, status, reply, detected));
+            }
+        }
+        for (int e : kb.codeOnlyEntries()) {
+            best = better(best, evaluate(e, hit, folded, status, reply, detected));
+        }
+        return verdict(best, evidence.hint(), command, statusText, reply, host, detected);
+    }
+
+    private Classification verdict(Candidate best, Reason hint, String command, String status, Integer reply,
+                                   String host, boolean[] detected) {
+        String detectedProvider = null;
+        for (int p = 0; p < detected.length; p++) {
+            if (detected[p]) {
+                detectedProvider = kb.providers().get(p).id();
+                break;
+            }
+        }
+        if (hint != null && (best == null || best.entry.tier().compareTo(Tier.GENERIC) >= 0
+                || (hint == Reason.EXPIRED && SYMPTOMS_OF_DELAY.contains(best.entry.reason())))) {
+            return withDefaults(hint, null, null, "advice." + hint.label(), "the report's own format",
+                    status, reply, host, detectedProvider, null);
+        }
+        if (best == null) {
+            return withDefaults(Reason.UNDEFINED, null, null, null, null, status, reply, host, detectedProvider, null);
+        }
+        KbEntry e = best.entry;
+        Reason reason = e.reason();
+        Actor actor = e.actor();
+        Retry retry = e.retry();
+        // A "no such user" answered to the message body is a content filter speaking, not the
+        // address book: the address may well exist (the rule Sisimai calls "filtered").
+        if (reason == Reason.USERUNKNOWN && "DATA".equals(command)) {
+            reason = Reason.FILTERED;
+            actor = null;
+            retry = null;
+        }
+        String provider = e.provider() != null ? e.providerId() : detectedProvider;
+        return withDefaults(reason, actor, retry, e.id(), best.matched, status, reply, host, provider, e.code());
+    }
+
+    private Classification withDefaults(Reason reason, Actor actor, Retry retry, String entryId, String matched,
+                                        String status, Integer reply, String host, String provider, String code) {
+        ReasonDefault d = kb.reasonDefault(reason);
+        if (actor == null && d != null) actor = d.actor();
+        if (retry == null && d != null) retry = d.retry();
+        return new Classification(reason, status, reply, host, provider, code, actor, retry, entryId, matched);
+    }
+
+    private Candidate evaluate(int index, boolean[] hit, String folded, EnhancedStatus status, Integer reply,
+                               boolean[] detected) {
+        KbEntry e = kb.entries().get(index);
+        boolean providerSeen = e.provider() != null && detected[providerIndex.get(e.provider())];
+        if (e.onlyWhenProviderDetected() && !providerSeen) return null;
+        int specificity = 0;
+        if (e.status() != null) {
+            if (!e.status().matches(status)) return null;
+            specificity += exactStatus(e.status(), status) ? 3 : 2;
+        }
+        if (e.reply() != null) {
+            if (!e.reply().matches(reply)) return null;
+            specificity += e.reply().onlyClasses() ? 1 : 2;
+        }
+        int length = 0;
+        String matched = null;
+        int[][] alts = kb.alternativesOf(index);
+        if (alts.length > 0) {
+            int bestAlt = -1;
+            for (int a = 0; a < alts.length; a++) {
+                int len = 0;
+                boolean all = true;
+                for (int lit : alts[a]) {
+                    if (!hit[lit]) {
+                        all = false;
+                        break;
+                    }
+                    len += kb.literal(lit).length();
+                }
+                if (all && len > length) {
+                    length = len;
+                    bestAlt = a;
+                }
+            }
+            if (bestAlt < 0) return null;
+            if (e.pattern() != null && !e.pattern().matcher(folded).find()) return null;
+            StringBuilder words = new StringBuilder();
+            for (int lit : alts[bestAlt]) {
+                if (words.length() > 0) words.append(" && ");
+                words.append(kb.literal(lit));
+            }
+            matched = words.toString();
+        } else {
+            matched = status != null && e.status() != null ? status.toString()
+                    : reply != null ? String.valueOf(reply) : null;
+        }
+        return new Candidate(e, providerSeen, length, specificity, matched);
+    }
+
+    private static boolean exactStatus(StatusCondition condition, EnhancedStatus status) {
+        for (StatusCondition.Range r : condition.ranges()) if (r.isExact() && r.contains(status)) return true;
+        return false;
+    }
+
+    private static Candidate better(Candidate a, Candidate b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return b.beats(a) ? b : a;
+    }
+
+    /** An entry whose conditions hold, with what ranks it against the others. */
+    private record Candidate(KbEntry entry, boolean providerSeen, int literalLength, int specificity, String matched) {
+        boolean beats(Candidate o) {
+            int c = Integer.compare(o.entry.tier().ordinal(), entry.tier().ordinal());
+            if (c != 0) return c > 0;
+            if (providerSeen != o.providerSeen) return providerSeen;
+            if (literalLength != o.literalLength) return literalLength > o.literalLength;
+            if (specificity != o.specificity) return specificity > o.specificity;
+            return entry.order() < o.entry.order();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.bouncelens.classify;
+
+/**
+ * Reads the parts of a reply text that carry structure: a relay's wrapper
+ * ({@code the mta server of HOST(IP) reply: ...}), a diagnostic-type prefix ({@code smtp;}), a
+ * {@code host X said:} prefix, the reply code ({@code 550-5.7.1}, {@code 552 5.2.2}) and the
+ * enhanced status, also in qmail's {@code (#5.5.0)} and {@code #5.1.1} styles. Hand-written scanning,
+ * linear in the text.
+ */
+final class ReplyReader {
+
+    private static final String WRAPPER = "the mta server of ";
+    private static final String WRAPPER_REPLY = "reply:";
+
+    private ReplyReader() {
+    }
+
+    static ReadReply read(String raw) {
+        String text = raw.strip();
+        String host = null;
+
+        // A relay that passes the far side's answer on: classify the inner reply, keep the host.
+        int w = indexOfIgnoreCase(text, WRAPPER, 0);
+        if (w >= 0) {
+            int r = indexOfIgnoreCase(text, WRAPPER_REPLY, w + WRAPPER.length());
+            if (r >= 0) {
+                host = hostToken(text, w + WRAPPER.length());
+                text = text.substring(r + WRAPPER_REPLY.length()).strip();
+            }
+        }
+        text = stripDiagnosticType(text);
+
+        // "host mx.example.net[192.0.2.1] said: 550 ..." (Postfix) or "... said: 550 ...": the code
+        // is read from what the far side said; the whole text stays for matching.
+        int codeFrom = 0;
+        int said = indexOfIgnoreCase(text, "said:", 0);
+        if (said >= 0) {
+            codeFrom = said + 5;
+            if (host == null) {
+                int h = lastIndexOfIgnoreCase(text, "host ", said);
+                if (h >= 0) host = hostToken(text, h + 5);
+            }
+        }
+        String command = command(text);
+        int start = skipNoise(text, codeFrom);
+        Integer reply = replyCodeAt(text, start);
+        EnhancedStatus status = null;
+        if (reply != null) {
+            status = EnhancedStatus.at(text, skipNoise(text, start + 4));
+        }
+        if (reply == null) {
+            // A code later in the text, e.g. "5.1.0 - Unknown address error 550-'5.2.2 ...".
+            int[] found = codeWithStatus(text, codeFrom);
+            if (found != null) {
+                reply = found[0];
+                status = EnhancedStatus.at(text, found[1]);
+            }
+        }
+        if (status == null) status = firstStatus(text, codeFrom);
+        if (status == null && codeFrom > 0) status = firstStatus(text, 0);
+        return new ReadReply(text, reply, status, host, command);
+    }
+
+    /** Drops a leading "smtp;" / "X-Postfix;" (the DSN diagnostic type) when present. */
+    private static String stripDiagnosticType(String text) {
+        int n = Math.min(text.length(), 40);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ';') return i == 0 ? text : text.substring(i + 1).strip();
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) return text;
+        }
+        return text;
+    }
+
+    private static int skipNoise(String text, int i) {
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '-' || c == '#' || c == '('
+                    || c == '\'' || c == '"' || c == ':' || c == '<' || c == '[') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** A three-digit reply code at {@code i} standing on its own ({@code 550 }, {@code 550-}, {@code 550}). */
+    static Integer replyCodeAt(CharSequence text, int i) {
+        int n = text.length();
+        if (i + 3 > n) return null;
+        char a = text.charAt(i), b = text.charAt(i + 1), c = text.charAt(i + 2);
+        if (a < '2' || a > '5' || !isDigit(b) || !isDigit(c)) return null;
+        if (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) return null;
+        if (i + 3 < n) {
+            char after = text.charAt(i + 3);
+            if (!(after == ' ' || after == '-' || after == '\t' || after == ':' || after == ','
+                    || after == '\r' || after == '\n')) {
+                return null;
+            }
+        }
+        return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
+    }
+
+    /** The first "NNN S.S.S" / "NNN-S.S.S" pair from {@code from}: {code, status position}. */
+    private static int[] codeWithStatus(String text, int from) {
+        for (int i = from, n = text.length() - 4; i < n; i++) {
+            Integer code = replyCodeAt(text, i);
+            if (code == null) continue;
+            int s = skipNoise(text, i + 4);
+            if (s - (i + 4) <= 2 && EnhancedStatus.at(text, s) != null) return new int[] {code, s};
+        }
+        return null;
+    }
+
+    private static EnhancedStatus firstStatus(String text, int from) {
+        for (int i = from, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '2' || c == '4' || c == '5') {
+                EnhancedStatus s = EnhancedStatus.at(text, i);
+                if (s != null) return s;
+            }
+        }
+        return null;
+    }
+
+    /** The command an "(in reply to RCPT TO command)" note names. */
+    private static String command(String text) {
+        int i = indexOfIgnoreCase(text, "in reply to ", 0);
+        if (i < 0) return null;
+        int end = Math.min(text.length(), i + 40);
+        String tail = text.substring(i + 12, end).toUpperCase(java.util.Locale.ROOT);
+        if (tail.startsWith("RCPT")) return "RCPT";
+        if (tail.startsWith("MAIL")) return "MAIL";
+        if (tail.startsWith("END OF DATA") || tail.startsWith("DATA")) return "DATA";
+        if (tail.startsWith("EHLO")) return "EHLO";
+        if (tail.startsWith("HELO")) return "HELO";
+        if (tail.startsWith("STARTTLS")) return "STARTTLS";
+        return null;
+    }
+
+    /** The host name at {@code i}, up to '(', '[', white space or ':'. */
+    private static String hostToken(String text, int i) {
+        int n = text.length();
+        while (i < n && text.charAt(i) == ' ') i++;
+        int start = i;
+        while (i < n && i - start < 255) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[' || c == ' ' || c == ':' || c == '\t') break;
+            i++;
+        }
+        String host = text.substring(start, i);
+        return host.indexOf('.') > 0 ? host : null;
+    }
+
+    static int indexOfIgnoreCase(String text, String needle, int from) {
+        int n = text.length() - needle.length();
+        for (int i = Math.max(0, from); i <= n; i++) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) return i;
+        }
+        return -1;
+    }
+
+    private static int lastIndexOfIgnoreCase(String text, String needle, int before) {
+        for (int i = Math.min(before, text.length()) - needle.length(); i >= 0; i--) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) return i;
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

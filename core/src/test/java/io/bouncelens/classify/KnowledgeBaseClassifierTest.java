@@ -1,0 +1,144 @@
+package io.bouncelens.classify;
+
+import io.bouncelens.Reason;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The verdict rules of docs/knowledge-base.md, on a small knowledge base written here. */
+class KnowledgeBaseClassifierTest {
+
+    private static final String ADVICE = """
+            [advice.userunknown]
+            reason: userunknown
+            actor: recipient-address
+            retry: never
+            en.explanation: gone
+            en.fix: check
+            """;
+
+    private static KnowledgeBaseClassifier classifier(String... pathsAndTexts) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < pathsAndTexts.length; i += 2) files.put(pathsAndTexts[i], pathsAndTexts[i + 1]);
+        files.put("advice/reasons.kb", ADVICE);
+        return new KnowledgeBaseClassifier(KnowledgeBase.compile(files));
+    }
+
+    private static final String PROVIDER = """
+            [provider]
+            id: acme
+            hosts: acme.example
+            detect: acme mx
+
+            [acme.spam]
+            code: AC:SPM
+            match: AC:SPM
+            reason: spamdetected
+
+            [acme.quota]
+            when: provider
+            status: 4.7.28
+            reason: ratelimited
+            """;
+    private static final String REASONS = """
+            [text.unknown]
+            match: user unknown
+            reason: userunknown
+
+            [text.rejected]
+            match: rejected
+            tier: weak
+            reason: rejected
+
+            [text.both]
+            match: mailbox && full
+            reason: mailboxfull
+
+            [text.gated]
+            match: blocked
+            pattern: blocked using [a-z]+\\.example
+            reason: blocked
+            """;
+    private static final String STATUS = """
+            [s.511]
+            status: 5.1.1
+            reason: userunknown
+            [s.571]
+            status: 5.7.1
+            tier: generic
+            reason: policyviolation
+            [s.4728]
+            status: X.7.28
+            reason: spamdetected
+            [r.5xx]
+            reply: 5xx
+            reason: undefined
+            """;
+
+    @Test
+    void providerBeatsTextBeatsStatusBeatsWeakBeatsGenericBeatsReply() {
+        KnowledgeBaseClassifier c = classifier("provider/acme.kb", PROVIDER, "reason/x.kb", REASONS, "status/s.kb", STATUS);
+        assertThat(c.classify(ReplyEvidence.ofText("554 5.1.1 user unknown AC:SPM")).entryId()).isEqualTo("acme.spam");
+        assertThat(c.classify(ReplyEvidence.ofText("554 5.1.1 user unknown")).entryId()).isEqualTo("text.unknown");
+        assertThat(c.classify(ReplyEvidence.ofText("550 5.1.1 rejected")).entryId()).isEqualTo("s.511");
+        assertThat(c.classify(ReplyEvidence.ofText("550 5.7.1 rejected")).entryId()).isEqualTo("text.rejected");
+        assertThat(c.classify(ReplyEvidence.ofText("550 5.7.1 go away")).entryId()).isEqualTo("s.571");
+        assertThat(c.classify(ReplyEvidence.ofText("550 go away")).entryId()).isEqualTo("r.5xx");
+        assertThat(c.classify(ReplyEvidence.ofText("hello")).reason()).isEqualTo(Reason.UNDEFINED);
+    }
+
+    @Test
+    void whenProviderEntriesNeedTheProviderDetectedByTextOrHost() {
+        KnowledgeBaseClassifier c = classifier("provider/acme.kb", PROVIDER, "status/s.kb", STATUS);
+        assertThat(c.classify(ReplyEvidence.ofText("421 4.7.28 slow down")).entryId()).isEqualTo("s.4728");
+        Classification byText = c.classify(ReplyEvidence.ofText("421 4.7.28 slow down (acme mx)"));
+        assertThat(byText.entryId()).isEqualTo("acme.quota");
+        assertThat(byText.provider()).isEqualTo("acme");
+        Classification byHost = c.classify(new ReplyEvidence("421 4.7.28 slow down", null, null, "mx2.acme.example", null, null));
+        assertThat(byHost.entryId()).isEqualTo("acme.quota");
+        assertThat(c.classify(ReplyEvidence.ofText("554 AC:SPM")).providerCode()).isEqualTo("AC:SPM");
+    }
+
+    @Test
+    void conjunctionsPatternsAndStructuredFieldsCount() {
+        KnowledgeBaseClassifier c = classifier("reason/x.kb", REASONS, "status/s.kb", STATUS);
+        assertThat(c.classify(ReplyEvidence.ofText("552 mailbox is full")).entryId()).isEqualTo("text.both");
+        assertThat(c.classify(ReplyEvidence.ofText("552 mailbox")).entryId()).isEqualTo("r.5xx");
+        assertThat(c.classify(ReplyEvidence.ofText("blocked using rbl.example")).entryId()).isEqualTo("text.gated");
+        assertThat(c.classify(ReplyEvidence.ofText("blocked by policy")).entryId()).isNull();
+        Classification structured = c.classify(new ReplyEvidence("go away", "5.1.1", 550, null, null, null));
+        assertThat(structured.entryId()).isEqualTo("s.511");
+        assertThat(structured.status()).isEqualTo("5.1.1");
+        assertThat(structured.replyCode()).isEqualTo(550);
+    }
+
+    @Test
+    void userUnknownAnsweredToDataIsAFilterAndAnExpiryHintBeatsSymptoms() {
+        KnowledgeBaseClassifier c = classifier("reason/x.kb", REASONS, "status/s.kb", STATUS);
+        assertThat(c.classify(ReplyEvidence.ofText("550 user unknown (in reply to end of DATA command)")).reason())
+                .isEqualTo(Reason.FILTERED);
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, "DATA", null)).reason())
+                .isEqualTo(Reason.FILTERED);
+        assertThat(c.classify(new ReplyEvidence("550 go away", null, null, null, null, Reason.EXPIRED)).reason())
+                .isEqualTo(Reason.EXPIRED);
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, null, Reason.EXPIRED)).reason())
+                .isEqualTo(Reason.USERUNKNOWN);
+    }
+
+    @Test
+    void badKnowledgeIsReportedWithFileAndLine() {
+        assertThatThrownBy(() -> classifier("reason/x.kb", "[a]\nmatch: x\nreason: nonsense\n"))
+                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("reason/x.kb:1").hasMessageContaining("nonsense");
+        assertThatThrownBy(() -> classifier("reason/x.kb", "[a]\nmatch: x\nreason: blocked\nmatchh: y\n"))
+                .hasMessageContaining("unknown key 'matchh'");
+        assertThatThrownBy(() -> classifier("reason/x.kb", "[a]\nmatch: x\nreason: blocked\n[a]\nmatch: y\nreason: blocked\n"))
+                .hasMessageContaining("id used twice");
+        assertThatThrownBy(() -> classifier("reason/x.kb", "[a]\nreason: blocked\n"))
+                .hasMessageContaining("needs match, status or reply");
+    }
+}

@@ -1,0 +1,93 @@
+package io.bouncelens.classify;
+
+import io.bouncelens.Lang;
+import io.bouncelens.advise.Advice;
+import io.bouncelens.advise.KnowledgeBaseAdviceBook;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every entry of the bundled knowledge base is tested through its own {@code example:} lines: the
+ * example must be decided by that entry, with an explanation and a fix in all three languages.
+ */
+class KnowledgeBaseEntriesTest {
+
+    private static final KnowledgeBase KB = KnowledgeBase.bundled();
+    private static final KnowledgeBaseClassifier CLASSIFIER = new KnowledgeBaseClassifier(KB);
+    private static final KnowledgeBaseAdviceBook ADVICE = new KnowledgeBaseAdviceBook(KB);
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleIsDecidedByItsOwnEntry() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (KbEntry entry : KB.entries()) {
+            tests.add(DynamicTest.dynamicTest(entry.id() + " has an example",
+                    () -> assertThat(entry.examples()).as(entry.file() + " [" + entry.id() + "]").isNotEmpty()));
+            for (String example : entry.examples()) {
+                tests.add(DynamicTest.dynamicTest(entry.id() + ": " + example, () -> {
+                    Classification c = CLASSIFIER.classify(ReplyEvidence.ofText(example));
+                    assertThat(c.entryId()).as("entry deciding '%s' (%s)", example, c.evidence()).isEqualTo(entry.id());
+                    assertThat(c.reason()).isEqualTo(entry.reason());
+                    assertThat(c.actor()).as("actor").isNotNull();
+                    assertThat(c.retry()).as("retry").isNotNull();
+                    if (entry.provider() != null) assertThat(c.provider()).isEqualTo(entry.providerId());
+                    for (Lang lang : Lang.values()) {
+                        Advice a = ADVICE.adviceFor(c, lang);
+                        assertThat(a.explanation()).as(lang + " explanation").isNotBlank();
+                        assertThat(a.fix()).as(lang + " fix").isNotBlank();
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> adviceIsWrittenInTheLanguageItIsFiledUnder() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (KbEntry entry : KB.entries()) {
+            tests.add(DynamicTest.dynamicTest(entry.id(), () -> checkLanguages(entry.id(), entry.advice())));
+        }
+        for (io.bouncelens.Reason reason : io.bouncelens.Reason.values()) {
+            tests.add(DynamicTest.dynamicTest("default advice for " + reason.label(), () -> {
+                ReasonDefault d = KB.reasonDefault(reason);
+                assertThat(d).as("kb/advice/reasons.kb has " + reason.label()).isNotNull();
+                assertThat(d.actor()).isNotNull();
+                assertThat(d.retry()).isNotNull();
+                assertThat(d.advice()).containsKeys(Lang.values());
+                checkLanguages("advice." + reason.label(), d.advice());
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static void checkLanguages(String id, java.util.Map<Lang, Advice> advice) {
+        for (var e : advice.entrySet()) {
+            String text = e.getValue().explanation() + " " + e.getValue().fix();
+            assertThat(e.getValue().explanation()).as(id + " " + e.getKey() + " explanation").isNotBlank();
+            assertThat(e.getValue().fix()).as(id + " " + e.getKey() + " fix").isNotBlank();
+            if (e.getKey() == Lang.EN) {
+                assertThat(TraditionalChinese.hasChinese(text)).as(id + " en is English").isFalse();
+            } else {
+                assertThat(TraditionalChinese.hasChinese(text)).as(id + " " + e.getKey() + " is Chinese").isTrue();
+            }
+            if (e.getKey() == Lang.ZH_TW) {
+                int at = TraditionalChinese.firstSimplified(text);
+                assertThat(at).as(id + " zh-TW has a Simplified-only character in: " + text).isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void idsAreUniqueAndReasonsKnown() {
+        assertThat(KB.entries()).extracting(KbEntry::id).doesNotHaveDuplicates();
+        assertThat(KB.entries()).allSatisfy(e -> assertThat(e.reason()).isNotNull());
+    }
+}

@@ -1,0 +1,75 @@
+package io.bouncelens.emit;
+
+import io.bouncelens.Actor;
+import io.bouncelens.BounceRecord;
+import io.bouncelens.Bouncelens;
+import io.bouncelens.Lang;
+import io.bouncelens.Reason;
+import io.bouncelens.Retry;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JsonRecordWriterTest {
+
+    @Test
+    void writesComponentNamesLabelsAndLeavesNullsOut() throws IOException {
+        BounceRecord r = BounceRecord.builder().recipient("a@example.org").reason(Reason.USERUNKNOWN)
+                .status("5.1.1").replyCode(550).actor(Actor.RECIPIENT_ADDRESS).retry(Retry.AFTER_FIX)
+                .diagnosticCode("550 \"quoted\"\nline").build();
+        Map<String, String> fields = parse(JsonRecordWriter.toJson(r));
+        assertThat(fields).containsExactly(
+                Map.entry("recipient", "a@example.org"), Map.entry("reason", "userunknown"),
+                Map.entry("hardBounce", "true"), Map.entry("status", "5.1.1"), Map.entry("replyCode", "550"),
+                Map.entry("diagnosticCode", "550 \"quoted\"\nline"), Map.entry("actor", "recipient-address"),
+                Map.entry("retry", "after-fix"));
+    }
+
+    @Test
+    void writesOneUtf8ObjectPerLine() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonRecordWriter w = new JsonRecordWriter(bytes)) {
+            w.write(Bouncelens.explain("550 5.2.2 mailbox full", Lang.ZH_CN));
+            w.write(BounceRecord.builder().message(3).truncated(true).build());
+        }
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(parse(lines[0])).containsEntry("reason", "mailboxfull").containsKey("explanation");
+        assertThat(parse(lines[0]).get("explanation")).contains("邮箱");
+        assertThat(parse(lines[1])).containsEntry("message", "3").containsEntry("truncated", "true")
+                .containsEntry("reason", "undefined").containsEntry("hardBounce", "false");
+    }
+
+    @Test
+    void textBlockShowsVerdictAdviceAndEvidence() throws IOException {
+        StringWriter s = new StringWriter();
+        new TextRecordWriter(s, Lang.ZH_TW).write(Bouncelens.explain("552 5.2.2 Quota exceeded", Lang.ZH_TW));
+        assertThat(s.toString()).contains("原因: mailboxfull (軟退信)", "狀態碼: 5.2.2", "回應碼: 552", "解決方法: ", "依據: ");
+    }
+
+    private static Map<String, String> parse(String json) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            assertThat(p.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                out.put(name, p.getText());
+            }
+            assertThat(p.currentToken()).isEqualTo(JsonToken.END_OBJECT);
+        }
+        return out;
+    }
+}
