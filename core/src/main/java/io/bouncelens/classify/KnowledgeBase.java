@@ -245,11 +245,11 @@ public final class KnowledgeBase {
         if (id == null || id.isBlank()) throw s.error("provider needs an id");
         List<String> hosts = new ArrayList<>();
         for (String v : s.all("hosts")) {
-            for (String h : v.trim().split("\\s+")) if (!h.isEmpty()) hosts.add(h.toLowerCase(java.util.Locale.ROOT));
+            for (String h : KbStanza.words(v)) hosts.add(h.toLowerCase(java.util.Locale.ROOT));
         }
         List<String> detect = new ArrayList<>();
         for (String v : s.all("detect")) {
-            for (String d : v.split("\\|")) {
+            for (String d : KbStanza.parts(v, "|")) {
                 String folded = FoldedText.fold(d);
                 if (!folded.isEmpty()) detect.add(folded);
             }
@@ -268,7 +268,7 @@ public final class KnowledgeBase {
         List<List<String>> match = new ArrayList<>();
         for (String m : s.all("match")) {
             List<String> all = new ArrayList<>();
-            for (String part : m.split("&&")) {
+            for (String part : KbStanza.parts(m, "&&")) {
                 String folded = FoldedText.fold(part);
                 if (folded.isEmpty()) throw s.error("empty literal in match '" + m + "'");
                 all.add(folded);

@@ -19,7 +19,7 @@ record ReplyCondition(int[] codes, boolean[] classes) {
     }
 
     static ReplyCondition parse(String value) {
-        String[] tokens = value.trim().split("\\s+");
+        String[] tokens = KbStanza.words(value).toArray(new String[0]);
         int[] codes = new int[tokens.length];
         int n = 0;
         boolean[] classes = new boolean[10];

@@ -36,8 +36,7 @@ record StatusCondition(List<Range> ranges) {
     /** Parses {@code 5.1.1 X.2.2 5.7.600-5.7.649}; throws with a readable message on a bad token. */
     static StatusCondition parse(String value) {
         List<Range> ranges = new ArrayList<>();
-        for (String token : value.trim().split("\\s+")) {
-            if (token.isEmpty()) continue;
+        for (String token : KbStanza.words(value)) {
             int dash = token.indexOf('-');
             String from = dash < 0 ? token : token.substring(0, dash);
             String to = dash < 0 ? token : token.substring(dash + 1);
@@ -53,7 +52,7 @@ record StatusCondition(List<Range> ranges) {
     }
 
     private static int[] code(String s, String token) {
-        String[] parts = s.split("\\.");
+        String[] parts = KbStanza.parts(s, ".").toArray(new String[0]);
         if (parts.length != 3) throw new IllegalArgumentException("bad status code '" + token + "'");
         try {
             int cls = parts[0].equalsIgnoreCase("x") ? 0 : Integer.parseInt(parts[0]);

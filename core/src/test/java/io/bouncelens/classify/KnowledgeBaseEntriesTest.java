@@ -74,7 +74,8 @@ class KnowledgeBaseEntriesTest {
             assertThat(e.getValue().explanation()).as(id + " " + e.getKey() + " explanation").isNotBlank();
             assertThat(e.getValue().fix()).as(id + " " + e.getKey() + " fix").isNotBlank();
             if (e.getKey() == Lang.EN) {
-                assertThat(TraditionalChinese.hasChinese(text)).as(id + " en is English").isFalse();
+                // English may quote a product's Chinese name ("超大附件"), but is written in English.
+                assertThat(TraditionalChinese.chineseShare(text)).as(id + " en is English").isLessThan(0.1);
             } else {
                 assertThat(TraditionalChinese.hasChinese(text)).as(id + " " + e.getKey() + " is Chinese").isTrue();
             }

@@ -20,6 +20,13 @@ final class TraditionalChinese {
         return -1;
     }
 
+    /** The share of the letters of {@code text} that are CJK ideographs. */
+    static double chineseShare(String text) {
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        long han = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        return letters == 0 ? 0 : (double) han / letters;
+    }
+
     /** True when {@code text} holds at least one CJK ideograph (it is written in Chinese). */
     static boolean hasChinese(String text) {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
