@@ -10,7 +10,14 @@ import java.util.List;
 public final class VendorFormats {
 
     private static final List<VendorFormat> ALL = List.of(
-            // filled in by the vendor formats, one class each
+            // Providers' own notices, recognised by their sender or their fixed sentences.
+            new GoogleGroups(), new Gmail(), new Yahoo(), new Zoho(), new AmazonWorkMail(),
+            new Ezweb(), new Kddi(), new MFilter(), new Fml(), new ApacheJames(),
+            // Gateways and MTAs with a layout of their own.
+            new InterScanMss(), new Mimecast(), new MailMarshal(), new MailFoundry(), new IMailServer(),
+            new Notes(), new Exchange2003(), new X1(), new X3(), new X6(), new X2(), new DragonFly(),
+            // Families many others copied: last, so a provider's variant is read by its own class.
+            new Sendmail(), new Qmail(), new Exim()
     );
 
     private VendorFormats() {

@@ -1,0 +1,57 @@
+package io.bouncelens.decode.vendor;
+
+import io.bouncelens.Reason;
+import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.ParsedMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DragonFly Mail Agent (dma): "There was an error delivering your mail to &lt;addr&gt;.", then
+ * "HOST [IP] did not like our RCPT TO:" and the reply, up to "Message headers follow.". dma's own
+ * "Could not deliver for the last N seconds. Giving up." means the message expired.
+ */
+public final class DragonFly implements VendorFormat {
+
+    private static final String TO = "There was an error delivering your mail to";
+
+    @Override
+    public String name() {
+        return "dragonfly";
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message) {
+        String text = message.text();
+        return text.contains("This is the DragonFly Mail Agent") || (text.contains(TO) && text.contains("did not like our"));
+    }
+
+    @Override
+    public List<FailedRecipient> read(ParsedMessage message) {
+        ReportText text = ReportText.of(message.text());
+        List<Finding> out = new ArrayList<>();
+        int at = text.find(TO);
+        while (at >= 0 && out.size() < RecipientBlocks.MAX_RECIPIENTS) {
+            String line = text.line(at);
+            String recipient = AddressScanner.first(line.substring(Math.max(0, line.indexOf(TO))));
+            int next = text.findAny(at + 1, TO, "Message headers follow", "Original message follows");
+            int end = next < 0 ? text.size() : next;
+            if (recipient != null) out.add(finding(recipient, text.join(at + 1, end)));
+            at = next >= 0 && text.line(next).contains(TO) ? next : -1;
+        }
+        return Finding.toRecipients(out);
+    }
+
+    private static Finding finding(String recipient, String block) {
+        Finding f = Finding.ofBlock(recipient, block);
+        int like = block.indexOf(" did not like our ");
+        if (like > 0) {
+            f = f.withHost(HostNames.firstToken(block));
+        }
+        if (block.contains("Could not deliver for the last") && block.contains("Giving up")) {
+            f = f.withHint(Reason.EXPIRED);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,77 @@
+package io.bouncelens.decode.vendor;
+
+import io.bouncelens.Reason;
+import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.ParsedMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gmail's older plain-text notices: "Delivery to the following recipient failed permanently:" or
+ * "... has been delayed:", the indented addresses, then "Technical details of permanent failure:"
+ * with "The error that the other server returned was: 550 ...", up to "----- Original message -----".
+ * A delay notice that names no server answer ("Message will be retried for 2 more day(s)") is a
+ * message still waiting when the report was written: expired, as far as the sender can act.
+ */
+public final class Gmail implements VendorFormat {
+
+    private static final String[] START = {
+            "Delivery to the following recipient failed permanently", "Delivery to the following recipients failed permanently",
+            "Delivery to the following recipient has been delayed", "Delivery to the following recipients have been delayed",
+            "Delivery to the following recipients has been delayed", "Delivery to the following recipient failed",
+    };
+
+    private static final String[] DETAILS = {"Technical details of permanent failure", "Technical details of temporary failure"};
+
+    private static final String[] END = {"----- Original message -----", "----- Message header follows -----"};
+
+    @Override
+    public String name() {
+        return "gmail";
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message) {
+        String text = message.text();
+        boolean google = text.contains("Technical details of") || message.from().toLowerCase(java.util.Locale.ROOT).contains("google");
+        if (!google) return false;
+        for (String s : START) if (text.contains(s)) return true;
+        return false;
+    }
+
+    @Override
+    public List<FailedRecipient> read(ParsedMessage message) {
+        ReportText text = ReportText.of(message.text());
+        int start = text.findAny(0, START);
+        if (start < 0) return List.of();
+        boolean delayed = text.line(start).contains("delayed");
+        int end = text.findAny(start, END);
+        if (end < 0) end = text.size();
+        int details = text.findAny(start, DETAILS);
+        int recipientsEnd = details >= 0 && details < end ? details : end;
+
+        List<String> recipients = new ArrayList<>();
+        for (int i = start + 1; i < recipientsEnd && recipients.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
+            String address = AddressScanner.wholeLine(text.line(i));
+            if (address != null) recipients.add(address);
+        }
+        String said = details >= 0 && details < end ? text.join(details + 1, end) : "";
+        int returned = said.indexOf("The error that the other server returned was:");
+        String answer = returned >= 0 ? said.substring(returned + "The error that the other server returned was:".length()).strip() : said;
+
+        List<Finding> out = new ArrayList<>();
+        // Gmail says it could not connect only once it has stopped retrying.
+        boolean neverConnected = answer.contains("did not accept our requests to connect");
+        for (String r : recipients) {
+            Finding f = Finding.ofBlock(r, answer);
+            if (neverConnected) f = f.withHint(Reason.EXPIRED);
+            if (delayed) {
+                f = f.delayed();
+                if (f.replyCode() == null && f.status() == null) f = f.withHint(Reason.EXPIRED);
+            }
+            out.add(f);
+        }
+        return Finding.toRecipients(out);
+    }
+}

@@ -1,0 +1,46 @@
+package io.bouncelens.decode.vendor;
+
+import io.bouncelens.Reason;
+import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.ParsedMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Google Groups' refusal of a post, written in the poster's language ("the group you tried to contact
+ * may not exist, or you may not have permission to post"). The group's address is only in
+ * {@code X-Failed-Recipients}; the notice itself means the group rejected the post.
+ */
+public final class GoogleGroups implements VendorFormat {
+
+    @Override
+    public String name() {
+        return "googlegroups";
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message) {
+        String failed = message.header("X-Failed-Recipients");
+        String text = message.text();
+        return failed != null && failed.contains("googlegroups.com")
+                && (text.contains("groups.google.com") || text.contains("Google Groups"));
+    }
+
+    @Override
+    public List<FailedRecipient> read(ParsedMessage message) {
+        ReportText text = ReportText.of(message.text());
+        int end = text.findAny(0, "----- Original message -----", "Google Groups");
+        String said = text.join(0, end < 0 ? Math.min(text.size(), 8) : end);
+        List<Finding> out = new ArrayList<>();
+        String failed = message.header("X-Failed-Recipients");
+        int from = 0;
+        while (out.size() < RecipientBlocks.MAX_RECIPIENTS) {
+            String r = AddressScanner.firstFrom(failed, from);
+            if (r == null) break;
+            out.add(Finding.of(r, said).withHint(Reason.REJECTED));
+            from = failed.indexOf(r, from) + r.length();
+        }
+        return Finding.toRecipients(out);
+    }
+}

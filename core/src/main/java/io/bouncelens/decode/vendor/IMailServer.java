@@ -1,0 +1,56 @@
+package io.bouncelens.decode.vendor;
+
+import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.ParsedMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ipswitch IMail Server's "Undeliverable Mail": {@code Unknown user: addr} or
+ * {@code User mailbox exceeds allowed size: addr} (the reason before the address), or
+ * "undeliverable to addr" followed by "Body of message generated response:" and the reply, up to
+ * "Original message follows.".
+ */
+public final class IMailServer implements VendorFormat {
+
+    private static final String END = "Original message follows.";
+
+    @Override
+    public String name() {
+        return "imailserver";
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message) {
+        String subject = message.subject();
+        String text = message.text();
+        return subject.strip().startsWith("Undeliverable Mail") && text.contains(END)
+                || text.contains("Body of message generated response:");
+    }
+
+    @Override
+    public List<FailedRecipient> read(ParsedMessage message) {
+        ReportText text = ReportText.of(message.text());
+        int end = text.find(END);
+        if (end < 0) end = text.size();
+        int response = text.find("Body of message generated response:");
+        String generated = response >= 0 && response < end ? text.join(response + 1, end) : null;
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < end && out.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
+            String line = text.line(i).strip();
+            if (line.regionMatches(true, 0, "undeliverable to ", 0, 17)) {
+                String address = AddressScanner.first(line);
+                if (address != null) out.add(Finding.ofBlock(address, generated != null ? generated : line));
+                continue;
+            }
+            // "Reason text: addr"
+            int colon = line.lastIndexOf(": ");
+            if (colon <= 0) continue;
+            String address = AddressScanner.wholeLine(line.substring(colon + 2));
+            if (address == null || line.startsWith("To:") || line.startsWith("From:") || line.startsWith("CC:")) continue;
+            out.add(Finding.of(address, line.substring(0, colon)));
+        }
+        return Finding.toRecipients(out);
+    }
+}

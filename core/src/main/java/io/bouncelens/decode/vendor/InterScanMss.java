@@ -1,0 +1,58 @@
+package io.bouncelens.decode.vendor;
+
+import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.ParsedMessage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trend Micro InterScan Messaging Security Suite: the SMTP dialogue as
+ * {@code Sent <<< RCPT TO:<addr>} / {@code Received >>> 550 ...} pairs, or the sentence
+ * "Unable to deliver message to &lt;addr&gt; (and other recipients in the same domain)."
+ */
+public final class InterScanMss implements VendorFormat {
+
+    private static final String SENT = "Sent <<< ";
+    private static final String RECEIVED = "Received >>> ";
+    private static final String UNABLE = "Unable to deliver message to <";
+
+    @Override
+    public String name() {
+        return "interscanmss";
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message) {
+        String text = message.text();
+        return (text.contains(SENT) && text.contains(RECEIVED))
+                || (text.contains(UNABLE) && (message.from().contains("InterScan") || text.contains("InterScan")));
+    }
+
+    @Override
+    public List<FailedRecipient> read(ParsedMessage message) {
+        ReportText text = ReportText.of(message.text());
+        Map<String, Finding> out = new LinkedHashMap<>();
+        String recipient = null;
+        String command = null;
+        for (int i = 0; i < text.size() && out.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
+            String line = text.line(i).strip();
+            if (line.startsWith(SENT)) {
+                String sent = line.substring(SENT.length());
+                command = ReplyParts.command(sent);
+                String address = AddressScanner.first(sent);
+                if ("RCPT".equals(command) && address != null) recipient = address;
+            } else if (line.startsWith(RECEIVED) && recipient != null) {
+                String said = line.substring(RECEIVED.length()).strip();
+                out.putIfAbsent(recipient.toLowerCase(Locale.ROOT), Finding.of(recipient, said).withCommand(command));
+            } else if (line.startsWith(UNABLE)) {
+                String address = AddressScanner.first(line);
+                if (address != null) out.putIfAbsent(address.toLowerCase(Locale.ROOT), Finding.of(address, line));
+            }
+        }
+        return Finding.toRecipients(new ArrayList<>(out.values()));
+    }
+}

@@ -1,0 +1,36 @@
+package io.bouncelens.decode.vendor;
+
+import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.ParsedMessage;
+
+import java.util.List;
+
+/**
+ * qmail's "failure notice" ("Hi. This is the qmail-send program at ...") and the qmail-based
+ * reports that keep its "--- Below this line is a copy of the message." divider.
+ */
+public final class Qmail implements VendorFormat {
+
+    private static final String[] START = {
+            "I'm afraid I wasn't able to deliver", "This is a permanent error", "could not be delivered",
+            "following address",
+    };
+
+    @Override
+    public String name() {
+        return "qmail";
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message) {
+        String text = message.text();
+        return text.contains("This is the qmail-send program")
+                || text.contains("--- Below this line is a copy of the message")
+                || text.contains("--- Enclosed is a copy of the message");
+    }
+
+    @Override
+    public List<FailedRecipient> read(ParsedMessage message) {
+        return Finding.toRecipients(QmailText.read(ReportText.of(message.text()), START, false));
+    }
+}

@@ -1,0 +1,107 @@
+package io.bouncelens.decode.vendor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The human-readable text of a report as lines, with the literal, case-insensitive searches the
+ * vendor formats need. Line ends may be LF, CRLF or CR alone. The upper-cased copy is made once
+ * so each search is a plain {@link String#indexOf}.
+ */
+final class ReportText {
+
+    /** Longest report text looked at: reports are short; anything beyond is a returned original. */
+    static final int MAX_CHARS = 256 * 1024;
+
+    private final List<String> lines;
+    private final List<String> upper;
+
+    private ReportText(List<String> lines) {
+        this.lines = lines;
+        this.upper = new ArrayList<>(lines.size());
+        for (String l : lines) upper.add(l.toUpperCase(Locale.ROOT));
+    }
+
+    static ReportText of(String text) {
+        String t = text == null ? "" : text;
+        if (t.length() > MAX_CHARS) t = t.substring(0, MAX_CHARS);
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(t.substring(start, i));
+                if (c == '\r' && i + 1 < n && t.charAt(i + 1) == '\n') i++;
+                start = i + 1;
+            }
+        }
+        if (start < n) out.add(t.substring(start));
+        return new ReportText(out);
+    }
+
+    int size() {
+        return lines.size();
+    }
+
+    String line(int i) {
+        return lines.get(i);
+    }
+
+    List<String> lines() {
+        return lines;
+    }
+
+    /** First line at or after {@code from} containing {@code literal} (any case); -1 when none. */
+    int find(String literal, int from) {
+        String needle = literal.toUpperCase(Locale.ROOT);
+        for (int i = Math.max(0, from); i < upper.size(); i++) {
+            if (upper.get(i).contains(needle)) return i;
+        }
+        return -1;
+    }
+
+    int find(String literal) {
+        return find(literal, 0);
+    }
+
+    /** First line at or after {@code from} containing any of the literals; -1 when none. */
+    int findAny(int from, String... literals) {
+        int best = -1;
+        for (String literal : literals) {
+            int at = find(literal, from);
+            if (at >= 0 && (best < 0 || at < best)) best = at;
+        }
+        return best;
+    }
+
+    /** First line at or after {@code from} whose trimmed text starts with {@code literal} (any case). */
+    int findStart(String literal, int from) {
+        String needle = literal.toUpperCase(Locale.ROOT);
+        for (int i = Math.max(0, from); i < upper.size(); i++) {
+            if (upper.get(i).stripLeading().startsWith(needle)) return i;
+        }
+        return -1;
+    }
+
+    boolean contains(String literal) {
+        return find(literal) >= 0;
+    }
+
+    /** Lines {@code from} (inclusive) to {@code to} (exclusive) trimmed, blank ones dropped, joined by one space. */
+    String join(int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = Math.max(0, from); i < Math.min(to, lines.size()); i++) {
+            String t = lines.get(i).strip();
+            if (t.isEmpty()) continue;
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(t);
+        }
+        return sb.toString();
+    }
+
+    boolean isBlank(int i) {
+        return lines.get(i).isBlank();
+    }
+}

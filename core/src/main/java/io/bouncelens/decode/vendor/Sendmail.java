@@ -1,0 +1,134 @@
+package io.bouncelens.decode.vendor;
+
+import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.ParsedMessage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sendmail's "Returned mail" text, with or without a delivery-status part (V5 sendmail and the
+ * MTAs that copied its layout): "----- The following addresses had permanent fatal errors -----"
+ * and the "----- Transcript of session follows -----" with the SMTP dialogue ({@code >>> RCPT To:},
+ * {@code <<< 550 ...}) and one {@code 554 <addr>... reason} line per failed address.
+ */
+public final class Sendmail implements VendorFormat {
+
+    private static final String[] ADDRESSES = {
+            "----- The following addresses had", "--- The following addresses had", "---The following addresses had",
+    };
+    private static final String TRANSCRIPT = "----- Transcript of session follows -----";
+    private static final String[] END = {
+            "----- Unsent message follows -----", "----- Original message follows -----", "----- Message header follows -----",
+            "----- Message body suppressed -----", "----- Returned message follows -----",
+    };
+
+    @Override
+    public String name() {
+        return "sendmail";
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message) {
+        String text = message.text();
+        return text.contains(TRANSCRIPT) || text.contains("The following addresses had permanent fatal errors")
+                || text.contains("The following addresses had delivery problems")
+                || text.contains("The following addresses had permanent delivery errors");
+    }
+
+    @Override
+    public List<FailedRecipient> read(ParsedMessage message) {
+        return Finding.toRecipients(read(ReportText.of(message.text())));
+    }
+
+    static List<Finding> read(ReportText text) {
+        Map<String, Finding> out = new LinkedHashMap<>();
+        int transcript = text.find(TRANSCRIPT);
+        // Biglobe and others put the reason under their own divider instead of a transcript.
+        if (transcript < 0) transcript = text.find("----- Non-delivered information -----");
+        int end = text.findAny(Math.max(0, transcript), END);
+        if (end < 0) end = text.size();
+        String firstReply = null;
+        if (transcript >= 0) {
+            Dialogue d = new Dialogue();
+            for (int i = transcript + 1; i < end && out.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
+                Finding f = d.feed(text.line(i));
+                if (f != null) out.putIfAbsent(key(f.recipient()), f);
+            }
+            firstReply = d.firstReply != null ? d.firstReply : text.join(transcript + 1, Math.min(end, transcript + 6));
+        }
+        int list = text.findAny(0, ADDRESSES);
+        if (list >= 0) {
+            int stop = text.findAny(list + 1, TRANSCRIPT, "-----", "---");
+            if (stop < 0 || stop > end) stop = Math.min(end, list + 50);
+            for (int i = list + 1; i < stop && out.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
+                String line = text.line(i);
+                String address = AddressScanner.first(line);
+                if (address == null || out.containsKey(key(address))) continue;
+                // "<addr>   (Unknown user addr)": the reason in brackets after the address.
+                int open = line.indexOf('(');
+                String said = open >= 0 && line.lastIndexOf(')') > open ? line.substring(open + 1, line.lastIndexOf(')')) : null;
+                out.put(key(address), Finding.ofBlock(address, said != null ? said : firstReply));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static String key(String address) {
+        return address.toLowerCase(Locale.ROOT);
+    }
+
+    /** Follows the transcript: who we talked to, what we sent, what came back. */
+    private static final class Dialogue {
+        String host;
+        String command;
+        StringBuilder reply;
+        String firstReply;
+
+        Finding feed(String raw) {
+            String line = raw.strip();
+            if (line.startsWith("While talking to ")) {
+                host = HostNames.firstToken(line.substring(16));
+                command = null;
+                reply = null;
+                return null;
+            }
+            if (line.startsWith(">>> ")) {
+                String verb = line.substring(4).strip();
+                int sp = verb.indexOf(' ');
+                String word = (sp < 0 ? verb : verb.substring(0, sp)).toUpperCase(Locale.ROOT);
+                command = word.startsWith("RCPT") ? "RCPT" : word.startsWith("MAIL") ? "MAIL" : word.startsWith("DATA") ? "DATA"
+                        : word.startsWith("HELO") || word.startsWith("EHLO") ? word.substring(0, 4) : word.isEmpty() ? null : word;
+                reply = null;
+                return null;
+            }
+            if (line.startsWith("<<< ")) {
+                if (reply == null) reply = new StringBuilder(line.substring(4).strip());
+                else reply.append(' ').append(line.substring(4).strip());
+                if (firstReply == null) firstReply = line.substring(4).strip();
+                return null;
+            }
+            // "554 <addr>... reason": sendmail's verdict on one address.
+            if (line.length() > 5 && ReplyParts.replyCodeIndex(line) == 0) {
+                int dots = line.indexOf("... ");
+                String head = dots > 0 ? line.substring(4, dots) : "";
+                String address = AddressScanner.wholeLine(head);
+                if (address == null) return null;
+                String verdict = line.substring(dots + 4).strip();
+                if (firstReply == null) firstReply = verdict;
+                Finding f;
+                if (reply != null) {
+                    f = Finding.of(address, reply.toString()).withCommand(command).withHost(host);
+                } else {
+                    f = Finding.of(address, verdict).withHost(host);
+                }
+                reply = null;
+                return f;
+            }
+            return null;
+        }
+    }
+}

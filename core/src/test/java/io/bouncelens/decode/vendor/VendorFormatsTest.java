@@ -1,0 +1,116 @@
+package io.bouncelens.decode.vendor;
+
+import io.bouncelens.Reason;
+import io.bouncelens.decode.DecodedReport;
+import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.Fixtures;
+import io.bouncelens.decode.Limits;
+import io.bouncelens.decode.MessageKind;
+import io.bouncelens.decode.ReportDecoder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each vendor format, through the whole decoder, on a hand-written report in that format: the right
+ * format reads it, finds the failed address and the remote server's words, codes, step and host.
+ */
+class VendorFormatsTest {
+
+    private final ReportDecoder decoder = ReportDecoder.standard(Limits.DEFAULT);
+
+    private DecodedReport decode(String fixture) {
+        return decoder.decode(Fixtures.parse("vendor/" + fixture));
+    }
+
+    private static FailedRecipient recipient(DecodedReport r, String address) {
+        return r.recipients().stream().filter(f -> f.recipient().equalsIgnoreCase(address)).findFirst()
+                .orElseThrow(() -> new AssertionError(address + " not among " + r.recipients()));
+    }
+
+    @ParameterizedTest(name = "{0} is read by {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            exim.eml          | exim         | bob@receiver.example     | 5.1.1 | 550 | RCPT | mx1.receiver.example | User unknown in virtual mailbox table
+            exim-delay.eml    | exim         | erin@slow.example        | 4.7.1 | 451 | MAIL | mail.slow.example    | Greylisted
+            qmail.eml         | qmail        | grace@receiver.example   | 5.2.2 | 552 | RCPT | 198.51.100.20        | Mailbox full
+            yahoo.eml         | yahoo        | ken@receiver.example     | 5.1.1 | 550 | RCPT | -                    | User Unknown
+            dragonfly.eml     | dragonfly    | leo@receiver.example     | 5.1.1 | 550 | RCPT | mx.receiver.example  | User unknown
+            sendmail-v5.eml   | sendmail     | nina@receiver.example    | -     | 550 | RCPT | mail.receiver.example | User unknown
+            gmail.eml         | gmail        | quinn@receiver.example   | 4.2.2 | 452 | -    | -                    | Mailbox full
+            zoho.eml          | zoho         | tina@receiver.example    | 5.1.1 | 550 | -    | -                    | User Unknown
+            amazonworkmail.eml| amazonworkmail | victor@receiver.example | 5.2.2 | 552 | -  | -                    | Mailbox full
+            mfilter.eml       | mfilter      | xavier@receiver.example  | 5.1.1 | 550 | RCPT | -                    | User unknown in local recipient table
+            exchange2003.eml  | exchange2003 | zack@receiver.example    | -     | -   | -    | -                    | The recipient name is not recognized
+            x3.eml            | x3           | ben@receiver.example     | -     | -   | -    | -                    | Could not find a gateway
+            x6.eml            | x6           | dan@receiver.example     | 5.1.1 | 550 | RCPT | mx.receiver.example  | User unknown
+            interscan.eml     | interscanmss | fred@receiver.example    | 5.1.1 | 550 | RCPT | -                    | user unknown
+            mimecast.eml      | mimecast     | hank@receiver.example    | 5.1.10 | -  | -    | -                    | RecipientNotFound
+            mailmarshal.eml   | mailmarshal  | jack@receiver.example    | 5.1.1 | 550 | -    | 198.51.100.77        | User unknown
+            mailfoundry.eml   | mailfoundry  | liam@receiver.example    | 5.2.2 | 552 | -    | mx.receiver.example  | over quota
+            imailserver.eml   | imailserver  | noah@receiver.example    | -     | -   | -    | -                    | Unknown user
+            notes.eml         | notes        | paul@receiver.example    | -     | -   | -    | -                    | not listed in public Name & Address Book
+            x1.eml            | x1           | steve@receiver.example   | -     | -   | -    | -                    | User unknown
+            x2.eml            | x2           | ursula@receiver.example  | 4.1.9 | -   | -    | -                    | Resources temporarily unavailable
+            kddi.eml          | kddi         | walt@receiver.dion.ne.jp | -     | -   | -    | -                    | mailbox is full
+            apachejames.eml   | apachejames  | yves@gw.receiver.example | -     | 550 | -    | -                    | no such user here
+            ezweb.eml         | ezweb        | adam@ezweb.ne.jp         | -     | 550 | RCPT | -                    | The user(s) account is disabled
+            """)
+    void readsTheFailedRecipientWithTheServersWords(String fixture, String format, String address, String status,
+                                                    Integer reply, String command, String host, String words) {
+        DecodedReport r = decode(fixture);
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.decodedBy()).isEqualTo(format);
+        FailedRecipient f = recipient(r, address);
+        assertThat(f.status()).isEqualTo(status);
+        assertThat(f.replyCode()).isEqualTo(reply);
+        assertThat(f.command()).isEqualTo(command);
+        assertThat(f.remoteHost()).isEqualTo(host);
+        assertThat(f.diagnosticCode()).contains(words);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            exim.eml         | carol@other.example     | EXPIRED
+            qmail.eml        | ivan@quiet.example      | -
+            x2.eml           | ursula@receiver.example | EXPIRED
+            x3.eml           | ben@receiver.example    | EXPIRED
+            googlegroups.eml | team-announce@googlegroups.com | REJECTED
+            fml.eml          | team@lists.example      | REJECTED
+            ezweb.eml        | adam@ezweb.ne.jp        | SUSPEND
+            """)
+    void hintsAReasonOnlyWhereTheFormatItselfStatesIt(String fixture, String address, String hint) {
+        FailedRecipient f = recipient(decode(fixture), address);
+
+        assertThat(f.reasonHint()).isEqualTo("-".equals(hint) ? null : Reason.valueOf(hint));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"exim.eml", "qmail.eml", "sendmail-v5.eml"})
+    void readsEveryRecipientOfAReportAndNoneOfTheReturnedOriginal(String fixture) {
+        List<String> found = decode(fixture).recipients().stream().map(FailedRecipient::recipient).toList();
+
+        assertThat(found).doesNotContain("alice@sender.example", "frank@sender.example", "mallory@old.sender.example");
+        assertThat(found).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\r\n", "\r"})
+    void readsTheSameReportWhateverItsLineEndings(String ending) {
+        DecodedReport r = decoder.decode(Fixtures.parse(Fixtures.withLineEndings("vendor/qmail.eml", ending)));
+
+        assertThat(r.decodedBy()).isEqualTo("qmail");
+        assertThat(recipient(r, "grace@receiver.example").replyCode()).isEqualTo(552);
+        assertThat(recipient(r, "heidi@gone.example").status()).isEqualTo("5.1.2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"exim-delay.eml", "gmail.eml"})
+    void marksDelayNoticesAsDelayed(String fixture) {
+        assertThat(decode(fixture).recipients()).allSatisfy(f -> assertThat(f.action()).isEqualTo("delayed"));
+    }
+}
