@@ -1,0 +1,84 @@
+package io.bouncelens.server;
+
+import io.bouncelens.server.http.HttpApi;
+import io.bouncelens.server.intake.BounceIntake;
+import io.bouncelens.server.intake.IntakeCounters;
+import io.bouncelens.server.smtp.RecipientDomains;
+import io.bouncelens.server.smtp.SmtpIntake;
+import io.bouncelens.server.store.BounceStore;
+import io.bouncelens.server.store.Database;
+
+import java.time.Clock;
+
+/**
+ * {@code bouncelens serve}: the store, the HTTP API with the web page, and the SMTP intake, started
+ * together and closed together.
+ */
+public final class BounceServer implements AutoCloseable {
+
+    private final Database database;
+    private final HttpApi http;
+    private final SmtpIntake smtp;
+    private final ServerConfig config;
+
+    private BounceServer(ServerConfig config, Database database, HttpApi http, SmtpIntake smtp) {
+        this.config = config;
+        this.database = database;
+        this.http = http;
+        this.smtp = smtp;
+    }
+
+    /** Opens (and migrates) the store, then starts HTTP and SMTP; throws with a one-line message on failure. */
+    public static BounceServer start(ServerConfig config) {
+        String problem = config.problem();
+        if (problem != null) throw new IllegalArgumentException(problem);
+        Database database = openDatabase(config);
+        HttpApi http = null;
+        SmtpIntake smtp = null;
+        try {
+            IntakeCounters counters = new IntakeCounters();
+            BounceStore store = new BounceStore(database, config.policy(), Clock.systemUTC());
+            BounceIntake intake = new BounceIntake(store, counters);
+            http = new HttpApi(config.bind(), config.httpPort(), store, counters, config.token(), config.maxMessageBytes());
+            http.start();
+            smtp = new SmtpIntake(config.bind(), config.smtpPort(), intake, new RecipientDomains(config.domains()),
+                    config.maxMessageBytes(), config.maxSmtpConnections(), counters);
+            smtp.start();
+            return new BounceServer(config, database, http, smtp);
+        } catch (RuntimeException e) {
+            if (smtp != null) smtp.close();
+            if (http != null) http.close();
+            database.close();
+            throw e;
+        }
+    }
+
+    public static Database openDatabase(ServerConfig config) {
+        return config.databaseUrl() == null ? Database.embedded(config.dataDir()) : Database.open(config.databaseUrl());
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public int smtpPort() {
+        return smtp.port();
+    }
+
+    /** Where the store is, for the start-up message (no password). */
+    public String storeDescription() {
+        return config.databaseUrl() == null ? config.dataDir().resolve("bouncelens.db").toString()
+                : Database.redact(config.databaseUrl());
+    }
+
+    @Override
+    public void close() {
+        smtp.close();
+        http.close();
+        database.close();
+    }
+}

@@ -1,0 +1,83 @@
+package io.bouncelens.server;
+
+import io.bouncelens.server.policy.SuppressionPolicy;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything {@code bouncelens serve} can be told.
+ *
+ * @param bind               address both servers listen on; loopback by default
+ * @param httpPort           HTTP port (0 = any free port)
+ * @param smtpPort           SMTP port (0 = any free port)
+ * @param dataDir            where the embedded SQLite store lives
+ * @param databaseUrl        a jdbc:postgresql: URL, or null for the embedded store
+ * @param token              bearer token for write calls; null for none (loopback only)
+ * @param domains            domains the SMTP intake takes bounces for; empty = any (loopback only)
+ * @param maxMessageBytes    largest message accepted over SMTP or HTTP
+ * @param maxSmtpConnections concurrent SMTP sessions
+ * @param policy             when an address is suppressed
+ */
+public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path dataDir, String databaseUrl,
+                           String token, List<String> domains, int maxMessageBytes, int maxSmtpConnections,
+                           SuppressionPolicy policy) {
+
+    public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final int DEFAULT_SMTP_PORT = 2525;
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+    public static final int DEFAULT_MAX_SMTP_CONNECTIONS = 50;
+
+    public ServerConfig {
+        domains = List.copyOf(domains);
+        if (token != null && token.isBlank()) token = null;
+    }
+
+    /** Loopback, default ports and limits, the embedded store in {@code dataDir}. */
+    public static ServerConfig loopback(Path dataDir) {
+        return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, dataDir,
+                null, null, List.of(), DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_SMTP_CONNECTIONS,
+                SuppressionPolicy.defaults());
+    }
+
+    public ServerConfig withPorts(int http, int smtp) {
+        return new ServerConfig(bind, http, smtp, dataDir, databaseUrl, token, domains, maxMessageBytes,
+                maxSmtpConnections, policy);
+    }
+
+    public ServerConfig withDatabaseUrl(String url) {
+        return new ServerConfig(bind, httpPort, smtpPort, dataDir, url, token, domains, maxMessageBytes,
+                maxSmtpConnections, policy);
+    }
+
+    public ServerConfig withToken(String t) {
+        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, t, domains, maxMessageBytes,
+                maxSmtpConnections, policy);
+    }
+
+    public ServerConfig withMaxMessageBytes(int max) {
+        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, max,
+                maxSmtpConnections, policy);
+    }
+
+    public ServerConfig withDomains(List<String> d) {
+        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, d, maxMessageBytes,
+                maxSmtpConnections, policy);
+    }
+
+    /**
+     * The one-line reason this configuration must not start, or null when it may. Beyond loopback
+     * anyone on the network can reach the server, so writes need a token and SMTP needs domains.
+     */
+    public String problem() {
+        if (httpPort < 0 || httpPort > 65535 || smtpPort < 0 || smtpPort > 65535) return "ports must be 0-65535";
+        if (maxMessageBytes < 1024) return "the size limit must be at least 1024 bytes";
+        if (maxSmtpConnections < 1) return "at least one SMTP connection must be allowed";
+        if (!bind.isLoopbackAddress()) {
+            if (token == null) return "binding beyond loopback (" + bind.getHostAddress() + ") needs --token";
+            if (domains.isEmpty()) return "binding beyond loopback needs --domains for the SMTP intake";
+        }
+        return null;
+    }
+}

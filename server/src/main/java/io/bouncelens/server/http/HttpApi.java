@@ -1,0 +1,139 @@
+package io.bouncelens.server.http;
+
+import io.bouncelens.server.intake.IntakeCounters;
+import io.bouncelens.server.store.BounceStore;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+
+/**
+ * The HTTP side: the JSON API under /api/v1, /openapi.json, /healthz, /metrics and the web page.
+ * Errors are always {@code {"error": "..."}} with no stack trace.
+ */
+public final class HttpApi implements AutoCloseable {
+
+    private final Javalin app;
+
+    public HttpApi(InetAddress bind, int port, BounceStore store, IntakeCounters counters, String token,
+                   int maxMessageBytes) {
+        DiagnoseRoutes diagnose = new DiagnoseRoutes(maxMessageBytes);
+        StoreRoutes stored = new StoreRoutes(store);
+        SuppressionRoutes suppressions = new SuppressionRoutes(store);
+        MetricsText metrics = new MetricsText(counters, store);
+        byte[] openApi = resource("/io/bouncelens/server/openapi.json");
+        byte[] tokenBytes = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = bind.getHostAddress();
+            cfg.jetty.port = port;
+            cfg.http.maxRequestSize = maxMessageBytes;
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/io/bouncelens/server/web";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "no-cache");
+            });
+
+            cfg.routes.before(ctx -> {
+                // The page loads nothing from elsewhere; say so, so a browser enforces it.
+                ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+                        + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+            });
+            cfg.routes.before("/api/*", ctx -> requireToken(ctx, tokenBytes));
+
+            cfg.routes.post("/api/v1/diagnose", diagnose::diagnose);
+            cfg.routes.get("/api/v1/bounces", stored::bounces);
+            cfg.routes.get("/api/v1/messages", stored::messages);
+            cfg.routes.get("/api/v1/messages/{id}/raw", stored::rawMessage);
+            cfg.routes.get("/api/v1/stats", stored::stats);
+            cfg.routes.get("/api/v1/alerts", stored::alerts);
+            cfg.routes.get("/api/v1/suppressions", suppressions::list);
+            cfg.routes.post("/api/v1/suppressions", suppressions::add);
+            cfg.routes.get("/api/v1/suppressions/{address}", suppressions::get);
+            cfg.routes.delete("/api/v1/suppressions/{address}", suppressions::remove);
+            cfg.routes.get("/healthz", ctx -> {
+                store.messageCount(); // a query, so a broken database shows as unhealthy
+                JsonBody.send(ctx, 200, Map.of("status", "ok"));
+            });
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render()));
+            cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+
+            cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                System.err.println("bouncelens: " + ctx.method() + " " + ctx.path() + " failed: " + e);
+                error(ctx, 500, "internal error; the server log has details");
+            });
+            cfg.routes.error(404, ctx -> {
+                if (ctx.result() == null || !isJson(ctx)) error(ctx, 404, "no such resource: " + ctx.path());
+            });
+            cfg.routes.error(405, ctx -> {
+                if (!isJson(ctx)) error(ctx, 405, "method not allowed");
+            });
+            cfg.routes.error(413, ctx -> {
+                if (!isJson(ctx)) error(ctx, 413, "the body is larger than the limit of " + maxMessageBytes + " bytes");
+            });
+            cfg.routes.after(ctx -> metrics.countStatus(ctx.statusCode()));
+        });
+    }
+
+    public void start() {
+        app.start();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /** Writes need the bearer token when one is configured; diagnose stores nothing, so it does not. */
+    private static void requireToken(Context ctx, byte[] token) {
+        if (token == null) return;
+        HandlerType method = ctx.method();
+        boolean write = method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.DELETE
+                || method == HandlerType.PATCH;
+        if (!write || ctx.path().equals("/api/v1/diagnose")) return;
+        String header = ctx.header("Authorization");
+        byte[] given = header != null && header.startsWith("Bearer ")
+                ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!MessageDigest.isEqual(given, token)) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(401, "this call needs the API token: Authorization: Bearer <token>");
+        }
+    }
+
+    private static boolean isJson(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        JsonBody.send(ctx, status, Map.of("error", message == null ? "error" : message));
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = HttpApi.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing resource " + path);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + path, e);
+        }
+    }
+}

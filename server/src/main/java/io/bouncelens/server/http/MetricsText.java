@@ -1,0 +1,64 @@
+package io.bouncelens.server.http;
+
+import io.bouncelens.server.intake.IntakeCounters;
+import io.bouncelens.server.store.BounceStore;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** {@code GET /metrics} in the Prometheus text format (version 0.0.4). */
+final class MetricsText {
+
+    private final IntakeCounters intake;
+    private final BounceStore store;
+    final LongAdder http2xx = new LongAdder();
+    final LongAdder http4xx = new LongAdder();
+    final LongAdder http5xx = new LongAdder();
+
+    MetricsText(IntakeCounters intake, BounceStore store) {
+        this.intake = intake;
+        this.store = store;
+    }
+
+    void countStatus(int status) {
+        if (status >= 500) http5xx.increment();
+        else if (status >= 400) http4xx.increment();
+        else http2xx.increment();
+    }
+
+    String render() {
+        StringBuilder b = new StringBuilder(2048);
+        counter(b, "bouncelens_http_responses_total", "HTTP responses by status class.");
+        sample(b, "bouncelens_http_responses_total{class=\"2xx\"}", http2xx.sum());
+        sample(b, "bouncelens_http_responses_total{class=\"4xx\"}", http4xx.sum());
+        sample(b, "bouncelens_http_responses_total{class=\"5xx\"}", http5xx.sum());
+        counter(b, "bouncelens_smtp_messages_total", "SMTP messages by outcome.");
+        sample(b, "bouncelens_smtp_messages_total{outcome=\"accepted\"}", intake.smtpAccepted.sum());
+        sample(b, "bouncelens_smtp_messages_total{outcome=\"too_large\"}", intake.smtpTooLarge.sum());
+        sample(b, "bouncelens_smtp_messages_total{outcome=\"failed\"}", intake.smtpFailed.sum());
+        counter(b, "bouncelens_smtp_recipients_rejected_total", "RCPT TO addresses outside the configured domains.");
+        sample(b, "bouncelens_smtp_recipients_rejected_total", intake.smtpRejected.sum());
+        counter(b, "bouncelens_records_stored_total", "Records stored since start.");
+        sample(b, "bouncelens_records_stored_total", intake.recordsStored.sum());
+        counter(b, "bouncelens_diagnose_failures_total", "Stored messages that could not be diagnosed.");
+        sample(b, "bouncelens_diagnose_failures_total", intake.diagnoseFailures.sum());
+        counter(b, "bouncelens_suppressions_added_total", "Addresses suppressed by bounces since start.");
+        sample(b, "bouncelens_suppressions_added_total", intake.suppressionsAdded.sum());
+        gauge(b, "bouncelens_stored_messages", "Raw messages in the store.");
+        sample(b, "bouncelens_stored_messages", store.messageCount());
+        gauge(b, "bouncelens_suppressions", "Addresses on the suppression list.");
+        sample(b, "bouncelens_suppressions", store.suppressionCount());
+        return b.toString();
+    }
+
+    private static void counter(StringBuilder b, String name, String help) {
+        b.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" counter\n");
+    }
+
+    private static void gauge(StringBuilder b, String name, String help) {
+        b.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" gauge\n");
+    }
+
+    private static void sample(StringBuilder b, String name, long value) {
+        b.append(name).append(' ').append(value).append('\n');
+    }
+}

@@ -1,0 +1,94 @@
+package io.bouncelens.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bouncelens.server.store.BounceStore;
+import io.bouncelens.server.store.Page;
+import io.bouncelens.server.store.Suppression;
+import io.javalin.http.Context;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The suppression list: list and search, look one up (with the bounce that put it there), add, remove. */
+final class SuppressionRoutes {
+
+    private final BounceStore store;
+
+    SuppressionRoutes(BounceStore store) {
+        this.store = store;
+    }
+
+    void list(Context ctx) {
+        String cursor = QueryParams.text(ctx, "cursor");
+        Page<Suppression> page = store.suppressions(QueryParams.text(ctx, "q"), cursor, QueryParams.limit(ctx));
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Suppression s : page.items()) results.add(entryJson(s, false));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("results", results);
+        body.put("nextCursor", page.nextCursor());
+        JsonBody.send(ctx, 200, body);
+    }
+
+    void get(Context ctx) {
+        String address = address(ctx);
+        Suppression s = store.suppression(address)
+                .orElseThrow(() -> new ApiException(404, address + " is not suppressed"));
+        JsonBody.send(ctx, 200, entryJson(s, true));
+    }
+
+    void add(Context ctx) {
+        JsonNode body = JsonBody.readJson(ctx, 64 * 1024);
+        JsonNode addressNode = body.get("address");
+        if (addressNode == null || !addressNode.isTextual()) {
+            throw new ApiException(400, "the JSON body needs an \"address\" string");
+        }
+        String address = checked(addressNode.asText());
+        JsonNode noteNode = body.get("note");
+        String note = noteNode != null && noteNode.isTextual() ? noteNode.asText() : null;
+        if (note != null && note.length() > 1000) throw new ApiException(400, "the note may be at most 1000 characters");
+        boolean existed = store.suppression(address).isPresent();
+        Suppression s = store.addManual(address, note);
+        JsonBody.send(ctx, existed ? 200 : 201, entryJson(s, false));
+    }
+
+    void remove(Context ctx) {
+        String address = address(ctx);
+        if (!store.remove(address)) throw new ApiException(404, address + " is not suppressed");
+        ctx.status(204);
+    }
+
+    private Map<String, Object> entryJson(Suppression s, boolean withBounce) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("address", s.address());
+        row.put("reason", s.reason());
+        row.put("source", s.source());
+        row.put("since", Instant.ofEpochMilli(s.since()).toString());
+        if (s.note() != null) row.put("note", s.note());
+        if (s.bounceId() != null) {
+            row.put("bounceId", s.bounceId());
+            if (withBounce) store.bounce(s.bounceId()).ifPresent(b -> row.put("bounce", StoreRoutes.bounceJson(b)));
+        }
+        return row;
+    }
+
+    private static String address(Context ctx) {
+        // Javalin has already percent-decoded the path; decoding again would turn a+b@x into 'a b@x'.
+        return checked(ctx.pathParam("address"));
+    }
+
+    /** An address is one token with an @, at most 320 characters (RFC 5321's limits), no spaces or controls. */
+    static String checked(String address) {
+        String a = BounceStore.normalise(address);
+        if (a == null || a.length() > 320 || a.indexOf('@') <= 0 || a.indexOf('@') == a.length() - 1) {
+            throw new ApiException(400, "not an email address: '" + QueryParams.clip(address == null ? "" : address) + "'");
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (c <= ' ' || c == 0x7f) throw new ApiException(400, "an email address has no spaces or control characters");
+        }
+        return a;
+    }
+}

@@ -1,0 +1,23 @@
+package io.bouncelens.server.intake;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters the intake paths update and /metrics reports. */
+public final class IntakeCounters {
+
+    public final LongAdder smtpAccepted = new LongAdder();
+    public final LongAdder smtpRejected = new LongAdder();
+    public final LongAdder smtpTooLarge = new LongAdder();
+    public final LongAdder smtpFailed = new LongAdder();
+    public final LongAdder messagesStored = new LongAdder();
+    public final LongAdder recordsStored = new LongAdder();
+    public final LongAdder suppressionsAdded = new LongAdder();
+    public final LongAdder diagnoseFailures = new LongAdder();
+
+    void stored(int records, int suppressed, boolean diagnoseFailed) {
+        messagesStored.increment();
+        recordsStored.add(records);
+        suppressionsAdded.add(suppressed);
+        if (diagnoseFailed) diagnoseFailures.increment();
+    }
+}

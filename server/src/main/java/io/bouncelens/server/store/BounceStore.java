@@ -1,0 +1,337 @@
+package io.bouncelens.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.bouncelens.BounceRecord;
+import io.bouncelens.server.json.RecordJson;
+import io.bouncelens.server.policy.SuppressionPolicy;
+import io.bouncelens.server.policy.SuppressionPolicy.Effect;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Raw messages, their records and the suppression list. Every write that belongs together (a
+ * message, its records and the suppressions they cause) happens in one transaction, so a caller
+ * that has seen the method return knows all of it is committed.
+ */
+public final class BounceStore {
+
+    public static final int MAX_PAGE = 500;
+
+    private static final Set<String> COUNTABLE = Set.of("reason", "provider", "day", "remote_host");
+
+    private final Jdbi jdbi;
+    private final SuppressionPolicy policy;
+    private final Clock clock;
+
+    public BounceStore(Database database, SuppressionPolicy policy, Clock clock) {
+        this.jdbi = database.jdbi();
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public SuppressionPolicy policy() {
+        return policy;
+    }
+
+    /** Stores a message with its records and applies the suppression policy, all in one transaction. */
+    public StoreOutcome store(IncomingMessage message, List<BounceRecord> records, String diagnoseError) {
+        long now = clock.millis();
+        return jdbi.inTransaction(h -> {
+            long messageId = h.createQuery("INSERT INTO messages (received_at, source, mail_from, rcpt_to, "
+                            + "size_bytes, raw, record_count, diagnose_error) VALUES (:at, :source, :from, :to, "
+                            + ":size, :raw, :count, :error) RETURNING id")
+                    .bind("at", now)
+                    .bind("source", message.source())
+                    .bind("from", message.mailFrom())
+                    .bind("to", String.join(",", message.rcptTo()))
+                    .bind("size", (long) message.raw().length)
+                    .bind("raw", message.raw())
+                    .bind("count", records.size())
+                    .bind("error", diagnoseError)
+                    .mapTo(Long.class).one();
+            return insertRecords(h, messageId, now, records);
+        });
+    }
+
+    /**
+     * Replaces a stored message's records with a new diagnosis: the suppressions its old records
+     * caused are lifted first, then the policy runs on the new ones. Manual entries stay.
+     */
+    public StoreOutcome replaceRecords(long messageId, List<BounceRecord> records, String diagnoseError) {
+        return jdbi.inTransaction(h -> {
+            long receivedAt = h.createQuery("SELECT received_at FROM messages WHERE id = :id")
+                    .bind("id", messageId).mapTo(Long.class).one();
+            h.createUpdate("DELETE FROM suppressions WHERE source <> 'manual' AND bounce_id IN "
+                    + "(SELECT id FROM bounces WHERE message_id = :id)").bind("id", messageId).execute();
+            h.createUpdate("DELETE FROM bounces WHERE message_id = :id").bind("id", messageId).execute();
+            h.createUpdate("UPDATE messages SET record_count = :count, diagnose_error = :error WHERE id = :id")
+                    .bind("count", records.size()).bind("error", diagnoseError).bind("id", messageId).execute();
+            return insertRecords(h, messageId, receivedAt, records);
+        });
+    }
+
+    private StoreOutcome insertRecords(Handle h, long messageId, long receivedAt, List<BounceRecord> records) {
+        List<Long> ids = new ArrayList<>(records.size());
+        List<String> suppressed = new ArrayList<>();
+        String day = Instant.ofEpochMilli(receivedAt).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        for (BounceRecord record : records) {
+            Effect effect = policy.effectOf(record);
+            String recipient = normalise(record.recipient());
+            long bounceId = h.createQuery("INSERT INTO bounces (message_id, received_at, day, recipient, reason, "
+                            + "hard_bounce, action, status, reply_code, provider, remote_host, actor, policy, "
+                            + "record_json) VALUES (:message, :at, :day, :recipient, :reason, :hard, :action, "
+                            + ":status, :replyCode, :provider, :remoteHost, :actor, :policy, :json) RETURNING id")
+                    .bind("message", messageId)
+                    .bind("at", receivedAt)
+                    .bind("day", day)
+                    .bind("recipient", recipient)
+                    .bind("reason", record.reason().label())
+                    .bind("hard", record.hardBounce())
+                    .bind("action", record.action())
+                    .bind("status", record.status())
+                    .bind("replyCode", record.replyCode())
+                    .bind("provider", record.provider())
+                    .bind("remoteHost", record.remoteHost())
+                    .bind("actor", record.actor() == null ? null : record.actor().label())
+                    .bind("policy", effect.label())
+                    .bind("json", toJson(record))
+                    .mapTo(Long.class).one();
+            ids.add(bounceId);
+            if (effect == Effect.SUPPRESS) {
+                if (suppress(h, recipient, record.reason().label(), "bounce", receivedAt, bounceId, null)) {
+                    suppressed.add(recipient);
+                }
+            } else if (effect == Effect.SOFT) {
+                long windowStart = receivedAt - policy.softWindow().toMillis();
+                long soft = h.createQuery("SELECT COUNT(*) FROM bounces WHERE recipient = :r AND policy = 'soft' "
+                                + "AND received_at >= :since")
+                        .bind("r", recipient).bind("since", windowStart).mapTo(Long.class).one();
+                if (soft >= policy.softLimit()) {
+                    String note = soft + " soft bounces within " + policy.softWindow().toDays() + " days";
+                    if (suppress(h, recipient, record.reason().label(), "soft-bounces", receivedAt, bounceId, note)) {
+                        suppressed.add(recipient);
+                    }
+                }
+            }
+        }
+        return new StoreOutcome(messageId, ids, suppressed);
+    }
+
+    private static boolean suppress(Handle h, String address, String reason, String source, long since,
+                                    Long bounceId, String note) {
+        return h.createUpdate("INSERT INTO suppressions (address, reason, source, since, bounce_id, note) "
+                        + "VALUES (:a, :reason, :source, :since, :bounce, :note) ON CONFLICT (address) DO NOTHING")
+                .bind("a", address).bind("reason", reason).bind("source", source).bind("since", since)
+                .bind("bounce", bounceId).bind("note", note)
+                .execute() > 0;
+    }
+
+    private static String toJson(BounceRecord record) {
+        try {
+            return RecordJson.mapper().writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot write record as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Lower-cased, without angle brackets or spaces: one spelling per address. */
+    public static String normalise(String address) {
+        if (address == null) return null;
+        String a = address.strip();
+        if (a.startsWith("<") && a.endsWith(">") && a.length() >= 2) a = a.substring(1, a.length() - 1).strip();
+        return a.isEmpty() ? null : a.toLowerCase(Locale.ROOT);
+    }
+
+    // ---- messages ----
+
+    public Optional<byte[]> raw(long messageId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT raw FROM messages WHERE id = :id")
+                .bind("id", messageId).mapTo(byte[].class).findOne());
+    }
+
+    /** Ids of stored messages after {@code afterId}, oldest first. */
+    public List<Long> messageIdsAfter(long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM messages WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list());
+    }
+
+    public Page<StoredMessage> messages(Long cursor, int limit) {
+        int size = clampLimit(limit);
+        List<StoredMessage> rows = jdbi.withHandle(h -> h.createQuery("SELECT id, received_at, source, mail_from, "
+                        + "rcpt_to, size_bytes, record_count, diagnose_error FROM messages WHERE id < :cursor "
+                        + "ORDER BY id DESC LIMIT :limit")
+                .bind("cursor", cursor == null ? Long.MAX_VALUE : cursor).bind("limit", size)
+                .map((rs, ctx) -> new StoredMessage(rs.getLong("id"), rs.getLong("received_at"),
+                        rs.getString("source"), rs.getString("mail_from"), rs.getString("rcpt_to"),
+                        rs.getLong("size_bytes"), rs.getInt("record_count"), rs.getString("diagnose_error")))
+                .list());
+        return page(rows, size, StoredMessage::id);
+    }
+
+    public long messageCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM messages").mapTo(Long.class).one());
+    }
+
+    // ---- bounces ----
+
+    public Page<StoredBounce> bounces(BounceQuery q) {
+        int size = clampLimit(q.limit());
+        StringBuilder sql = new StringBuilder("SELECT id, message_id, received_at, record_json, policy FROM bounces WHERE id < :cursor");
+        if (q.recipient() != null) sql.append(" AND recipient = :recipient");
+        if (q.reason() != null) sql.append(" AND reason = :reason");
+        if (q.provider() != null) sql.append(" AND provider = :provider");
+        if (q.since() != null) sql.append(" AND received_at >= :since");
+        if (q.until() != null) sql.append(" AND received_at < :until");
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        List<StoredBounce> rows = jdbi.withHandle(h -> {
+            Query query = h.createQuery(sql.toString())
+                    .bind("cursor", q.cursor() == null ? Long.MAX_VALUE : q.cursor())
+                    .bind("limit", size);
+            if (q.recipient() != null) query.bind("recipient", normalise(q.recipient()));
+            if (q.reason() != null) query.bind("reason", q.reason());
+            if (q.provider() != null) query.bind("provider", q.provider());
+            if (q.since() != null) query.bind("since", q.since());
+            if (q.until() != null) query.bind("until", q.until());
+            return query.map((rs, ctx) -> storedBounceOf(rs)).list();
+        });
+        return page(rows, size, StoredBounce::id);
+    }
+
+    public Optional<StoredBounce> bounce(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, message_id, received_at, record_json, policy FROM bounces WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> storedBounceOf(rs)).findOne());
+    }
+
+    /** Counts of records since {@code since} grouped by one column: reason, provider, day or remote_host. */
+    public List<Count> counts(String column, long since, Long until, int limit) {
+        if (!COUNTABLE.contains(column)) throw new IllegalArgumentException("cannot count by " + column);
+        String sql = "SELECT " + column + " AS k, COUNT(*) AS n FROM bounces WHERE received_at >= :since"
+                + (until == null ? "" : " AND received_at < :until")
+                + " GROUP BY " + column + (column.equals("day") ? " ORDER BY k" : " ORDER BY n DESC, k") + " LIMIT :limit";
+        return jdbi.withHandle(h -> {
+            Query query = h.createQuery(sql).bind("since", since).bind("limit", limit);
+            if (until != null) query.bind("until", until);
+            return query.map((rs, ctx) -> new Count(rs.getString("k"), rs.getLong("n"))).list();
+        });
+    }
+
+    /** Records per day and per reason or provider, for the chart. */
+    public List<DailyCount> daily(String column, long since) {
+        if (!column.equals("reason") && !column.equals("provider")) {
+            throw new IllegalArgumentException("cannot split days by " + column);
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT day, " + column + " AS k, COUNT(*) AS n FROM bounces "
+                        + "WHERE received_at >= :since GROUP BY day, " + column + " ORDER BY day, n DESC")
+                .bind("since", since)
+                .map((rs, ctx) -> new DailyCount(rs.getString("day"), rs.getString("k"), rs.getLong("n")))
+                .list());
+    }
+
+    /** Sender-side problems since {@code since}: what to fix on the sending side, most frequent first. */
+    public List<SenderAlert> senderAlerts(long since) {
+        return jdbi.withHandle(h -> {
+            List<SenderAlert> groups = h.createQuery("SELECT reason, provider, COUNT(*) AS n, MAX(id) AS latest, "
+                            + "MAX(received_at) AS last_seen FROM bounces WHERE policy = 'sender' AND received_at >= :since "
+                            + "GROUP BY reason, provider ORDER BY n DESC LIMIT 50")
+                    .bind("since", since)
+                    .map((rs, ctx) -> new SenderAlert(rs.getString("reason"), rs.getString("provider"),
+                            rs.getLong("n"), rs.getLong("last_seen"), String.valueOf(rs.getLong("latest"))))
+                    .list();
+            List<SenderAlert> withExamples = new ArrayList<>(groups.size());
+            for (SenderAlert g : groups) {
+                String json = h.createQuery("SELECT record_json FROM bounces WHERE id = :id")
+                        .bind("id", Long.parseLong(g.example())).mapTo(String.class).one();
+                withExamples.add(new SenderAlert(g.reason(), g.provider(), g.count(), g.lastSeen(), json));
+            }
+            return withExamples;
+        });
+    }
+
+    // ---- suppressions ----
+
+    public Page<Suppression> suppressions(String search, String cursor, int limit) {
+        int size = clampLimit(limit);
+        StringBuilder sql = new StringBuilder("SELECT address, reason, source, since, bounce_id, note FROM suppressions WHERE 1 = 1");
+        if (cursor != null) sql.append(" AND address > :cursor");
+        if (search != null && !search.isBlank()) sql.append(" AND address LIKE :pattern ESCAPE '!'");
+        sql.append(" ORDER BY address LIMIT :limit");
+        List<Suppression> rows = jdbi.withHandle(h -> {
+            Query query = h.createQuery(sql.toString()).bind("limit", size);
+            if (cursor != null) query.bind("cursor", cursor);
+            if (search != null && !search.isBlank()) query.bind("pattern", "%" + likeEscape(search.strip().toLowerCase(Locale.ROOT)) + "%");
+            return query.map((rs, ctx) -> suppressionOf(rs)).list();
+        });
+        String next = rows.size() == size ? rows.get(rows.size() - 1).address() : null;
+        return new Page<>(rows, next);
+    }
+
+    public Optional<Suppression> suppression(String address) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT address, reason, source, since, bounce_id, note FROM suppressions WHERE address = :a")
+                .bind("a", normalise(address)).map((rs, ctx) -> suppressionOf(rs)).findOne());
+    }
+
+    /** Adds an address by hand; an address already listed keeps its original entry. */
+    public Suppression addManual(String address, String note) {
+        String a = normalise(address);
+        jdbi.useTransaction(h -> suppress(h, a, "manual", "manual", clock.millis(), null, note));
+        return suppression(a).orElseThrow();
+    }
+
+    public boolean remove(String address) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM suppressions WHERE address = :a")
+                .bind("a", normalise(address)).execute() > 0);
+    }
+
+    public long suppressionCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM suppressions").mapTo(Long.class).one());
+    }
+
+    private static StoredBounce storedBounceOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long message = rs.getLong("message_id");
+        Long messageId = rs.wasNull() ? null : message;
+        return new StoredBounce(rs.getLong("id"), messageId, rs.getLong("received_at"),
+                rs.getString("record_json"), rs.getString("policy"));
+    }
+
+    private static Suppression suppressionOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long bounce = rs.getLong("bounce_id");
+        Long bounceId = rs.wasNull() ? null : bounce;
+        return new Suppression(rs.getString("address"), rs.getString("reason"), rs.getString("source"),
+                rs.getLong("since"), bounceId, rs.getString("note"));
+    }
+
+    private static String likeEscape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' || c == '_' || c == '!') b.append('!');
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    private static int clampLimit(int limit) {
+        return limit <= 0 ? 50 : Math.min(limit, MAX_PAGE);
+    }
+
+    private static <T> Page<T> page(List<T> rows, int size, java.util.function.ToLongFunction<T> id) {
+        String next = rows.size() == size ? String.valueOf(id.applyAsLong(rows.get(rows.size() - 1))) : null;
+        return new Page<>(rows, next);
+    }
+
+    /** Epoch milliseconds of now, from the store's clock. */
+    public long now() {
+        return clock.millis();
+    }
+}

@@ -1,0 +1,361 @@
+// bouncelens web page: plain DOM, no framework, nothing loaded from elsewhere.
+// Text that came from a bounce is only ever set with textContent, never parsed as HTML.
+(function () {
+  "use strict";
+  var I18N = window.BL_I18N;
+  var state = { lang: pickLang(), view: "diagnose", last: null, supCursor: null };
+
+  function pickLang() {
+    var saved = null;
+    try { saved = localStorage.getItem("bouncelens.lang"); } catch (e) { /* private mode */ }
+    if (saved && I18N[saved]) return saved;
+    var nav = (navigator.language || "en").toLowerCase();
+    if (nav.indexOf("zh-tw") === 0 || nav.indexOf("zh-hk") === 0 || nav.indexOf("zh-hant") === 0) return "zh-TW";
+    if (nav.indexOf("zh") === 0) return "zh-CN";
+    return "en";
+  }
+  function t(key) { var v = I18N[state.lang][key]; return v === undefined ? I18N.en[key] : v; }
+  function tMap(map, key) { var m = t(map); return (m && m[key]) || key; }
+  function $(id) { return document.getElementById(id); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  // ---- language ----
+  function applyLang() {
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll("[data-i18n]").forEach(function (n) { n.textContent = t(n.getAttribute("data-i18n")); });
+    document.querySelectorAll("[data-i18n-placeholder]").forEach(function (n) { n.placeholder = t(n.getAttribute("data-i18n-placeholder")); });
+    document.querySelectorAll(".lang").forEach(function (b) { b.classList.toggle("active", b.getAttribute("data-lang") === state.lang); });
+  }
+  document.querySelectorAll(".lang").forEach(function (b) {
+    b.addEventListener("click", function () {
+      state.lang = b.getAttribute("data-lang");
+      try { localStorage.setItem("bouncelens.lang", state.lang); } catch (e) { /* ignore */ }
+      applyLang();
+      if (state.last) runDiagnosis(state.last); // explanations come from the server in the new language
+      if (state.view === "dashboard") loadDashboard();
+      if (state.view === "suppressions") loadSuppressions(true);
+    });
+  });
+
+  // ---- views ----
+  document.querySelectorAll(".tab").forEach(function (b) {
+    b.addEventListener("click", function () { show(b.getAttribute("data-view")); });
+  });
+  function show(view) {
+    state.view = view;
+    document.querySelectorAll(".tab").forEach(function (b) { b.classList.toggle("active", b.getAttribute("data-view") === view); });
+    document.querySelectorAll(".view").forEach(function (s) { s.classList.toggle("active", s.id === "view-" + view); });
+    if (view === "dashboard") loadDashboard();
+    if (view === "suppressions") loadSuppressions(true);
+  }
+
+  // ---- API ----
+  function api(method, path, body, contentType) {
+    var headers = {};
+    if (contentType) headers["Content-Type"] = contentType;
+    var token = $("token").value;
+    if (token && method !== "GET") headers["Authorization"] = "Bearer " + token;
+    return fetch(path, { method: method, headers: headers, body: body }).then(function (r) {
+      if (r.status === 204) return null;
+      return r.json().catch(function () { return { error: "HTTP " + r.status }; }).then(function (j) {
+        if (!r.ok) throw new Error(j && j.error ? j.error : "HTTP " + r.status);
+        return j;
+      });
+    });
+  }
+
+  // ---- diagnose ----
+  // A pasted text is a whole message when it starts with a header line and has a blank line after
+  // the headers; otherwise it is a reply line.
+  function looksLikeMessage(text) {
+    var firstLine = text.split("\n", 1)[0];
+    var colon = firstLine.indexOf(":");
+    if (colon <= 0 || firstLine.charAt(colon - 1) === " ") return false;
+    for (var i = 0; i < colon; i++) {
+      var c = firstLine.charCodeAt(i);
+      var ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+      if (!ok) return false;
+    }
+    return /\r?\n\r?\n/.test(text);
+  }
+
+  function runDiagnosis(input) {
+    state.last = input;
+    var q = "/api/v1/diagnose?lang=" + encodeURIComponent(state.lang);
+    setStatus(t("working"), false);
+    var call = input.kind === "message"
+      ? api("POST", q, input.body, "message/rfc822").then(function (j) { return j.results; })
+      : api("POST", q, JSON.stringify({ reply: input.body }), "application/json").then(function (r) { return [r]; });
+    call.then(function (records) {
+      setStatus("", false);
+      renderCards(records, input.kind);
+    }).catch(function (e) { setStatus(e.message, true); });
+  }
+
+  function setStatus(text, isError) {
+    var s = $("status");
+    s.textContent = text;
+    s.classList.toggle("error", !!isError);
+  }
+
+  function renderCards(records, kind) {
+    var box = $("cards");
+    box.textContent = "";
+    if (!records || records.length === 0) { box.appendChild(el("p", "hint", t("noRecords"))); return; }
+    records.forEach(function (r) { box.appendChild(card(r, kind)); });
+  }
+
+  function card(r, kind) {
+    var c = el("article", "card " + (r.hardBounce ? "hard" : "soft"));
+    var head = el("header", "card-head");
+    head.appendChild(el("span", "who", r.recipient ? r.recipient : t("reply")));
+    var reason = el("span", "badge reason", tMap("reason", r.reason));
+    reason.title = r.reason;
+    reason.setAttribute("data-reason", r.reason);
+    head.appendChild(reason);
+    head.appendChild(el("span", "badge " + (r.hardBounce ? "hard" : "soft"), r.hardBounce ? t("hard") : t("soft")));
+    c.appendChild(head);
+
+    var facts = el("dl", "facts");
+    function fact(label, value) {
+      if (value === undefined || value === null || value === "") return;
+      facts.appendChild(el("dt", null, label));
+      facts.appendChild(el("dd", null, value));
+    }
+    if (r.actor) fact(t("whoActs"), tMap("actor", r.actor));
+    if (r.retry) fact(t("retry"), tMap("retryWord", r.retry));
+    fact(t("status"), [r.replyCode, r.status].filter(Boolean).join(" "));
+    fact(t("provider"), [r.provider, r.providerCode].filter(Boolean).join(" "));
+    fact(t("remoteHost"), r.remoteHost);
+    c.appendChild(facts);
+
+    if (r.explanation) {
+      c.appendChild(el("h3", null, t("explanation")));
+      c.appendChild(el("p", "explanation", r.explanation));
+    }
+    if (r.fix) {
+      c.appendChild(el("h3", null, t("fix")));
+      c.appendChild(el("p", "fix", r.fix));
+    }
+    if (r.diagnosticCode || r.evidence) {
+      var d = el("details", "raw");
+      d.appendChild(el("summary", null, t("details")));
+      if (r.diagnosticCode) d.appendChild(el("pre", null, r.diagnosticCode));
+      if (r.evidence) d.appendChild(el("p", "evidence", r.evidence));
+      c.appendChild(d);
+    }
+    return c;
+  }
+
+  $("diagnose").addEventListener("click", function () {
+    var text = $("input").value;
+    if (!text.trim()) { setStatus(t("emptyInput"), true); return; }
+    runDiagnosis({ kind: looksLikeMessage(text) ? "message" : "reply", body: looksLikeMessage(text) ? text : text.trim() });
+  });
+  $("clear").addEventListener("click", function () {
+    $("input").value = ""; $("cards").textContent = ""; state.last = null; setStatus("", false);
+  });
+  function readFile(file) {
+    if (!file) return;
+    file.arrayBuffer().then(function (buf) {
+      // Show the start of the file so people see what they dropped; send its exact bytes.
+      $("input").value = new TextDecoder("utf-8").decode(buf.slice(0, 200000));
+      runDiagnosis({ kind: "message", body: buf });
+    });
+  }
+  $("file").addEventListener("change", function (e) { readFile(e.target.files[0]); });
+  var drop = $("drop");
+  drop.addEventListener("dragover", function (e) { e.preventDefault(); drop.classList.add("over"); });
+  drop.addEventListener("dragleave", function () { drop.classList.remove("over"); });
+  drop.addEventListener("drop", function (e) {
+    e.preventDefault();
+    drop.classList.remove("over");
+    if (e.dataTransfer.files && e.dataTransfer.files.length) readFile(e.dataTransfer.files[0]);
+  });
+
+  // ---- dashboard ----
+  var PALETTE = ["#2f6fdf", "#e0533d", "#2a9d6f", "#d89b13", "#8a56d6", "#1aa3b8", "#c2477f", "#6b7b8c", "#7fa82a", "#b8642a"];
+
+  function loadDashboard() {
+    var days = parseInt($("period").value, 10);
+    var since = new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
+    var split = $("split").value;
+    api("GET", "/api/v1/stats?by=day&split=" + split + "&since=" + since).then(function (j) { drawChart(j.series, split, since, days); })
+      .catch(function (e) { $("chart").textContent = e.message; });
+    api("GET", "/api/v1/stats?by=reason&since=" + since).then(function (j) { countTable($("reasons"), j.counts, "reason"); });
+    api("GET", "/api/v1/stats?by=provider&since=" + since).then(function (j) { countTable($("providers"), j.counts, "provider"); });
+    api("GET", "/api/v1/stats?by=remoteHost&since=" + since).then(function (j) { countTable($("hosts"), j.counts, null); });
+    api("GET", "/api/v1/alerts?since=" + since).then(function (j) { renderAlerts(j.alerts); });
+  }
+  $("period").addEventListener("change", loadDashboard);
+  $("split").addEventListener("change", loadDashboard);
+
+  function keyLabel(key, kind) {
+    if (key === null || key === undefined || key === "") return t("unknownProvider");
+    return kind === "reason" ? tMap("reason", key) : key;
+  }
+
+  function countTable(table, counts, kind) {
+    table.textContent = "";
+    if (!counts || counts.length === 0) { var r0 = table.insertRow(); r0.insertCell().textContent = t("noData"); return; }
+    var max = counts[0].count;
+    counts.slice(0, 12).forEach(function (c) {
+      var row = table.insertRow();
+      var name = row.insertCell();
+      name.textContent = keyLabel(c.key, kind);
+      if (kind === "reason") name.title = c.key;
+      var bar = row.insertCell();
+      var fill = el("span", "bar");
+      fill.style.width = Math.max(2, Math.round(100 * c.count / max)) + "%";
+      bar.appendChild(fill);
+      row.insertCell().textContent = c.count;
+    });
+  }
+
+  function renderAlerts(alerts) {
+    var list = $("alerts");
+    list.textContent = "";
+    if (!alerts || alerts.length === 0) { list.appendChild(el("li", "ok", t("noAlerts"))); return; }
+    alerts.forEach(function (a) {
+      var li = el("li", "alert");
+      var head = el("div", "alert-head");
+      head.appendChild(el("strong", null, tMap("reason", a.reason)));
+      if (a.provider) head.appendChild(el("span", "badge", a.provider));
+      head.appendChild(el("span", "count", a.count + " " + t("times")));
+      li.appendChild(head);
+      if (a.latest && a.latest.diagnosticCode) li.appendChild(el("code", null, a.latest.diagnosticCode));
+      if (a.latest && a.latest.fix) li.appendChild(el("p", "fix", a.latest.fix));
+      li.appendChild(el("small", null, t("lastSeen") + " " + a.lastSeen.replace("T", " ").slice(0, 16)));
+      list.appendChild(li);
+    });
+  }
+
+  // A stacked bar per day, drawn as SVG elements (no inline markup, so nothing from the data is parsed).
+  function drawChart(series, split, since, days) {
+    var box = $("chart");
+    box.textContent = "";
+    var NS = "http://www.w3.org/2000/svg";
+    var dayList = [];
+    var start = new Date(since + "T00:00:00Z").getTime();
+    for (var i = 0; i <= days; i++) dayList.push(new Date(start + i * 86400000).toISOString().slice(0, 10));
+    var totals = {}, perDay = {}, keyTotals = {};
+    (series || []).forEach(function (s) {
+      var k = s.key === null || s.key === undefined ? "" : s.key;
+      perDay[s.day] = perDay[s.day] || {};
+      perDay[s.day][k] = (perDay[s.day][k] || 0) + s.count;
+      totals[s.day] = (totals[s.day] || 0) + s.count;
+      keyTotals[k] = (keyTotals[k] || 0) + s.count;
+    });
+    var keys = Object.keys(keyTotals).sort(function (a, b) { return keyTotals[b] - keyTotals[a]; });
+    var max = 0;
+    dayList.forEach(function (d) { max = Math.max(max, totals[d] || 0); });
+    var W = 900, H = 240, L = 40, B = 24, T = 10;
+    var svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("viewBox", "0 0 " + W + " " + H);
+    svg.setAttribute("role", "img");
+    svg.setAttribute("class", "chart-svg");
+    function add(tag, attrs, text) {
+      var n = document.createElementNS(NS, tag);
+      Object.keys(attrs).forEach(function (a) { n.setAttribute(a, attrs[a]); });
+      if (text !== undefined) n.textContent = text;
+      svg.appendChild(n);
+      return n;
+    }
+    var plotW = W - L - 10, plotH = H - B - T;
+    var step = plotW / dayList.length;
+    var scale = max > 0 ? plotH / max : 0;
+    for (var g = 0; g <= 4; g++) {
+      var y = T + plotH - g * plotH / 4;
+      add("line", { x1: L, x2: W - 10, y1: y, y2: y, "class": "grid" });
+      add("text", { x: L - 6, y: y + 4, "class": "axis", "text-anchor": "end" }, max > 0 ? String(Math.round(max * g / 4)) : (g === 0 ? "0" : ""));
+    }
+    dayList.forEach(function (d, idx) {
+      var x = L + idx * step + step * 0.15;
+      var yTop = T + plotH;
+      keys.forEach(function (k, ki) {
+        var n = (perDay[d] && perDay[d][k]) || 0;
+        if (!n) return;
+        var h = n * scale;
+        yTop -= h;
+        var rect = add("rect", { x: x, y: yTop, width: Math.max(1, step * 0.7), height: h, fill: PALETTE[ki % PALETTE.length] });
+        var title = document.createElementNS(NS, "title");
+        title.textContent = d + " " + keyLabel(k, split) + ": " + n;
+        rect.appendChild(title);
+      });
+      if (dayList.length <= 10 || idx % Math.ceil(dayList.length / 8) === 0) {
+        add("text", { x: L + idx * step + step / 2, y: H - 6, "class": "axis", "text-anchor": "middle" }, d.slice(5));
+      }
+    });
+    box.appendChild(svg);
+    var legend = el("div", "legend");
+    if (keys.length === 0) legend.appendChild(el("span", "hint", t("noData")));
+    keys.forEach(function (k, ki) {
+      var item = el("span", "legend-item");
+      var sw = el("span", "swatch");
+      sw.style.background = PALETTE[ki % PALETTE.length];
+      item.appendChild(sw);
+      item.appendChild(document.createTextNode(keyLabel(k, split) + " (" + keyTotals[k] + ")"));
+      legend.appendChild(item);
+    });
+    box.appendChild(legend);
+  }
+
+  // ---- suppression list ----
+  function loadSuppressions(reset) {
+    if (reset) { state.supCursor = null; $("suppressions").tBodies[0].textContent = ""; }
+    var q = $("search").value.trim();
+    var path = "/api/v1/suppressions?limit=50" + (q ? "&q=" + encodeURIComponent(q) : "")
+      + (state.supCursor ? "&cursor=" + encodeURIComponent(state.supCursor) : "");
+    api("GET", path).then(function (j) {
+      var body = $("suppressions").tBodies[0];
+      if (reset && j.results.length === 0) {
+        var r0 = body.insertRow();
+        var cell = r0.insertCell();
+        cell.colSpan = 5;
+        cell.textContent = t("emptyList");
+      }
+      j.results.forEach(function (s) { body.appendChild(supRow(s)); });
+      state.supCursor = j.nextCursor || null;
+      $("more").hidden = !state.supCursor;
+    }).catch(function (e) { setStatus(e.message, true); });
+  }
+  function supRow(s) {
+    var tr = document.createElement("tr");
+    tr.appendChild(el("td", "addr", s.address));
+    var reason = el("td", null, s.reason === "manual" ? "—" : tMap("reason", s.reason));
+    tr.appendChild(reason);
+    tr.appendChild(el("td", null, tMap("source", s.source) + (s.note ? " · " + s.note : "")));
+    tr.appendChild(el("td", null, s.since.replace("T", " ").slice(0, 16)));
+    var cell = el("td");
+    var b = el("button", "remove", t("remove"));
+    b.type = "button";
+    b.addEventListener("click", function () {
+      api("DELETE", "/api/v1/suppressions/" + encodeURIComponent(s.address)).then(function () { tr.remove(); })
+        .catch(function (e) { alert(e.message); });
+    });
+    cell.appendChild(b);
+    tr.appendChild(cell);
+    return tr;
+  }
+  var searchTimer = null;
+  $("search").addEventListener("input", function () {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(function () { loadSuppressions(true); }, 250);
+  });
+  $("more").addEventListener("click", function () { loadSuppressions(false); });
+  $("add-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var body = JSON.stringify({ address: $("add-address").value, note: $("add-note").value || undefined });
+    api("POST", "/api/v1/suppressions", body, "application/json").then(function () {
+      $("add-address").value = ""; $("add-note").value = "";
+      loadSuppressions(true);
+    }).catch(function (err) { alert(err.message); });
+  });
+
+  applyLang();
+})();

@@ -1,0 +1,164 @@
+package io.bouncelens.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTTP API as a client sees it, against a server running in this JVM with SQLite. */
+class HttpApiTest {
+
+    static RunningServer running;
+    static ApiClient api;
+
+    @BeforeAll
+    static void start() throws IOException {
+        running = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-http"))
+                .withMaxMessageBytes(64 * 1024));
+        api = running.api;
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        running.close();
+    }
+
+    @Test
+    void rejectsAnUnknownLanguageWithAJsonError() {
+        ApiClient.Response r = api.postJson("/api/v1/diagnose?lang=fr", "{\"reply\":\"550 5.1.1 User unknown\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/json");
+        assertThat(r.json().get("error").asText()).contains("lang");
+    }
+
+    @Test
+    void answersBrokenJsonWithAMessageAndNoStackTrace() {
+        ApiClient.Response r = api.postJson("/api/v1/diagnose", "{\"reply\": ");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).isNotBlank();
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at io.");
+    }
+
+    @Test
+    void refusesABodyOverTheLimitWith413() {
+        byte[] big = new byte[200 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        ApiClient.Response r = api.post("/api/v1/diagnose", "message/rfc822", big);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().get("error").asText()).contains("limit");
+    }
+
+    @Test
+    void answersUnknownPathsWithJson404() {
+        ApiClient.Response r = api.get("/api/v1/nothing-here");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("error").asText()).isNotBlank();
+    }
+
+    @Test
+    void addsFindsAndRemovesASuppressionByHand() {
+        ApiClient.Response added = api.postJson("/api/v1/suppressions", "{\"address\":\"Jane+News@Example.COM\",\"note\":\"asked by phone\"}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().get("address").asText()).isEqualTo("jane+news@example.com");
+        assertThat(added.json().get("source").asText()).isEqualTo("manual");
+
+        JsonNode one = api.get("/api/v1/suppressions/jane%2Bnews%40example.com").json();
+        assertThat(one.get("note").asText()).isEqualTo("asked by phone");
+        assertThat(one.get("since").asText()).isNotBlank();
+
+        JsonNode found = api.get("/api/v1/suppressions?q=NEWS@").json();
+        assertThat(found.get("results")).anyMatch(e -> e.get("address").asText().equals("jane+news@example.com"));
+
+        assertThat(api.delete("/api/v1/suppressions/jane%2Bnews%40example.com").status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/suppressions/jane%2Bnews%40example.com").status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/suppressions/jane%2Bnews%40example.com").status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesSomethingThatIsNotAnAddress() {
+        ApiClient.Response r = api.postJson("/api/v1/suppressions", "{\"address\":\"not an address\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("address");
+    }
+
+    @Test
+    void pagesThroughTheSuppressionListWithCursors() {
+        for (int i = 0; i < 7; i++) {
+            assertThat(api.postJson("/api/v1/suppressions", "{\"address\":\"page" + i + "@paging.example\"}").status()).isEqualTo(201);
+        }
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = api.get("/api/v1/suppressions?q=paging.example&limit=3"
+                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8))).json();
+            for (JsonNode e : page.get("results")) assertThat(seen.add(e.get("address").asText())).isTrue();
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(seen).hasSize(7);
+        assertThat(pages).isBetween(3, 4);
+    }
+
+    @Test
+    void reportsHealthMetricsAndItsOwnOpenApiDocument() {
+        assertThat(api.get("/healthz").json().get("status").asText()).isEqualTo("ok");
+
+        ApiClient.Response metrics = api.get("/metrics");
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        assertThat(metrics.body()).contains("# TYPE bouncelens_smtp_messages_total counter")
+                .containsPattern("(?m)^bouncelens_suppressions \\d+$");
+
+        JsonNode openApi = api.get("/openapi.json").json();
+        assertThat(openApi.get("openapi").asText()).startsWith("3.");
+        for (String path : new String[]{"/api/v1/diagnose", "/api/v1/bounces", "/api/v1/suppressions",
+                "/api/v1/suppressions/{address}", "/api/v1/stats", "/healthz", "/metrics"}) {
+            assertThat(openApi.get("paths").has(path)).as(path).isTrue();
+        }
+    }
+
+    @Test
+    void servesThePageWithEverythingFromItself() {
+        ApiClient.Response page = api.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        for (String asset : new String[]{"/", "/app.js", "/app.css"}) {
+            String body = api.get(asset).body();
+            assertThat(body).as(asset).doesNotContainPattern("(src|href)=\"(https?:)?//");
+            assertThat(body).as(asset).doesNotContain("@import url(http");
+        }
+    }
+
+    @Test
+    void statsAnswerForAnEmptyWindowAndRefuseAnUnknownGrouping() {
+        JsonNode stats = api.get("/api/v1/stats?by=reason&since=2020-01-01&until=2020-01-02").json();
+        assertThat(stats.get("counts")).isEmpty();
+        assertThat(api.get("/api/v1/stats?by=colour").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/bounces?since=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void writesNeedTheTokenWhenOneIsConfigured() throws IOException {
+        try (RunningServer guarded = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-token"))
+                .withToken("s3cret-token"))) {
+            ApiClient anonymous = guarded.api;
+            ApiClient.Response refused = anonymous.postJson("/api/v1/suppressions", "{\"address\":\"x@token.example\"}");
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.json().get("error").asText()).contains("token");
+            assertThat(anonymous.withToken("wrong").delete("/api/v1/suppressions/x@token.example").status()).isEqualTo(401);
+
+            ApiClient authorised = anonymous.withToken("s3cret-token");
+            assertThat(authorised.postJson("/api/v1/suppressions", "{\"address\":\"x@token.example\"}").status()).isEqualTo(201);
+            assertThat(anonymous.get("/api/v1/suppressions/x@token.example").status()).isEqualTo(200);
+            assertThat(authorised.delete("/api/v1/suppressions/x@token.example").status()).isEqualTo(204);
+        }
+    }
+}

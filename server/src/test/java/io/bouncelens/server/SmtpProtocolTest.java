@@ -1,0 +1,73 @@
+package io.bouncelens.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SMTP side as a sending MTA sees it: replies, limits, and what ends up stored. */
+class SmtpProtocolTest {
+
+    RunningServer running;
+    ApiClient api;
+
+    @BeforeEach
+    void start() throws Exception {
+        running = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-smtp"))
+                .withMaxMessageBytes(256 * 1024));
+        api = running.api;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        running.close();
+    }
+
+    @Test
+    void storesABounceSentWithTheNullSenderExactlyAsReceived() throws Exception {
+        try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
+            assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
+        }
+        JsonNode messages = api.get("/api/v1/messages").json().get("results");
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).get("mailFrom").asText()).isEmpty();
+        assertThat(messages.get(0).get("rcptTo").asText()).isEqualTo("bounces@sender.example");
+        assertThat(messages.get(0).get("source").asText()).isEqualTo("smtp");
+        long id = messages.get(0).get("id").asLong();
+        String raw = api.get("/api/v1/messages/" + id + "/raw").body();
+        // RFC 5321 section 4.4: the receiving server prepends its Received line; the rest is byte for byte.
+        assertThat(raw).startsWith("Received: from tests.example");
+        assertThat(raw.replace("\r\n", "\n")).endsWith(new String(TestBounces.bytes(TestBounces.USER_UNKNOWN), StandardCharsets.UTF_8));
+        assertThat(api.get("/metrics").body()).contains("bouncelens_smtp_messages_total{outcome=\"accepted\"} 1");
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitGets552AndTheSessionGoesOn() throws Exception {
+        int limit = running.server.config().maxMessageBytes();
+        byte[] huge = ("Subject: big\r\n\r\n" + "x".repeat(76) + "\r\n").repeat(limit / 78 + 10).getBytes(StandardCharsets.US_ASCII);
+        try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
+            assertThat(smtp.send("", "bounces@sender.example", huge)).startsWith("552");
+            assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
+        }
+        assertThat(api.get("/api/v1/messages").json().get("results")).hasSize(1);
+        assertThat(api.get("/metrics").body()).contains("bouncelens_smtp_messages_total{outcome=\"too_large\"} 1");
+    }
+
+    @Test
+    void refusesRecipientsOutsideTheConfiguredDomains() throws Exception {
+        try (RunningServer only = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-domains"))
+                .withDomains(List.of("sender.example")))) {
+            try (SmtpClient smtp = new SmtpClient(only.smtpPort())) {
+                assertThat(smtp.send("", "someone@elsewhere.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("550");
+                assertThat(smtp.send("", "bounces@mail.sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
+            }
+            assertThat(only.api.get("/api/v1/messages").json().get("results")).hasSize(1);
+        }
+    }
+}

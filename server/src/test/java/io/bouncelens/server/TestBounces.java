@@ -1,0 +1,28 @@
+package io.bouncelens.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** The bounce messages under src/test/resources, written for these tests. */
+final class TestBounces {
+
+    /** 550 5.1.1 user unknown for gone.away@mail.example.org: a hard bounce. */
+    static final String USER_UNKNOWN = "dsn-userunknown.eml";
+    /** 552 5.2.2 mailbox full for full.box@mail.example.org: a soft bounce. */
+    static final String MAILBOX_FULL = "dsn-mailboxfull.eml";
+    /** 554 5.7.1 blocked by a DNS block list for still.here@mail.example.org: the sender's problem. */
+    static final String BLOCKED = "dsn-blocked.eml";
+
+    private TestBounces() {
+    }
+
+    static byte[] bytes(String name) {
+        try (InputStream in = TestBounces.class.getResourceAsStream("bounces/" + name)) {
+            if (in == null) throw new IllegalStateException("missing test resource " + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
