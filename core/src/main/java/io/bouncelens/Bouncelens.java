@@ -10,6 +10,9 @@ import io.bouncelens.decode.Limits;
 import io.bouncelens.decode.MessageParser;
 import io.bouncelens.decode.ParsedMessage;
 import io.bouncelens.decode.ReportDecoder;
+import io.bouncelens.read.InputMessage;
+
+import java.io.ByteArrayInputStream;
 
 import java.io.InputStream;
 import java.util.List;
@@ -86,7 +89,24 @@ public final class Bouncelens {
      * @param index the 1-based number of the message in its file
      */
     public MessageDiagnosis diagnoseMessage(InputStream message, Lang lang, String file, int index) {
-        ParsedMessage parsed = parser.parse(message);
+        return diagnose(parser.parse(message), lang, file, index);
+    }
+
+    /**
+     * Diagnoses one message a {@link io.bouncelens.read.MessageSource} read. A pure function of
+     * its input: callers may run it on several threads and emit the results in input order.
+     */
+    public MessageDiagnosis diagnose(InputMessage input, Lang lang) {
+        if (input.error() != null) return MessageDiagnosis.unreadable(input.file(), input.index(), input.error());
+        ParsedMessage parsed = parser.parse(new ByteArrayInputStream(input.bytes()));
+        if (input.truncated()) {
+            parsed = parsed.cutAt("message larger than " + limits.maxMessageBytes() + " bytes; read the first "
+                    + limits.maxMessageBytes());
+        }
+        return diagnose(parsed, lang, input.file(), input.index());
+    }
+
+    private MessageDiagnosis diagnose(ParsedMessage parsed, Lang lang, String file, int index) {
         DecodedReport report = decoder.decode(parsed);
         List<BounceRecord> records = new ReportRecords(this).records(report, lang, file, index);
         return new MessageDiagnosis(file, index, report.kind(), report.subject(), records,

@@ -20,8 +20,9 @@ public final class HtmlText {
             if (c == '<') {
                 int close = html.indexOf('>', i + 1);
                 if (close < 0) break;
+                boolean closing = i + 1 < n && html.charAt(i + 1) == '/';
                 String tag = tagName(html, i + 1, close);
-                if (tag.equals("script") || tag.equals("style")) {
+                if (!closing && (tag.equals("script") || tag.equals("style"))) {
                     int end = indexOfIgnoreCase(html, "</" + tag, close + 1);
                     i = end < 0 ? n : end;
                     continue;

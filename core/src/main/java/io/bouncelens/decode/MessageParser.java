@@ -1,6 +1,7 @@
 package io.bouncelens.decode;
 
 import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.parser.AbstractContentHandler;
 import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.BodyDescriptor;
@@ -44,7 +45,8 @@ public final class MessageParser {
                 .setStrictParsing(false)
                 .setMalformedHeaderStartsBody(true)
                 .build();
-        MimeStreamParser parser = new MimeStreamParser(config);
+        TruncationMonitor monitor = new TruncationMonitor();
+        MimeStreamParser parser = new MimeStreamParser(config, monitor, new PartDescriptorBuilder());
         parser.setContentDecoding(true);
         parser.setNoRecurse();
         parser.setContentHandler(handler);
@@ -62,8 +64,10 @@ public final class MessageParser {
             handler.fail("message larger than " + limits.maxMessageBytes() + " bytes; read the first "
                     + limits.maxMessageBytes(), true);
         }
-        if (handler.openMultiparts > 0 && !handler.stopped) {
-            handler.fail("MIME multipart not closed (truncated message?)", false);
+        // MTAs often cut the returned copy short, leaving its boundary open: only a report that
+        // ends before its returned copy is incomplete
+        if (monitor.prematureEnd && !handler.stopped && !handler.sawOriginal) {
+            handler.fail("MIME part not closed: the message ends early (truncated?)", true);
         }
         return handler.result();
     }
@@ -78,11 +82,26 @@ public final class MessageParser {
         return b.toString();
     }
 
+    /** Listens for mime4j's notices that a part or header block ended before its boundary. */
+    private static final class TruncationMonitor extends DecodeMonitor {
+        boolean prematureEnd;
+
+        @Override
+        public boolean warn(String error, String dropDesc) {
+            if (error != null && (error.contains("prematurely") || error.contains("Unexpected end"))) prematureEnd = true;
+            return false;
+        }
+
+        @Override
+        public boolean isListening() {
+            return true;
+        }
+    }
+
     private final class Handler extends AbstractContentHandler {
         MimeStreamParser parser;
         boolean stopped;
         int depth;
-        int openMultiparts;
         int parts;
         boolean inTopHeader;
         boolean topHeaderDone;
@@ -98,6 +117,8 @@ public final class MessageParser {
         boolean sawDeliveryStatus;
         Headers feedback;
         Headers original;
+        boolean sawOriginal;
+        String preamble;
         final List<String> partTypes = new ArrayList<>();
         boolean truncated;
         final List<String> problems = new ArrayList<>();
@@ -127,14 +148,18 @@ public final class MessageParser {
 
         @Override
         public void startMultipart(BodyDescriptor bd) {
-            openMultiparts++;
             if (++depth > limits.maxMimeDepth()) stopBecause("MIME nested deeper than " + limits.maxMimeDepth() + " levels");
             if (depth == 1 && topType == null) topType = lower(bd.getMimeType());
         }
 
         @Override
+        public void preamble(InputStream is) throws IOException {
+            // a multipart whose boundary never appears is all preamble: keep it in case it is the report
+            if (depth == 1 && preamble == null) preamble = readText(is, null);
+        }
+
+        @Override
         public void endMultipart() {
-            openMultiparts--;
             depth--;
         }
 
@@ -214,6 +239,7 @@ public final class MessageParser {
         }
 
         private void readOriginal(InputStream is) throws IOException {
+            sawOriginal = true;
             if (original != null) return;
             Bytes head = Bytes.readHeaderBlock(is, limits.maxTextBytesPerPart());
             if (head.length() == 0) return;
@@ -228,9 +254,14 @@ public final class MessageParser {
 
         ParsedMessage result() {
             String text = plain.length() > 0 ? plain.toString() : HtmlText.toText(html.toString());
+            if (partTypes.isEmpty() && preamble != null) {
+                text = preamble;
+                fail("multipart without its boundary: read as plain text", false);
+            }
             DeliveryStatus dsn = sawDeliveryStatus
                     ? new DeliveryStatus(perMessage == null ? Headers.EMPTY : perMessage, perRecipient, global)
                     : null;
+            if (top == null || top.isEmpty()) fail("no header fields: not an email message", false);
             return new ParsedMessage(top, topType, text, dsn, feedback, original, partTypes, truncated, problems);
         }
     }

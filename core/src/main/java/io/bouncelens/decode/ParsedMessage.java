@@ -52,6 +52,15 @@ public record ParsedMessage(Headers headers, String mimeType, String text, Deliv
         return false;
     }
 
+    /** This view marked as cut short by a limit applied before parsing, with that problem first. */
+    public ParsedMessage cutAt(String problem) {
+        java.util.List<String> all = new java.util.ArrayList<>(problems.size() + 1);
+        all.add(problem);
+        all.addAll(problems);
+        return new ParsedMessage(headers, mimeType, text, deliveryStatus, feedbackReport, originalHeaders,
+                partTypes, true, all);
+    }
+
     /** The returned original's headers, empty when it was not returned. */
     public Headers original() {
         return originalHeaders == null ? Headers.EMPTY : originalHeaders;

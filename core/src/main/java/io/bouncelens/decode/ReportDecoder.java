@@ -33,9 +33,14 @@ public final class ReportDecoder {
             List<FailedRecipient> complaints = FeedbackReportReader.read(m);
             return report(m, MessageKind.FEEDBACK, "arf", complaints);
         }
-        List<FailedRecipient> fromDsn = DeliveryStatusReader.read(m.deliveryStatus());
+        DeliveryStatus dsn = m.deliveryStatus();
+        if (dsn == null || dsn.perRecipient().isEmpty()) {
+            DeliveryStatus inline = InlineDeliveryStatus.find(m.text(), limits.maxRecipients(), limits.maxRecipients());
+            if (inline != null) dsn = inline;
+        }
+        List<FailedRecipient> fromDsn = DeliveryStatusReader.read(dsn);
         if (!fromDsn.isEmpty()) {
-            String decodedBy = m.deliveryStatus().global() ? "rfc6533" : "rfc3464";
+            String decodedBy = dsn.global() ? "rfc6533" : "rfc3464";
             for (VendorFormat v : vendors) {
                 if (!recognises(v, m)) continue;
                 List<FailedRecipient> extra = read(v, m);

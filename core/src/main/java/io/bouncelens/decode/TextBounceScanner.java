@@ -71,12 +71,20 @@ public final class TextBounceScanner {
             String line = lines.get(j).trim();
             if (line.isEmpty() && b.length() > 0 && j > i + 1) break;
             if (line.isEmpty()) continue;
-            if (Addresses.first(line) != null && line.endsWith(":")) break;
+            if (startsWithOtherAddress(line, lines.get(i))) break; // the next recipient's paragraph
             if (b.length() > 0) b.append(' ');
             b.append(line);
             if (b.length() > MAX_DIAGNOSTIC_CHARS) break;
         }
         return squeeze(b.toString(), MAX_DIAGNOSTIC_CHARS);
+    }
+
+    private static boolean startsWithOtherAddress(String line, String first) {
+        String a = Addresses.first(line);
+        if (a == null) return false;
+        int at = line.indexOf(a);
+        boolean leading = at == 0 || at == 1 && (line.charAt(0) == '<' || line.charAt(0) == '"');
+        return leading && !first.contains(a);
     }
 
     /** Whitespace runs to one space, cut to {@code max} characters. */

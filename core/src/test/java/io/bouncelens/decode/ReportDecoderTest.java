@@ -1,5 +1,6 @@
 package io.bouncelens.decode;
 
+import io.bouncelens.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,9 +11,13 @@ class ReportDecoderTest {
 
     private final ReportDecoder decoder = ReportDecoder.standard(Limits.DEFAULT);
 
+    private DecodedReport decode(String fixture) {
+        return decoder.decode(Fixtures.parse(fixture));
+    }
+
     @Test
     void readsEachRecipientOfAnRfc3464Report() {
-        DecodedReport r = decoder.decode(Fixtures.parse("dsn-postfix.eml"));
+        DecodedReport r = decode("dsn-postfix.eml");
 
         assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
         assertThat(r.decodedBy()).startsWith("rfc3464");
@@ -25,8 +30,90 @@ class ReportDecoderTest {
         assertThat(f.action()).isEqualTo("failed");
         assertThat(f.status()).isEqualTo("5.1.1");
         assertThat(f.replyCode()).isEqualTo(550);
+        assertThat(f.command()).isNull();
         assertThat(f.remoteHost()).isEqualTo("mx.receiver.example");
         assertThat(f.reportingMta()).isEqualTo("mx.sender.example");
         assertThat(f.diagnosticCode()).startsWith("550 5.1.1 <nobody@receiver.example>: Recipient address rejected");
+    }
+
+    @Test
+    void readsUtf8AddressesOfAGlobalDeliveryStatus() {
+        DecodedReport r = decode("global-dsn-utf8.eml");
+
+        assertThat(r.decodedBy()).isEqualTo("rfc6533");
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient)
+                .containsExactly("пользователь@пример.рф", "jürgen@bücher.example");
+        assertThat(r.recipients()).extracting(FailedRecipient::action).containsExactly("failed", "delayed");
+        assertThat(r.recipients().get(0).diagnosticCode()).isEqualTo("550 5.1.1 <пользователь@пример.рф>: mailbox does not exist");
+        assertThat(r.recipients().get(0).remoteHost()).isEqualTo("mx.пример.рф");
+        assertThat(r.messageId()).isEqualTo("<global-1@sender.example>");
+    }
+
+    @Test
+    void aComplaintReportIsFeedbackForTheComplainingRecipient() {
+        DecodedReport r = decode("arf-abuse.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.FEEDBACK);
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("reader@isp.example");
+            assertThat(f.feedbackType()).isEqualTo("abuse");
+            assertThat(f.reasonHint()).isEqualTo(Reason.FEEDBACK);
+            assertThat(f.remoteHost()).isEqualTo("192.0.2.5");
+        });
+        assertThat(r.messageId()).isEqualTo("<weekly-42@sender.example>");
+    }
+
+    @Test
+    void anOutOfOfficeReplyIsVacationOfItsSender() {
+        DecodedReport r = decode("auto-reply-zh.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.VACATION);
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("lisi@receiver.example.cn");
+            assertThat(f.action()).isEqualTo("vacation");
+        });
+    }
+
+    @Test
+    void aDeliveredReportIsRecognisedAsSuccess() {
+        DecodedReport r = decode("delivered-dsn.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.DELIVERED);
+        assertThat(r.recipients()).extracting(FailedRecipient::action).containsExactly("delivered");
+    }
+
+    @Test
+    void plainTextBounceNamesTheRecipientAboveTheReturnedCopy() {
+        DecodedReport r = decode("plain-exim.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.decodedBy()).isEqualTo("text");
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("dave@receiver.example");
+            assertThat(f.diagnosticCode()).contains("550 5.1.1").doesNotContain("552 5.2.2");
+            assertThat(f.replyCode()).isEqualTo(550);
+            assertThat(f.status()).isEqualTo("5.1.1");
+            assertThat(f.command()).isEqualTo("RCPT");
+        });
+        assertThat(r.addresser()).isEqualTo("carol@sender.example");
+        assertThat(r.messageId()).isEqualTo("<lunch-7@sender.example>");
+    }
+
+    @Test
+    void chineseProviderTextInGb18030GivesTheRecipientAndReply() {
+        DecodedReport r = decode("cn-gb18030-base64.eml");
+
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("lisi@receiver.example.cn");
+            assertThat(f.diagnosticCode()).contains("the mta server of mx.receiver.example.cn(192.0.2.77) reply: 550 Mailbox not found");
+        });
+    }
+
+    @Test
+    void ordinaryMailIsNoBounce() {
+        DecodedReport r = decode("newsletter.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
+        assertThat(r.recipients()).isEmpty();
     }
 }

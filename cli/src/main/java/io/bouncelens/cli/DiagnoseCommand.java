@@ -1,0 +1,77 @@
+package io.bouncelens.cli;
+
+import io.bouncelens.Bouncelens;
+import io.bouncelens.Lang;
+import io.bouncelens.MessageDiagnosis;
+import io.bouncelens.emit.DiagnosisWriter;
+import io.bouncelens.emit.RunSummary;
+import io.bouncelens.read.InputMessage;
+import io.bouncelens.read.MessageSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bouncelens diagnose}: reads messages (files, directories, mailboxes, stdin) and writes one
+ * record per reported recipient. The loop is read -> diagnose (a pure function of the message)
+ * -> emit, so decoding can be spread over threads later while output keeps input order.
+ */
+@Command(name = "diagnose", mixinStandardHelpOptions = true,
+        description = {"Reads bounce messages and tells, per failed recipient, why it bounced and what to do.",
+                "PATH is a message file, a directory (walked recursively, Maildir included), an mbox, or - for stdin."})
+public final class DiagnoseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json, jsonl or csv")
+    String format;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+            description = "language of explanations and fixes: en (default), zh-CN, zh-TW")
+    String lang;
+
+    @Option(names = "--all", description = "also show messages that are not bounces, with their kind")
+    boolean all;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "message files, directories, mailboxes; - for stdin")
+    List<String> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        DiagnosisWriter.Format f = DiagnosisWriter.Format.fromName(format);
+        if (f == null) throw new CommandLine.ParameterException(spec.commandLine(),
+                "unknown format '" + format + "' (use text, json, jsonl or csv)");
+        Lang language = Lang.fromTag(lang);
+        if (language == null) throw new CommandLine.ParameterException(spec.commandLine(),
+                "unknown language '" + lang + "' (use en, zh-CN or zh-TW)");
+        Bouncelens bouncelens = Bouncelens.standard();
+        PrintWriter err = spec.commandLine().getErr();
+        RunSummary summary = new RunSummary();
+        try (MessageSource source = new MessageSource(paths, System.in, bouncelens.limits().maxMessageBytes());
+             DiagnosisWriter out = DiagnosisWriter.create(f, System.out, language, all)) {
+            while (source.hasNext()) {
+                InputMessage input = source.next();
+                MessageDiagnosis d = bouncelens.diagnose(input, language);
+                out.write(d);
+                summary.add(d);
+                for (String problem : d.problems()) err.println("bouncelens: " + where(d) + ": " + problem);
+            }
+        }
+        err.println("bouncelens: " + summary.describe());
+        err.flush();
+        return summary.errors() > 0 ? 1 : 0;
+    }
+
+    static String where(MessageDiagnosis d) {
+        return d.message() > 1 ? d.file() + "#" + d.message() : d.file();
+    }
+}

@@ -1,0 +1,74 @@
+package io.bouncelens.emit;
+
+import io.bouncelens.BounceRecord;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Records as CSV (RFC 4180): a header line with the JSON field names, then one line per record.
+ * Fields holding a comma, quote or line break are quoted, quotes doubled; line breaks inside a
+ * server's text are kept (quoted) so nothing is lost.
+ */
+public final class CsvRecordWriter {
+
+    public static final String[] COLUMNS = {
+            "file", "message", "recipient", "addresser", "action", "reason", "hardBounce", "status", "replyCode",
+            "diagnosticCode", "command", "remoteHost", "reportingMta", "decodedBy", "provider", "providerCode",
+            "actor", "retry", "explanation", "fix", "evidence", "timestamp", "messageId", "subject",
+            "feedbackType", "truncated"};
+
+    private final Writer out;
+    private boolean headerWritten;
+
+    public CsvRecordWriter(Writer out) {
+        this.out = out;
+    }
+
+    /** Writes the header line once; called by the first {@link #write}, or directly for an empty result. */
+    public void writeHeader() throws IOException {
+        if (headerWritten) return;
+        headerWritten = true;
+        for (int i = 0; i < COLUMNS.length; i++) {
+            if (i > 0) out.write(',');
+            out.write(COLUMNS[i]);
+        }
+        out.write("\r\n");
+    }
+
+    public void write(BounceRecord r) throws IOException {
+        writeHeader();
+        Object[] values = {
+                r.file(), r.message() == 0 ? null : r.message(), r.recipient(), r.addresser(), r.action(),
+                r.reason() == null ? null : r.reason().label(), r.hardBounce(), r.status(), r.replyCode(),
+                r.diagnosticCode(), r.command(), r.remoteHost(), r.reportingMta(), r.decodedBy(), r.provider(),
+                r.providerCode(), r.actor() == null ? null : r.actor().label(),
+                r.retry() == null ? null : r.retry().label(), r.explanation(), r.fix(), r.evidence(),
+                r.timestamp(), r.messageId(), r.subject(), r.feedbackType(), r.truncated()};
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) out.write(',');
+            if (values[i] != null) field(String.valueOf(values[i]));
+        }
+        out.write("\r\n");
+    }
+
+    private void field(String v) throws IOException {
+        boolean quote = false;
+        for (int i = 0; i < v.length() && !quote; i++) {
+            char c = v.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote && !v.isEmpty() && (v.charAt(0) == ' ' || v.charAt(v.length() - 1) == ' ')) quote = true;
+        if (!quote) {
+            out.write(v);
+            return;
+        }
+        out.write('"');
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"') out.write('"');
+            out.write(c);
+        }
+        out.write('"');
+    }
+}

@@ -1,0 +1,19 @@
+package io.bouncelens.read;
+
+/**
+ * One message as read from a file, a mailbox or stdin: its bytes (at most the size limit) and
+ * where it came from. A message that could not be read at all carries an {@code error} instead.
+ *
+ * @param file      the path as the user gave it (a file inside a given directory: that path joined),
+ *                  {@code -} for stdin
+ * @param index     1-based number of the message within its file (always 1 for a single message)
+ * @param bytes     the message, without the mbox {@code From } line and with {@code >From} unquoted
+ * @param truncated true when the message was longer than the limit and only its start was kept
+ * @param error     why nothing could be read, or null
+ */
+public record InputMessage(String file, int index, byte[] bytes, boolean truncated, String error) {
+
+    public static InputMessage failed(String file, String error) {
+        return new InputMessage(file, 1, new byte[0], false, error);
+    }
+}
