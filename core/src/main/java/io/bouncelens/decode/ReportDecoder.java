@@ -33,11 +33,29 @@ public final class ReportDecoder {
             List<FailedRecipient> complaints = FeedbackReportReader.read(m);
             return report(m, MessageKind.FEEDBACK, "arf", complaints);
         }
-        DeliveryStatus dsn = m.deliveryStatus();
-        if (dsn == null || dsn.perRecipient().isEmpty()) {
-            DeliveryStatus inline = InlineDeliveryStatus.find(m.text(), limits.maxRecipients(), limits.maxRecipients());
-            if (inline != null) dsn = inline;
+        DecodedReport structured = fromDeliveryStatus(m, m.deliveryStatus());
+        if (structured != null) return structured;
+        for (VendorFormat v : vendors) {
+            if (!recognises(v, m)) continue;
+            List<FailedRecipient> found = read(v, m);
+            if (!found.isEmpty()) return report(m, kindOf(found), v.name(), found);
         }
+        // fields pasted into the text by an MTA that lost (or never had) the MIME structure
+        structured = fromDeliveryStatus(m, InlineDeliveryStatus.find(m.text(), limits.maxRecipients(), limits.maxRecipients()));
+        if (structured != null) return structured;
+        boolean bounceSigns = BounceSigns.looksLikeBounce(m) || m.deliveryStatus() != null;
+        if (AutoReplies.recognises(m) && !BounceSigns.fromMailSystem(m) && !BounceSigns.bounceSubject(m)) {
+            return vacation(m);
+        }
+        if (bounceSigns) {
+            List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
+            if (!found.isEmpty()) return report(m, MessageKind.BOUNCE, "text", found);
+        }
+        return report(m, MessageKind.NOT_BOUNCE, null, List.of());
+    }
+
+    /** The report read from RFC 3464 fields, enriched by the first vendor format that knows the message; null without recipients. */
+    private DecodedReport fromDeliveryStatus(ParsedMessage m, DeliveryStatus dsn) {
         List<FailedRecipient> fromDsn = DeliveryStatusReader.read(dsn);
         if (!fromDsn.isEmpty()) {
             String decodedBy = dsn.global() ? "rfc6533" : "rfc3464";
@@ -52,20 +70,7 @@ public final class ReportDecoder {
             }
             return report(m, allDelivered(fromDsn) ? MessageKind.DELIVERED : MessageKind.BOUNCE, decodedBy, fromDsn);
         }
-        for (VendorFormat v : vendors) {
-            if (!recognises(v, m)) continue;
-            List<FailedRecipient> found = read(v, m);
-            if (!found.isEmpty()) return report(m, kindOf(found), v.name(), found);
-        }
-        boolean bounceSigns = BounceSigns.looksLikeBounce(m) || m.deliveryStatus() != null;
-        if (AutoReplies.recognises(m) && !BounceSigns.fromMailSystem(m) && !BounceSigns.bounceSubject(m)) {
-            return vacation(m);
-        }
-        if (bounceSigns) {
-            List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
-            if (!found.isEmpty()) return report(m, MessageKind.BOUNCE, "text", found);
-        }
-        return report(m, MessageKind.NOT_BOUNCE, null, List.of());
+        return null;
     }
 
     private static boolean recognises(VendorFormat v, ParsedMessage m) {

@@ -84,7 +84,7 @@ class ReportDecoderTest {
 
     @Test
     void plainTextBounceNamesTheRecipientAboveTheReturnedCopy() {
-        DecodedReport r = decode("plain-exim.eml");
+        DecodedReport r = decode("plain-generic.eml");
 
         assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
         assertThat(r.decodedBy()).isEqualTo("text");
