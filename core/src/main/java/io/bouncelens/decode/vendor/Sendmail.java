@@ -51,14 +51,14 @@ public final class Sendmail implements VendorFormat {
         if (transcript < 0) transcript = text.find("----- Non-delivered information -----");
         int end = text.findAny(Math.max(0, transcript), END);
         if (end < 0) end = text.size();
-        String firstReply = null;
+        Dialogue d = new Dialogue();
+        String opening = null;
         if (transcript >= 0) {
-            Dialogue d = new Dialogue();
             for (int i = transcript + 1; i < end && out.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
                 Finding f = d.feed(text.line(i));
                 if (f != null) out.putIfAbsent(key(f.recipient()), f);
             }
-            firstReply = d.firstReply != null ? d.firstReply : text.join(transcript + 1, Math.min(end, transcript + 6));
+            opening = text.join(transcript + 1, Math.min(end, transcript + 6));
         }
         int list = text.findAny(0, ADDRESSES);
         if (list >= 0) {
@@ -66,15 +66,37 @@ public final class Sendmail implements VendorFormat {
             if (stop < 0 || stop > end) stop = Math.min(end, list + 50);
             for (int i = list + 1; i < stop && out.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
                 String line = text.line(i);
+                if (line.strip().startsWith("(")) continue;
                 String address = AddressScanner.first(line);
                 if (address == null || out.containsKey(key(address))) continue;
-                // "<addr>   (Unknown user addr)": the reason in brackets after the address.
-                int open = line.indexOf('(');
-                String said = open >= 0 && line.lastIndexOf(')') > open ? line.substring(open + 1, line.lastIndexOf(')')) : null;
-                out.put(key(address), Finding.ofBlock(address, said != null ? said : firstReply));
+                out.put(key(address), listed(address, line, i + 1 < stop ? text.line(i + 1) : "", d, opening));
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * An address of the "following addresses had ..." list: its reason in brackets after it or on the
+     * next line ({@code (reason: 550 ...)}), else the first error of the transcript, whose command
+     * and host are the dialogue's.
+     */
+    private static Finding listed(String address, String line, String next, Dialogue d, String opening) {
+        String said = bracketed(line);
+        String n = next.strip();
+        if (said == null && n.startsWith("(") && n.endsWith(")")) said = n.substring(1, n.length() - 1);
+        if (said != null && said.startsWith("reason: ")) said = said.substring(8);
+        if (said == null) said = d.firstError != null ? d.firstError : opening;
+        Finding f = Finding.ofBlock(address, said);
+        if (d.firstError != null) f = f.withCommand(d.firstErrorCommand).withHost(d.firstErrorHost);
+        return f;
+    }
+
+    /** "<addr>   (Unknown user addr)": the reason in brackets after the address on its line. */
+    private static String bracketed(String line) {
+        int open = line.indexOf('(');
+        int close = line.lastIndexOf(')');
+        if (open < 0 || close <= open) return null;
+        return line.substring(open + 1, close).strip();
     }
 
     private static String key(String address) {
@@ -86,12 +108,15 @@ public final class Sendmail implements VendorFormat {
         String host;
         String command;
         StringBuilder reply;
-        String firstReply;
+        String firstError;
+        String firstErrorCommand;
+        String firstErrorHost;
 
         Finding feed(String raw) {
             String line = raw.strip();
-            if (line.startsWith("While talking to ")) {
-                host = HostNames.firstToken(line.substring(16));
+            int talking = line.toLowerCase(Locale.ROOT).indexOf("while talking to ");
+            if (talking >= 0 && talking <= 4) {
+                host = HostNames.firstToken(line.substring(talking + 17));
                 command = null;
                 reply = null;
                 return null;
@@ -108,20 +133,33 @@ public final class Sendmail implements VendorFormat {
             if (line.startsWith("<<< ")) {
                 if (reply == null) reply = new StringBuilder(line.substring(4).strip());
                 else reply.append(' ').append(line.substring(4).strip());
-                if (firstReply == null) firstReply = line.substring(4).strip();
+                String said = line.substring(4).strip();
+                if (firstError == null && (said.startsWith("4") || said.startsWith("5"))) {
+                    firstError = said;
+                    firstErrorCommand = command;
+                    firstErrorHost = host;
+                }
                 return null;
             }
             // "554 <addr>... reason": sendmail's verdict on one address.
             if (line.length() > 5 && ReplyParts.replyCodeIndex(line) == 0) {
                 int dots = line.indexOf("... ");
-                String head = dots > 0 ? line.substring(4, dots) : "";
+                String head = dots > 0 ? line.substring(4, dots).strip() : "";
+                // "550 5.1.1 <addr>... User unknown": an enhanced status may precede the address.
+                int space = head.indexOf(' ');
+                if (space > 0 && Character.isDigit(head.charAt(0))) head = head.substring(space + 1);
                 String address = AddressScanner.wholeLine(head);
                 if (address == null) return null;
                 String verdict = line.substring(dots + 4).strip();
-                if (firstReply == null) firstReply = verdict;
                 Finding f;
                 if (reply != null) {
-                    f = Finding.of(address, reply.toString()).withCommand(command).withHost(host);
+                    // Sendmail names an address in its verdict only for a recipient refusal: with
+                    // pipelining the RCPT answer arrives after DATA was sent, but it answers RCPT.
+                    String answered = "DATA".equals(command) ? "RCPT" : command;
+                    if (firstError != null && "DATA".equals(firstErrorCommand) && reply.toString().startsWith(firstError)) {
+                        firstErrorCommand = answered;
+                    }
+                    f = Finding.of(address, reply.toString()).withCommand(answered).withHost(host);
                 } else {
                     f = Finding.of(address, verdict).withHost(host);
                 }

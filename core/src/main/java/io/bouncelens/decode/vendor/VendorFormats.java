@@ -17,7 +17,7 @@ public final class VendorFormats {
             new InterScanMss(), new Mimecast(), new MailMarshal(), new MailFoundry(), new IMailServer(),
             new Notes(), new Exchange2003(), new X1(), new X3(), new X6(), new X2(), new DragonFly(),
             // Families many others copied: last, so a provider's variant is read by its own class.
-            new Sendmail(), new Qmail(), new Exim()
+            new Postfix(), new Sendmail(), new Qmail(), new Exim()
     );
 
     private VendorFormats() {

@@ -7,6 +7,7 @@ import io.bouncelens.decode.Fixtures;
 import io.bouncelens.decode.Limits;
 import io.bouncelens.decode.MessageKind;
 import io.bouncelens.decode.ReportDecoder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -96,6 +97,29 @@ class VendorFormatsTest {
 
         assertThat(found).doesNotContain("alice@sender.example", "frank@sender.example", "mallory@old.sender.example");
         assertThat(found).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void takesTheSmtpStepAndExpiryFromPostfixsTextBesideItsDeliveryStatus() {
+        DecodedReport r = decode("postfix.eml");
+
+        assertThat(r.decodedBy()).isEqualTo("rfc3464+postfix");
+        FailedRecipient spam = recipient(r, "bert@receiver.example");
+        assertThat(spam.command()).isEqualTo("DATA");
+        assertThat(spam.status()).isEqualTo("5.7.1");
+        assertThat(spam.reasonHint()).isNull();
+        // Postfix returns a 4.x.x failure only once the queue lifetime ran out.
+        FailedRecipient late = recipient(r, "cora@far.example");
+        assertThat(late.reasonHint()).isEqualTo(Reason.EXPIRED);
+        assertThat(late.remoteHost()).isEqualTo("mx.far.example");
+    }
+
+    @Test
+    void readsAPipelinedRecipientRefusalAsAnAnswerToRcptNotData() {
+        FailedRecipient f = recipient(decode("sendmail-pipelining.eml"), "eli@receiver.example");
+
+        assertThat(f.command()).isEqualTo("RCPT");
+        assertThat(f.remoteHost()).isEqualTo("mx.receiver.example");
     }
 
     @ParameterizedTest

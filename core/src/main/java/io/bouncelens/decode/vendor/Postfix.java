@@ -1,0 +1,125 @@
+package io.bouncelens.decode.vendor;
+
+import io.bouncelens.Reason;
+import io.bouncelens.decode.DeliveryStatus;
+import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.Headers;
+import io.bouncelens.decode.ParsedMessage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Postfix's "Undelivered Mail Returned to Sender": after "The mail system", one paragraph per
+ * address, {@code <addr>: host mx[ip] said: 550 ... (in reply to RCPT TO command)}. Its
+ * delivery-status part often leaves out the SMTP step, which only this text names. Postfix returns
+ * a message with a 4.x.x status only when the message outlived its queue lifetime: expired.
+ */
+public final class Postfix implements VendorFormat {
+
+    @Override
+    public String name() {
+        return "postfix";
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message) {
+        String text = message.text();
+        if (text.contains("This is the mail system at host")) return true;
+        if (text.contains("The mail system") && text.contains("I'm sorry to have to inform you")) return true;
+        DeliveryStatus dsn = message.deliveryStatus();
+        return dsn != null && dsn.perMessage().has("X-Postfix-Queue-ID");
+    }
+
+    @Override
+    public List<FailedRecipient> read(ParsedMessage message) {
+        ReportText text = ReportText.of(message.text());
+        Map<String, Finding> out = new LinkedHashMap<>();
+        boolean warning = text.contains("This is a warning message only") || text.contains("(still being retried)");
+        for (int i = 0; i < text.size() && out.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
+            String line = text.line(i);
+            int[] head = head(line);
+            if (head == null) continue;
+            String address = line.substring(head[0], head[1]);
+            int j = i + 1;
+            StringBuilder said = new StringBuilder(line.substring(head[2]).strip());
+            while (j < text.size() && !text.isBlank(j) && Character.isWhitespace(text.line(j).charAt(0))) {
+                said.append(' ').append(text.line(j).strip());
+                j++;
+            }
+            Finding f = finding(address, said.toString());
+            if (warning) f = f.delayed();
+            out.putIfAbsent(address.toLowerCase(Locale.ROOT), f);
+            i = j - 1;
+        }
+        expiredFromStatus(message.deliveryStatus(), out);
+        return Finding.toRecipients(new ArrayList<>(out.values()));
+    }
+
+    /** {@code <addr>: ...} or {@code <addr> (expanded from <alias>): ...} at the start of a line. */
+    private static int[] head(String line) {
+        if (!line.startsWith("<")) return null;
+        int close = line.indexOf('>');
+        if (close < 0) return null;
+        String address = AddressScanner.first(line.substring(1, close));
+        if (address == null || address.length() != close - 1) return null;
+        int rest = close + 1;
+        if (line.startsWith(" (expanded from ", rest)) {
+            int end = line.indexOf("):", rest);
+            if (end < 0) return null;
+            rest = end + 1;
+        }
+        if (rest >= line.length() || line.charAt(rest) != ':') return null;
+        return new int[]{1, close, rest + 1};
+    }
+
+    static Finding finding(String address, String said) {
+        String text = said;
+        String command = null;
+        int reply = text.lastIndexOf("(in reply to ");
+        if (reply >= 0) {
+            int end = text.indexOf(')', reply);
+            String step = text.substring(reply + 13, end < 0 ? text.length() : end).toUpperCase(Locale.ROOT);
+            command = step.startsWith("RCPT") ? "RCPT" : step.startsWith("MAIL") ? "MAIL"
+                    : step.contains("DATA") ? "DATA" : step.startsWith("HELO") ? "HELO" : step.startsWith("EHLO") ? "EHLO"
+                    : step.startsWith("STARTTLS") ? "STARTTLS" : null;
+            text = (text.substring(0, reply) + (end < 0 ? "" : text.substring(end + 1))).strip();
+        }
+        String host = null;
+        int saidAt = text.indexOf(" said: ");
+        if (text.startsWith("host ") && saidAt > 0) {
+            host = bracketless(text.substring(5, saidAt));
+            text = text.substring(saidAt + 7).strip();
+        } else if (text.startsWith("connect to ")) {
+            int colon = text.indexOf(':', 11);
+            host = bracketless(text.substring(11, colon < 0 ? text.length() : colon));
+            if (command == null) command = "CONN";
+        }
+        return Finding.of(address, text).withCommand(command).withHost(host);
+    }
+
+    /** {@code mx.example.com[192.0.2.1]} to {@code mx.example.com}. */
+    private static String bracketless(String hostAndIp) {
+        int bracket = hostAndIp.indexOf('[');
+        String h = (bracket > 0 ? hostAndIp.substring(0, bracket) : hostAndIp).strip();
+        return HostNames.looksLikeHost(h) ? h : null;
+    }
+
+    /** Postfix gives up with a 4.x.x status only when the queue lifetime ran out. */
+    private static void expiredFromStatus(DeliveryStatus dsn, Map<String, Finding> out) {
+        if (dsn == null) return;
+        for (Headers g : dsn.perRecipient()) {
+            String action = g.first("Action");
+            String status = g.first("Status");
+            String recipient = AddressScanner.first(g.firstOf("Final-Recipient", "Original-Recipient"));
+            if (action == null || status == null || recipient == null) continue;
+            if (!action.strip().toLowerCase(Locale.ROOT).startsWith("failed") || !status.strip().startsWith("4.")) continue;
+            String key = recipient.toLowerCase(Locale.ROOT);
+            Finding f = out.get(key);
+            out.put(key, (f != null ? f : Finding.of(recipient, g.first("Diagnostic-Code"))).withHint(Reason.EXPIRED));
+        }
+    }
+}
