@@ -30,7 +30,7 @@ class ReportDecoderTest {
         assertThat(f.action()).isEqualTo("failed");
         assertThat(f.status()).isEqualTo("5.1.1");
         assertThat(f.replyCode()).isEqualTo(550);
-        assertThat(f.command()).isNull();
+        assertThat(f.command()).isEqualTo("RCPT"); // from the text: "(in reply to RCPT TO command)"
         assertThat(f.remoteHost()).isEqualTo("mx.receiver.example");
         assertThat(f.reportingMta()).isEqualTo("mx.sender.example");
         assertThat(f.diagnosticCode()).startsWith("550 5.1.1 <nobody@receiver.example>: Recipient address rejected");
