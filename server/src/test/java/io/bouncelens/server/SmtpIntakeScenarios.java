@@ -29,7 +29,7 @@ abstract class SmtpIntakeScenarios {
 
     @AfterEach
     void stop() throws Exception {
-        running.close();
+        if (running != null) running.close();
     }
 
     @Test
