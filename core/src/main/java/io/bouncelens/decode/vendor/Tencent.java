@@ -1,0 +1,35 @@
+package io.bouncelens.decode.vendor;
+
+import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.ParsedMessage;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tencent QQ Mail and Tencent Exmail (腾讯企业邮) notices: "很抱歉您发送的邮件被退回" with the
+ * returned message's details ({@code 收件人：addr}) and the reason, typically
+ * {@code 您的邮件无法发送到 addr ... 对方服务器返回：550 Mailbox not found} with a help link to
+ * service.mail.qq.com.
+ */
+public final class Tencent implements VendorFormat {
+
+    @Override
+    public String name() {
+        return "tencent";
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message) {
+        String from = message.from().toLowerCase(Locale.ROOT);
+        boolean tencent = from.contains("@qq.com") || from.contains("exmail.qq.com") || from.contains("foxmail.com")
+                || from.contains("tencent");
+        String text = message.text();
+        return tencent && (text.contains("退回") || text.contains("无法发送") || text.contains("退信"));
+    }
+
+    @Override
+    public List<FailedRecipient> read(ParsedMessage message) {
+        return Finding.toRecipients(LabelledReport.read(ReportText.of(message.text())));
+    }
+}
