@@ -268,11 +268,14 @@
     }
     var plotW = W - L - 10, plotH = H - B - T;
     var step = plotW / dayList.length;
-    var scale = max > 0 ? plotH / max : 0;
+    // Whole-number gridlines: counts are integers, so the axis should be too.
+    var tick = Math.max(1, Math.ceil(max / 4));
+    var top = tick * 4;
+    var scale = plotH / top;
     for (var g = 0; g <= 4; g++) {
       var y = T + plotH - g * plotH / 4;
       add("line", { x1: L, x2: W - 10, y1: y, y2: y, "class": "grid" });
-      add("text", { x: L - 6, y: y + 4, "class": "axis", "text-anchor": "end" }, max > 0 ? String(Math.round(max * g / 4)) : (g === 0 ? "0" : ""));
+      add("text", { x: L - 6, y: y + 4, "class": "axis", "text-anchor": "end" }, String(g * tick));
     }
     dayList.forEach(function (d, idx) {
       var x = L + idx * step + step * 0.15;

@@ -1,0 +1,137 @@
+package io.bouncelens.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web page in Debian's headless Chromium, driven as a person would: paste a bounce, read the
+ * card, switch to Traditional Chinese, open the dashboard. Saves the screenshots the README shows.
+ */
+class WebPageBrowserTest {
+
+    RunningServer running;
+    WebDriver browser;
+    Path profile;
+
+    @BeforeEach
+    void start() throws Exception {
+        ExternalServices.requireChromium();
+        running = RunningServer.embedded();
+        profile = Files.createTempDirectory("bouncelens-chromium");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(ExternalServices.CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(ExternalServices.CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--lang=en-US", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) browser.quit();
+        if (running != null) running.close();
+    }
+
+    @Test
+    void pastesABounceReadsTheCardInTraditionalChineseAndOpensTheDashboard() throws Exception {
+        // Something on the dashboard: a hard bounce, a sender-side block and a soft bounce.
+        try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
+            for (String bounce : List.of(TestBounces.USER_UNKNOWN, TestBounces.BLOCKED, TestBounces.MAILBOX_FULL)) {
+                assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(bounce))).startsWith("250");
+            }
+        }
+        String base = "http://127.0.0.1:" + running.server.httpPort() + "/";
+        browser.get(base);
+
+        String bounce = new String(TestBounces.bytes(TestBounces.USER_UNKNOWN), StandardCharsets.UTF_8);
+        WebElement input = browser.findElement(By.id("input"));
+        // A paste puts the whole text in at once (typing would turn its tabs into focus changes).
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, bounce);
+        browser.findElement(By.id("diagnose")).click();
+
+        WebElement card = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
+        assertThat(card.findElement(By.cssSelector(".who")).getText()).isEqualTo("gone.away@mail.example.org");
+        assertThat(card.findElement(By.cssSelector(".badge.reason")).getAttribute("data-reason")).isEqualTo("userunknown");
+        assertThat(card.getAttribute("class")).contains("hard");
+        String english = card.findElement(By.cssSelector(".explanation")).getText();
+        assertThat(english).isNotBlank();
+        assertThat(card.findElement(By.cssSelector(".fix")).getText()).isNotBlank();
+        saveScreenshot("screenshot.png");
+
+        browser.findElement(By.cssSelector("button[data-lang='zh-TW']")).click();
+        String traditional = explanationFromApi(bounce, "zh-TW");
+        String simplified = explanationFromApi(bounce, "zh-CN");
+        assertThat(traditional).isNotEqualTo(simplified).containsPattern("\\p{IsHan}");
+        waitFor(() -> {
+            List<WebElement> shown = browser.findElements(By.cssSelector("#cards .card .explanation"));
+            return !shown.isEmpty() && shown.get(0).getText().equals(traditional) ? shown.get(0) : null;
+        });
+        assertThat(browser.findElement(By.cssSelector("button[data-view='diagnose']")).getText()).isEqualTo("診斷");
+        assertThat(browser.findElement(By.cssSelector("#cards .card .badge.hard")).getText()).isEqualTo("硬退信");
+
+        browser.findElement(By.cssSelector("button[data-view='dashboard']")).click();
+        waitFor(() -> browser.findElements(By.cssSelector("#chart svg rect")).isEmpty() ? null : Boolean.TRUE);
+        WebElement alert = waitFor(() -> browser.findElements(By.cssSelector("#alerts li.alert")).stream().findFirst().orElse(null));
+        assertThat(alert.getText()).contains("spamhaus");
+        assertThat(browser.findElement(By.id("view-dashboard")).getText()).contains("退信趨勢");
+        waitFor(() -> browser.findElements(By.cssSelector("#reasons tr")).size() >= 3 ? Boolean.TRUE : null);
+        saveScreenshot("screenshot-dashboard.png");
+    }
+
+    private String explanationFromApi(String bounce, String lang) {
+        JsonNode results = running.api.post("/api/v1/diagnose?lang=" + lang, "message/rfc822",
+                bounce.getBytes(StandardCharsets.UTF_8)).json().get("results");
+        return results.get(0).get("explanation").asText();
+    }
+
+    private <T> T waitFor(Supplier<T> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = condition.get();
+            if (value != null) return value;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the page did not get there within 15 s; it shows: "
+                + browser.findElement(By.tagName("body")).getText());
+    }
+
+    /**
+     * Always into server/target/screenshots; into the repository's docs/ (which the README shows)
+     * with -Dbouncelens.screenshots=update, so an ordinary test run does not leave a changed
+     * binary in every working tree.
+     */
+    private void saveScreenshot(String name) throws Exception {
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        assertThat(png).startsWith(new byte[]{(byte) 0x89, 'P', 'N', 'G'});
+        Path module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+        Path target = Files.createDirectories(module.resolve("target/screenshots"));
+        Files.write(target.resolve(name), png);
+        if ("update".equals(System.getProperty("bouncelens.screenshots"))) {
+            Files.write(Files.createDirectories(module.getParent().resolve("docs")).resolve(name), png);
+        }
+    }
+}
