@@ -36,6 +36,7 @@ public final class Gmail implements VendorFormat {
         String text = message.text();
         boolean google = text.contains("Technical details of") || message.from().toLowerCase(java.util.Locale.ROOT).contains("google");
         if (!google) return false;
+        if (message.header("X-Failed-Recipients") != null && text.strip().startsWith("** ")) return true;
         for (String s : START) if (text.contains(s)) return true;
         return false;
     }
@@ -44,7 +45,7 @@ public final class Gmail implements VendorFormat {
     public List<FailedRecipient> read(ParsedMessage message) {
         ReportText text = ReportText.of(message.text());
         int start = text.findAny(0, START);
-        if (start < 0) return List.of();
+        if (start < 0) return headlined(message, text);
         boolean delayed = text.line(start).contains("delayed");
         int end = text.findAny(start, END);
         if (end < 0) end = text.size();
@@ -71,6 +72,29 @@ public final class Gmail implements VendorFormat {
                 if (f.replyCode() == null && f.status() == null) f = f.withHint(Reason.EXPIRED);
             }
             out.add(f);
+        }
+        return Finding.toRecipients(out);
+    }
+
+    /**
+     * The newer layout: a headline such as {@code ** Address not found **} or
+     * {@code ** Message not delivered **}, Google's explanation, then "The response from the remote
+     * server was:" / "The response was:" and the answer; the addresses only in X-Failed-Recipients.
+     */
+    private static List<FailedRecipient> headlined(ParsedMessage message, ReportText text) {
+        String failed = message.header("X-Failed-Recipients");
+        if (failed == null) return List.of();
+        int response = text.findAny(0, "The response from the remote server was:", "The response was:");
+        String explanation = text.join(1, response < 0 ? Math.min(text.size(), 6) : response);
+        String answer = response < 0 ? "" : text.join(response + 1, Math.min(text.size(), response + 8));
+        String said = answer.isEmpty() ? explanation : answer + " (" + explanation + ")";
+        List<Finding> out = new ArrayList<>();
+        int from = 0;
+        while (out.size() < RecipientBlocks.MAX_RECIPIENTS) {
+            String r = AddressScanner.firstFrom(failed, from);
+            if (r == null) break;
+            out.add(Finding.ofBlock(r, said));
+            from = failed.indexOf(r, from) + r.length();
         }
         return Finding.toRecipients(out);
     }

@@ -28,7 +28,7 @@ public final class Postfix implements VendorFormat {
     @Override
     public boolean recognises(ParsedMessage message) {
         String text = message.text();
-        if (text.contains("This is the mail system at host")) return true;
+        if (text.contains("This is the mail system at host") || text.contains("This is the Postfix program at host")) return true;
         if (text.contains("The mail system") && text.contains("I'm sorry to have to inform you")) return true;
         DeliveryStatus dsn = message.deliveryStatus();
         return dsn != null && dsn.perMessage().has("X-Postfix-Queue-ID");
@@ -108,7 +108,11 @@ public final class Postfix implements VendorFormat {
         return HostNames.looksLikeHost(h) ? h : null;
     }
 
-    /** Postfix gives up with a 4.x.x status only when the queue lifetime ran out. */
+    /**
+     * Postfix gives up with a 4.x.x status only when the queue lifetime ran out. Only when its last
+     * attempt got no answer (a timeout, a refused connection) is that all there is to say; a remote
+     * server's own 4xx/5xx words are the better reason and stay the classifier's to read.
+     */
     private static void expiredFromStatus(DeliveryStatus dsn, Map<String, Finding> out) {
         if (dsn == null) return;
         for (Headers g : dsn.perRecipient()) {
@@ -119,7 +123,9 @@ public final class Postfix implements VendorFormat {
             if (!action.strip().toLowerCase(Locale.ROOT).startsWith("failed") || !status.strip().startsWith("4.")) continue;
             String key = recipient.toLowerCase(Locale.ROOT);
             Finding f = out.get(key);
-            out.put(key, (f != null ? f : Finding.of(recipient, g.first("Diagnostic-Code"))).withHint(Reason.EXPIRED));
+            if (f == null) f = Finding.of(recipient, g.first("Diagnostic-Code"));
+            if (f.replyCode() != null || f.diagnostic() == null) continue;
+            out.put(key, f.withHint(Reason.EXPIRED));
         }
     }
 }

@@ -12,11 +12,11 @@ public final class VendorFormats {
     private static final List<VendorFormat> ALL = List.of(
             // Providers' own notices, recognised by their sender or their fixed sentences.
             new Alibaba(), new Tencent(), new NetEase(), new Net263(),
-            new GoogleGroups(), new Gmail(), new Yahoo(), new Zoho(), new AmazonWorkMail(),
+            new GoogleGroups(), new Gmail(), new Yahoo(), new Zoho(), new AmazonWorkMail(), new AmazonSes(),
             new Ezweb(), new Kddi(), new MFilter(), new Fml(), new ApacheJames(),
             // Gateways and MTAs with a layout of their own.
             new InterScanMss(), new Mimecast(), new MailMarshal(), new MailFoundry(), new IMailServer(),
-            new Notes(), new Exchange2003(), new X1(), new X3(), new X6(), new X2(), new DragonFly(),
+            new Notes(), new Exchange2003(), new X1(), new X3(), new X6(), new X2(), new DragonFly(), new OpenSmtpd(),
             // Families many others copied: last, so a provider's variant is read by its own class.
             new Postfix(), new Sendmail(), new Qmail(), new Exim()
     );

@@ -59,6 +59,9 @@ class VendorFormatsTest {
             kddi.eml          | kddi         | walt@receiver.dion.ne.jp | -     | -   | -    | -                    | mailbox is full
             apachejames.eml   | apachejames  | yves@gw.receiver.example | -     | 550 | -    | -                    | no such user here
             ezweb.eml         | ezweb        | adam@ezweb.ne.jp         | -     | 550 | RCPT | -                    | The user(s) account is disabled
+            opensmtpd.eml     | opensmtpd    | gus@receiver.example     | 5.1.1 | 550 | -    | -                    | User unknown
+            gmail-headline.eml| gmail        | lou@receiver.example     | 5.1.1 | 550 | -    | -                    | User unknown in virtual mailbox table
+            amazonses-bounce.eml | amazonses | ida@receiver.example     | 5.1.1 | 550 | -    | -                    | 550 5.1.1 <ida@receiver.example>: user unknown
             """)
     void readsTheFailedRecipientWithTheServersWords(String fixture, String format, String address, String status,
                                                     Integer reply, String command, String host, String words) {
@@ -83,6 +86,8 @@ class VendorFormatsTest {
             googlegroups.eml | team-announce@googlegroups.com | REJECTED
             fml.eml          | team@lists.example      | REJECTED
             ezweb.eml        | adam@ezweb.ne.jp        | SUSPEND
+            opensmtpd.eml    | hal@slow.example        | EXPIRED
+            opensmtpd.eml    | gus@receiver.example    | -
             """)
     void hintsAReasonOnlyWhereTheFormatItselfStatesIt(String fixture, String address, String hint) {
         FailedRecipient f = recipient(decode(fixture), address);
@@ -120,6 +125,17 @@ class VendorFormatsTest {
 
         assertThat(f.command()).isEqualTo("RCPT");
         assertThat(f.remoteHost()).isEqualTo("mx.receiver.example");
+    }
+
+    @Test
+    void readsAnSesComplaintNotificationAsFeedback() {
+        DecodedReport r = decode("amazonses-complaint.eml");
+
+        assertThat(r.decodedBy()).isEqualTo("amazonses");
+        FailedRecipient f = recipient(r, "jon@receiver.example");
+        assertThat(f.action()).isEqualTo("feedback");
+        assertThat(f.feedbackType()).isEqualTo("abuse");
+        assertThat(f.reasonHint()).isEqualTo(Reason.FEEDBACK);
     }
 
     @ParameterizedTest
