@@ -21,6 +21,9 @@ final class LiteralAutomaton {
     private final int[] fail;
     private final int[][] outputs; // per state: literal ids ending here, suffix links included
     private final int literalCount;
+    // The scan is back at the start state after most characters of a reply, so the start state's
+    // ASCII transitions are a direct table instead of a binary search (-1: no transition).
+    private final int[] startAscii = new int[128];
 
     private LiteralAutomaton(char[][] keys, int[][] targets, int[] fail, int[][] outputs, int literalCount) {
         this.keys = keys;
@@ -28,6 +31,7 @@ final class LiteralAutomaton {
         this.fail = fail;
         this.outputs = outputs;
         this.literalCount = literalCount;
+        for (char c = 0; c < startAscii.length; c++) startAscii[c] = step(keys, targets, 0, c);
     }
 
     int literalCount() {
@@ -115,10 +119,14 @@ final class LiteralAutomaton {
         for (int i = 0, n = folded.length(); i < n; i++) {
             char c = folded.charAt(i);
             int next;
-            while ((next = step(keys, targets, state, c)) < 0 && state != 0) state = fail[state];
+            while ((next = next(state, c)) < 0 && state != 0) state = fail[state];
             state = next < 0 ? 0 : next;
             for (int o : outputs[state]) hits.found(o);
         }
+    }
+
+    private int next(int state, char c) {
+        return state == 0 && c < startAscii.length ? startAscii[c] : step(keys, targets, state, c);
     }
 
     private static int step(char[][] keys, int[][] targets, int state, char c) {

@@ -154,19 +154,26 @@ final class ReplyReader {
         return host.indexOf('.') > 0 ? host : null;
     }
 
+    /** {@code needle} is lower-case ASCII; the first-character test keeps regionMatches off most positions. */
     static int indexOfIgnoreCase(String text, String needle, int from) {
         int n = text.length() - needle.length();
         for (int i = Math.max(0, from); i <= n; i++) {
-            if (text.regionMatches(true, i, needle, 0, needle.length())) return i;
+            if (mayStart(text.charAt(i), needle) && text.regionMatches(true, i, needle, 0, needle.length())) return i;
         }
         return -1;
     }
 
     private static int lastIndexOfIgnoreCase(String text, String needle, int before) {
         for (int i = Math.min(before, text.length()) - needle.length(); i >= 0; i--) {
-            if (text.regionMatches(true, i, needle, 0, needle.length())) return i;
+            if (mayStart(text.charAt(i), needle) && text.regionMatches(true, i, needle, 0, needle.length())) return i;
         }
         return -1;
+    }
+
+    /** Whether {@code c} can equal the needle's first character ignoring case (non-ASCII: let regionMatches say). */
+    private static boolean mayStart(char c, String needle) {
+        char first = needle.charAt(0);
+        return c == first || c == (char) (first - ('a' - 'A')) || c >= 0x80;
     }
 
     private static boolean isDigit(char c) {
