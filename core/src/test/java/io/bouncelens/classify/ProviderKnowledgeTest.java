@@ -124,7 +124,7 @@ class ProviderKnowledgeTest {
             550 Connection frequency limited. https://service.mail.qq.com/detail/122/175 | tencent | 122/175 | ratelimited
             550 Mail is rejected by recipients. https://service.mail.qq.com/detail/122/92 | tencent | 122/92 | rejected
             550 Domain frequency limited. https://service.mail.qq.com/detail/122/173 | tencent | 122/173 | ratelimited
-            421 4.7.0 [TSS04] Messages from 198.51.100.61 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes | yahoo | TSS04 | ratelimited
+            421 4.7.0 [TSS04] Messages from 198.51.100.61 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes | yahoo | TSS04 | rejected
             554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://postmaster.yahooinc.com/error-codes [120] | yahoo | PH01 | policyviolation
             553 5.7.1 [BL21] Connections will not be accepted from 198.51.100.61, because the ip is in Spamhaus's list; see https://postmaster.yahooinc.com/error-codes | yahoo | BL21 | blocked
             421 4.7.1 : (RTR:RD) https://postmaster.aol.com/error-codes#421rtrrd | yahoo | RTR:RD | requireptr
@@ -132,8 +132,9 @@ class ProviderKnowledgeTest {
             550 5.7.606 Access denied, banned sending IP [198.51.100.90]. To request removal from this list please visit https://sender.office.com/ and follow the directions. AS(1430) [SA2NAM12FT004.eop-nam12.prod.protection.outlook.com] | microsoft | 5.7.606-649 | blocked
             550 5.7.509 Access denied, sending domain [EXAMPLE.ORG] does not pass DMARC verification and has a DMARC policy of reject. [CY4PEPF0000EE3A.namprd03.prod.outlook.com] | microsoft | 5.7.509 | authfailure
             550 5.7.1 Unfortunately, messages from [198.51.100.90] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [AM2PEPF0001C70A.eurprd05.prod.outlook.com] | microsoft | S3150 | blocked
-            451 4.7.500 Server busy. Please try again later from [198.51.100.90]. (AS761) [BL02EPF0001A0FB.namprd09.prod.outlook.com] | microsoft | 4.7.5xx | ratelimited
-            550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. AS(7232) [MW2NAM12FT077.eop-nam12.prod.protection.outlook.com] | microsoft | 5.7.708 | blocked
+            451 4.7.500 Server busy. Please try again later from [198.51.100.90]. (AS761) [BL02EPF0001A0FB.namprd09.prod.outlook.com] | microsoft | 4.7.500 | systemerror
+            451 4.7.612 Access denied, please try again later. (AS850) [CH2PEPF0000009A.namprd02.prod.outlook.com] | microsoft | 4.7.5xx | blocked
+            550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. AS(7232) [MW2NAM12FT077.eop-nam12.prod.protection.outlook.com] | microsoft | 5.7.708 | ratelimited
             550-5.7.26 Unauthenticated email from example.org is not accepted due to domain's DMARC policy. Please contact the administrator of example.org domain if this was a legitimate mail. - gsmtp | google | 5.7.26 | authfailure
             550-5.7.25 [198.51.100.90] The IP address sending this message does not have a PTR record setup - gsmtp | google | 5.7.25 | requireptr
             421-4.7.29 Your email has been rate limited because this message wasn't sent over a TLS connection. - gsmtp | google | 4.7.29 | failedstarttls
