@@ -4,7 +4,9 @@ import io.bouncelens.server.BounceServer;
 import io.bouncelens.server.ServerConfig;
 import io.bouncelens.server.policy.SuppressionPolicy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,6 +25,9 @@ import java.util.concurrent.CountDownLatch;
         description = {"Runs the HTTP API and web page, the SMTP bounce intake, the bounce store and the suppression list.",
                 "Listens on loopback unless --bind says otherwise; beyond loopback --token and --domains are required."})
 final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}).",
             defaultValue = "127.0.0.1")
@@ -67,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.io.PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
         try {
             if (softLimit < 1 || softDays < 1) throw new IllegalArgumentException("--soft-bounce-limit and --soft-bounce-days must be at least 1");
@@ -75,22 +81,22 @@ final class ServeCommand implements Callable<Integer> {
             String problem = config.problem();
             if (problem != null) throw new IllegalArgumentException(problem);
         } catch (UnknownHostException | IllegalArgumentException e) {
-            System.err.println("bouncelens serve: " + e.getMessage());
+            err.println("bouncelens serve: " + e.getMessage());
             return 2;
         }
         BounceServer server;
         try {
             server = BounceServer.start(config);
         } catch (RuntimeException e) {
-            System.err.println("bouncelens serve: cannot start: " + oneLine(e));
+            err.println("bouncelens serve: cannot start: " + oneLine(e));
             return 1;
         }
         String host = config.bind().getHostAddress();
         String shown = host.contains(":") ? "[" + host + "]" : host;
-        System.err.println("bouncelens: web page and API on http://" + shown + ":" + server.httpPort() + "/");
-        System.err.println("bouncelens: SMTP bounce intake on " + shown + ":" + server.smtpPort()
+        err.println("bouncelens: web page and API on http://" + shown + ":" + server.httpPort() + "/");
+        err.println("bouncelens: SMTP bounce intake on " + shown + ":" + server.smtpPort()
                 + (config.domains().isEmpty() ? " (any domain)" : " for " + String.join(", ", config.domains())));
-        System.err.println("bouncelens: store " + server.storeDescription());
+        err.println("bouncelens: store " + server.storeDescription());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -46,6 +46,14 @@ abstract class SmtpIntakeScenarios {
         assertThat(json.get("bounce").get("recipient").asText()).isEqualTo("gone.away@mail.example.org");
         assertThat(json.get("bounce").get("status").asText()).isEqualTo("5.1.1");
 
+        // The stored record reads in the other languages too.
+        JsonNode traditional = api.get("/api/v1/suppressions/gone.away@mail.example.org?lang=zh-TW").json().get("bounce");
+        JsonNode fresh = api.post("/api/v1/diagnose?lang=zh-TW", "message/rfc822", TestBounces.bytes(TestBounces.USER_UNKNOWN))
+                .json().get("results").get(0);
+        assertThat(traditional.get("explanation").asText()).isEqualTo(fresh.get("explanation").asText())
+                .isNotEqualTo(json.get("bounce").get("explanation").asText());
+        assertThat(traditional.get("fix").asText()).isEqualTo(fresh.get("fix").asText());
+
         JsonNode stored = api.get("/api/v1/bounces?recipient=gone.away@mail.example.org").json().get("results");
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).get("effect").asText()).isEqualTo("suppress");

@@ -1,6 +1,7 @@
 package io.bouncelens.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bouncelens.Lang;
 import io.bouncelens.server.json.RecordJson;
 import io.bouncelens.server.store.BounceQuery;
 import io.bouncelens.server.store.BounceStore;
@@ -33,9 +34,10 @@ final class StoreRoutes {
         BounceQuery query = new BounceQuery(QueryParams.text(ctx, "recipient"), QueryParams.text(ctx, "reason"),
                 QueryParams.text(ctx, "provider"), QueryParams.time(ctx, "since"), QueryParams.time(ctx, "until"),
                 QueryParams.idCursor(ctx), QueryParams.limit(ctx));
+        Lang lang = QueryParams.lang(ctx);
         Page<StoredBounce> page = store.bounces(query);
         List<ObjectNode> results = new ArrayList<>(page.items().size());
-        for (StoredBounce b : page.items()) results.add(bounceJson(b));
+        for (StoredBounce b : page.items()) results.add(bounceJson(b, lang));
         JsonBody.send(ctx, 200, pageBody(results, page.nextCursor()));
     }
 
@@ -89,6 +91,7 @@ final class StoreRoutes {
     }
 
     void alerts(Context ctx) {
+        Lang lang = QueryParams.lang(ctx);
         Long sinceParam = QueryParams.time(ctx, "since");
         long since = sinceParam != null ? sinceParam : store.now() - DEFAULT_STATS_WINDOW;
         List<Map<String, Object>> alerts = new ArrayList<>();
@@ -98,14 +101,22 @@ final class StoreRoutes {
             if (a.provider() != null) row.put("provider", a.provider());
             row.put("count", a.count());
             row.put("lastSeen", Instant.ofEpochMilli(a.lastSeen()).toString());
-            row.put("latest", readTree(a.example()));
+            row.put("latest", bounceJson(a.latest(), lang));
             alerts.add(row);
         }
         JsonBody.send(ctx, 200, Map.of("alerts", alerts));
     }
 
-    static ObjectNode bounceJson(StoredBounce b) {
+    /** A stored record with its explanation and fix in {@code lang} when they were stored in it. */
+    static ObjectNode bounceJson(StoredBounce b, Lang lang) {
         ObjectNode node = readTree(b.recordJson());
+        if (lang != Lang.EN && b.adviceJson() != null) {
+            ObjectNode advice = readTree(b.adviceJson());
+            if (advice.get(lang.tag()) instanceof ObjectNode words) {
+                if (words.hasNonNull("explanation")) node.set("explanation", words.get("explanation"));
+                if (words.hasNonNull("fix")) node.set("fix", words.get("fix"));
+            }
+        }
         node.put("id", b.id());
         if (b.messageId() != null) node.put("storedMessage", b.messageId());
         node.put("receivedAt", Instant.ofEpochMilli(b.receivedAt()).toString());

@@ -1,6 +1,7 @@
 package io.bouncelens.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bouncelens.Lang;
 import io.bouncelens.server.store.BounceStore;
 import io.bouncelens.server.store.Page;
 import io.bouncelens.server.store.Suppression;
@@ -25,7 +26,7 @@ final class SuppressionRoutes {
         String cursor = QueryParams.text(ctx, "cursor");
         Page<Suppression> page = store.suppressions(QueryParams.text(ctx, "q"), cursor, QueryParams.limit(ctx));
         List<Map<String, Object>> results = new ArrayList<>();
-        for (Suppression s : page.items()) results.add(entryJson(s, false));
+        for (Suppression s : page.items()) results.add(entryJson(s, null));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("results", results);
         body.put("nextCursor", page.nextCursor());
@@ -36,7 +37,7 @@ final class SuppressionRoutes {
         String address = address(ctx);
         Suppression s = store.suppression(address)
                 .orElseThrow(() -> new ApiException(404, address + " is not suppressed"));
-        JsonBody.send(ctx, 200, entryJson(s, true));
+        JsonBody.send(ctx, 200, entryJson(s, QueryParams.lang(ctx)));
     }
 
     void add(Context ctx) {
@@ -51,7 +52,7 @@ final class SuppressionRoutes {
         if (note != null && note.length() > 1000) throw new ApiException(400, "the note may be at most 1000 characters");
         boolean existed = store.suppression(address).isPresent();
         Suppression s = store.addManual(address, note);
-        JsonBody.send(ctx, existed ? 200 : 201, entryJson(s, false));
+        JsonBody.send(ctx, existed ? 200 : 201, entryJson(s, null));
     }
 
     void remove(Context ctx) {
@@ -60,7 +61,8 @@ final class SuppressionRoutes {
         ctx.status(204);
     }
 
-    private Map<String, Object> entryJson(Suppression s, boolean withBounce) {
+    /** With the bounce that put it there, explained in {@code bounceLang}; without it when that is null. */
+    private Map<String, Object> entryJson(Suppression s, Lang bounceLang) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("address", s.address());
         row.put("reason", s.reason());
@@ -69,7 +71,7 @@ final class SuppressionRoutes {
         if (s.note() != null) row.put("note", s.note());
         if (s.bounceId() != null) {
             row.put("bounceId", s.bounceId());
-            if (withBounce) store.bounce(s.bounceId()).ifPresent(b -> row.put("bounce", StoreRoutes.bounceJson(b)));
+            if (bounceLang != null) store.bounce(s.bounceId()).ifPresent(b -> row.put("bounce", StoreRoutes.bounceJson(b, bounceLang)));
         }
         return row;
     }

@@ -1,14 +1,20 @@
 package io.bouncelens.server.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
+import io.bouncelens.server.json.RecordJson;
 import io.bouncelens.server.store.BounceStore;
+import io.bouncelens.server.store.Diagnosed;
 import io.bouncelens.server.store.IncomingMessage;
 import io.bouncelens.server.store.StoreOutcome;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Diagnoses a received message and stores it with its records. A message that cannot be
@@ -16,6 +22,8 @@ import java.util.List;
  * {@code bouncelens rediagnose} can try again later.
  */
 public final class BounceIntake {
+
+    private static final List<Lang> OTHER_LANGUAGES = List.of(Lang.ZH_CN, Lang.ZH_TW);
 
     private final BounceStore store;
     private final IntakeCounters counters;
@@ -28,28 +36,58 @@ public final class BounceIntake {
     /** Returns once the message, its records and their suppressions are committed. */
     public StoreOutcome accept(IncomingMessage message) {
         Diagnosis diagnosis = diagnose(message.raw());
-        StoreOutcome outcome = store.store(message, diagnosis.records(), diagnosis.error());
+        StoreOutcome outcome = store.storeDiagnosed(message, diagnosis.records(), diagnosis.error());
         counters.stored(diagnosis.records().size(), outcome.suppressed().size(), diagnosis.error() != null);
         return outcome;
     }
 
-    /** Reads a stored message again and replaces its records. */
-    public StoreOutcome rediagnose(long messageId) {
+    /** Reads a stored message again and replaces its records; the diagnosis error, if any, comes back too. */
+    public Diagnosis rediagnose(long messageId) {
         byte[] raw = store.raw(messageId).orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
         Diagnosis diagnosis = diagnose(raw);
-        return store.replaceRecords(messageId, diagnosis.records(), diagnosis.error());
+        StoreOutcome outcome = store.replaceDiagnosed(messageId, diagnosis.records(), diagnosis.error());
+        return new Diagnosis(diagnosis.records(), diagnosis.error(), outcome);
     }
 
-    /** Records are stored in English; the API explains them again in other languages on request. */
+    /**
+     * Records are stored in English, with their explanation and fix in the other languages read
+     * by diagnosing again in each (the decoder is deterministic, so the records line up).
+     */
     static Diagnosis diagnose(byte[] raw) {
         try {
-            return new Diagnosis(List.copyOf(Bouncelens.diagnose(new ByteArrayInputStream(raw), Lang.EN)), null);
+            List<BounceRecord> english = Bouncelens.diagnose(new ByteArrayInputStream(raw), Lang.EN);
+            Map<Lang, List<BounceRecord>> others = new LinkedHashMap<>();
+            for (Lang lang : OTHER_LANGUAGES) others.put(lang, Bouncelens.diagnose(new ByteArrayInputStream(raw), lang));
+            List<Diagnosed> records = new ArrayList<>(english.size());
+            for (int i = 0; i < english.size(); i++) records.add(new Diagnosed(english.get(i), adviceJson(others, i, english.size())));
+            return new Diagnosis(records, null, null);
         } catch (RuntimeException | StackOverflowError e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Diagnosis(List.of(), why.length() > 500 ? why.substring(0, 500) : why);
+            return new Diagnosis(List.of(), why.length() > 500 ? why.substring(0, 500) : why, null);
         }
     }
 
-    record Diagnosis(List<BounceRecord> records, String error) {
+    private static String adviceJson(Map<Lang, List<BounceRecord>> others, int index, int expectedSize) {
+        Map<String, Map<String, String>> advice = new LinkedHashMap<>();
+        others.forEach((lang, records) -> {
+            if (records.size() != expectedSize) return;
+            BounceRecord r = records.get(index);
+            Map<String, String> words = new LinkedHashMap<>();
+            if (r.explanation() != null) words.put("explanation", r.explanation());
+            if (r.fix() != null) words.put("fix", r.fix());
+            if (!words.isEmpty()) advice.put(lang.tag(), words);
+        });
+        if (advice.isEmpty()) return null;
+        try {
+            return RecordJson.mapper().writeValueAsString(advice);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param outcome what storing did; null before it is stored
+     */
+    public record Diagnosis(List<Diagnosed> records, String error, StoreOutcome outcome) {
     }
 }

@@ -1,7 +1,6 @@
 package io.bouncelens.server.intake;
 
 import io.bouncelens.server.store.BounceStore;
-import io.bouncelens.server.store.StoreOutcome;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,6 +13,7 @@ import java.util.function.Consumer;
 public final class Rediagnosis {
 
     /** What a run did. */
+    /** @param failures messages that could not be diagnosed (they keep no records) */
     public record Summary(long messages, long records, long failures, long suppressed) {
     }
 
@@ -35,11 +35,11 @@ public final class Rediagnosis {
             List<Long> ids = store.messageIdsAfter(after, 200);
             if (ids.isEmpty()) break;
             for (long id : ids) {
-                StoreOutcome outcome = intake.rediagnose(id);
+                BounceIntake.Diagnosis diagnosis = intake.rediagnose(id);
                 messages++;
-                records += outcome.bounceIds().size();
-                suppressed += outcome.suppressed().size();
-                if (outcome.bounceIds().isEmpty()) failures++;
+                records += diagnosis.outcome().bounceIds().size();
+                suppressed += diagnosis.outcome().suppressed().size();
+                if (diagnosis.error() != null) failures++;
                 after = id;
             }
             progress.accept("rediagnosed " + messages + " messages");

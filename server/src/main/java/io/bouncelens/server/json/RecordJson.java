@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.bouncelens.Actor;
-import io.bouncelens.Reason;
-import io.bouncelens.Retry;
+import io.bouncelens.BounceRecord;
+import io.bouncelens.emit.JsonRecordWriter;
 
 import java.io.IOException;
-import java.util.function.Function;
 
 /**
- * The JSON form of records and API bodies: the record's component names, nulls left out, and the
- * reason / actor / retry written as their labels ({@code userunknown}, {@code sender-content},
- * {@code after-fix}) as the CLI writes them.
+ * The JSON of API bodies. A record is written exactly as the CLI writes it
+ * ({@link JsonRecordWriter}: component names, nulls left out, reason / actor / retry as labels),
+ * so the API, the store and {@code bouncelens diagnose --format json} agree.
  */
 public final class RecordJson {
 
@@ -29,22 +27,21 @@ public final class RecordJson {
         return MAPPER;
     }
 
-    private static ObjectMapper build() {
-        SimpleModule labels = new SimpleModule("bouncelens-labels");
-        labels.addSerializer(Reason.class, labelSerializer(Reason::label));
-        labels.addSerializer(Actor.class, labelSerializer(Actor::label));
-        labels.addSerializer(Retry.class, labelSerializer(Retry::label));
-        return new ObjectMapper()
-                .registerModule(labels)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    /** One record as the CLI writes it. */
+    public static String of(BounceRecord record) {
+        return JsonRecordWriter.toJson(record);
     }
 
-    private static <E> JsonSerializer<E> labelSerializer(Function<E, String> label) {
-        return new JsonSerializer<>() {
+    private static ObjectMapper build() {
+        SimpleModule records = new SimpleModule("bouncelens-records");
+        records.addSerializer(BounceRecord.class, new JsonSerializer<>() {
             @Override
-            public void serialize(E value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-                gen.writeString(label.apply(value));
+            public void serialize(BounceRecord value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeRawValue(JsonRecordWriter.toJson(value));
             }
-        };
+        });
+        return new ObjectMapper()
+                .registerModule(records)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 }

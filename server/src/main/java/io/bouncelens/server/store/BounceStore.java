@@ -1,6 +1,5 @@
 package io.bouncelens.server.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.server.json.RecordJson;
 import io.bouncelens.server.policy.SuppressionPolicy;
@@ -45,6 +44,11 @@ public final class BounceStore {
 
     /** Stores a message with its records and applies the suppression policy, all in one transaction. */
     public StoreOutcome store(IncomingMessage message, List<BounceRecord> records, String diagnoseError) {
+        return storeDiagnosed(message, records.stream().map(Diagnosed::englishOnly).toList(), diagnoseError);
+    }
+
+    /** As {@link #store}, with each record's advice in the other languages. */
+    public StoreOutcome storeDiagnosed(IncomingMessage message, List<Diagnosed> records, String diagnoseError) {
         long now = clock.millis();
         return jdbi.inTransaction(h -> {
             long messageId = h.createQuery("INSERT INTO messages (received_at, source, mail_from, rcpt_to, "
@@ -68,6 +72,10 @@ public final class BounceStore {
      * caused are lifted first, then the policy runs on the new ones. Manual entries stay.
      */
     public StoreOutcome replaceRecords(long messageId, List<BounceRecord> records, String diagnoseError) {
+        return replaceDiagnosed(messageId, records.stream().map(Diagnosed::englishOnly).toList(), diagnoseError);
+    }
+
+    public StoreOutcome replaceDiagnosed(long messageId, List<Diagnosed> records, String diagnoseError) {
         return jdbi.inTransaction(h -> {
             long receivedAt = h.createQuery("SELECT received_at FROM messages WHERE id = :id")
                     .bind("id", messageId).mapTo(Long.class).one();
@@ -80,17 +88,18 @@ public final class BounceStore {
         });
     }
 
-    private StoreOutcome insertRecords(Handle h, long messageId, long receivedAt, List<BounceRecord> records) {
+    private StoreOutcome insertRecords(Handle h, long messageId, long receivedAt, List<Diagnosed> records) {
         List<Long> ids = new ArrayList<>(records.size());
         List<String> suppressed = new ArrayList<>();
         String day = Instant.ofEpochMilli(receivedAt).atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        for (BounceRecord record : records) {
+        for (Diagnosed diagnosed : records) {
+            BounceRecord record = diagnosed.record();
             Effect effect = policy.effectOf(record);
             String recipient = normalise(record.recipient());
             long bounceId = h.createQuery("INSERT INTO bounces (message_id, received_at, day, recipient, reason, "
                             + "hard_bounce, action, status, reply_code, provider, remote_host, actor, policy, "
-                            + "record_json) VALUES (:message, :at, :day, :recipient, :reason, :hard, :action, "
-                            + ":status, :replyCode, :provider, :remoteHost, :actor, :policy, :json) RETURNING id")
+                            + "record_json, advice_json) VALUES (:message, :at, :day, :recipient, :reason, :hard, :action, "
+                            + ":status, :replyCode, :provider, :remoteHost, :actor, :policy, :json, :advice) RETURNING id")
                     .bind("message", messageId)
                     .bind("at", receivedAt)
                     .bind("day", day)
@@ -105,6 +114,7 @@ public final class BounceStore {
                     .bind("actor", record.actor() == null ? null : record.actor().label())
                     .bind("policy", effect.label())
                     .bind("json", toJson(record))
+                    .bind("advice", diagnosed.adviceJson())
                     .mapTo(Long.class).one();
             ids.add(bounceId);
             if (effect == Effect.SUPPRESS) {
@@ -137,11 +147,7 @@ public final class BounceStore {
     }
 
     private static String toJson(BounceRecord record) {
-        try {
-            return RecordJson.mapper().writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("cannot write record as JSON: " + e.getOriginalMessage(), e);
-        }
+        return RecordJson.of(record);
     }
 
     /** Lower-cased, without angle brackets or spaces: one spelling per address. */
@@ -186,7 +192,7 @@ public final class BounceStore {
 
     public Page<StoredBounce> bounces(BounceQuery q) {
         int size = clampLimit(q.limit());
-        StringBuilder sql = new StringBuilder("SELECT id, message_id, received_at, record_json, policy FROM bounces WHERE id < :cursor");
+        StringBuilder sql = new StringBuilder("SELECT id, message_id, received_at, record_json, advice_json, policy FROM bounces WHERE id < :cursor");
         if (q.recipient() != null) sql.append(" AND recipient = :recipient");
         if (q.reason() != null) sql.append(" AND reason = :reason");
         if (q.provider() != null) sql.append(" AND provider = :provider");
@@ -208,7 +214,7 @@ public final class BounceStore {
     }
 
     public Optional<StoredBounce> bounce(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, message_id, received_at, record_json, policy FROM bounces WHERE id = :id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, message_id, received_at, record_json, advice_json, policy FROM bounces WHERE id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> storedBounceOf(rs)).findOne());
     }
@@ -241,21 +247,25 @@ public final class BounceStore {
     /** Sender-side problems since {@code since}: what to fix on the sending side, most frequent first. */
     public List<SenderAlert> senderAlerts(long since) {
         return jdbi.withHandle(h -> {
-            List<SenderAlert> groups = h.createQuery("SELECT reason, provider, COUNT(*) AS n, MAX(id) AS latest, "
+            List<AlertGroup> groups = h.createQuery("SELECT reason, provider, COUNT(*) AS n, MAX(id) AS latest, "
                             + "MAX(received_at) AS last_seen FROM bounces WHERE policy = 'sender' AND received_at >= :since "
                             + "GROUP BY reason, provider ORDER BY n DESC LIMIT 50")
                     .bind("since", since)
-                    .map((rs, ctx) -> new SenderAlert(rs.getString("reason"), rs.getString("provider"),
-                            rs.getLong("n"), rs.getLong("last_seen"), String.valueOf(rs.getLong("latest"))))
+                    .map((rs, ctx) -> new AlertGroup(rs.getString("reason"), rs.getString("provider"),
+                            rs.getLong("n"), rs.getLong("last_seen"), rs.getLong("latest")))
                     .list();
             List<SenderAlert> withExamples = new ArrayList<>(groups.size());
-            for (SenderAlert g : groups) {
-                String json = h.createQuery("SELECT record_json FROM bounces WHERE id = :id")
-                        .bind("id", Long.parseLong(g.example())).mapTo(String.class).one();
-                withExamples.add(new SenderAlert(g.reason(), g.provider(), g.count(), g.lastSeen(), json));
+            for (AlertGroup g : groups) {
+                StoredBounce latest = h.createQuery("SELECT id, message_id, received_at, record_json, advice_json, policy "
+                                + "FROM bounces WHERE id = :id")
+                        .bind("id", g.latestId()).map((rs, ctx) -> storedBounceOf(rs)).one();
+                withExamples.add(new SenderAlert(g.reason(), g.provider(), g.count(), g.lastSeen(), latest));
             }
             return withExamples;
         });
+    }
+
+    private record AlertGroup(String reason, String provider, long count, long lastSeen, long latestId) {
     }
 
     // ---- suppressions ----
@@ -301,7 +311,7 @@ public final class BounceStore {
         long message = rs.getLong("message_id");
         Long messageId = rs.wasNull() ? null : message;
         return new StoredBounce(rs.getLong("id"), messageId, rs.getLong("received_at"),
-                rs.getString("record_json"), rs.getString("policy"));
+                rs.getString("record_json"), rs.getString("advice_json"), rs.getString("policy"));
     }
 
     private static Suppression suppressionOf(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -190,7 +190,7 @@
     api("GET", "/api/v1/stats?by=reason&since=" + since).then(function (j) { countTable($("reasons"), j.counts, "reason"); });
     api("GET", "/api/v1/stats?by=provider&since=" + since).then(function (j) { countTable($("providers"), j.counts, "provider"); });
     api("GET", "/api/v1/stats?by=remoteHost&since=" + since).then(function (j) { countTable($("hosts"), j.counts, null); });
-    api("GET", "/api/v1/alerts?since=" + since).then(function (j) { renderAlerts(j.alerts); });
+    api("GET", "/api/v1/alerts?lang=" + encodeURIComponent(state.lang) + "&since=" + since).then(function (j) { renderAlerts(j.alerts); });
   }
   $("period").addEventListener("change", loadDashboard);
   $("split").addEventListener("change", loadDashboard);

@@ -91,7 +91,7 @@ class BounceStoreTest {
         assertThat(store.suppressionCount()).isZero();
         List<SenderAlert> alerts = store.senderAlerts(0);
         assertThat(alerts).extracting(SenderAlert::reason).containsExactlyInAnyOrder("blocked", "ratelimited", "undefined");
-        assertThat(alerts).allMatch(a -> a.example().contains("\"recipient\""));
+        assertThat(alerts).allMatch(a -> a.latest().recordJson().contains("\"recipient\""));
     }
 
     @Test

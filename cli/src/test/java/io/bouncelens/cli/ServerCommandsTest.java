@@ -1,0 +1,88 @@
+package io.bouncelens.cli;
+
+import io.bouncelens.BounceRecord;
+import io.bouncelens.Reason;
+import io.bouncelens.server.intake.BounceIntake;
+import io.bouncelens.server.intake.IntakeCounters;
+import io.bouncelens.server.policy.SuppressionPolicy;
+import io.bouncelens.server.store.BounceStore;
+import io.bouncelens.server.store.Database;
+import io.bouncelens.server.store.IncomingMessage;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** serve and rediagnose as typed on the command line. */
+class ServerCommandsTest {
+
+    private record Run(int exit, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        return new Run(cl.execute(args), err.toString());
+    }
+
+    @Test
+    void serveRefusesToBindBeyondLoopbackWithoutAToken() {
+        Run r = run("serve", "--bind", "0.0.0.0", "--domains", "example.com");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("bouncelens serve: binding beyond loopback (0.0.0.0) needs --token");
+    }
+
+    @Test
+    void serveRefusesAZeroSoftBounceLimit() {
+        Run r = run("serve", "--soft-bounce-limit", "0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--soft-bounce-limit").doesNotContain("Exception");
+    }
+
+    @Test
+    void rediagnoseSaysWhenThereIsNoStore() throws Exception {
+        Path empty = Files.createTempDirectory("bouncelens-nostore");
+        Run r = run("rediagnose", "--data", empty.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no store at");
+    }
+
+    @Test
+    void rediagnoseReplacesRecordsAnOlderKnowledgeBaseGotWrong() throws Exception {
+        Path data = Files.createTempDirectory("bouncelens-rediagnose");
+        byte[] bounce;
+        try (var in = ServerCommandsTest.class.getResourceAsStream("dsn-userunknown.eml")) {
+            bounce = in.readAllBytes();
+        }
+        long messageId;
+        try (Database db = Database.embedded(data)) {
+            BounceStore store = new BounceStore(db, SuppressionPolicy.defaults(), Clock.systemUTC());
+            messageId = new BounceIntake(store, new IntakeCounters())
+                    .accept(new IncomingMessage("smtp", "", List.of("b@sender.example"), bounce)).messageId();
+            // What an older knowledge base might have said: a sender-side block, so no suppression.
+            store.replaceRecords(messageId, List.of(BounceRecord.builder()
+                    .recipient("gone.away@mail.example.org").action("failed").reason(Reason.BLOCKED).build()), null);
+            assertThat(store.suppression("gone.away@mail.example.org")).isEmpty();
+        }
+
+        Run r = run("rediagnose", "--data", data.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("rediagnosed 1 messages: 1 records, 0 could not be read, 1 addresses suppressed");
+        try (Database db = Database.embedded(data)) {
+            BounceStore store = new BounceStore(db, SuppressionPolicy.defaults(), Clock.systemUTC());
+            assertThat(store.suppression("gone.away@mail.example.org")).get()
+                    .satisfies(s -> assertThat(s.reason()).isEqualTo("userunknown"));
+            assertThat(store.messageCount()).isEqualTo(1);
+        }
+    }
+}
