@@ -37,7 +37,8 @@ public final class HttpApi implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = bind.getHostAddress();
             cfg.jetty.port = port;
-            cfg.http.maxRequestSize = maxMessageBytes;
+            // JsonBody enforces the limit itself (and drains the rest so the client sees the 413).
+            cfg.http.maxRequestSize = maxMessageBytes + 1024L * 1024;
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/io/bouncelens/server/web";

@@ -15,21 +15,32 @@ final class JsonBody {
     private JsonBody() {
     }
 
-    /** The whole body, or a 413 as soon as it passes {@code max} bytes (declared or actual). */
+    /**
+     * Past the limit the rest of the body is still read (up to this much) and dropped before the
+     * 413 goes out: a server that answers and closes while the client is still sending makes the
+     * client's TCP stack reset the connection, and the client never sees the answer.
+     */
+    private static final long DRAIN_CAP = 64L * 1024 * 1024;
+
+    /** The whole body, or a 413 once it passes {@code max} bytes (declared or actual). */
     static byte[] read(Context ctx, int max) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > max) throw tooLarge(max);
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), max));
+        ByteArrayOutputStream out = declared > max ? null
+                : new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), max));
         byte[] buffer = new byte[16 * 1024];
+        long total = 0;
         try (InputStream in = ctx.bodyInputStream()) {
             int n;
             while ((n = in.read(buffer)) != -1) {
-                if (out.size() + n > max) throw tooLarge(max);
-                out.write(buffer, 0, n);
+                total += n;
+                if (total > max) out = null;
+                if (out != null) out.write(buffer, 0, n);
+                else if (total > DRAIN_CAP) break;
             }
         } catch (IOException e) {
             throw new ApiException(400, "could not read the request body: " + e.getMessage());
         }
+        if (out == null) throw new ApiException(413, "the body is larger than the limit of " + max + " bytes");
         return out.toByteArray();
     }
 
@@ -52,9 +63,5 @@ final class JsonBody {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
-    }
-
-    private static ApiException tooLarge(int max) {
-        return new ApiException(413, "the body is larger than the limit of " + max + " bytes");
     }
 }
