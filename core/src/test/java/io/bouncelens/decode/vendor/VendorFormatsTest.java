@@ -60,6 +60,7 @@ class VendorFormatsTest {
             apachejames.eml   | apachejames  | yves@gw.receiver.example | -     | 550 | -    | -                    | no such user here
             ezweb.eml         | ezweb        | adam@ezweb.ne.jp         | -     | 550 | RCPT | -                    | The user(s) account is disabled
             messagingserver.eml | messagingserver | ned@receiver.example | 5.2.2 | 522 | -   | store1.receiver.example | Over quota
+            courier.eml       | courier      | pia@receiver.example     | 5.7.1 | 550 | DATA | mx.receiver.example  | rejected by content filter
             opensmtpd.eml     | opensmtpd    | gus@receiver.example     | 5.1.1 | 550 | -    | -                    | User unknown
             gmail-headline.eml| gmail        | lou@receiver.example     | 5.1.1 | 550 | -    | -                    | User unknown in virtual mailbox table
             amazonses-bounce.eml | amazonses | ida@receiver.example     | 5.1.1 | 550 | -    | -                    | 550 5.1.1 <ida@receiver.example>: user unknown
