@@ -109,7 +109,7 @@ class ProviderKnowledgeTest {
     // ---- every provider's code family --------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             421 HL:REP 163 mx44,L8CowACXn3Rgn2hnG7oBAA--.901S2 1735560000 http://mail.163.com/help/help_spam_16.htm?ip=198.51.100.5 | netease | HL:REP | badreputation
             421 4.4.5 HL:ICC 126 mx7,JMCowAD7pHxgn2hnyR0CAA--.3S2 1735560001 | netease | HL:ICC | ratelimited
             550 MI:SPF 163 mx9,C8CowAA7b2Vgn2hnpfIAAA--.6S2 1735560002 | netease | MI:SPF | authfailure
@@ -142,6 +142,10 @@ class ProviderKnowledgeTest {
             452-4.2.2 The recipient's inbox is out of storage space. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp - gsmtp | google | 4.2.2 | mailboxfull
             561 Honeypot rcptto [@out060104] | aliyun-directmail | 561 | suppressed
             552 Daily sending quota exceeded | aliyun-directmail | 552 | ratelimited
+            554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/102322 | apple | CS01 | policyviolation
+            550 5.1.6 recipient no longer on server: someone@me.com | apple | 5.1.6 | hasmoved
+            554 5.7.7 Email policy violation detected (zoho.eu) | zoho | 5.7.7 | policyviolation
+            550 DMARC Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550 [Ab1Cd2Ef3Gh4.eu203] | mimecast | - | authfailure
             """)
     void eachProviderCodeFamilyIsReadWithItsProviderAndCode(String reply, String provider, String code, String reason) {
         BounceRecord r = explain(reply);
@@ -199,7 +203,7 @@ class ProviderKnowledgeTest {
 
     private static final Set<String> OUR_FILES = Set.of("provider/netease.kb", "provider/tencent.kb",
             "provider/microsoft.kb", "provider/google.kb", "provider/yahoo.kb", "provider/aliyun-directmail.kb",
-            "provider/263.kb", "language/chinese.kb");
+            "provider/263.kb", "provider/apple.kb", "provider/zoho.kb", "provider/mimecast.kb", "language/chinese.kb");
 
     @Test
     void zhTwAdviceUsesTaiwanTermsNotMainlandOnesInTraditionalCharacters() {
