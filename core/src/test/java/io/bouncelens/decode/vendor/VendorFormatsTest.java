@@ -61,6 +61,7 @@ class VendorFormatsTest {
             ezweb.eml         | ezweb        | adam@ezweb.ne.jp         | -     | 550 | RCPT | -                    | The user(s) account is disabled
             messagingserver.eml | messagingserver | ned@receiver.example | 5.2.2 | 522 | -   | store1.receiver.example | Over quota
             courier.eml       | courier      | pia@receiver.example     | 5.7.1 | 550 | DATA | mx.receiver.example  | rejected by content filter
+            exchange2007.eml  | exchange2007 | rae@receiver.example     | 5.1.10 | 550 | -   | -                    | RESOLVER.ADR.RecipientNotFound
             opensmtpd.eml     | opensmtpd    | gus@receiver.example     | 5.1.1 | 550 | -    | -                    | User unknown
             gmail-headline.eml| gmail        | lou@receiver.example     | 5.1.1 | 550 | -    | -                    | User unknown in virtual mailbox table
             amazonses-bounce.eml | amazonses | ida@receiver.example     | 5.1.1 | 550 | -    | -                    | 550 5.1.1 <ida@receiver.example>: user unknown
@@ -89,6 +90,8 @@ class VendorFormatsTest {
             fml.eml          | team@lists.example      | REJECTED
             ezweb.eml        | adam@ezweb.ne.jp        | SUSPEND
             opensmtpd.eml    | hal@slow.example        | EXPIRED
+            exchange2007.eml | sam@late.example        | EXPIRED
+            exchange2007.eml | rae@receiver.example    | -
             opensmtpd.eml    | gus@receiver.example    | -
             """)
     void hintsAReasonOnlyWhereTheFormatItselfStatesIt(String fixture, String address, String hint) {
