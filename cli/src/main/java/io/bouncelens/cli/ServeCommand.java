@@ -1,21 +1,14 @@
 package io.bouncelens.cli;
 
-import io.bouncelens.server.BounceServer;
-import io.bouncelens.server.ServerConfig;
-import io.bouncelens.server.policy.SuppressionPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code bouncelens serve}: HTTP API and web page, SMTP bounce intake, store and suppression list.
@@ -72,42 +65,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        java.io.PrintWriter err = spec.commandLine().getErr();
-        ServerConfig config;
-        try {
-            if (softLimit < 1 || softDays < 1) throw new IllegalArgumentException("--soft-bounce-limit and --soft-bounce-days must be at least 1");
-            config = new ServerConfig(InetAddress.getByName(bind), httpPort, smtpPort, data, db, token, domains,
-                    maxMessageBytes, maxSmtpConnections, new SuppressionPolicy(softLimit, Duration.ofDays(softDays)));
-            String problem = config.problem();
-            if (problem != null) throw new IllegalArgumentException(problem);
-        } catch (UnknownHostException | IllegalArgumentException e) {
-            err.println("bouncelens serve: " + e.getMessage());
-            return 2;
-        }
-        BounceServer server;
-        try {
-            server = BounceServer.start(config);
-        } catch (RuntimeException e) {
-            err.println("bouncelens serve: cannot start: " + oneLine(e));
-            return 1;
-        }
-        String host = config.bind().getHostAddress();
-        String shown = host.contains(":") ? "[" + host + "]" : host;
-        err.println("bouncelens: web page and API on http://" + shown + ":" + server.httpPort() + "/");
-        err.println("bouncelens: SMTP bounce intake on " + shown + ":" + server.smtpPort()
-                + (config.domains().isEmpty() ? " (any domain)" : " for " + String.join(", ", config.domains())));
-        err.println("bouncelens: store " + server.storeDescription());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "bouncelens-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
+        // In a class of its own so that verifying this one loads no server class: other
+        // subcommands start without touching the server's jars.
+        return new ServeLaunch(this, spec.commandLine().getErr()).run();
     }
 
     static String oneLine(Throwable e) {

@@ -13,6 +13,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +33,18 @@ class ServerCommandsTest {
         cl.setOut(new PrintWriter(new StringWriter(), true));
         cl.setErr(new PrintWriter(err, true));
         return new Run(cl.execute(args), err.toString());
+    }
+
+    @Test
+    void otherCommandsLoadNoServerClass() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "explain", "550 5.1.1 <a@example.com>: User unknown")
+                .redirectErrorStream(true).start();
+        String loaded = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(loaded).contains("io.bouncelens.cli.ServeCommand")
+                .doesNotContain("io.bouncelens.server.").doesNotContain("io.javalin").doesNotContain("org.subethamail");
     }
 
     @Test

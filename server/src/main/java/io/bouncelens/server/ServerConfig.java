@@ -61,6 +61,11 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
                 maxSmtpConnections, policy);
     }
 
+    public ServerConfig withMaxSmtpConnections(int max) {
+        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
+                max, policy);
+    }
+
     public ServerConfig withDomains(List<String> d) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, d, maxMessageBytes,
                 maxSmtpConnections, policy);

@@ -70,4 +70,22 @@ class SmtpProtocolTest {
             assertThat(only.api.get("/api/v1/messages").json().get("results")).hasSize(1);
         }
     }
+
+    @Test
+    void refusesSessionsBeyondTheConnectionLimit() throws Exception {
+        try (RunningServer small = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-conns"))
+                .withMaxSmtpConnections(2));
+             SmtpClient first = new SmtpClient(small.smtpPort());
+             SmtpClient second = new SmtpClient(small.smtpPort())) {
+            try (java.net.Socket third = new java.net.Socket("127.0.0.1", small.smtpPort())) {
+                third.setSoTimeout(10_000);
+                String greeting = new java.io.BufferedReader(new java.io.InputStreamReader(third.getInputStream(),
+                        StandardCharsets.US_ASCII)).readLine();
+                assertThat(greeting).startsWith("421");
+            }
+            // The two sessions inside the limit still work.
+            assertThat(first.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
+            assertThat(second.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.BLOCKED))).startsWith("250");
+        }
+    }
 }

@@ -1,0 +1,65 @@
+package io.bouncelens.cli;
+
+import io.bouncelens.server.BounceServer;
+import io.bouncelens.server.ServerConfig;
+import io.bouncelens.server.policy.SuppressionPolicy;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts the server with {@link ServeCommand}'s options and runs until the process is stopped. */
+final class ServeLaunch {
+
+    private final ServeCommand options;
+    private final PrintWriter err;
+
+    ServeLaunch(ServeCommand options, PrintWriter err) {
+        this.options = options;
+        this.err = err;
+    }
+
+    int run() {
+        ServerConfig config;
+        try {
+            if (options.softLimit < 1 || options.softDays < 1) {
+                throw new IllegalArgumentException("--soft-bounce-limit and --soft-bounce-days must be at least 1");
+            }
+            config = new ServerConfig(InetAddress.getByName(options.bind), options.httpPort, options.smtpPort,
+                    options.data, options.db, options.token, options.domains, options.maxMessageBytes,
+                    options.maxSmtpConnections,
+                    new SuppressionPolicy(options.softLimit, Duration.ofDays(options.softDays)));
+            String problem = config.problem();
+            if (problem != null) throw new IllegalArgumentException(problem);
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            err.println("bouncelens serve: " + e.getMessage());
+            return 2;
+        }
+        BounceServer server;
+        try {
+            server = BounceServer.start(config);
+        } catch (RuntimeException e) {
+            err.println("bouncelens serve: cannot start: " + ServeCommand.oneLine(e));
+            return 1;
+        }
+        String host = config.bind().getHostAddress();
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        err.println("bouncelens: web page and API on http://" + shown + ":" + server.httpPort() + "/");
+        err.println("bouncelens: SMTP bounce intake on " + shown + ":" + server.smtpPort()
+                + (config.domains().isEmpty() ? " (any domain)" : " for " + String.join(", ", config.domains())));
+        err.println("bouncelens: store " + server.storeDescription());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "bouncelens-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}
