@@ -145,6 +145,12 @@ class ProviderKnowledgeTest {
             554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/102322 | apple | CS01 | policyviolation
             550 5.1.6 recipient no longer on server: someone@me.com | apple | 5.1.6 | hasmoved
             554 5.7.7 Email policy violation detected (zoho.eu) | zoho | 5.7.7 | policyviolation
+            550 5.7.1 cox.net 198.51.100.3 sender rejected. AUP#IPBL1010 | cox | IPBL | blocked
+            421 4.7.0 Too many connections. Please see https://www.spectrum.net/support/internet/understanding-email-error-codes AUP#I-1330 | spectrum | AUP#1300 | ratelimited
+            550 5.1.0 Sender address rejected. See https://www.spectrum.net/support/internet/understanding-email-error-codes AUP#O-1020 | spectrum | AUP#1010 | rejected
+            550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN416 | orange | 416 | userunknown
+            421 mwinf5c40 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_201 [201] | orange | 107 | blocked
+            553 Sorry, your domain has been blacklisted. Please visit www.symanteccloud.com/troubleshooting (#5.7.1) | messagelabs | - | rejected
             550 DMARC Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550 [Ab1Cd2Ef3Gh4.eu203] | mimecast | - | authfailure
             """)
     void eachProviderCodeFamilyIsReadWithItsProviderAndCode(String reply, String provider, String code, String reason) {
@@ -203,7 +209,8 @@ class ProviderKnowledgeTest {
 
     private static final Set<String> OUR_FILES = Set.of("provider/netease.kb", "provider/tencent.kb",
             "provider/microsoft.kb", "provider/google.kb", "provider/yahoo.kb", "provider/aliyun-directmail.kb",
-            "provider/263.kb", "provider/apple.kb", "provider/zoho.kb", "provider/mimecast.kb", "language/chinese.kb");
+            "provider/263.kb", "provider/apple.kb", "provider/zoho.kb", "provider/mimecast.kb", "provider/messagelabs.kb", "provider/cox.kb", "provider/spectrum.kb",
+            "provider/orange.kb", "language/chinese.kb");
 
     @Test
     void zhTwAdviceUsesTaiwanTermsNotMainlandOnesInTraditionalCharacters() {
