@@ -217,7 +217,7 @@ public final class MessageParser {
 
         private void readDeliveryStatus(InputStream is, String type) throws IOException {
             boolean isGlobal = type.startsWith("message/global");
-            String text = readText(is, isGlobal ? "utf-8" : null);
+            String text = readText(is, isGlobal ? "utf-8" : null, limits.maxDeliveryStatusBytes());
             int room = limits.maxRecipients() - perRecipient.size() + 1;
             if (room <= 1) {
                 fail("more than " + limits.maxRecipients() + " recipients; read the first ones", true);
@@ -247,8 +247,12 @@ public final class MessageParser {
         }
 
         private String readText(InputStream is, String charset) throws IOException {
-            Bytes bytes = Bytes.read(is, limits.maxTextBytesPerPart());
-            if (bytes.more()) fail("a text part is longer than " + limits.maxTextBytesPerPart() + " bytes; read its start", true);
+            return readText(is, charset, limits.maxTextBytesPerPart());
+        }
+
+        private String readText(InputStream is, String charset, int max) throws IOException {
+            Bytes bytes = Bytes.read(is, max);
+            if (bytes.more()) fail("a text part is longer than " + max + " bytes; read its start", true);
             return Charsets.decode(bytes.bytes(), 0, bytes.length(), charset);
         }
 
