@@ -1,0 +1,57 @@
+package io.bouncelens.fuzz.hostile;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 6's list of hostile messages, each given to {@code bouncelens diagnose} in a child JVM
+ * with a 128 MB heap: it must end within 30 s with status 0 or 1, say each problem in one
+ * {@code bouncelens:} line (then the run summary), never show a stack trace, and still report
+ * what it could read.
+ */
+class CliHostileInputTest {
+
+    private static final CliProcess CLI = new CliProcess("128m", 30);
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        for (HostileInput input : HostileInput.values()) input.writeInto(dir);
+    }
+
+    @ParameterizedTest
+    @EnumSource(HostileInput.class)
+    void endsInTimeWithAOneLineErrorAtMost(HostileInput input) throws Exception {
+        Path file = dir.resolve(input.name().toLowerCase(java.util.Locale.ROOT) + ".eml");
+        CliProcess.Outcome outcome = CLI.run(dir, input.name(), "diagnose", "--format", "jsonl", file.toString());
+
+        assertThat(outcome.timedOut()).as("still running after 30 s").isFalse();
+        assertThat(outcome.exitStatus()).as("exit status; stderr: %s", outcome.stderr()).isIn(0, 1);
+        assertThat(outcome.stderr()).as("stderr").isNotEmpty().hasSizeLessThanOrEqualTo(6)
+                .noneMatch(line -> line.contains("Exception") || line.contains("Error") || line.startsWith("\tat "))
+                .filteredOn(line -> line.contains(file.toString()))
+                .allMatch(line -> line.startsWith("bouncelens: " + file + ": "));
+        long records;
+        try (Stream<String> lines = Files.lines(outcome.stdout())) {
+            records = lines.filter(line -> line.startsWith("{")).count();
+        }
+        switch (input) {
+            case DSN_WITH_10000_RECIPIENTS -> assertThat(records).isEqualTo(HostileInput.RECIPIENTS_IN_BIG_REPORT);
+            case DSN_WITH_40MB_BASE64_ATTACHMENT, NUL_AND_INVALID_CHARSETS,
+                 REPLY_RUN_THEN_50000_STATUS_CODES, TRUNCATED_REPORT -> assertThat(records).isEqualTo(1);
+            case EMPTY -> assertThat(records).isZero();
+            default -> { }
+        }
+    }
+}
