@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code bouncelens diagnose}: reads messages (files, directories, mailboxes, stdin) and writes one
  * record per reported recipient. The loop is read -> diagnose (a pure function of the message)
- * -> emit, so decoding can be spread over threads later while output keeps input order.
+ * -> emit; diagnosing runs on {@code --threads} threads while output keeps input order.
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Reads bounce messages and tells, per failed recipient, why it bounced and what to do.",
@@ -42,6 +42,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--all", description = "also show messages that are not bounces, with their kind")
     boolean all;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "messages diagnosed in parallel (default: the number of cores); the output is the same as with 1")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "message files, directories, mailboxes; - for stdin")
     List<String> paths;
 
@@ -53,18 +57,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
         Lang language = Lang.fromTag(lang);
         if (language == null) throw new CommandLine.ParameterException(spec.commandLine(),
                 "unknown language '" + lang + "' (use en, zh-CN or zh-TW)");
+        if (threads < 1) throw new CommandLine.ParameterException(spec.commandLine(),
+                "--threads must be at least 1, not " + threads);
         Bouncelens bouncelens = Bouncelens.standard();
         PrintWriter err = spec.commandLine().getErr();
         RunSummary summary = new RunSummary();
         try (MessageSource source = new MessageSource(paths, System.in, bouncelens.limits().maxMessageBytes());
              DiagnosisWriter out = DiagnosisWriter.create(f, System.out, language, all)) {
-            while (source.hasNext()) {
-                InputMessage input = source.next();
-                MessageDiagnosis d = bouncelens.diagnose(input, language);
+            // Reading and writing stay on this thread, in input order; only diagnosing is spread.
+            new InputOrderPipeline<InputMessage, MessageDiagnosis>(threads, input -> bouncelens.diagnose(input, language),
+                    input -> input.bytes().length).run(source, d -> {
                 out.write(d);
                 summary.add(d);
                 for (String problem : d.problems()) err.println("bouncelens: " + where(d) + ": " + problem);
-            }
+            });
         }
         err.println("bouncelens: " + summary.describe());
         err.flush();

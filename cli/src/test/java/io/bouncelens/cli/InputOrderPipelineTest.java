@@ -1,0 +1,70 @@
+package io.bouncelens.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InputOrderPipelineTest {
+
+    /** Work whose duration varies, so later inputs often finish before earlier ones. */
+    private static String slowSquare(int i) {
+        long until = System.nanoTime() + (i % 7) * 20_000L;
+        while (System.nanoTime() < until) Thread.onSpinWait();
+        return i + "^2=" + (i * i);
+    }
+
+    @Test
+    void resultsComeInInputOrderWhateverTheThreads() throws Exception {
+        List<Integer> inputs = IntStream.range(0, 5_000).boxed().toList();
+        List<String> expected = inputs.stream().map(InputOrderPipelineTest::slowSquare).toList();
+        for (int threads : new int[] {1, 2, 4}) {
+            List<String> got = new ArrayList<>();
+            new InputOrderPipeline<Integer, String>(threads, InputOrderPipelineTest::slowSquare, i -> 1_000)
+                    .run(inputs.iterator(), got::add);
+            assertThat(got).as("%d threads", threads).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void readsOnlyABoundedDistanceAheadOfTheOutput() throws Exception {
+        AtomicInteger read = new AtomicInteger();
+        Iterator<Integer> endless = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return read.get() < 200_000;
+            }
+
+            @Override
+            public Integer next() {
+                return read.getAndIncrement();
+            }
+        };
+        int[] written = {0};
+        int[] furthestAhead = {0};
+        new InputOrderPipeline<Integer, Integer>(2, i -> i, i -> 4_096).run(endless, i -> {
+            assertThat(i).isEqualTo(written[0]);
+            written[0]++;
+            furthestAhead[0] = Math.max(furthestAhead[0], read.get() - written[0]);
+        });
+        assertThat(written[0]).isEqualTo(200_000);
+        // two batches per worker in flight and one being filled, each at most MAX_BATCH_INPUTS
+        assertThat(furthestAhead[0]).isLessThanOrEqualTo(5 * InputOrderPipeline.MAX_BATCH_INPUTS);
+    }
+
+    @Test
+    void aFailingWorkerFailsTheRunWithItsOwnException() {
+        InputOrderPipeline<Integer, Integer> pipeline = new InputOrderPipeline<>(2, i -> {
+            if (i == 777) throw new IllegalArgumentException("bad input 777");
+            return i;
+        }, i -> 10);
+        assertThatThrownBy(() -> pipeline.run(IntStream.range(0, 2_000).iterator(), i -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("bad input 777");
+    }
+}
