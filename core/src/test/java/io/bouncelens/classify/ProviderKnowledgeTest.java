@@ -106,6 +106,24 @@ class ProviderKnowledgeTest {
                 .isEqualTo("tencent");
     }
 
+    @Test
+    void japaneseCarriersSayUnknownUserWhenTheRecipientsFilterRefusedTheMail() {
+        var classifier = Bouncelens.standard().classifier();
+        // DOCOMO: the DSN's Status 5.2.0 beside "550 Unknown user" is the reception filter speaking.
+        Classification filtered = classifier.classify(new ReplyEvidence("550 Unknown user someone@docomo.ne.jp",
+                "5.2.0", 550, "mfsmax.docomo.ne.jp", "RCPT", null));
+        assertThat(filtered.reason()).isEqualTo(Reason.FILTERED);
+        assertThat(filtered.provider()).isEqualTo("nttdocomo");
+        Classification unknown = classifier.classify(new ReplyEvidence("550 Unknown user someone@docomo.ne.jp",
+                "5.1.1", 550, "mfsmax.docomo.ne.jp", "RCPT", null));
+        assertThat(unknown.reason()).isEqualTo(Reason.USERUNKNOWN);
+        // au: an address-less "User unknown" is the filter; with the address it is a real unknown user.
+        assertThat(classifier.classify(new ReplyEvidence("550 : User unknown", null, null, "lsean.ezweb.ne.jp", "RCPT", null))
+                .reason()).isEqualTo(Reason.FILTERED);
+        assertThat(classifier.classify(new ReplyEvidence("550 <someone@ezweb.ne.jp>: User unknown", null, null,
+                "lsean.ezweb.ne.jp", "RCPT", null)).reason()).isEqualTo(Reason.USERUNKNOWN);
+    }
+
     // ---- every provider's code family --------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
@@ -151,6 +169,7 @@ class ProviderKnowledgeTest {
             550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN416 | orange | 416 | userunknown
             421 mwinf5c40 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR004_201 [201] | orange | 107 | blocked
             553 Sorry, your domain has been blacklisted. Please visit www.symanteccloud.com/troubleshooting (#5.7.1) | messagelabs | - | rejected
+            550 Mailbox is frozen. See http://mail.i.ua/err/3/ | iua | err/3 | suspend
             550 DMARC Sender Invalid - envelope rejected - https://community.mimecast.com/docs/DOC-1369#550 [Ab1Cd2Ef3Gh4.eu203] | mimecast | - | authfailure
             """)
     void eachProviderCodeFamilyIsReadWithItsProviderAndCode(String reply, String provider, String code, String reason) {
@@ -210,7 +229,7 @@ class ProviderKnowledgeTest {
     private static final Set<String> OUR_FILES = Set.of("provider/netease.kb", "provider/tencent.kb",
             "provider/microsoft.kb", "provider/google.kb", "provider/yahoo.kb", "provider/aliyun-directmail.kb",
             "provider/263.kb", "provider/apple.kb", "provider/zoho.kb", "provider/mimecast.kb", "provider/messagelabs.kb", "provider/cox.kb", "provider/spectrum.kb",
-            "provider/orange.kb", "language/chinese.kb");
+            "provider/orange.kb", "provider/iua.kb", "provider/nttdocomo.kb", "provider/kddi.kb", "language/chinese.kb");
 
     @Test
     void zhTwAdviceUsesTaiwanTermsNotMainlandOnesInTraditionalCharacters() {
