@@ -30,15 +30,18 @@ public final class DragonFly implements VendorFormat {
     @Override
     public List<FailedRecipient> read(ParsedMessage message) {
         ReportText text = ReportText.of(message.text());
+        // Where the returned headers start, found once: the addresses are all above it.
+        int headers = text.findAny(0, "Message headers follow", "Original message follows");
+        int limit = headers < 0 ? text.size() : headers;
         List<Finding> out = new ArrayList<>();
         int at = text.find(TO);
-        while (at >= 0 && out.size() < RecipientBlocks.MAX_RECIPIENTS) {
+        while (at >= 0 && at < limit && out.size() < RecipientBlocks.MAX_RECIPIENTS) {
             String line = text.line(at);
             String recipient = AddressScanner.first(line.substring(Math.max(0, line.indexOf(TO))));
-            int next = text.findAny(at + 1, TO, "Message headers follow", "Original message follows");
-            int end = next < 0 ? text.size() : next;
+            int next = text.find(TO, at + 1);
+            int end = next < 0 || next > limit ? limit : next;
             if (recipient != null) out.add(finding(recipient, text.join(at + 1, end)));
-            at = next >= 0 && text.line(next).contains(TO) ? next : -1;
+            at = next;
         }
         return Finding.toRecipients(out);
     }

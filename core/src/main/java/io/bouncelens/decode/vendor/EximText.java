@@ -75,7 +75,10 @@ final class EximText {
     /** Deliveries to a pipe or file that failed: the local delivery program broke, a mailer error. */
     private static List<Finding> pipes(ReportText text, int start, int end) {
         List<Finding> out = new ArrayList<>();
-        for (int i = start; i < end; i++) {
+        // Looked up once: a report listing many pipes must not rescan its text for each.
+        int detail = text.find("The following text was generated during", start);
+        int copy = detail < 0 ? -1 : text.findAny(detail, "------ This is a copy of", "----- This is a copy of");
+        for (int i = start; i < end && out.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
             String line = text.line(i).strip();
             if (!line.startsWith("pipe to |") && !line.startsWith("save to ")) continue;
             String recipient = null;
@@ -88,12 +91,10 @@ final class EximText {
             if (recipient == null) continue;
             // Exim's own words on the failure follow the address; a pipe's output comes further down.
             int stop = next;
-            while (stop < end && !text.isBlank(stop)) stop++;
+            while (stop < end && stop < next + 8 && !text.isBlank(stop)) stop++;
             String said = text.join(next, stop);
-            if (said.isEmpty()) {
-                int detail = text.find("The following text was generated during", i);
-                int copy = text.findAny(i, "------ This is a copy of", "----- This is a copy of");
-                if (detail >= 0) said = textAfterDivider(text, detail + 1, copy > detail ? copy : Math.min(text.size(), detail + 12));
+            if (said.isEmpty() && detail > i) {
+                said = textAfterDivider(text, detail + 1, copy > detail ? copy : Math.min(text.size(), detail + 12));
             }
             Finding f = Finding.of(recipient, said.isEmpty() ? line : said);
             // A failed pipe is the local delivery program's fault: a mailer error, whatever it printed.

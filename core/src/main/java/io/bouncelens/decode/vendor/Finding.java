@@ -23,10 +23,15 @@ import java.util.Locale;
 record Finding(String recipient, String diagnostic, String status, Integer replyCode, String command,
                String remoteHost, Reason hint, String action) {
 
+    /** Longest diagnostic kept: a server's answer is a few lines; more is a report gone wrong. */
+    static final int MAX_DIAGNOSTIC_CHARS = 2_000;
+
     /** A failure whose codes are read from the diagnostic text; the command is left to the caller. */
     static Finding of(String recipient, String diagnostic) {
-        ReplyParts parts = ReplyParts.of(diagnostic == null ? "" : diagnostic);
-        return new Finding(recipient, blankToNull(diagnostic), parts.status(), parts.replyCode(),
+        String said = diagnostic == null ? "" : diagnostic.length() > MAX_DIAGNOSTIC_CHARS
+                ? diagnostic.substring(0, MAX_DIAGNOSTIC_CHARS) : diagnostic;
+        ReplyParts parts = ReplyParts.of(said);
+        return new Finding(recipient, blankToNull(said), parts.status(), parts.replyCode(),
                 null, null, null, "failed");
     }
 
@@ -37,7 +42,7 @@ record Finding(String recipient, String diagnostic, String status, Integer reply
      * inside the server's answer ("invalid HELO") never pass for the command.
      */
     static Finding ofBlock(String recipient, String block) {
-        String text = block == null ? "" : block;
+        String text = block == null ? "" : block.length() > MAX_DIAGNOSTIC_CHARS ? block.substring(0, MAX_DIAGNOSTIC_CHARS) : block;
         int start = ReplyParts.replyStart(text);
         String framing = start > 0 ? text.substring(0, start) : start < 0 ? text : "";
         String diagnostic = start >= 0 ? text.substring(start) : text;

@@ -103,23 +103,20 @@ final class LabelledReport {
         return out;
     }
 
-    /** A recipient's finding; a relay's {@code the mta server of HOST(IP)} names the remote host. */
+    /**
+     * A recipient's finding. A relay's sentence {@code the mta server of HOST(IP) reply: ...} is
+     * kept whole as the diagnostic (the classifier unwraps it) and names the remote host.
+     */
     static Finding finding(String address, String reason) {
-        Finding f = Finding.ofBlock(address, reason == null ? "" : reason);
-        if (reason != null) {
-            String lower = reason.toLowerCase(Locale.ROOT);
-            int at = lower.indexOf("the mta server of ");
-            if (at >= 0) {
-                int open = reason.indexOf('(', at);
-                int space = reason.indexOf(' ', at + 18);
-                int stop = open < 0 ? space : space < 0 ? open : Math.min(open, space);
-                String host = reason.substring(at + 18, stop < 0 ? reason.length() : stop).strip();
-                if (HostNames.looksLikeHost(host)) f = f.withHost(host);
-                // The whole sentence is the diagnostic: the classifier unwraps the relay's wrapper.
-                f = Finding.of(address, reason.substring(at)).withHost(f.remoteHost()).withCommand(f.command());
-            }
-        }
-        return f;
+        if (reason == null) return Finding.of(address, "");
+        int at = reason.toLowerCase(Locale.ROOT).indexOf("the mta server of ");
+        if (at < 0) return Finding.ofBlock(address, reason);
+        int open = reason.indexOf('(', at);
+        int space = reason.indexOf(' ', at + 18);
+        int stop = open < 0 ? space : space < 0 ? open : Math.min(open, space);
+        String host = reason.substring(at + 18, stop < 0 ? reason.length() : stop).strip();
+        Finding f = Finding.of(address, reason.substring(at));
+        return HostNames.looksLikeHost(host) ? f.withHost(host) : f;
     }
 
     /** The reason that says most: one carrying a reply code, else the last given. */
@@ -132,12 +129,18 @@ final class LabelledReport {
         return chosen == null ? null : join(reasons, chosen);
     }
 
-    /** All reasons, the chosen one first, so the classifier sees the provider's words and the server's. */
+    /**
+     * The reasons, the chosen one first, so the classifier sees the provider's words and the
+     * server's; a notice states two or three, so more are cut off.
+     */
     private static String join(List<String> reasons, String first) {
         StringBuilder sb = new StringBuilder(first);
+        int added = 0;
         for (String r : reasons) {
+            if (added >= 3 || sb.length() >= Finding.MAX_DIAGNOSTIC_CHARS) break;
             if (r.equals(first)) continue;
             sb.append(" | ").append(r);
+            added++;
         }
         return sb.toString();
     }
