@@ -124,6 +124,22 @@ class ProviderKnowledgeTest {
                 "lsean.ezweb.ne.jp", "RCPT", null)).reason()).isEqualTo(Reason.USERUNKNOWN);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            535 Incorrect authentication data | mimecast
+            550 5.2.0 Message Filtered | messagelabs
+            550 Suspected spam | tencent
+            552 Message too large | tencent
+            550 Mailbox not found | tencent
+            550 User not found: someone@example.org | netease
+            550 5.7.1 This message is not RFC 5322 compliant | google
+            550 5.1.1 User unknown | yahoo
+            421 Open relay not allowed | mimecast
+            """)
+    void aProviderDoesNotClaimWordingThatEveryServerUses(String reply, String provider) {
+        assertThat(explain(reply).provider()).as(reply).isNotEqualTo(provider);
+    }
+
     // ---- every provider's code family --------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
