@@ -72,6 +72,15 @@ public final class Sendmail implements VendorFormat {
                 out.put(key(address), listed(address, line, i + 1 < stop ? text.line(i + 1) : "", d, opening));
             }
         }
+        // Sendmail's own words for a message it kept retrying: the queue lifetime decides.
+        if (text.contains("Message could not be delivered for") || text.contains("message still undelivered after")) {
+            boolean warning = text.contains("message still undelivered after");
+            out.replaceAll((k, f) -> {
+                if (f.replyCode() != null && f.replyCode() >= 500) return f;
+                Finding g = f.withHint(io.bouncelens.Reason.EXPIRED);
+                return warning ? g.delayed() : g;
+            });
+        }
         return new ArrayList<>(out.values());
     }
 
@@ -141,10 +150,11 @@ public final class Sendmail implements VendorFormat {
                 }
                 return null;
             }
-            // "554 <addr>... reason": sendmail's verdict on one address.
-            if (line.length() > 5 && ReplyParts.replyCodeIndex(line) == 0) {
+            // "554 <addr>... reason" or "<addr>... Deferred: 421": sendmail's verdict on one address.
+            boolean coded = line.length() > 5 && ReplyParts.replyCodeIndex(line) == 0;
+            if (coded || line.startsWith("<")) {
                 int dots = line.indexOf("... ");
-                String head = dots > 0 ? line.substring(4, dots).strip() : "";
+                String head = dots > 0 ? line.substring(coded ? 4 : 0, dots).strip() : "";
                 // "550 5.1.1 <addr>... User unknown": an enhanced status may precede the address.
                 int space = head.indexOf(' ');
                 if (space > 0 && Character.isDigit(head.charAt(0))) head = head.substring(space + 1);

@@ -91,6 +91,7 @@ class VendorFormatsTest {
             ezweb.eml        | adam@ezweb.ne.jp        | SUSPEND
             opensmtpd.eml    | hal@slow.example        | EXPIRED
             exchange2007.eml | sam@late.example        | EXPIRED
+            sendmail-warning.eml | vic@busy.example    | EXPIRED
             exchange2007.eml | rae@receiver.example    | -
             opensmtpd.eml    | gus@receiver.example    | -
             """)
