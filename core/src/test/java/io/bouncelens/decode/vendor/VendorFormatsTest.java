@@ -92,6 +92,8 @@ class VendorFormatsTest {
             opensmtpd.eml    | hal@slow.example        | EXPIRED
             exchange2007.eml | sam@late.example        | EXPIRED
             sendmail-warning.eml | vic@busy.example    | EXPIRED
+            sendgrid.eml     | yan@gone.example        | EXPIRED
+            sendgrid.eml     | xia@receiver.example    | -
             exchange2007.eml | rae@receiver.example    | -
             opensmtpd.eml    | gus@receiver.example    | -
             """)
@@ -123,6 +125,14 @@ class VendorFormatsTest {
         FailedRecipient late = recipient(r, "cora@far.example");
         assertThat(late.reasonHint()).isEqualTo(Reason.EXPIRED);
         assertThat(late.remoteHost()).isEqualTo("mx.far.example");
+    }
+
+    @Test
+    void takesSendGridsStepAndRemoteHostFromItsOneLineAccount() {
+        FailedRecipient f = recipient(decode("sendgrid.eml"), "xia@receiver.example");
+
+        assertThat(f.command()).isEqualTo("RCPT");
+        assertThat(f.remoteHost()).isEqualTo("mx.receiver.example");
     }
 
     @Test
