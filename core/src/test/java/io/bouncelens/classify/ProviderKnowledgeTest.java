@@ -65,6 +65,26 @@ class ProviderKnowledgeTest {
     }
 
     @Test
+    void gmailsWrappedMultiLineRepliesAreStillRecognised() {
+        // Gmail wraps long replies and repeats "550-5.7.1" at the start of every line; the
+        // entries match on phrase pieces that survive the wrapping.
+        BounceRecord policy = explain("550-5.7.1 The user or domain that you are sending to (or from) has a policy that "
+                + "550-5.7.1 prohibited the mail that you sent. Please contact your domain administrator for further "
+                + "550 5.7.1 details. a1si99887766qkb.12 - gsmtp");
+        assertThat(policy.reason()).isEqualTo(Reason.POLICYVIOLATION);
+        assertThat(policy.evidence()).startsWith("google.policy-prohibited");
+        BounceRecord security = explain("552-5.7.0 This message was blocked because its content presents a potential "
+                + "552-5.7.0 security issue. Please visit https://support.google.com/mail/?p=BlockedMessage to review "
+                + "552 5.7.0 our message content and attachment content guidelines. - gsmtp");
+        assertThat(security.evidence()).startsWith("google.security-issue");
+        BounceRecord direct = explain("550-5.7.1 [198.51.100.14] The IP you're using to send mail is not authorized to "
+                + "550-5.7.1 send email directly to our servers. Please use the SMTP relay at your service provider "
+                + "550 5.7.1 instead. - gsmtp");
+        assertThat(direct.reason()).isEqualTo(Reason.BLOCKED);
+        assertThat(direct.provider()).isEqualTo("google");
+    }
+
+    @Test
     void neteaseDtSpmIsSpamWhateverTheEnhancedCodeSays() {
         for (String reply : List.of(
                 "550 5.1.1 DT:SPM 126 mx33,kMCowAD3XkVwm2hnF1gAAA--.55120S2 1735559000 http://mail.163.com/help/help_spam_16.htm?ip=198.51.100.40&hostid=mx33&time=1735559000",
