@@ -26,8 +26,12 @@ public final class Alibaba implements VendorFormat {
         boolean alibaba = from.contains("aliyun") || from.contains("mxhichina") || from.contains("alibaba")
                 || from.contains("alimail");
         String text = message.text();
+        boolean relaySentence = text.contains("the mta server of") && text.contains(" reply:");
+        // Alibaba also sends ordinary mail (newsletters, invoices): its sender alone is no bounce.
+        boolean notice = relaySentence || text.contains("退信") || text.contains("未能投递") || text.contains("无法投递")
+                || text.contains("could not be delivered") || from.contains("mailer-daemon");
         // Without its sender, only a notice of its own (no RFC 3464 part) is taken for Alibaba's.
-        return alibaba || (message.deliveryStatus() == null && text.contains("the mta server of") && text.contains(" reply:"));
+        return alibaba ? notice : message.deliveryStatus() == null && relaySentence;
     }
 
     @Override

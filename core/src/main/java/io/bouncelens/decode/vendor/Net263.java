@@ -23,7 +23,7 @@ public final class Net263 implements VendorFormat {
     @Override
     public boolean recognises(ParsedMessage message) {
         String from = message.from().toLowerCase(Locale.ROOT);
-        return (from.contains("263.net") || from.contains("263xmail") || from.contains("263.com"))
+        return (from.contains("263.net") || from.contains("263xmail") || from.contains("263.com")) && MailSystemSender.sent(message)
                 && (message.text().contains("退信") || message.text().contains("退回") || message.text().contains("无法投递"));
     }
 

@@ -26,7 +26,8 @@ public final class NetEase implements VendorFormat {
         String mailer = message.header("X-Mailer");
         boolean netease = from.contains("163.com") || from.contains("126.com") || from.contains("yeah.net")
                 || from.contains("netease") || (mailer != null && mailer.toLowerCase(Locale.ROOT).contains("coremail"));
-        return (netease || subject.contains("系统退信")) && message.text().contains("退信");
+        // 163.com and Coremail's X-Mailer are also every user's: only the mail system's account sends notices.
+        return (netease || subject.contains("系统退信")) && MailSystemSender.sent(message) && message.text().contains("退信");
     }
 
     @Override

@@ -25,7 +25,9 @@ public final class Tencent implements VendorFormat {
         boolean tencent = from.contains("@qq.com") || from.contains("exmail.qq.com") || from.contains("foxmail.com")
                 || from.contains("tencent");
         String text = message.text();
-        return tencent && (text.contains("退回") || text.contains("无法发送") || text.contains("退信"));
+        // qq.com is also every QQ user's domain: only its mail system's account sends notices.
+        return tencent && MailSystemSender.sent(message)
+                && (text.contains("退回") || text.contains("无法发送") || text.contains("退信"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.bouncelens.decode.DecodedReport;
 import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.Fixtures;
 import io.bouncelens.decode.Limits;
+import io.bouncelens.decode.MessageKind;
 import io.bouncelens.decode.ReportDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +59,12 @@ class ChineseProvidersTest {
         List<String> found = decode("alibaba-relay.eml").recipients().stream().map(FailedRecipient::recipient).toList();
 
         assertThat(found).doesNotContain("liming@sender.example");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"alibaba-newsletter.eml", "tencent-person.eml"})
+    void takesNoOrdinaryMailFromAProvidersDomainForABounce(String fixture) {
+        assertThat(decode(fixture).kind()).isEqualTo(MessageKind.NOT_BOUNCE);
     }
 
     @Test
