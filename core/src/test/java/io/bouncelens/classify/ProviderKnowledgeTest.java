@@ -236,6 +236,10 @@ class ProviderKnowledgeTest {
             554 寄件IP 198.51.100.8 已被列入黑名單 | blocked
             550 收件人域名不存在 | hostunknown
             550 收件網域不存在 | hostunknown
+            552 收件人邮箱空间已满 | mailboxfull
+            552 收件者信箱空間已滿 | mailboxfull
+            552 附件类型被禁止 | policyviolation
+            552 附件類型不允許 | policyviolation
             """)
     void chineseTextsAreUnderstoodInSimplifiedAndTraditional(String reply, String reason) {
         BounceRecord r = explain(reply);
