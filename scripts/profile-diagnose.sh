@@ -13,7 +13,11 @@ mbox=$work/corpus-x$repeat.mbox
 "$here/scripts/make-mbox.sh" "$mbox" "$repeat"
 "$here/bouncelens" --version >/dev/null
 recording=$work/diagnose.jfr
-BOUNCELENS_JAVA_OPTS="${BOUNCELENS_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$recording,settings=profile" \
+# The JDK's "profile" settings, but sampling every 1 ms instead of 10, so a run of seconds gives
+# thousands of samples.
+java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+sed 's/>10 ms</>1 ms</' "$java_home/lib/jfr/profile.jfc" > "$work/sampling.jfc"
+BOUNCELENS_JAVA_OPTS="${BOUNCELENS_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$recording,settings=$work/sampling.jfc" \
   "$here/bouncelens" diagnose --format jsonl "$@" "$mbox" > /dev/null 2> "$work/stderr" || true
 rm -f "$mbox"
 jfr print --events jdk.ExecutionSample --stack-depth 64 "$recording" > "$work/samples.txt"
