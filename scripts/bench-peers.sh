@@ -45,7 +45,7 @@ si_count=$(jq length "$work/sisimai.json")
 si_known=$(jq '[.[] | select(.reason != "undefined")] | length' "$work/sisimai.json")
 fl_count=$(sed -n 's/.* messages, \([0-9]*\) bounced addresses/\1/p' "$work/flufl.err")
 
-hyperfine -N --style basic --runs "$runs" --export-json "$work/bouncelens.json" -n bouncelens "$bouncelens" >&2
+hyperfine -N -i --style basic --runs "$runs" --export-json "$work/bouncelens.json" -n bouncelens "$bouncelens" >&2
 hyperfine --style basic --runs "$peer_runs" --export-json "$work/sisimai-time.json" -n sisimai "$sisimai" >&2
 hyperfine -N --style basic --runs "$peer_runs" --export-json "$work/flufl.json" -n flufl.bounce "$flufl" >&2
 
