@@ -1,6 +1,8 @@
 package io.bouncelens.decode.vendor;
 
+import io.bouncelens.decode.DeliveryStatus;
 import io.bouncelens.decode.FailedRecipient;
+import io.bouncelens.decode.Headers;
 import io.bouncelens.decode.ParsedMessage;
 
 import java.util.ArrayList;
@@ -34,14 +36,36 @@ public final class Sendmail implements VendorFormat {
     @Override
     public boolean recognises(ParsedMessage message) {
         String text = message.text();
-        return text.contains(TRANSCRIPT) || text.contains("The following addresses had permanent fatal errors")
+        return text.contains(TRANSCRIPT) || text.contains("----- Non-delivered information -----") || text.contains("The following addresses had permanent fatal errors")
                 || text.contains("The following addresses had delivery problems")
                 || text.contains("The following addresses had permanent delivery errors");
     }
 
     @Override
     public List<FailedRecipient> read(ParsedMessage message) {
-        return Finding.toRecipients(read(ReportText.of(message.text())));
+        Map<String, Finding> out = new LinkedHashMap<>();
+        for (Finding f : read(ReportText.of(message.text()))) out.put(key(f.recipient()), f);
+        localMailerFailures(message.deliveryStatus(), out);
+        return Finding.toRecipients(new ArrayList<>(out.values()));
+    }
+
+    /**
+     * {@code Diagnostic-Code: X-Unix; 255}: sendmail handed the message to a local program (a pipe
+     * in .forward or aliases) and this is the program's exit status; the program failed, whatever
+     * the status says, so the format itself says mailer error.
+     */
+    private static void localMailerFailures(DeliveryStatus dsn, Map<String, Finding> out) {
+        if (dsn == null) return;
+        for (Headers g : dsn.perRecipient()) {
+            String diagnostic = g.first("Diagnostic-Code");
+            if (diagnostic == null || !diagnostic.strip().toLowerCase(Locale.ROOT).startsWith("x-unix")) continue;
+            String recipient = AddressScanner.first(g.firstOf("Final-Recipient", "Original-Recipient"));
+            if (recipient == null) continue;
+            Finding f = out.get(key(recipient));
+            // The number is the program's exit status, not an SMTP reply code.
+            if (f == null) f = Finding.of(recipient, diagnostic.substring(diagnostic.indexOf(';') + 1).strip()).withReplyCode(null);
+            out.put(key(recipient), f.withHint(io.bouncelens.Reason.MAILERERROR));
+        }
     }
 
     static List<Finding> read(ReportText text) {

@@ -93,6 +93,7 @@ class VendorFormatsTest {
             exchange2007.eml | sam@late.example        | EXPIRED
             sendmail-warning.eml | vic@busy.example    | EXPIRED
             sendgrid.eml     | yan@gone.example        | EXPIRED
+            sendmail-program.eml | zed@mx.sender.example | MAILERERROR
             sendgrid.eml     | xia@receiver.example    | -
             exchange2007.eml | rae@receiver.example    | -
             opensmtpd.eml    | gus@receiver.example    | -
