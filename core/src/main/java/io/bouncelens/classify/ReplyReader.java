@@ -28,12 +28,13 @@ final class ReplyReader {
                 text = text.substring(r + WRAPPER_REPLY.length()).strip();
             }
         }
-        text = stripDiagnosticType(text);
+        // The DSN diagnostic type ("smtp;", "X-Unix;") stays in the text, where it is evidence
+        // (x-unix names a local mailer), but codes are read after it.
+        int codeFrom = afterDiagnosticType(text);
 
         // "host mx.example.net[192.0.2.1] said: 550 ..." (Postfix) or "... said: 550 ...": the code
         // is read from what the far side said; the whole text stays for matching.
-        int codeFrom = 0;
-        int said = indexOfIgnoreCase(text, "said:", 0);
+        int said = indexOfIgnoreCase(text, "said:", codeFrom);
         if (said >= 0) {
             codeFrom = said + 5;
             if (host == null) {
@@ -57,19 +58,19 @@ final class ReplyReader {
             }
         }
         if (status == null) status = firstStatus(text, codeFrom);
-        if (status == null && codeFrom > 0) status = firstStatus(text, 0);
+        if (status == null && said >= 0) status = firstStatus(text, 0);
         return new ReadReply(text, reply, status, host, command);
     }
 
-    /** Drops a leading "smtp;" / "X-Postfix;" (the DSN diagnostic type) when present. */
-    private static String stripDiagnosticType(String text) {
+    /** Where the text starts after a leading "smtp;" / "X-Postfix;" (the DSN diagnostic type), else 0. */
+    private static int afterDiagnosticType(String text) {
         int n = Math.min(text.length(), 40);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == ';') return i == 0 ? text : text.substring(i + 1).strip();
-            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) return text;
+            if (c == ';') return i == 0 ? 0 : i + 1;
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) return 0;
         }
-        return text;
+        return 0;
     }
 
     private static int skipNoise(String text, int i) {
