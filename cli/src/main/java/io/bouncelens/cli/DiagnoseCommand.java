@@ -9,6 +9,7 @@ import io.bouncelens.read.InputMessage;
 import io.bouncelens.read.MessageSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,6 +47,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "messages diagnosed in parallel (default: the number of cores); the output is the same as with 1")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Mixin
+    LimitOptions limitOptions = new LimitOptions();
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "message files, directories, mailboxes; - for stdin")
     List<String> paths;
 
@@ -59,7 +63,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 "unknown language '" + lang + "' (use en, zh-CN or zh-TW)");
         if (threads < 1) throw new CommandLine.ParameterException(spec.commandLine(),
                 "--threads must be at least 1, not " + threads);
-        Bouncelens bouncelens = Bouncelens.standard();
+        Bouncelens bouncelens;
+        try {
+            bouncelens = Bouncelens.standard().withLimits(limitOptions.limits());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-... options: " + e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         RunSummary summary = new RunSummary();
         try (MessageSource source = new MessageSource(paths, System.in, bouncelens.limits().maxMessageBytes());

@@ -1,6 +1,7 @@
 package io.bouncelens.fuzz.hostile;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,5 +54,28 @@ class CliHostileInputTest {
             case EMPTY -> assertThat(records).isZero();
             default -> { }
         }
+    }
+
+    @Test
+    void limitFlagsLowerTheBoundsAndTheCutIsSaidInOneLine() throws Exception {
+        Path file = dir.resolve("dsn_with_10000_recipients.eml");
+        CliProcess.Outcome outcome = CLI.run(dir, "max-recipients", "diagnose", "--format", "jsonl",
+                "--max-recipients", "100", file.toString());
+
+        assertThat(outcome.exitStatus()).isEqualTo(1);
+        try (Stream<String> lines = Files.lines(outcome.stdout())) {
+            assertThat(lines.filter(line -> line.startsWith("{")).count()).isEqualTo(100);
+        }
+        assertThat(outcome.stderr()).anyMatch(line -> line.startsWith("bouncelens: " + file + ": ")
+                && line.contains("more than 100 recipients"));
+    }
+
+    @Test
+    void aLimitThatIsNotPositiveIsAUsageError() throws Exception {
+        CliProcess.Outcome outcome = CLI.run(dir, "bad-limit", "diagnose", "--max-mime-depth", "0",
+                dir.resolve("empty.eml").toString());
+
+        assertThat(outcome.exitStatus()).isEqualTo(2);
+        assertThat(outcome.stderr()).hasSize(1).allMatch(line -> line.startsWith("bouncelens: "));
     }
 }
