@@ -51,14 +51,21 @@ public final class MessageParser {
         parser.setNoRecurse();
         parser.setContentHandler(handler);
         handler.parser = parser;
+        // cut over-long header fields ourselves, a little below mime4j's limit, so its limit
+        // (which aborts the parse) is never reached and the rest of the message is still read
+        HeaderFieldCap headerCap = new HeaderFieldCap(new LineEndingInputStream(capped),
+                Math.max(1, limits.maxHeaderLineBytes() - 64));
         try {
-            parser.parse(new LineEndingInputStream(capped));
+            parser.parse(headerCap);
         } catch (MimeException e) {
             handler.fail("malformed MIME: " + oneLine(e.getMessage()), true);
         } catch (IOException e) {
             handler.fail("read error: " + oneLine(e.getMessage()), true);
         } catch (RuntimeException e) {
             handler.fail("undecodable MIME: " + e.getClass().getSimpleName(), true);
+        }
+        if (headerCap.cut()) {
+            handler.fail("a header field is longer than " + limits.maxHeaderLineBytes() + " bytes; read its start", true);
         }
         if (capped.exceeded()) {
             handler.fail("message larger than " + limits.maxMessageBytes() + " bytes; read the first "

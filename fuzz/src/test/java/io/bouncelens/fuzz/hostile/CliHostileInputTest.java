@@ -49,7 +49,7 @@ class CliHostileInputTest {
         }
         switch (input) {
             case DSN_WITH_10000_RECIPIENTS -> assertThat(records).isEqualTo(HostileInput.RECIPIENTS_IN_BIG_REPORT);
-            case DSN_WITH_40MB_BASE64_ATTACHMENT, NUL_AND_INVALID_CHARSETS,
+            case DSN_WITH_40MB_BASE64_ATTACHMENT, HEADER_LINE_20MB, NUL_AND_INVALID_CHARSETS,
                  REPLY_RUN_THEN_50000_STATUS_CODES, TRUNCATED_REPORT -> assertThat(records).isEqualTo(1);
             case EMPTY -> assertThat(records).isZero();
             default -> { }
