@@ -165,6 +165,21 @@ class VendorFormatsTest {
         assertThat(recipient(r, "heidi@gone.example").status()).isEqualTo("5.1.2");
     }
 
+    @Test
+    void everyRegisteredFormatReadsAtLeastOneOfTheFixtures() throws Exception {
+        java.util.Set<String> readers = new java.util.HashSet<>();
+        java.nio.file.Path dir = java.nio.file.Path.of(VendorFormatsTest.class.getResource("/mail/vendor").toURI());
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path p : files.toList()) {
+                String by = decode(p.getFileName().toString()).decodedBy();
+                // "rfc3464+postfix": the structured reader, then the vendor format that enriched it.
+                int plus = by == null ? -1 : by.indexOf('+');
+                if (by != null) readers.add(plus < 0 ? by : by.substring(plus + 1));
+            }
+        }
+        assertThat(readers).containsAll(VendorFormats.all().stream().map(VendorFormat::name).toList());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"exim-delay.eml", "gmail.eml"})
     void marksDelayNoticesAsDelayed(String fixture) {
