@@ -14,7 +14,8 @@ import java.util.Map;
  * au by KDDI's EZweb "Mail System Error - Returned Mail": a Japanese preface, one English sentence
  * that is the carrier's verdict ("The user(s) account is disabled.", "Your message was not delivered
  * within 0 days and 1 hours."), then the addresses as {@code <addr>}, {@code <addr>: reply} or
- * {@code Recipient: <addr>} with the SMTP dialogue below.
+ * {@code Recipient: <addr>} with the SMTP dialogue below. A refusal with no SMTP answer at all is
+ * the recipient's reception filter.
  */
 public final class Ezweb implements VendorFormat {
 
@@ -79,6 +80,9 @@ public final class Ezweb implements VendorFormat {
                     .withCommand(ReplyParts.command(reply));
             if (v.contains("Your message was not delivered within")) f = f.withHint(Reason.EXPIRED);
             else if (v.contains("The user(s) account is disabled")) f = f.withHint(Reason.SUSPEND);
+            // Refused by au's own server with no SMTP answer given: the recipient's reception
+            // filter (指定受信), which au reports this way.
+            else if (reply.isEmpty() && v.contains("was rejected by a remote")) f = f.withHint(Reason.FILTERED);
             out.add(f);
         }
         return Finding.toRecipients(out);

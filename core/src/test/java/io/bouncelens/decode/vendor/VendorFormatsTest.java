@@ -89,6 +89,7 @@ class VendorFormatsTest {
             googlegroups.eml | team-announce@googlegroups.com | REJECTED
             fml.eml          | team@lists.example      | REJECTED
             ezweb.eml        | adam@ezweb.ne.jp        | SUSPEND
+            ezweb-filter.eml | cal@ezweb.ne.jp         | FILTERED
             opensmtpd.eml    | hal@slow.example        | EXPIRED
             exchange2007.eml | sam@late.example        | EXPIRED
             sendmail-warning.eml | vic@busy.example    | EXPIRED
