@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Raw messages, their records and the suppression list. Every write that belongs together (a
@@ -31,8 +33,15 @@ public final class BounceStore {
     private final Jdbi jdbi;
     private final SuppressionPolicy policy;
     private final Clock clock;
+    /**
+     * SQLite has one writer at a time; writers that meet in the database wait in its busy handler,
+     * which sleeps and retries. Queuing them here instead keeps several SMTP sessions from slowing
+     * each other down. PostgreSQL takes concurrent writers itself, so there is no lock for it.
+     */
+    private final Lock writeLock;
 
     public BounceStore(Database database, SuppressionPolicy policy, Clock clock) {
+        this.writeLock = database.kind() == Database.Kind.SQLITE ? new ReentrantLock(true) : null;
         this.jdbi = database.jdbi();
         this.policy = policy;
         this.clock = clock;
@@ -49,8 +58,8 @@ public final class BounceStore {
 
     /** As {@link #store}, with each record's advice in the other languages. */
     public StoreOutcome storeDiagnosed(IncomingMessage message, List<Diagnosed> records, String diagnoseError) {
-        long now = clock.millis();
-        return jdbi.inTransaction(h -> {
+        return writing(() -> jdbi.inTransaction(h -> {
+            long now = clock.millis();
             long messageId = h.createQuery("INSERT INTO messages (received_at, source, mail_from, rcpt_to, "
                             + "size_bytes, raw, record_count, diagnose_error) VALUES (:at, :source, :from, :to, "
                             + ":size, :raw, :count, :error) RETURNING id")
@@ -64,7 +73,17 @@ public final class BounceStore {
                     .bind("error", diagnoseError)
                     .mapTo(Long.class).one();
             return insertRecords(h, messageId, now, records);
-        });
+        }));
+    }
+
+    private <T> T writing(java.util.function.Supplier<T> work) {
+        if (writeLock == null) return work.get();
+        writeLock.lock();
+        try {
+            return work.get();
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /**
@@ -76,7 +95,7 @@ public final class BounceStore {
     }
 
     public StoreOutcome replaceDiagnosed(long messageId, List<Diagnosed> records, String diagnoseError) {
-        return jdbi.inTransaction(h -> {
+        return writing(() -> jdbi.inTransaction(h -> {
             long receivedAt = h.createQuery("SELECT received_at FROM messages WHERE id = :id")
                     .bind("id", messageId).mapTo(Long.class).one();
             h.createUpdate("DELETE FROM suppressions WHERE source <> 'manual' AND bounce_id IN "
@@ -85,7 +104,7 @@ public final class BounceStore {
             h.createUpdate("UPDATE messages SET record_count = :count, diagnose_error = :error WHERE id = :id")
                     .bind("count", records.size()).bind("error", diagnoseError).bind("id", messageId).execute();
             return insertRecords(h, messageId, receivedAt, records);
-        });
+        }));
     }
 
     private StoreOutcome insertRecords(Handle h, long messageId, long receivedAt, List<Diagnosed> records) {
@@ -294,13 +313,13 @@ public final class BounceStore {
     /** Adds an address by hand; an address already listed keeps its original entry. */
     public Suppression addManual(String address, String note) {
         String a = normalise(address);
-        jdbi.useTransaction(h -> suppress(h, a, "manual", "manual", clock.millis(), null, note));
+        writing(() -> jdbi.inTransaction(h -> suppress(h, a, "manual", "manual", clock.millis(), null, note)));
         return suppression(a).orElseThrow();
     }
 
     public boolean remove(String address) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM suppressions WHERE address = :a")
-                .bind("a", normalise(address)).execute() > 0);
+        return writing(() -> jdbi.withHandle(h -> h.createUpdate("DELETE FROM suppressions WHERE address = :a")
+                .bind("a", normalise(address)).execute() > 0));
     }
 
     public long suppressionCount() {

@@ -1,0 +1,98 @@
+package io.bouncelens.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar, started as {@code java -jar bouncelens.jar serve}: catches what the test
+ * class path hides, such as a library missing from target/lib.
+ */
+class ServeJarIT {
+
+    @Test
+    void thePackagedJarServesTakesABounceOverSmtpAndSuppressesItsRecipient() throws Exception {
+        Path jar = Path.of(System.getProperty("bouncelens.jar", "target/bouncelens.jar"));
+        Path data = Files.createTempDirectory("bouncelens-jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process serve = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--data", data.toString(),
+                "--http-port", "0", "--smtp-port", "0").start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
+            int httpPort = -1;
+            int smtpPort = -1;
+            StringBuilder said = new StringBuilder();
+            for (String line; (httpPort < 0 || smtpPort < 0) && (line = err.readLine()) != null; ) {
+                said.append(line).append('\n');
+                if (line.startsWith("bouncelens: web page and API on http://127.0.0.1:")) {
+                    httpPort = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1, line.length() - 1));
+                } else if (line.startsWith("bouncelens: SMTP bounce intake on 127.0.0.1:")) {
+                    String rest = line.substring("bouncelens: SMTP bounce intake on 127.0.0.1:".length());
+                    smtpPort = Integer.parseInt(rest.substring(0, rest.indexOf(' ')));
+                }
+            }
+            assertThat(httpPort).as("serve said: " + said).isPositive();
+            assertThat(smtpPort).as("serve said: " + said).isPositive();
+
+            byte[] bounce;
+            try (InputStream in = ServeJarIT.class.getResourceAsStream("dsn-userunknown.eml")) {
+                bounce = in.readAllBytes();
+            }
+            assertThat(sendWithNullSender(smtpPort, bounce)).startsWith("250");
+
+            HttpResponse<String> entry = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/api/v1/suppressions/gone.away@mail.example.org")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(entry.statusCode()).as(entry.body()).isEqualTo(200);
+            assertThat(entry.body()).contains("\"reason\":\"userunknown\"");
+        } finally {
+            serve.destroy(); // SIGTERM: the shutdown hook closes the servers and the store
+            assertThat(serve.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** One SMTP transaction with MAIL FROM:<>; returns the reply to the end of DATA. */
+    private static String sendWithNullSender(int port, byte[] message) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            reply(in);
+            for (String command : new String[]{"EHLO it.example", "MAIL FROM:<>", "RCPT TO:<bounces@sender.example>", "DATA"}) {
+                out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                reply(in);
+            }
+            // The fixture has no line starting with a dot, so it needs no dot-stuffing.
+            String text = new String(message, StandardCharsets.US_ASCII).replace("\r\n", "\n").replace("\n", "\r\n");
+            out.write(text.getBytes(StandardCharsets.US_ASCII));
+            out.write(".\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return reply(in);
+        }
+    }
+
+    private static String reply(BufferedReader in) throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+            if (line == null) throw new IOException("connection closed");
+        } while (line.length() > 3 && line.charAt(3) == '-');
+        return line;
+    }
+}
