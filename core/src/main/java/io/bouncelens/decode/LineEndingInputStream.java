@@ -50,13 +50,20 @@ public final class LineEndingInputStream extends InputStream {
         if (!fill()) return -1;
         int n = 0;
         while (n < len && pos < limit) {
-            byte c = buf[pos++];
-            if (c == '\n' && lastWasCr) {
+            if (lastWasCr && buf[pos] == '\n') {
+                pos++;
                 lastWasCr = false;
                 continue;
             }
-            lastWasCr = c == '\r';
-            b[off + n++] = lastWasCr ? (byte) '\n' : c;
+            // most input has no CR at all: copy the run up to the next one in bulk
+            int end = Math.min(limit, pos + len - n);
+            int cr = pos;
+            while (cr < end && buf[cr] != '\r') cr++;
+            System.arraycopy(buf, pos, b, off + n, cr - pos);
+            n += cr - pos;
+            lastWasCr = cr < end;
+            if (lastWasCr) b[off + n++] = '\n';
+            pos = lastWasCr ? cr + 1 : cr;
         }
         return n == 0 ? read(b, off, len) : n;
     }
