@@ -4,6 +4,8 @@ import io.bouncelens.Actor;
 import io.bouncelens.Reason;
 import io.bouncelens.Retry;
 
+import com.google.re2j.Pattern;
+
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,29 +53,31 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
                 : (evidence.status() == null || evidence.status().isBlank() ? null : evidence.status().strip());
 
         String folded = FoldedText.fold(read.text());
-        boolean[] hit = new boolean[kb.automaton().literalCount()];
-        kb.automaton().scan(folded, id -> hit[id] = true);
+        LiteralHits hits = new LiteralHits(kb.automaton().literalCount());
+        kb.automaton().scan(folded, hits);
+        boolean[] hit = hits.present();
 
         boolean[] detected = new boolean[kb.providers().size()];
-        for (int lit = 0; lit < hit.length; lit++) {
-            if (hit[lit]) for (int p : kb.providersDetectedBy(lit)) detected[p] = true;
+        for (int h = 0; h < hits.count(); h++) {
+            for (int p : kb.providersDetectedBy(hits.id(h))) detected[p] = true;
         }
         if (host != null) {
             for (int p = 0; p < detected.length; p++) if (kb.providers().get(p).ownsHost(host)) detected[p] = true;
         }
 
+        // Only the entries that can hold are looked at: those using a literal found in the text, and
+        // the code-only entries indexed under this status. The winner does not depend on the order.
         Candidate best = null;
         boolean[] seen = new boolean[kb.entries().size()];
-        for (int lit = 0; lit < hit.length; lit++) {
-            if (!hit[lit]) continue;
-            for (int e : kb.entriesUsing(lit)) {
+        for (int h = 0; h < hits.count(); h++) {
+            for (int e : kb.entriesUsing(hits.id(h))) {
                 if (seen[e]) continue;
                 seen[e] = true;
-                best = better(best, evaluate(e, hit, folded, status, reply, detected));
+                best = better(best, evaluate(e, hit, status, reply, detected), folded);
             }
         }
-        for (int e : kb.codeOnlyEntries()) {
-            best = better(best, evaluate(e, hit, folded, status, reply, detected));
+        for (int e : kb.codeOnlyEntries(status)) {
+            best = better(best, evaluate(e, hit, status, reply, detected), folded);
         }
         return verdict(best, evidence.hint(), command, statusText, reply, host, detected);
     }
@@ -107,7 +111,8 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             retry = null;
         }
         String provider = e.provider() != null ? e.providerId() : detectedProvider;
-        return withDefaults(reason, actor, retry, e.id(), best.matched, status, reply, host, provider, e.code());
+        return withDefaults(reason, actor, retry, e.id(), best.matched(kb, status, reply), status, reply, host, provider,
+                e.code());
     }
 
     private Classification withDefaults(Reason reason, Actor actor, Retry retry, String entryId, String matched,
@@ -118,8 +123,8 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         return new Classification(reason, status, reply, host, provider, code, actor, retry, entryId, matched);
     }
 
-    private Candidate evaluate(int index, boolean[] hit, String folded, EnhancedStatus status, Integer reply,
-                               boolean[] detected) {
+    /** The entry as a candidate if its conditions hold, its pattern aside (see {@link #better}); else null. */
+    private Candidate evaluate(int index, boolean[] hit, EnhancedStatus status, Integer reply, boolean[] detected) {
         KbEntry e = kb.entries().get(index);
         boolean providerSeen = e.provider() != null && detected[providerIndex.get(e.provider())];
         if (e.onlyWhenProviderDetected() && !providerSeen) return null;
@@ -133,7 +138,7 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             specificity += e.reply().onlyClasses() ? 1 : 2;
         }
         int length = 0;
-        String matched = null;
+        int[] words = null;
         int[][] alts = kb.alternativesOf(index);
         if (alts.length > 0) {
             int bestAlt = -1;
@@ -153,18 +158,9 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
                 }
             }
             if (bestAlt < 0) return null;
-            if (e.pattern() != null && !e.pattern().matcher(folded).find()) return null;
-            StringBuilder words = new StringBuilder();
-            for (int lit : alts[bestAlt]) {
-                if (words.length() > 0) words.append(" && ");
-                words.append(kb.literal(lit));
-            }
-            matched = words.toString();
-        } else {
-            matched = status != null && e.status() != null ? status.toString()
-                    : reply != null ? String.valueOf(reply) : null;
+            words = alts[bestAlt];
         }
-        return new Candidate(e, providerSeen, length, specificity, matched);
+        return new Candidate(e, providerSeen, length, specificity, words);
     }
 
     private static boolean exactStatus(StatusCondition condition, EnhancedStatus status) {
@@ -172,14 +168,37 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         return false;
     }
 
-    private static Candidate better(Candidate a, Candidate b) {
-        if (a == null) return b;
-        if (b == null) return a;
-        return b.beats(a) ? b : a;
+    /**
+     * The better of the best so far and a new candidate. The candidate's pattern, the dearest
+     * condition, is run only when the candidate would otherwise win: a pattern (with its required
+     * literal) belongs to entries that matched on words, never to code-only ones.
+     */
+    private static Candidate better(Candidate best, Candidate candidate, String folded) {
+        if (candidate == null || (best != null && !candidate.beats(best))) return best;
+        Pattern pattern = candidate.words() != null ? candidate.entry().pattern() : null;
+        if (pattern != null && !pattern.matcher(folded).find()) return best;
+        return candidate;
     }
 
-    /** An entry whose conditions hold, with what ranks it against the others. */
-    private record Candidate(KbEntry entry, boolean providerSeen, int literalLength, int specificity, String matched) {
+    /**
+     * An entry whose conditions hold, with what ranks it against the others; {@code words} are the
+     * literal ids of its best matching alternative (null for a code-only entry).
+     */
+    private record Candidate(KbEntry entry, boolean providerSeen, int literalLength, int specificity, int[] words) {
+
+        /** The words (or the code) it matched on, for the evidence field; built for the winner only. */
+        String matched(KnowledgeBase kb, String status, Integer reply) {
+            if (words == null) {
+                return status != null && entry.status() != null ? status : reply != null ? String.valueOf(reply) : null;
+            }
+            StringBuilder joined = new StringBuilder();
+            for (int lit : words) {
+                if (joined.length() > 0) joined.append(" && ");
+                joined.append(kb.literal(lit));
+            }
+            return joined.toString();
+        }
+
         boolean beats(Candidate o) {
             int c = Integer.compare(o.entry.tier().ordinal(), entry.tier().ordinal());
             if (c != 0) return c > 0;
