@@ -83,7 +83,7 @@ final class LabelledReport {
             String answer = answerIn(line, lower);
             if (answer != null) {
                 // "<addr>: the mta server of ... reply: ..." names its own recipient.
-                String address = AddressScanner.first(line.substring(0, line.toLowerCase(Locale.ROOT).indexOf(firstMarker(lower))));
+                String address = AddressScanner.first(line.substring(0, ReportText.indexOfIgnoreCase(line, firstMarker(lower))));
                 if (address != null) {
                     remember(order, address);
                     said.putIfAbsent(key(address), answer);
@@ -109,7 +109,7 @@ final class LabelledReport {
      */
     static Finding finding(String address, String reason) {
         if (reason == null) return Finding.of(address, "");
-        int at = reason.toLowerCase(Locale.ROOT).indexOf("the mta server of ");
+        int at = ReportText.indexOfIgnoreCase(reason, "the mta server of ");
         if (at < 0) return Finding.ofBlock(address, reason);
         int open = reason.indexOf('(', at);
         int space = reason.indexOf(' ', at + 18);
@@ -148,7 +148,7 @@ final class LabelledReport {
     private static String answerIn(String line, String lower) {
         String marker = firstMarker(lower);
         if (marker == null) return null;
-        int at = lower.indexOf(marker);
+        int at = ReportText.indexOfIgnoreCase(line, marker);
         // Keep the relay's wrapper: "the mta server of HOST(IP) reply: ..." is what users recognise.
         return marker.equals("the mta server of") ? line.substring(at) : line.substring(at + marker.length()).strip();
     }

@@ -55,28 +55,25 @@ final class QmailText {
 
     static Finding finding(String recipient, String block, boolean gaveUpIsExpiry) {
         String text = block;
-        String lower = text.toLowerCase(Locale.ROOT);
         boolean gaveUp = false;
-        int gave = lower.indexOf(GAVE_UP);
+        int gave = ReportText.indexOfIgnoreCase(text, GAVE_UP);
         if (gave >= 0) {
             gaveUp = true;
-            int stop = lower.indexOf("too long", gave);
+            int stop = ReportText.indexOfIgnoreCase(text, "too long", gave);
             int cut = stop < 0 ? text.length() : Math.min(text.length(), stop + "too long.".length());
             text = (text.substring(0, gave) + text.substring(cut)).strip();
             if (text.endsWith("/")) text = text.substring(0, text.length() - 1).strip();
-            lower = text.toLowerCase(Locale.ROOT);
         }
-        text = cutFrom(text, lower, "(other mxes tried");
-        lower = text.toLowerCase(Locale.ROOT);
-        text = cutFrom(text, lower, "giving up on ");
-        lower = text.toLowerCase(Locale.ROOT);
+        text = cutFrom(text, "(other mxes tried");
+        text = cutFrom(text, "giving up on ");
+        String lower = text.toLowerCase(Locale.ROOT);
 
         String framing = text;
         String said = text;
-        int saidAt = lower.indexOf("remote host said");
+        int saidAt = ReportText.indexOfIgnoreCase(text, "remote host said");
         int saidLen = "remote host said".length();
         if (saidAt < 0) {
-            saidAt = lower.indexOf(" said: ");
+            saidAt = ReportText.indexOfIgnoreCase(text, " said: ");
             saidLen = " said:".length();
         }
         if (saidAt >= 0) {
@@ -105,9 +102,8 @@ final class QmailText {
         String h = HostNames.after(text, "Connected to");
         if (h == null) h = HostNames.after(text, "remote host");
         if (h == null) {
-            String lower = text.toLowerCase(Locale.ROOT);
-            int at = lower.indexOf(" does not like ");
-            if (at < 0) at = lower.indexOf(" failed after i sent");
+            int at = ReportText.indexOfIgnoreCase(text, " does not like ");
+            if (at < 0) at = ReportText.indexOfIgnoreCase(text, " failed after i sent");
             if (at > 0) {
                 int s = text.lastIndexOf(' ', at - 1);
                 String token = text.substring(s + 1, at);
@@ -117,8 +113,8 @@ final class QmailText {
         return h;
     }
 
-    private static String cutFrom(String text, String lower, String marker) {
-        int at = lower.indexOf(marker);
+    private static String cutFrom(String text, String marker) {
+        int at = ReportText.indexOfIgnoreCase(text, marker);
         return at < 0 ? text : text.substring(0, at).strip();
     }
 }

@@ -101,6 +101,25 @@ final class ReportText {
         return sb.toString();
     }
 
+    /**
+     * Where {@code needle} (ASCII, any case) first occurs in {@code haystack} at or after
+     * {@code from}; -1 when absent. Indices are those of {@code haystack} itself: lower-casing the
+     * whole text would shift them for characters whose case forms differ in length.
+     */
+    static int indexOfIgnoreCase(String haystack, String needle, int from) {
+        int n = needle.length();
+        if (n == 0) return Math.max(0, from);
+        char first = Character.toLowerCase(needle.charAt(0));
+        for (int i = Math.max(0, from); i + n <= haystack.length(); i++) {
+            if (Character.toLowerCase(haystack.charAt(i)) == first && haystack.regionMatches(true, i, needle, 0, n)) return i;
+        }
+        return -1;
+    }
+
+    static int indexOfIgnoreCase(String haystack, String needle) {
+        return indexOfIgnoreCase(haystack, needle, 0);
+    }
+
     boolean isBlank(int i) {
         return lines.get(i).isBlank();
     }

@@ -147,7 +147,7 @@ public final class Sendmail implements VendorFormat {
 
         Finding feed(String raw) {
             String line = raw.strip();
-            int talking = line.toLowerCase(Locale.ROOT).indexOf("while talking to ");
+            int talking = ReportText.indexOfIgnoreCase(line, "while talking to ");
             if (talking >= 0 && talking <= 4) {
                 host = HostNames.firstToken(line.substring(talking + 17));
                 command = null;

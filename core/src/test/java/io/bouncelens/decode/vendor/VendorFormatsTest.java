@@ -181,6 +181,16 @@ class VendorFormatsTest {
         assertThat(readers).containsAll(VendorFormats.all().stream().map(VendorFormat::name).toList());
     }
 
+    @Test
+    void keepsItsPlaceInTextWhoseCaseFormsDifferInLength() {
+        // 'İ' lower-cases to two chars; an index found in a lower-cased copy would cut the wrong place.
+        String block = "İİİİ Connected to 192.0.2.9 but sender was rejected. Remote host said: 553 sender İNVALİD";
+        Finding f = QmailText.finding("a@b.example", block, false);
+
+        assertThat(f.diagnostic()).isEqualTo("553 sender İNVALİD");
+        assertThat(f.command()).isEqualTo("MAIL");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"exim-delay.eml", "gmail.eml"})
     void marksDelayNoticesAsDelayed(String fixture) {
