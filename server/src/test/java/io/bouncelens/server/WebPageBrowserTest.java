@@ -102,6 +102,47 @@ class WebPageBrowserTest {
         saveScreenshot("screenshot-dashboard.png");
     }
 
+    @Test
+    void readsADroppedEmlFileAndKeepsTheSuppressionListByHand() throws Exception {
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        Path eml = Files.createTempFile("bounce", ".eml");
+        Files.write(eml, TestBounces.bytes(TestBounces.MAILBOX_FULL));
+        browser.findElement(By.id("file")).sendKeys(eml.toAbsolutePath().toString());
+        WebElement card = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
+        assertThat(card.findElement(By.cssSelector(".who")).getText()).isEqualTo("full.box@mail.example.org");
+        assertThat(card.findElement(By.cssSelector(".badge.reason")).getAttribute("data-reason")).isEqualTo("mailboxfull");
+        assertThat(card.getAttribute("class")).contains("soft");
+
+        running.api.postJson("/api/v1/suppressions", "{\"address\":\"other@example.org\"}");
+        browser.findElement(By.cssSelector("button[data-view='suppressions']")).click();
+        waitFor(() -> rowFor("other@example.org"));
+        browser.findElement(By.id("add-address")).sendKeys("Someone@Example.NET");
+        browser.findElement(By.id("add-note")).sendKeys("unsubscribed by phone");
+        browser.findElement(By.cssSelector("#add-form button[type='submit']")).click();
+        waitFor(() -> rowFor("someone@example.net"));
+        assertThat(running.api.get("/api/v1/suppressions/someone@example.net").json().get("note").asText())
+                .isEqualTo("unsubscribed by phone");
+
+        browser.findElement(By.id("search")).sendKeys("example.net");
+        waitFor(() -> rowFor("other@example.org") == null && rowFor("someone@example.net") != null ? Boolean.TRUE : null);
+
+        waitFor(() -> {
+            rowFor("someone@example.net").findElement(By.cssSelector("button.remove")).click();
+            return Boolean.TRUE;
+        });
+        waitFor(() -> rowFor("someone@example.net") == null ? Boolean.TRUE : null);
+        assertThat(running.api.get("/api/v1/suppressions/someone@example.net").status()).isEqualTo(404);
+        assertThat(running.api.get("/api/v1/suppressions/other@example.org").status()).isEqualTo(200);
+    }
+
+    private WebElement rowFor(String address) {
+        for (WebElement row : browser.findElements(By.cssSelector("#suppressions tbody tr"))) {
+            List<WebElement> cells = row.findElements(By.cssSelector("td.addr"));
+            if (!cells.isEmpty() && cells.get(0).getText().equals(address)) return row;
+        }
+        return null;
+    }
+
     private String explanationFromApi(String bounce, String lang) {
         JsonNode results = running.api.post("/api/v1/diagnose?lang=" + lang, "message/rfc822",
                 bounce.getBytes(StandardCharsets.UTF_8)).json().get("results");
@@ -111,8 +152,12 @@ class WebPageBrowserTest {
     private <T> T waitFor(Supplier<T> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            T value = condition.get();
-            if (value != null) return value;
+            try {
+                T value = condition.get();
+                if (value != null) return value;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                // the page redrew the list while we read it; look again
+            }
             Thread.sleep(50);
         }
         throw new AssertionError("the page did not get there within 15 s; it shows: "

@@ -309,13 +309,18 @@
   }
 
   // ---- suppression list ----
+  var supRequest = 0;
   function loadSuppressions(reset) {
-    if (reset) { state.supCursor = null; $("suppressions").tBodies[0].textContent = ""; }
+    // Only the latest request may draw: a slow answer to an older search must not add its rows.
+    var mine = ++supRequest;
+    if (reset) { state.supCursor = null; }
     var q = $("search").value.trim();
     var path = "/api/v1/suppressions?limit=50" + (q ? "&q=" + encodeURIComponent(q) : "")
       + (state.supCursor ? "&cursor=" + encodeURIComponent(state.supCursor) : "");
     api("GET", path).then(function (j) {
+      if (mine !== supRequest) return;
       var body = $("suppressions").tBodies[0];
+      if (reset) body.textContent = "";
       if (reset && j.results.length === 0) {
         var r0 = body.insertRow();
         var cell = r0.insertCell();
