@@ -45,7 +45,10 @@ record ReplyParts(Integer replyCode, String status) {
     static int replyStart(String text) {
         int code = replyCodeIndex(text);
         if (code >= 0) return code;
-        return statusIndex(text);
+        int status = statusIndex(text);
+        // "(#5.1.2)" or "[#4.1.9]" closes a sentence (qmail's habit); it does not start the answer.
+        if (status > 0 && "#([".indexOf(text.charAt(status - 1)) >= 0) return -1;
+        return status;
     }
 
     /** The first {@code class.subject.detail} code with class 2, 4 or 5 not embedded in a longer dotted number. */

@@ -55,6 +55,31 @@ class ChineseProvidersTest {
     }
 
     @Test
+    void pairsEachRecipientWithItsOwnReason() {
+        DecodedReport r = decode("alibaba-two.eml");
+
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient)
+                .containsExactly("qianfeng@full.example", "zhouyu@nohost.example");
+        FailedRecipient full = r.recipients().get(0);
+        assertThat(full.replyCode()).isEqualTo(552);
+        assertThat(full.remoteHost()).isEqualTo("mx.full.example");
+        FailedRecipient nohost = r.recipients().get(1);
+        assertThat(nohost.status()).isEqualTo("5.1.2");
+        assertThat(nohost.diagnosticCode()).contains("couldnt find any host named nohost.example");
+    }
+
+    @Test
+    void reads263sOwnRefusalFromItsLabelledLines() {
+        DecodedReport r = decode("263-size.eml");
+
+        assertThat(r.decodedBy()).isEqualTo("263");
+        FailedRecipient f = r.recipients().get(0);
+        assertThat(f.recipient()).isEqualTo("team.list@receiver263.example");
+        assertThat(f.diagnosticCode()).contains("is null, please contact admin");
+        assertThat(f.command()).isEqualTo("DATA");
+    }
+
+    @Test
     void neverTakesTheReturnedOriginalsAddressesForFailures() {
         List<String> found = decode("alibaba-relay.eml").recipients().stream().map(FailedRecipient::recipient).toList();
 

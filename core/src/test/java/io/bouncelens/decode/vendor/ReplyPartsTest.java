@@ -39,6 +39,12 @@ class ReplyPartsTest {
     }
 
     @Test
+    void aTrailingQmailStyleStatusDoesNotStartTheAnswer() {
+        assertThat(ReplyParts.replyStart("Sorry, I couldn't find any host named b.example. (#5.1.2)")).isEqualTo(-1);
+        assertThat(ReplyParts.replyStart("host: mx.b.example 5.2.2 <a@b.example>... Mailbox Full")).isEqualTo(19);
+    }
+
+    @Test
     void staysLinearOnLongRunsOfDigitsAndDots() {
         String hostile = "2.".repeat(200_000) + "9".repeat(200_000);
         long start = System.nanoTime();
