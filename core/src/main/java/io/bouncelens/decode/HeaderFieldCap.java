@@ -52,6 +52,17 @@ final class HeaderFieldCap extends InputStream {
             int kept = 0;
             for (int i = 0; i < n; i++) {
                 byte c = b[off + i];
+                if (!inHeader && column >= 2 && c != '\n') {
+                    // a body line past its first two bytes is kept whole: move on to its end at once
+                    int end = i;
+                    while (end < n && b[off + end] != '\n') end++;
+                    if (kept != i) System.arraycopy(b, off + i, b, off + kept, end - i);
+                    kept += end - i;
+                    column += end - i;
+                    lineKept = true;
+                    i = end - 1;
+                    continue;
+                }
                 if (keep(c)) b[off + kept++] = c;
             }
             if (kept > 0) return kept;

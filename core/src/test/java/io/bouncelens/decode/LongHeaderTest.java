@@ -60,6 +60,25 @@ class LongHeaderTest {
         assertThat(out).contains("body line " + "z".repeat(100));
     }
 
+    @Test
+    void bulkReadsCutExactlyWhatByteByByteReadsCut() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        String[] pieces = {"X-Field: ", "value ", "\n", "\n ", "\n\t", "--b\n", "-", "--", "\n\n", "body ", "y".repeat(40)};
+        for (int round = 0; round < 300; round++) {
+            StringBuilder message = new StringBuilder();
+            for (int k = random.nextInt(120); k > 0; k--) message.append(pieces[random.nextInt(pieces.length)]);
+            byte[] bytes = message.toString().getBytes(StandardCharsets.US_ASCII);
+            int limit = 5 + random.nextInt(60);
+            HeaderFieldCap oneByOne = new HeaderFieldCap(new ByteArrayInputStream(bytes), limit);
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            int c;
+            while ((c = oneByOne.read()) >= 0) expected.write(c);
+            HeaderFieldCap bulk = new HeaderFieldCap(new ByteArrayInputStream(bytes), limit);
+            assertThat(bulk.readAllBytes()).as("round %d", round).isEqualTo(expected.toByteArray());
+            assertThat(bulk.cut()).isEqualTo(oneByOne.cut());
+        }
+    }
+
     private static MessageDiagnosis diagnose(String message) {
         return Bouncelens.standard().diagnoseMessage(
                 new ByteArrayInputStream(message.getBytes(StandardCharsets.US_ASCII)), Lang.EN, "long.eml", 1);
