@@ -12,12 +12,16 @@ import java.util.Locale;
  */
 public final class FeedbackReportReader {
 
+    private static final String MICROSOFT_COMPLAINT_RECIPIENT = "X-HmXmrOriginalRecipient";
+
     private FeedbackReportReader() {
     }
 
     /** True when the message is an ARF report (or labels itself one without the part). */
     public static boolean recognises(ParsedMessage m) {
         if (m.feedbackReport() != null) return true;
+        // Microsoft's JMRP complaints: the complained-about message attached, its addressee in this header
+        if (m.original().has(MICROSOFT_COMPLAINT_RECIPIENT)) return true;
         String ct = m.header("Content-Type");
         return ct != null && "feedback-report".equalsIgnoreCase(MediaType.parse(ct).parameter("report-type"));
     }
@@ -29,6 +33,7 @@ public final class FeedbackReportReader {
         List<String> recipients = new ArrayList<>();
         for (String r : fields.all("Original-Rcpt-To")) addAll(recipients, r);
         for (String r : fields.all("Removal-Recipient")) addAll(recipients, r);
+        addAll(recipients, m.original().first(MICROSOFT_COMPLAINT_RECIPIENT));
         if (recipients.isEmpty()) addAll(recipients, m.original().first("To"));
         if (recipients.isEmpty()) addAll(recipients, m.original().first("Delivered-To"));
         if (recipients.isEmpty()) addAll(recipients, m.original().first("X-Original-To"));
@@ -36,6 +41,8 @@ public final class FeedbackReportReader {
         String reportingMta = DeliveryStatusReader.hostOf(fields.first("Reporting-MTA"));
         String sourceIp = fields.first("Source-IP");
         String date = fields.firstOf("Arrival-Date", "Received-Date");
+        // a complaint about a message with undisclosed recipients is still a complaint: one record, no address
+        if (recipients.isEmpty()) recipients.add(null);
         for (String r : recipients) {
             out.add(FailedRecipient.builder()
                     .recipient(r)

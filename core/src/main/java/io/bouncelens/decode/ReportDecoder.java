@@ -68,6 +68,7 @@ public final class ReportDecoder {
                     break;
                 }
             }
+            fromDsn = withTextWhereDiagnosticMissing(m, fromDsn);
             return report(m, allDelivered(fromDsn) ? MessageKind.DELIVERED : MessageKind.BOUNCE, decodedBy, fromDsn);
         }
         return null;
@@ -109,6 +110,23 @@ public final class ReportDecoder {
             }
             if (match == null && dsn.size() == 1 && vendor.size() == 1) match = vendor.get(0);
             out.add(match == null ? d : d.enrichedBy(match));
+        }
+        return out;
+    }
+
+    /** A report without Diagnostic-Code often says it in words: take the text's paragraph on that recipient. */
+    private static List<FailedRecipient> withTextWhereDiagnosticMissing(ParsedMessage m, List<FailedRecipient> rs) {
+        List<FailedRecipient> out = new ArrayList<>(rs.size());
+        for (FailedRecipient r : rs) {
+            if (r.diagnosticCode() == null || r.diagnosticCode().isBlank()) {
+                String paragraph = TextBounceScanner.paragraphAbout(m.text(), r.recipient());
+                if (paragraph != null) {
+                    r = r.toBuilder().diagnosticCode(paragraph)
+                            .replyCode(r.replyCode() != null ? r.replyCode() : SmtpText.firstReplyCode(paragraph))
+                            .build();
+                }
+            }
+            out.add(r);
         }
         return out;
     }

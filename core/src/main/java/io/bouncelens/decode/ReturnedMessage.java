@@ -15,7 +15,7 @@ public final class ReturnedMessage {
             "original message follows", "original message below", "original message headers",
             "returned message follows", "unsent message below", "header of the original message",
             "headers of the original message", "message header follows", "--- original message",
-            "----- original message", "original-message", "the original message was received",
+            "----- original message", "original-message",
             "your message reads (in part)", "content of the original message", "undelivered message attached",
             "the text you sent follows", "original message header", "returned mail follows",
             "message text follows", "start of returned message", "copy of your message"};

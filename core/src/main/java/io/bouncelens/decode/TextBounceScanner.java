@@ -54,6 +54,21 @@ public final class TextBounceScanner {
         return out;
     }
 
+    /**
+     * The report text's paragraph about {@code address} (the line naming it and those after it),
+     * for structured reports that give no Diagnostic-Code; null when the text does not name it.
+     */
+    public static String paragraphAbout(String text, String address) {
+        if (address == null) return null;
+        List<String> lines = new ArrayList<>();
+        for (String line : new LineIterable(ReturnedMessage.reportPart(text), 5_000)) lines.add(line);
+        String wanted = address.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).toLowerCase(java.util.Locale.ROOT).contains(wanted)) return around(lines, i);
+        }
+        return null;
+    }
+
     /** The report's own sender and addressee, and the original's sender, are never the failed recipient. */
     private static List<String> ignoredAddresses(ParsedMessage m) {
         List<String> out = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.bouncelens.read;
 
+import io.bouncelens.decode.LineEndingInputStream;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,7 +134,10 @@ public final class MessageSource implements Iterator<InputMessage>, AutoCloseabl
             byte[] head = in.readNBytes(5);
             in.reset();
             if (head.length == 0) return List.of(InputMessage.failed(shownAs, "empty file")).iterator();
-            if (MboxSplitter.startsWithFrom(head, 0)) return new MboxSplitter(in, shownAs, maxMessageBytes);
+            // an mbox is split on line ends, so old Mac (CR-only) mailboxes are normalised first
+            if (MboxSplitter.startsWithFrom(head, 0)) {
+                return new MboxSplitter(new LineEndingInputStream(in), shownAs, maxMessageBytes);
+            }
             return List.of(readWhole(in, shownAs)).iterator();
         } catch (IOException e) {
             return List.of(InputMessage.failed(shownAs, reason(e))).iterator();
