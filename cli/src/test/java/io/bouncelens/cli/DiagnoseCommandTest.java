@@ -1,0 +1,199 @@
+package io.bouncelens.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code bouncelens diagnose} and {@code eval} run as real processes, with real files and stdin. */
+class DiagnoseCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Run(int exit, String out, String err) {
+        List<JsonNode> jsonLines() throws IOException {
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : out.lines().toList()) if (!line.isEmpty()) nodes.add(JSON.readTree(line));
+            return nodes;
+        }
+    }
+
+    private static Run bouncelens(Path stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command)
+                .redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.from(stdin.toFile()))
+                .start();
+        byte[][] err = new byte[1][];
+        Thread drain = new Thread(() -> {
+            try {
+                err[0] = p.getErrorStream().readAllBytes();
+            } catch (IOException e) {
+                err[0] = new byte[0];
+            }
+        });
+        drain.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        drain.join();
+        return new Run(p.exitValue(), out, new String(err[0], StandardCharsets.UTF_8));
+    }
+
+    static String bounce(String recipient, String status, String diagnostic) {
+        return "From: Mail Delivery System <MAILER-DAEMON@mx.sender.example>\n"
+                + "To: alice@sender.example\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n"
+                + "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.sender.example\n\n"
+                + "Final-Recipient: rfc822; " + recipient + "\nAction: failed\nStatus: " + status + "\n"
+                + "Diagnostic-Code: smtp; " + diagnostic + "\n\n"
+                + "--b\nContent-Type: text/rfc822-headers\n\nFrom: alice@sender.example\nTo: " + recipient + "\n"
+                + "Subject: Plans\nMessage-ID: <plans@sender.example>\n\n--b--\n";
+    }
+
+    private static final String NOT_A_BOUNCE = "From: friend@example.org\nTo: alice@sender.example\nSubject: Lunch?\n\nAt noon?\n";
+
+    private static Path maildir(Path dir) throws IOException {
+        Path md = dir.resolve("Maildir");
+        Files.createDirectories(md.resolve("cur"));
+        Files.createDirectories(md.resolve("new"));
+        Files.writeString(md.resolve("cur/1.host:2,S"), bounce("gone@receiver.example", "5.1.1",
+                "550 5.1.1 <gone@receiver.example>: Recipient address rejected: User unknown"));
+        Files.writeString(md.resolve("cur/2.host:2,S"), NOT_A_BOUNCE);
+        Files.writeString(md.resolve("new/3.host"), bounce("full@receiver.example", "4.2.2",
+                "452 4.2.2 Mailbox full"));
+        return md;
+    }
+
+    @Test
+    void jsonlGivesOneRecordPerFailedRecipientInInputOrder(@TempDir Path dir) throws Exception {
+        Path md = maildir(dir);
+        Run r = bouncelens(null, "diagnose", "--format", "jsonl", md.toString());
+
+        assertThat(r.exit()).isZero();
+        List<JsonNode> records = r.jsonLines();
+        assertThat(records).extracting(n -> n.get("recipient").asText())
+                .containsExactly("gone@receiver.example", "full@receiver.example");
+        JsonNode first = records.get(0);
+        assertThat(first.get("file").asText()).isEqualTo(md.resolve("cur/1.host:2,S").toString());
+        assertThat(first.get("message").asInt()).isEqualTo(1);
+        assertThat(first.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(first.get("hardBounce").asBoolean()).isTrue();
+        assertThat(first.get("status").asText()).isEqualTo("5.1.1");
+        assertThat(first.get("replyCode").asInt()).isEqualTo(550);
+        assertThat(first.get("addresser").asText()).isEqualTo("alice@sender.example");
+        assertThat(first.get("messageId").asText()).isEqualTo("<plans@sender.example>");
+        assertThat(first.get("decodedBy").asText()).startsWith("rfc3464");
+        assertThat(records.get(1).get("reason").asText()).isEqualTo("mailboxfull");
+        assertThat(r.err()).contains("3 messages read, 2 bounces, 2 records", "1 not-bounce", "0 errors",
+                "userunknown 1", "mailboxfull 1");
+    }
+
+    @Test
+    void stdinMboxWithOldMacLineEndsInCsvWithChineseAdvice(@TempDir Path dir) throws Exception {
+        Path mbox = dir.resolve("in.mbox");
+        String lf = "From MAILER-DAEMON Thu Sep 18 17:54:04 2008\n"
+                + bounce("a@receiver.example", "5.1.1", "550 5.1.1 User unknown") + "\n"
+                + "From MAILER-DAEMON Thu Sep 18 17:55:04 2008\n"
+                + bounce("b@receiver.example", "5.2.2", "552 5.2.2 Mailbox full");
+        Files.writeString(mbox, lf.replace('\n', '\r'));
+
+        Run r = bouncelens(mbox, "diagnose", "--format", "csv", "--lang", "zh-CN", "-");
+
+        assertThat(r.exit()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("file,message,recipient,addresser,action,reason,hardBounce,status,replyCode,");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("-,1,a@receiver.example,alice@sender.example,failed,userunknown,true,5.1.1,550,");
+        assertThat(lines.get(2)).startsWith("-,2,b@receiver.example,");
+        assertThat(r.out()).containsPattern("[\\u4e00-\\u9fff]");
+    }
+
+    @Test
+    void jsonIsOneArrayAndAllShowsNonBouncesWithTheirKind(@TempDir Path dir) throws Exception {
+        Run r = bouncelens(null, "diagnose", "--format", "json", "--all", maildir(dir).toString());
+
+        assertThat(r.exit()).isZero();
+        JsonNode array = JSON.readTree(r.out());
+        assertThat(array.isArray()).isTrue();
+        assertThat(array).hasSize(3);
+        assertThat(array.get(1).get("action").asText()).isEqualTo("not-bounce");
+        assertThat(array.get(1).has("reason")).isFalse();
+        assertThat(array.get(1).get("subject").asText()).isEqualTo("Lunch?");
+    }
+
+    @Test
+    void textIsGroupedPerMessage(@TempDir Path dir) throws Exception {
+        Path md = maildir(dir);
+        Run r = bouncelens(null, "diagnose", md.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("== " + md.resolve("cur/1.host:2,S") + " #1 · Plans")
+                .contains("gone@receiver.example").contains("userunknown")
+                .doesNotContain("Lunch?");
+    }
+
+    @Test
+    void unreadableInputIsOneLineOnStderrExitOneAndTheRunGoesOn(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.eml");
+        Files.writeString(good, bounce("gone@receiver.example", "5.1.1", "550 5.1.1 User unknown"));
+        Path empty = Files.createFile(dir.resolve("empty.eml"));
+        Path junk = dir.resolve("junk.bin");
+        byte[] bytes = new byte[4096];
+        new java.util.Random(3).nextBytes(bytes);
+        Files.write(junk, bytes);
+
+        Run r = bouncelens(null, "diagnose", "--format", "jsonl", dir.resolve("missing.eml").toString(),
+                empty.toString(), junk.toString(), good.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.jsonLines()).extracting(n -> n.get("recipient").asText()).containsExactly("gone@receiver.example");
+        assertThat(r.err()).contains("missing.eml: no such file or directory")
+                .contains("empty.eml: empty file")
+                .contains("junk.bin: ")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() throws Exception {
+        Run badFormat = bouncelens(null, "diagnose", "--format", "xml", "x.eml");
+        Run noPath = bouncelens(null, "diagnose");
+
+        assertThat(badFormat.exit()).isEqualTo(2);
+        assertThat(badFormat.err().lines().toList()).hasSize(1);
+        assertThat(badFormat.err()).contains("unknown format 'xml'");
+        assertThat(noPath.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void evalScoresTheUsersOwnLabels(@TempDir Path dir) throws Exception {
+        Path md = maildir(dir);
+        Path labels = dir.resolve("labels.tsv");
+        Files.writeString(labels, "file\tindex\trecipient\treason\tstatus\treplycode\thardbounce\n"
+                + "cur/1.host:2,S\t1\tgone@receiver.example\tuserunknown\t5.1.1\t550\t1\n"
+                + "new/3.host\t1\tfull@receiver.example\tsuspend\t4.2.2\t452\t0\n");
+
+        Run r = bouncelens(null, "eval", labels.toString(), md.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("recipients found: 2/2 (100.0%)")
+                .contains("suspend -> mailboxfull")
+                .endsWith("reason accuracy: 1/2 (50.0%)\n");
+        Run strict = bouncelens(null, "eval", "--min-accuracy", "90", labels.toString(), md.toString());
+        assertThat(strict.exit()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,63 @@
+package io.bouncelens;
+
+import io.bouncelens.decode.Fixtures;
+import io.bouncelens.decode.MessageKind;
+import io.bouncelens.read.InputMessage;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The library's front door on whole messages: the same path the CLI uses. */
+class DiagnoseMessageTest {
+
+    @Test
+    void diagnosesABounceFromAStream() {
+        List<BounceRecord> records = Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("dsn-postfix.eml")));
+
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.recipient()).isEqualTo("nobody@receiver.example");
+            assertThat(r.reason()).isEqualTo(Reason.USERUNKNOWN);
+            assertThat(r.hardBounce()).isTrue();
+            assertThat(r.action()).isEqualTo("failed");
+            assertThat(r.remoteHost()).isEqualTo("mx.receiver.example");
+            assertThat(r.subject()).isEqualTo("你好，世界");
+            assertThat(r.explanation()).isNotBlank();
+            assertThat(r.fix()).isNotBlank();
+        });
+    }
+
+    @Test
+    void complaintsAutoRepliesAndSuccessesKeepTheirOwnReason() {
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("arf-abuse.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.reason()).isEqualTo(Reason.FEEDBACK);
+                    assertThat(r.feedbackType()).isEqualTo("abuse");
+                });
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("auto-reply-zh.eml"))))
+                .extracting(BounceRecord::reason).containsExactly(Reason.VACATION);
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("delivered-dsn.eml"))))
+                .extracting(BounceRecord::reason).containsExactly(Reason.DELIVERED);
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("newsletter.eml")))).isEmpty();
+    }
+
+    @Test
+    void explainsInTheLanguageAsked() {
+        BounceRecord zh = Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("dsn-postfix.eml")), Lang.ZH_TW).get(0);
+
+        assertThat(zh.fix()).containsPattern("[\\u4e00-\\u9fff]");
+    }
+
+    @Test
+    void aMessageCutByTheReaderIsMarkedTruncated() {
+        byte[] bytes = Fixtures.bytes("dsn-postfix.eml");
+        MessageDiagnosis d = Bouncelens.standard().diagnose(new InputMessage("big.eml", 1, bytes, true, null), Lang.EN);
+
+        assertThat(d.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(d.truncated()).isTrue();
+        assertThat(d.records()).allSatisfy(r -> assertThat(r.truncated()).isTrue());
+        assertThat(d.problems().get(0)).contains("larger than");
+    }
+}
