@@ -23,7 +23,13 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
 
     /** Reasons that describe a symptom of a delay; a report that says the message expired is the verdict. */
     private static final java.util.Set<Reason> SYMPTOMS_OF_DELAY = java.util.EnumSet.of(
-            Reason.NETWORKERROR, Reason.SYSTEMERROR, Reason.ONHOLD, Reason.UNDEFINED, Reason.MAILERERROR);
+            Reason.NETWORKERROR, Reason.SYSTEMERROR, Reason.ONHOLD, Reason.UNDEFINED);
+
+    /** Verdicts that, given at the wrong stage, must be about someone else than the recipient. */
+    private static final java.util.Set<Reason> ANSWERS_ABOUT_AN_ADDRESS = java.util.EnumSet.of(
+            Reason.USERUNKNOWN, Reason.HOSTUNKNOWN, Reason.SECURITYERROR, Reason.UNDEFINED, Reason.ONHOLD,
+            Reason.FILTERED, Reason.SUSPEND);
+    private static final java.util.Set<String> STAGES_BEFORE_THE_ENVELOPE = java.util.Set.of("CONN", "HELO", "EHLO");
 
     private final KnowledgeBase kb;
     private final Map<KbProvider, Integer> providerIndex = new IdentityHashMap<>();
@@ -45,7 +51,11 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         ReadReply read = ReplyReader.read(raw);
 
         EnhancedStatus status = EnhancedStatus.parse(evidence.status());
-        if (status == null) status = read.status();
+        // A report's placeholder (5.0.0, 4.0.0) says less than the code the server wrote itself.
+        if (status == null || (status.subject() == 0 && status.detail() == 0 && read.status() != null
+                && read.status().statusClass() == status.statusClass())) {
+            status = read.status() != null ? read.status() : status;
+        }
         Integer reply = evidence.replyCode() != null ? evidence.replyCode() : read.replyCode();
         String host = evidence.remoteHost() != null ? evidence.remoteHost() : read.remoteHost();
         String command = evidence.command() != null ? evidence.command() : read.command();
@@ -68,22 +78,31 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         // Only the entries that can hold are looked at: those using a literal found in the text, and
         // the code-only entries indexed under this status. The winner does not depend on the order.
         Candidate best = null;
+        Candidate expired = null;
         boolean[] seen = new boolean[kb.entries().size()];
         for (int h = 0; h < hits.count(); h++) {
             for (int e : kb.entriesUsing(hits.id(h))) {
                 if (seen[e]) continue;
                 seen[e] = true;
-                best = better(best, evaluate(e, hit, status, reply, detected), folded);
+                Candidate c = evaluate(e, hit, status, reply, detected);
+                best = better(best, c, folded);
+                if (c != null && c.entry.reason() == Reason.EXPIRED) expired = better(expired, c, folded);
             }
         }
         for (int e : kb.codeOnlyEntries(status)) {
             best = better(best, evaluate(e, hit, status, reply, detected), folded);
         }
-        return verdict(best, evidence.hint(), command, statusText, reply, host, detected);
+        // "Message expired ... <421 Connection timed out>": the last attempt's error is a symptom;
+        // the text itself says the sender gave up, which is the verdict.
+        if (expired != null && best != null && best.entry.tier() != Tier.PROVIDER
+                && SYMPTOMS_OF_DELAY.contains(best.entry.reason())) {
+            best = expired;
+        }
+        return verdict(best, evidence.hint(), command, statusText, reply, host, detected, status);
     }
 
     private Classification verdict(Candidate best, Reason hint, String command, String status, Integer reply,
-                                   String host, boolean[] detected) {
+                                   String host, boolean[] detected, EnhancedStatus code) {
         String detectedProvider = null;
         for (int p = 0; p < detected.length; p++) {
             if (detected[p]) {
@@ -105,8 +124,22 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         Retry retry = e.retry();
         // A "no such user" answered to the message body is a content filter speaking, not the
         // address book: the address may well exist (the rule Sisimai calls "filtered").
-        if (reason == Reason.USERUNKNOWN && "DATA".equals(command)) {
+        // Unless a provider or a 5.1.1 says the mailbox is missing.
+        String stage = command == null ? null : command.toUpperCase(java.util.Locale.ROOT);
+        if (reason == Reason.USERUNKNOWN && "DATA".equals(stage) && e.tier() != Tier.PROVIDER
+                && !(code != null && code.subject() == 1 && code.detail() == 1)) {
             reason = Reason.FILTERED;
+            actor = null;
+            retry = null;
+        }
+        // What the server said in answer to MAIL FROM is about the sender, not the recipient; what it
+        // said before any envelope (at connect or greeting) is about the sending host.
+        if ("MAIL".equals(stage) && ANSWERS_ABOUT_AN_ADDRESS.contains(reason)) {
+            reason = Reason.REJECTED;
+            actor = null;
+            retry = null;
+        } else if (stage != null && STAGES_BEFORE_THE_ENVELOPE.contains(stage) && ANSWERS_ABOUT_AN_ADDRESS.contains(reason)) {
+            reason = Reason.BLOCKED;
             actor = null;
             retry = null;
         }

@@ -104,26 +104,37 @@ final class ReplyReader {
         return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
     }
 
-    /** The first "NNN S.S.S" / "NNN-S.S.S" pair from {@code from}: {code, status position}. */
+    /** The first "NNN S.S.S" / "NNN-S.S.S" pair from {@code from}, failures before successes: {code, status position}. */
     private static int[] codeWithStatus(String text, int from) {
+        int[] success = null;
         for (int i = from, n = text.length() - 4; i < n; i++) {
             Integer code = replyCodeAt(text, i);
             if (code == null) continue;
             int s = skipNoise(text, i + 4);
-            if (s - (i + 4) <= 2 && EnhancedStatus.at(text, s) != null) return new int[] {code, s};
+            if (s - (i + 4) <= 2 && EnhancedStatus.at(text, s) != null) {
+                if (code >= 400) return new int[] {code, s};
+                if (success == null) success = new int[] {code, s};
+            }
         }
-        return null;
+        return success;
     }
 
+    /**
+     * The first failure status (class 4 or 5) from {@code from}; a success status (2.x.x) only when
+     * there is no failure, since transcripts quote the accepted steps before the refused one.
+     */
     private static EnhancedStatus firstStatus(String text, int from) {
+        EnhancedStatus success = null;
         for (int i = from, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c == '2' || c == '4' || c == '5') {
                 EnhancedStatus s = EnhancedStatus.at(text, i);
-                if (s != null) return s;
+                if (s == null) continue;
+                if (s.statusClass() != 2) return s;
+                if (success == null) success = s;
             }
         }
-        return null;
+        return success;
     }
 
     /** The command an "(in reply to RCPT TO command)" note names. */

@@ -131,6 +131,45 @@ class KnowledgeBaseClassifierTest {
     }
 
     @Test
+    void theSmtpStageSaysWhoseAddressWasRefused() {
+        KnowledgeBaseClassifier c = classifier("reason/x.kb", REASONS, "status/s.kb", STATUS);
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, "MAIL", null)).reason())
+                .isEqualTo(Reason.REJECTED);
+        assertThat(c.classify(new ReplyEvidence("550 go away", null, null, null, "EHLO", null)).reason())
+                .isEqualTo(Reason.BLOCKED);
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, "RCPT", null)).reason())
+                .isEqualTo(Reason.USERUNKNOWN);
+        assertThat(c.classify(new ReplyEvidence("550 5.1.1 user unknown", null, null, null, "DATA", null)).reason())
+                .as("a 5.1.1 keeps the mailbox missing even after DATA").isEqualTo(Reason.USERUNKNOWN);
+    }
+
+    @Test
+    void aPlaceholderStatusGivesWayToTheServersOwnAndSuccessStepsAreSkipped() {
+        KnowledgeBaseClassifier c = classifier("status/s.kb", STATUS);
+        Classification placeholder = c.classify(new ReplyEvidence("550 5.1.1 go away", "5.0.0", null, null, null, null));
+        assertThat(placeholder.status()).isEqualTo("5.1.1");
+        assertThat(placeholder.entryId()).isEqualTo("s.511");
+        Classification transcript = c.classify(ReplyEvidence.ofText("Out: 250 2.1.5 Ok In: DATA Out: 550 5.1.1 gone"));
+        assertThat(transcript.status()).isEqualTo("5.1.1");
+    }
+
+    @Test
+    void anExpiryTextBeatsTheLastAttemptsSymptom() {
+        String texts = """
+                [t.timeout]
+                match: connection timed out
+                reason: networkerror
+                [t.expired]
+                match: message expired
+                reason: expired
+                """;
+        KnowledgeBaseClassifier c = classifier("reason/t.kb", texts);
+        assertThat(c.classify(ReplyEvidence.ofText("554 4.4.7 Message expired: <421 4.4.2 Connection timed out>")).reason())
+                .isEqualTo(Reason.EXPIRED);
+        assertThat(c.classify(ReplyEvidence.ofText("Connection timed out")).reason()).isEqualTo(Reason.NETWORKERROR);
+    }
+
+    @Test
     void badKnowledgeIsReportedWithFileAndLine() {
         assertThatThrownBy(() -> classifier("reason/x.kb", "[a]\nmatch: x\nreason: nonsense\n"))
                 .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("reason/x.kb:1").hasMessageContaining("nonsense");
