@@ -50,15 +50,21 @@ hyperfine --style basic --runs "$peer_runs" --export-json "$work/sisimai-time.js
 hyperfine -N --style basic --runs "$peer_runs" --export-json "$work/flufl.json" -n flufl.bounce "$flufl" >&2
 
 median() { jq '.results[0].median' "$1"; }
-bl=$(median "$work/bouncelens.json")
-si=$(median "$work/sisimai-time.json")
-fl=$(median "$work/flufl.json")
+cpu() { jq '.results[0].user + .results[0].system' "$1"; }
+bl=$(median "$work/bouncelens.json"); bl_cpu=$(cpu "$work/bouncelens.json")
+si=$(median "$work/sisimai-time.json"); si_cpu=$(cpu "$work/sisimai-time.json")
+fl=$(median "$work/flufl.json"); fl_cpu=$(cpu "$work/flufl.json")
 echo
-printf '| tool | median wall (s) | runs | records | with a known reason |\n|---|---:|---:|---:|---:|\n'
-printf '| bouncelens diagnose --format jsonl | %.2f | %d | %d | %d |\n' "$bl" "$runs" "$bl_count" "$bl_known"
-printf '| Sisimai dump | %.2f | %d | %d | %d |\n' "$si" "$peer_runs" "$si_count" "$si_known"
-printf '| flufl.bounce scan_message | %.2f | %d | %s addresses | - |\n' "$fl" "$peer_runs" "$fl_count"
+printf '| tool | median wall | mean CPU (user+sys) | runs | records |\n|---|---:|---:|---:|---:|\n'
+printf '| bouncelens diagnose --format jsonl | %.2f s | %.2f s | %d | %d (%d with a known reason) |\n' "$bl" "$bl_cpu" "$runs" "$bl_count" "$bl_known"
+printf '| Sisimai 4.25 dump | %.2f s | %.2f s | %d | %d (%d with a known reason) |\n' "$si" "$si_cpu" "$peer_runs" "$si_count" "$si_known"
+printf '| flufl.bounce scan_message | %.2f s | %.2f s | %d | %s addresses |\n' "$fl" "$fl_cpu" "$peer_runs" "$fl_count"
 echo
-awk -v bl="$bl" -v si="$si" -v fl="$fl" 'BEGIN { printf "bouncelens is %.1fx faster than Sisimai and %.1fx faster than flufl.bounce\n", si / bl, fl / bl }'
-[ "$bl_count" -ge "$si_count" ] && echo "bouncelens reports at least as many records as Sisimai ($bl_count >= $si_count)" \
-  || echo "bouncelens reports FEWER records than Sisimai ($bl_count < $si_count)"
+awk -v bl="$bl" -v si="$si" -v fl="$fl" -v blc="$bl_cpu" -v sic="$si_cpu" -v flc="$fl_cpu" 'BEGIN {
+  printf "Sisimai / bouncelens: %.1fx in wall time, %.1fx in CPU time\n", si / bl, sic / blc
+  printf "flufl.bounce / bouncelens: %.1fx in wall time, %.1fx in CPU time\n", fl / bl, flc / blc }'
+if [ "$bl_count" -ge "$si_count" ]; then
+  echo "bouncelens reports at least as many records as Sisimai ($bl_count >= $si_count)"
+else
+  echo "bouncelens reports FEWER records than Sisimai ($bl_count < $si_count)"
+fi
