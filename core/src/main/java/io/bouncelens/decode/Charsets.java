@@ -60,12 +60,12 @@ public final class Charsets {
     /** Decodes {@code len} bytes; never throws, never returns null. */
     public static String decode(byte[] bytes, int off, int len, String label) {
         if (len == 0) return "";
-        boolean ascii = isAscii(bytes, off, len);
-        Charset labeled = forLabel(label);
-        if (ascii) {
+        if (isAscii(bytes, off, len)) {
+            // the label does not matter here (looking it up cost more than the rest for most parts)
             if (hasIso2022Escape(bytes, off, len)) return decodeLeniently(bytes, off, len, iso2022jp());
             return new String(bytes, off, len, StandardCharsets.ISO_8859_1);
         }
+        Charset labeled = forLabel(label);
         boolean singleByteLabel = labeled == null || labeled.equals(FALLBACK)
                 || labeled.name().startsWith("ISO-8859") || labeled.name().startsWith("windows-125");
         // valid UTF-8 is almost never an accident, whatever the label says
