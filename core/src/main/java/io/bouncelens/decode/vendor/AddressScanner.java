@@ -36,27 +36,33 @@ final class AddressScanner {
         return found != null && found.length() == t.length() ? found : null;
     }
 
-    /** Removes the decorations bounce texts put around an address: {@code <>}, quotes, a trailing colon. */
+    /**
+     * Removes the decorations bounce texts put around an address: {@code <>}, quotes, a trailing
+     * colon. Moves two indexes and cuts once, so a line of 200,000 colons costs 200,000 steps,
+     * not 200,000 copies of the line.
+     */
     static String strip(String token) {
-        String t = token;
+        int start = 0;
+        int end = token.length();
         boolean changed = true;
-        while (changed && !t.isEmpty()) {
+        while (changed && start < end) {
             changed = false;
-            char last = t.charAt(t.length() - 1);
+            char last = token.charAt(end - 1);
             if (last == ':' || last == ',' || last == ';' || last == '.') {
-                t = t.substring(0, t.length() - 1);
+                end--;
                 changed = true;
                 continue;
             }
-            char head = t.charAt(0);
+            char head = token.charAt(start);
             if ((head == '<' && last == '>') || (head == '"' && last == '"') || (head == '\'' && last == '\'')
                     || (head == '(' && last == ')') || (head == '[' && last == ']')) {
-                if (t.length() < 2) return "";
-                t = t.substring(1, t.length() - 1);
+                if (end - start < 2) return "";
+                start++;
+                end--;
                 changed = true;
             }
         }
-        return t;
+        return token.substring(start, end);
     }
 
     private static String around(String text, int at) {
