@@ -11,6 +11,7 @@ import org.apache.james.mime4j.util.ByteSequence;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,16 @@ public final class MessageParser {
 
     /** Parses the stream to its end (or to {@link Limits#maxMessageBytes()}); never throws on content. */
     public ParsedMessage parse(InputStream raw) {
-        CappedInputStream capped = new CappedInputStream(raw, limits.maxMessageBytes());
+        // an empty input is said so in one line, not as a MIME structure that "ends early"
+        PushbackInputStream input = new PushbackInputStream(raw, 1);
+        try {
+            int first = input.read();
+            if (first < 0) return unreadable("empty message: nothing to read");
+            input.unread(first);
+        } catch (IOException e) {
+            return unreadable("read error: " + oneLine(e.getMessage()));
+        }
+        CappedInputStream capped = new CappedInputStream(input, limits.maxMessageBytes());
         Handler handler = new Handler();
         MimeConfig config = new MimeConfig.Builder()
                 .setMaxLineLen(-1)
@@ -77,6 +87,10 @@ public final class MessageParser {
             handler.fail("MIME part not closed: the message ends early (truncated?)", true);
         }
         return handler.result();
+    }
+
+    private static ParsedMessage unreadable(String problem) {
+        return new ParsedMessage(Headers.EMPTY, null, "", null, null, null, List.of(), false, List.of(problem));
     }
 
     private static String oneLine(String s) {

@@ -105,7 +105,7 @@ public final class LinearTimeBenchmark {
             int literals = 0;
             for (List<String> all : entry.match()) {
                 for (String literal : all) {
-                    if (literals++ >= 2 || literal.isEmpty()) continue;
+                    if (literals++ >= 1 || literal.isEmpty()) continue; // one automaton serves all: the first literal stands for the entry
                     runs.add(literal.length() > 1 ? literal.substring(0, literal.length() - 1) : literal); // near miss
                     runs.add(literal.substring(0, 1));
                 }
@@ -264,7 +264,7 @@ public final class LinearTimeBenchmark {
         String large = c.make().apply(LARGE);
         try {
             double smallMicros = time(c.work(), small, 20, 5);
-            double largeMicros = time(c.work(), large, 2, 0);
+            double largeMicros = time(c.work(), large, 1, 0);
             return new Result(c, smallMicros, largeMicros, false);
         } catch (TimeoutException e) {
             hung.add(c.component());
