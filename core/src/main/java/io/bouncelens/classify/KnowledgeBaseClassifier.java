@@ -134,7 +134,7 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         }
         // What the server said in answer to MAIL FROM is about the sender, not the recipient; what it
         // said before any envelope (at connect or greeting) is about the sending host.
-        if ("MAIL".equals(stage) && ANSWERS_ABOUT_AN_ADDRESS.contains(reason)) {
+        if ("MAIL".equals(stage) && reason != Reason.SECURITYERROR && ANSWERS_ABOUT_AN_ADDRESS.contains(reason)) {
             reason = Reason.REJECTED;
             actor = null;
             retry = null;
