@@ -116,4 +116,39 @@ class ReportDecoderTest {
         assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
         assertThat(r.recipients()).isEmpty();
     }
+
+    @Test
+    void recipientsRunTogetherWithoutBlankLinesAreSeparated() {
+        String message = "From: MAILER-DAEMON@mx.example\nSubject: Undeliverable\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"x\"\n\n"
+                + "--x\nContent-Type: message/delivery-status\n\n"
+                + "Reporting-MTA: dns; mx.example\nArrival-Date: Fri, 21 Nov 2014 17:24:04 -0500\n"
+                + "Final-Recipient: rfc822; full@receiver.example\nOriginal-Recipient: rfc822;full@receiver.example\n"
+                + "Action: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 550 5.2.2 Mailbox Full\n"
+                + "Final-Recipient: rfc822; gone@receiver.example\nOriginal-Recipient: rfc822;gone@receiver.example\n"
+                + "Action: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User Unknown\n\n"
+                + "Action: failed\nFinal-Recipient: rfc822; third@receiver.example\n"
+                + "Original-Recipient: rfc822; third@receiver.example\nStatus: 5.1.1\n\n--x--\n";
+        DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient)
+                .containsExactly("full@receiver.example", "gone@receiver.example", "third@receiver.example");
+        assertThat(r.recipients()).extracting(FailedRecipient::status).containsExactly("5.2.2", "5.1.1", "5.1.1");
+        assertThat(r.recipients()).extracting(FailedRecipient::reportingMta).containsOnly("mx.example");
+    }
+
+    @Test
+    void aMultipartWithoutItsBoundaryIsReadAsTextWithInlineFields() {
+        String message = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example>\nSubject: Returned mail\n"
+                + "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"gone\"\n\n"
+                + "We could not deliver your message.\n\n"
+                + "Reporting-MTA: dns; mx.example\n\nFinal-Recipient: RFC822; lost@receiver.example\n"
+                + "Action: failed\nStatus: 5.1.1\n\nReturn-Path: <a@sender.example>\nSubject: hi\n";
+        ParsedMessage m = Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        DecodedReport r = decoder.decode(m);
+
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("lost@receiver.example");
+        assertThat(r.recipients().get(0).status()).isEqualTo("5.1.1");
+        assertThat(m.problems()).anyMatch(p -> p.contains("without its boundary"));
+    }
 }
