@@ -30,6 +30,33 @@ public final class SmtpText {
         return null;
     }
 
+    /**
+     * The first failure reply code (4xx or 5xx) in the text, skipping the 2xx and 3xx answers a
+     * pasted SMTP transcript shows before the one that failed; null when there is none.
+     */
+    public static Integer firstFailureReplyCode(String text) {
+        if (text == null) return null;
+        for (int from = 0; from < text.length(); ) {
+            Integer code = firstReplyCode(text.substring(from));
+            if (code == null) return null;
+            if (code >= 400) return code;
+            from = text.indexOf(String.valueOf(code), from) + 3;
+        }
+        return null;
+    }
+
+    /** The first failure enhanced status (4.x.x or 5.x.x) in the text, or null. */
+    public static String firstFailureStatus(String text) {
+        if (text == null) return null;
+        for (int from = 0; from < text.length(); ) {
+            String status = firstStatus(text.substring(from));
+            if (status == null) return null;
+            if (status.charAt(0) != '2') return status;
+            from = text.indexOf(status, from) + status.length();
+        }
+        return null;
+    }
+
     /** The first enhanced status code ({@code 5.1.1}, {@code 4.7.28}) in the text, else null. */
     public static String firstStatus(String text) {
         if (text == null) return null;

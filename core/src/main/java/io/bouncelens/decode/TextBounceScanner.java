@@ -34,8 +34,8 @@ public final class TextBounceScanner {
                         .recipient(address)
                         .action("failed")
                         .diagnosticCode(diagnostic)
-                        .replyCode(SmtpText.firstReplyCode(diagnostic))
-                        .status(SmtpText.firstStatus(diagnostic))
+                        .replyCode(SmtpText.firstFailureReplyCode(diagnostic))
+                        .status(SmtpText.firstFailureStatus(diagnostic))
                         .command(SmtpText.command(diagnostic))
                         .build());
                 if (out.size() >= maxRecipients) break;
@@ -47,7 +47,7 @@ public final class TextBounceScanner {
             if (to != null) {
                 String diagnostic = squeeze(report, MAX_DIAGNOSTIC_CHARS);
                 out.add(FailedRecipient.builder().recipient(to).action("failed").diagnosticCode(diagnostic)
-                        .replyCode(SmtpText.firstReplyCode(diagnostic)).status(SmtpText.firstStatus(diagnostic))
+                        .replyCode(SmtpText.firstFailureReplyCode(diagnostic)).status(SmtpText.firstFailureStatus(diagnostic))
                         .build());
             }
         }
@@ -64,7 +64,9 @@ public final class TextBounceScanner {
         for (String line : new LineIterable(ReturnedMessage.reportPart(text), 5_000)) lines.add(line);
         String wanted = address.toLowerCase(java.util.Locale.ROOT);
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).toLowerCase(java.util.Locale.ROOT).contains(wanted)) return around(lines, i);
+            String line = lines.get(i);
+            if (isDeliveryStatusField(line)) continue; // pasted RFC 3464 fields are read as fields, not as words
+            if (line.toLowerCase(java.util.Locale.ROOT).contains(wanted)) return around(lines, i);
         }
         return null;
     }
@@ -87,11 +89,27 @@ public final class TextBounceScanner {
             if (line.isEmpty() && b.length() > 0 && j > i + 1) break;
             if (line.isEmpty()) continue;
             if (startsWithOtherAddress(line, lines.get(i))) break; // the next recipient's paragraph
+            if (isSuccessAnswer(line)) continue; // a transcript's 250 / 354 lines say nothing about the failure
             if (b.length() > 0) b.append(' ');
             b.append(line);
             if (b.length() > MAX_DIAGNOSTIC_CHARS) break;
         }
         return squeeze(b.toString(), MAX_DIAGNOSTIC_CHARS);
+    }
+
+    /** A transcript line whose answer is 2xx or 3xx ({@code Out: 250 2.1.5 Ok}, {@code <<< 354 ...}). */
+    private static boolean isSuccessAnswer(String line) {
+        String t = line.trim();
+        for (String prefix : new String[]{"Out:", "<<<", "<-"}) {
+            if (t.startsWith(prefix)) t = t.substring(prefix.length()).trim();
+        }
+        Integer code = SmtpText.leadingReplyCode(t);
+        return code != null && code < 400;
+    }
+
+    private static boolean isDeliveryStatusField(String line) {
+        return line.regionMatches(true, 0, "Final-Recipient:", 0, 16) || line.regionMatches(true, 0, "Original-Recipient:", 0, 19)
+                || line.regionMatches(true, 0, "X-Actual-Recipient:", 0, 19);
     }
 
     private static boolean startsWithOtherAddress(String line, String first) {

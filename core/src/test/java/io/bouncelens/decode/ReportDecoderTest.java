@@ -151,4 +151,20 @@ class ReportDecoderTest {
         assertThat(r.recipients().get(0).status()).isEqualTo("5.1.1");
         assertThat(m.problems()).anyMatch(p -> p.contains("without its boundary"));
     }
+
+    @Test
+    void aTranscriptsSuccessfulAnswersDoNotHideTheFailure() {
+        String message = "From: MAILER-DAEMON@mx.example\nTo: postmaster@mx.example\nSubject: Mail delivery failed\n\n"
+                + "Transcript of session follows.\n\n"
+                + " In:  RCPT TO:<kept@receiver.example>\n Out: 250 2.1.5 Ok\n In:  DATA\n"
+                + " Out: 354 End data with <CR><LF>.<CR><LF>\n Out: 451 4.3.0 Error: queue file write error\n";
+        DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("kept@receiver.example");
+            assertThat(f.status()).isEqualTo("4.3.0");
+            assertThat(f.replyCode()).isEqualTo(451);
+            assertThat(f.diagnosticCode()).contains("451 4.3.0 Error: queue file write error").doesNotContain("250 2.1.5");
+        });
+    }
 }
