@@ -73,7 +73,10 @@ public final class ExplainCommand implements Callable<Integer> {
                 : new JsonOutput(new JsonRecordWriter(out));
         Bouncelens bouncelens = Bouncelens.standard();
         if (text.size() == 1 && text.get(0).equals("-")) {
-            readLines(stdin, line -> output.write(bouncelens.explainReply(line, language)), out);
+            PrintWriter stdout = spec.commandLine().getOut();
+            // A reader that went away (| head) ends the run instead of answering the rest unseen.
+            readLines(stdin, line -> output.write(bouncelens.explainReply(line, language)), out,
+                    () -> stdout.checkError() || System.out.checkError());
         } else {
             output.write(bouncelens.explainReply(String.join(" ", text), language));
         }
@@ -116,7 +119,8 @@ public final class ExplainCommand implements Callable<Integer> {
      * answer per line), keeps at most {@link #MAX_LINE_CHARS} characters of each, and flushes the
      * output whenever the input has nothing more ready, so a pipeline sees answers as they come.
      */
-    static void readLines(InputStream in, LineHandler handler, Writer out) throws IOException {
+    static void readLines(InputStream in, LineHandler handler, Writer out, java.util.function.BooleanSupplier outputGone)
+            throws IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
@@ -143,6 +147,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 if (line.length() < MAX_LINE_CHARS) line.append(c);
             }
             if (!reader.ready()) out.flush();
+            if (outputGone.getAsBoolean()) return;
         }
         if (any) handler.line(line.toString());
     }

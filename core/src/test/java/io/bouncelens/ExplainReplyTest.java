@@ -1,0 +1,52 @@
+package io.bouncelens;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The library call behind {@code bouncelens explain}: any text, any size, any thread. */
+class ExplainReplyTest {
+
+    @Test
+    void aMegabyteReplyIsAnsweredQuicklyFromItsStart() {
+        String huge = "552 5.2.2 Mailbox full " + "a".repeat(1 << 20);
+        long start = System.nanoTime();
+        BounceRecord r = Bouncelens.explain(huge);
+        assertThat(System.nanoTime() - start).isLessThan(3_000_000_000L);
+        assertThat(r.reason()).isEqualTo(Reason.MAILBOXFULL);
+        assertThat(r.status()).isEqualTo("5.2.2");
+    }
+
+    @Test
+    void binaryGarbageNullAndEmptyAreUndefinedNotErrors() {
+        StringBuilder garbage = new StringBuilder();
+        for (int i = 0; i < 70_000; i++) garbage.append((char) ((i * 7919) % 0xD800));
+        assertThat(Bouncelens.explain(garbage.toString()).reason()).isNotNull();
+        assertThat(Bouncelens.explain(null).reason()).isEqualTo(Reason.UNDEFINED);
+        assertThat(Bouncelens.explain("").reason()).isEqualTo(Reason.UNDEFINED);
+        assertThat(Bouncelens.explain("\u0000\uFFFD\uD800").reason()).isEqualTo(Reason.UNDEFINED);
+    }
+
+    @Test
+    void concurrentCallsGiveTheSameAnswersAsSequentialOnes() throws Exception {
+        List<String> replies = List.of("550 5.1.1 User unknown", "552 5.2.2 Quota exceeded", "554 DT:SPM 163 mx14",
+                "the mta server of mx.example.net(192.0.2.1) reply: 550 No such user", "421 4.7.0 try later");
+        List<Reason> expected = replies.stream().map(r -> Bouncelens.explain(r).reason()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> runs = IntStream.range(0, 2000).mapToObj(i -> pool.submit(() ->
+                    Bouncelens.explain(replies.get(i % replies.size())).reason() == expected.get(i % replies.size())))
+                    .toList();
+            for (Future<Boolean> f : runs) assertThat(f.get()).isTrue();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(expected).contains(Reason.USERUNKNOWN, Reason.MAILBOXFULL, Reason.SPAMDETECTED);
+    }
+}
