@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -94,7 +95,8 @@ public final class MessageSource implements Iterator<InputMessage>, AutoCloseabl
                 continue;
             }
             Path p = it.next();
-            if (Files.isDirectory(p)) {
+            // links to directories are not followed inside a walk: a link loop must not walk forever
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 walking.push(sortedChildren(p).iterator());
             } else if (Files.isRegularFile(p)) {
                 return p;

@@ -118,4 +118,15 @@ class MessageSourceTest {
         assertThat(ms.get(1).truncated()).isFalse();
         assertThat(text(ms.get(1))).contains("Subject: small");
     }
+
+    @Test
+    void aLinkLoopInADirectoryIsNotWalkedForever(@TempDir Path dir) throws IOException {
+        Path box = Files.createDirectories(dir.resolve("box"));
+        Files.writeString(box.resolve("1.eml"), message("only"));
+        Files.createSymbolicLink(box.resolve("loop"), box);
+
+        List<InputMessage> ms = read(List.of(box.toString()), NO_STDIN, 1 << 20);
+
+        assertThat(ms).extracting(m -> m.file()).containsExactly(box.resolve("1.eml").toString());
+    }
 }
