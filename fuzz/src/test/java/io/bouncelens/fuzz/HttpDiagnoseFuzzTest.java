@@ -49,7 +49,7 @@ class HttpDiagnoseFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "45s")
+    @FuzzTest(maxDuration = "30s")
     void answersAnyBodyWithJson(FuzzedDataProvider data) throws Exception {
         String contentType = data.pickValue(CONTENT_TYPES);
         String lang = data.pickValue(LANGS);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessageDecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "45s")
     void diagnosesAnyBytes(byte[] message) {
         MessageDiagnosis diagnosis = Bouncelens.standard()
                 .diagnoseMessage(new ByteArrayInputStream(message), Lang.EN, "fuzz.eml", 1);

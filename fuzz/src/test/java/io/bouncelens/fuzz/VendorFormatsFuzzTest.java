@@ -22,7 +22,7 @@ class VendorFormatsFuzzTest {
     private static final List<VendorFormat> FORMATS = VendorFormats.all();
     private static final MessageParser PARSER = new MessageParser();
 
-    @FuzzTest(maxDuration = "45s")
+    @FuzzTest(maxDuration = "30s")
     void everyFormatReadsAnyMessage(byte[] raw) {
         ParsedMessage message = PARSER.parse(new ByteArrayInputStream(raw));
         for (VendorFormat format : FORMATS) {
