@@ -25,13 +25,29 @@ public final class TextRecordWriter {
     private static final Labels ZH_TW = new Labels("原因", "硬退信", "軟退信", "狀態碼", "回應碼", "服務商",
             "收件人", "處理方", "重試", "說明", "解決方法", "依據", "對方伺服器");
 
+    /** Who acts and when to retry, in words, for the Chinese blocks (labels stay beside them). */
+    private static final java.util.Map<String, String> ZH_CN_WORDS = java.util.Map.ofEntries(
+            java.util.Map.entry("sender-content", "发件方:邮件内容"), java.util.Map.entry("sender-infrastructure", "发件方:服务器或 DNS 配置"),
+            java.util.Map.entry("sender-account", "发件方:账号"), java.util.Map.entry("recipient-address", "收件地址"),
+            java.util.Map.entry("recipient-mailbox", "收件人:邮箱"), java.util.Map.entry("recipient-admin", "收件方管理员"),
+            java.util.Map.entry("network", "网络"), java.util.Map.entry("none", "无需处理"),
+            java.util.Map.entry("never", "不要重试"), java.util.Map.entry("later", "稍后重试"), java.util.Map.entry("after-fix", "修正后再发"));
+    private static final java.util.Map<String, String> ZH_TW_WORDS = java.util.Map.ofEntries(
+            java.util.Map.entry("sender-content", "寄件方:郵件內容"), java.util.Map.entry("sender-infrastructure", "寄件方:伺服器或 DNS 設定"),
+            java.util.Map.entry("sender-account", "寄件方:帳號"), java.util.Map.entry("recipient-address", "收件地址"),
+            java.util.Map.entry("recipient-mailbox", "收件者:信箱"), java.util.Map.entry("recipient-admin", "收件方管理員"),
+            java.util.Map.entry("network", "網路"), java.util.Map.entry("none", "不需處理"),
+            java.util.Map.entry("never", "不要重試"), java.util.Map.entry("later", "稍後重試"), java.util.Map.entry("after-fix", "修正後再寄"));
+
     private final Writer out;
     private final Labels labels;
+    private final java.util.Map<String, String> words;
     private boolean first = true;
 
     public TextRecordWriter(Writer out, Lang lang) {
         this.out = out;
         this.labels = lang == Lang.ZH_CN ? ZH_CN : lang == Lang.ZH_TW ? ZH_TW : EN;
+        this.words = lang == Lang.ZH_CN ? ZH_CN_WORDS : lang == Lang.ZH_TW ? ZH_TW_WORDS : java.util.Map.of();
     }
 
     public void write(BounceRecord r) throws IOException {
@@ -43,12 +59,17 @@ public final class TextRecordWriter {
         line(labels.reply, r.replyCode() == null ? null : r.replyCode().toString());
         line(labels.provider, join(r.provider(), r.providerCode()));
         line(labels.host, r.remoteHost());
-        line(labels.actor, r.actor() == null ? null : r.actor().label());
-        line(labels.retry, r.retry() == null ? null : r.retry().label());
+        line(labels.actor, r.actor() == null ? null : inWords(r.actor().label()));
+        line(labels.retry, r.retry() == null ? null : inWords(r.retry().label()));
         line(labels.explanation, r.explanation());
         line(labels.fix, r.fix());
         line(labels.evidence, r.evidence());
         out.flush();
+    }
+
+    private String inWords(String label) {
+        String w = words.get(label);
+        return w == null ? label : w + " (" + label + ")";
     }
 
     private void line(String label, String value) throws IOException {
