@@ -26,8 +26,18 @@ public final class MessageParser {
 
     private final Limits limits;
 
+    /** Reports attached to reports are read this many levels deep; deeper ones only by their headers. */
+    private static final int ATTACHED_REPORT_LEVELS = 1;
+
+    private final int attachedReportLevels;
+
     public MessageParser(Limits limits) {
+        this(limits, ATTACHED_REPORT_LEVELS);
+    }
+
+    private MessageParser(Limits limits, int attachedReportLevels) {
         this.limits = limits;
+        this.attachedReportLevels = attachedReportLevels;
     }
 
     public MessageParser() {
@@ -138,6 +148,7 @@ public final class MessageParser {
         boolean sawDeliveryStatus;
         Headers feedback;
         Headers original;
+        ParsedMessage attachedReport;
         boolean sawOriginal;
         String preamble;
         final List<String> partTypes = new ArrayList<>();
@@ -265,6 +276,21 @@ public final class MessageParser {
             Bytes head = Bytes.readHeaderBlock(is, limits.maxTextBytesPerPart());
             if (head.length() == 0) return;
             original = HeaderBlock.parse(Charsets.decode(head.bytes(), 0, head.length(), null), limits.maxHeaderCount());
+            if (attachedReportLevels > 0 && isReport(original)) {
+                // a wrapper around a bounce (or a forwarded bounce): parse it as a report of its own
+                InputStream whole = new java.io.SequenceInputStream(
+                        new java.io.ByteArrayInputStream(head.bytes(), 0, head.length()), is);
+                attachedReport = new MessageParser(limits, attachedReportLevels - 1).parse(whole);
+            }
+        }
+
+        /** Headers of a delivery report: multipart/report, or written by a mail system. */
+        private boolean isReport(Headers h) {
+            if (MediaType.parse(h.first("Content-Type")).type().equals("multipart/report")) return true;
+            String from = h.first("From");
+            if (from == null) return false;
+            String f = from.toLowerCase(java.util.Locale.ROOT);
+            return f.contains("mailer-daemon");
         }
 
         private String readText(InputStream is, String charset) throws IOException {
@@ -287,7 +313,8 @@ public final class MessageParser {
                     ? new DeliveryStatus(perMessage == null ? Headers.EMPTY : perMessage, perRecipient, global)
                     : null;
             if (top == null || top.isEmpty()) fail("no header fields: not an email message", false);
-            return new ParsedMessage(top, topType, text, dsn, feedback, original, partTypes, truncated, problems);
+            return new ParsedMessage(top, topType, text, dsn, feedback, original, partTypes, truncated, problems,
+                    attachedReport);
         }
     }
 

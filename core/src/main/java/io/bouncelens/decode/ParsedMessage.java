@@ -17,10 +17,19 @@ import java.util.List;
  * @param partTypes       media types of the report's own parts, in order (not those inside the original)
  * @param truncated       true when a {@link Limits} bound cut the message: the rest was not read
  * @param problems        one-line descriptions of what could not be read, empty when all went well
+ * @param attachedReport  when the attached message is itself a bounce report (a gateway's wrapper, a
+ *                        forwarded bounce), that report parsed; else null
  */
 public record ParsedMessage(Headers headers, String mimeType, String text, DeliveryStatus deliveryStatus,
                             Headers feedbackReport, Headers originalHeaders, List<String> partTypes,
-                            boolean truncated, List<String> problems) {
+                            boolean truncated, List<String> problems, ParsedMessage attachedReport) {
+
+    /** A message without an attached report. */
+    public ParsedMessage(Headers headers, String mimeType, String text, DeliveryStatus deliveryStatus,
+                         Headers feedbackReport, Headers originalHeaders, List<String> partTypes,
+                         boolean truncated, List<String> problems) {
+        this(headers, mimeType, text, deliveryStatus, feedbackReport, originalHeaders, partTypes, truncated, problems, null);
+    }
 
     public ParsedMessage {
         headers = headers == null ? Headers.EMPTY : headers;
@@ -58,7 +67,7 @@ public record ParsedMessage(Headers headers, String mimeType, String text, Deliv
         all.add(problem);
         all.addAll(problems);
         return new ParsedMessage(headers, mimeType, text, deliveryStatus, feedbackReport, originalHeaders,
-                partTypes, true, all);
+                partTypes, true, all, attachedReport);
     }
 
     /** The returned original's headers, empty when it was not returned. */

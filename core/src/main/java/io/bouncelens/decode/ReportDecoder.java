@@ -40,6 +40,19 @@ public final class ReportDecoder {
             List<FailedRecipient> found = read(v, m);
             if (!found.isEmpty()) return report(m, kindOf(found), v.name(), found);
         }
+        // a wrapper around a bounce (a gateway's notice, a forwarded bounce): the attached report says it
+        if (m.attachedReport() != null) {
+            DecodedReport inner = decode(m.attachedReport());
+            // only a structured report or a known format: the generic text scanner is not run on an attachment
+            boolean readable = inner.decodedBy() != null && !inner.decodedBy().equals("text");
+            if (readable && inner.kind() != MessageKind.NOT_BOUNCE && !inner.recipients().isEmpty()) {
+                List<String> problems = new ArrayList<>(m.problems());
+                problems.addAll(inner.problems());
+                return new DecodedReport(inner.kind(), "attached+" + inner.decodedBy(), inner.recipients(),
+                        inner.addresser(), inner.messageId(), inner.subject(), inner.timestamp(),
+                        m.truncated() || inner.truncated(), problems);
+            }
+        }
         // fields pasted into the text by an MTA that lost (or never had) the MIME structure
         structured = fromDeliveryStatus(m, InlineDeliveryStatus.find(m.text(), limits.maxRecipients(), limits.maxRecipients()));
         if (structured != null) return structured;

@@ -167,4 +167,33 @@ class ReportDecoderTest {
             assertThat(f.diagnosticCode()).contains("451 4.3.0 Error: queue file write error").doesNotContain("250 2.1.5");
         });
     }
+
+    @Test
+    void aBounceWrappedByAGatewayIsReadFromTheAttachedReport() {
+        String inner = new String(Fixtures.bytes("dsn-postfix.eml"), java.nio.charset.StandardCharsets.UTF_8);
+        String wrapper = "From: Gateway <notify@gw.example>\nTo: alice@sender.example\nSubject: Notification\n"
+                + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"w\"\n\n"
+                + "--w\nContent-Type: text/plain\n\nThe following addresses had permanent delivery errors\n\n"
+                + "--w\nContent-Type: message/rfc822\n\n" + inner + "\n--w--\n";
+        DecodedReport r = decoder.decode(Fixtures.parse(wrapper.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.decodedBy()).startsWith("attached+rfc3464");
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("nobody@receiver.example");
+        assertThat(r.messageId()).isEqualTo("<original-1@sender.example>");
+    }
+
+    @Test
+    void anOrdinaryAttachedMessageIsNeverScannedAsAReport() {
+        String wrapper = "From: MAILER-DAEMON@mx.example\nTo: alice@sender.example\nSubject: Returned mail\n"
+                + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"w\"\n\n"
+                + "--w\nContent-Type: text/plain\n\nSee attached.\n\n"
+                + "--w\nContent-Type: message/rfc822\n\nFrom: Mailer-Daemon <mailer-daemon@other.example>\n"
+                + "To: carol@receiver.example\nSubject: hello\n\ncarol@receiver.example 550 5.1.1 user unknown\n--w--\n";
+        ParsedMessage m = Fixtures.parse(wrapper.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        DecodedReport r = decoder.decode(m);
+
+        assertThat(m.attachedReport()).isNotNull();
+        assertThat(r.decodedBy()).doesNotStartWith("attached");
+        assertThat(r.recipients()).allSatisfy(f -> assertThat(f.diagnosticCode()).doesNotContain("550 5.1.1"));
+    }
 }
