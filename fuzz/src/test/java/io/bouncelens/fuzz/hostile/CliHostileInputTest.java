@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,5 +78,36 @@ class CliHostileInputTest {
 
         assertThat(outcome.exitStatus()).isEqualTo(2);
         assertThat(outcome.stderr()).hasSize(1).allMatch(line -> line.startsWith("bouncelens: "));
+    }
+
+    @Test
+    void theHostileMessagesInsideAMailboxCostOnlyThemselves() throws Exception {
+        Path mbox = dir.resolve("mixed.mbox");
+        int good = 0;
+        try (HostileInput.Sink out = new HostileInput.Sink(new java.io.BufferedOutputStream(Files.newOutputStream(mbox), 1 << 16))) {
+            for (HostileInput hostile : HostileInput.values()) {
+                for (int i = 0; i < 50; i++, good++) {
+                    out.line("From MAILER-DAEMON Sat Nov 28 09:00:00 2026");
+                    out.ascii(HostileInput.smallReport("good" + good + "@example.org"));
+                    out.line("");
+                }
+                out.line("From MAILER-DAEMON Sat Nov 28 09:00:00 2026");
+                hostile.writeTo(out);
+                out.line("");
+                out.line("");
+            }
+        }
+        // all nine in one 70 MB mailbox: each within its 30 s, so the whole within 90 s
+        CliProcess.Outcome outcome = new CliProcess("128m", 90).run(dir, "mixed-mbox", "diagnose", "--format", "jsonl",
+                mbox.toString());
+
+        assertThat(outcome.timedOut()).as("still running after 90 s").isFalse();
+        assertThat(outcome.exitStatus()).as("stderr: %s", outcome.stderr()).isEqualTo(1);
+        assertThat(outcome.stderr()).noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "));
+        List<String> records;
+        try (Stream<String> lines = Files.lines(outcome.stdout())) {
+            records = lines.filter(line -> line.contains("\"recipient\":\"good")).toList();
+        }
+        assertThat(records).as("every ordinary report around the hostile ones").hasSize(good);
     }
 }

@@ -180,6 +180,15 @@ public enum HostileInput {
 
     abstract void writeTo(Sink out) throws IOException;
 
+    /** An ordinary one-recipient DSN, for placing the hostile inputs among good ones. */
+    static String smallReport(String recipient) {
+        return "From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\n\n"
+                + "--r\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n"
+                + "Final-Recipient: rfc822; " + recipient + "\nAction: failed\nStatus: 5.1.1\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 User unknown\n\n--r--\n";
+    }
+
     /** Writes this input to {@code dir/<name>.eml} and returns the path. */
     public Path writeInto(Path dir) throws IOException {
         Path file = dir.resolve(name().toLowerCase(java.util.Locale.ROOT) + ".eml");
