@@ -13,7 +13,7 @@ final class DsnGroups {
     private DsnGroups() {
     }
 
-    static List<Headers> split(List<Headers> groups) {
+    static List<Headers> separated(List<Headers> groups) {
         List<Headers> out = new ArrayList<>(groups.size());
         for (Headers g : groups) {
             List<Header> current = new ArrayList<>();

@@ -19,7 +19,7 @@ public final class InlineDeliveryStatus {
         if (start < 0 || start > recipient) start = recipient;
         DeliveryStatus parsed = null;
         Headers perMessage = Headers.EMPTY;
-        java.util.List<Headers> groups = DsnGroups.split(HeaderBlock.groups(report.substring(start), maxFields, maxRecipients + 1));
+        java.util.List<Headers> groups = DsnGroups.separated(HeaderBlock.groups(report.substring(start), maxFields, maxRecipients + 1));
         java.util.List<Headers> recipients = new java.util.ArrayList<>();
         for (Headers g : groups) {
             if (g.has("Final-Recipient") || g.has("Original-Recipient")) recipients.add(g);

@@ -255,7 +255,7 @@ public final class MessageParser {
                 fail("more than " + limits.maxRecipients() + " recipients; read the first ones", true);
                 return;
             }
-            List<Headers> groups = DsnGroups.split(HeaderBlock.groups(text, limits.maxHeaderCount(), room + 1));
+            List<Headers> groups = DsnGroups.separated(HeaderBlock.groups(text, limits.maxHeaderCount(), room + 1));
             if (groups.size() > room) {
                 fail("more than " + limits.maxRecipients() + " recipients; read the first ones", true);
                 groups = groups.subList(0, room);
