@@ -73,17 +73,26 @@ public final class DiagnoseCommand implements Callable<Integer> {
         RunSummary summary = new RunSummary();
         try (MessageSource source = new MessageSource(paths, System.in, bouncelens.limits().maxMessageBytes());
              DiagnosisWriter out = DiagnosisWriter.create(f, System.out, language, all)) {
-            // Reading and writing stay on this thread, in input order; only diagnosing is spread.
-            new InputOrderPipeline<InputMessage, MessageDiagnosis>(threads, input -> bouncelens.diagnose(input, language),
-                    input -> input.bytes().length).run(source, d -> {
-                out.write(d);
-                summary.add(d);
-                for (String problem : d.problems()) err.println("bouncelens: " + where(d) + ": " + problem);
+            // Reading and writing stay on this thread, in input order; diagnosing and rendering the
+            // output (most of the writing's work) run on the workers.
+            new InputOrderPipeline<InputMessage, Diagnosed>(threads, input -> {
+                MessageDiagnosis d = bouncelens.diagnose(input, language);
+                return new Diagnosed(d, out.render(d));
+            }, input -> input.bytes().length).run(source, done -> {
+                out.write(done.diagnosis(), done.output());
+                summary.add(done.diagnosis());
+                for (String problem : done.diagnosis().problems()) {
+                    err.println("bouncelens: " + where(done.diagnosis()) + ": " + problem);
+                }
             });
         }
         err.println("bouncelens: " + summary.describe());
         err.flush();
         return summary.errors() > 0 ? 1 : 0;
+    }
+
+    /** A message's diagnosis and its output, made on a worker. */
+    private record Diagnosed(MessageDiagnosis diagnosis, byte[] output) {
     }
 
     static String where(MessageDiagnosis d) {

@@ -4,28 +4,47 @@ import io.bouncelens.BounceRecord;
 import io.bouncelens.MessageDiagnosis;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /** CSV with a header line, even when no message gave a record. */
 final class CsvDiagnosisWriter extends DiagnosisWriter {
 
-    private final Writer out;
-    private final CsvRecordWriter csv;
+    private boolean headerWritten;
 
-    CsvDiagnosisWriter(Writer out, boolean all) {
-        super(all);
-        this.out = out;
-        this.csv = new CsvRecordWriter(out);
+    CsvDiagnosisWriter(OutputStream out, boolean all) {
+        super(out, all);
     }
 
     @Override
-    public void write(MessageDiagnosis d) throws IOException {
-        for (BounceRecord r : recordsToShow(d)) csv.write(r);
+    public byte[] render(MessageDiagnosis d) {
+        StringWriter lines = new StringWriter();
+        CsvRecordWriter csv = new CsvRecordWriter(lines);
+        try {
+            for (BounceRecord r : recordsToShow(d)) csv.writeRecord(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+        return utf8(lines.toString());
+    }
+
+    @Override
+    public void write(MessageDiagnosis d, byte[] rendered) throws IOException {
+        if (rendered.length == 0) return;
+        writeHeader();
+        out.write(rendered);
+    }
+
+    private void writeHeader() throws IOException {
+        if (headerWritten) return;
+        headerWritten = true;
+        out.write(utf8(String.join(",", CsvRecordWriter.COLUMNS) + "\r\n"));
     }
 
     @Override
     public void close() throws IOException {
-        csv.writeHeader();
+        writeHeader();
         out.flush();
     }
 }

@@ -36,8 +36,14 @@ public final class CsvRecordWriter {
         out.write("\r\n");
     }
 
+    /** Writes one record, after the header line if none was written yet. */
     public void write(BounceRecord r) throws IOException {
         writeHeader();
+        writeRecord(r);
+    }
+
+    /** Writes one record line alone, for output whose header is written elsewhere. */
+    public void writeRecord(BounceRecord r) throws IOException {
         Object[] values = {
                 r.file(), r.message() == 0 ? null : r.message(), r.recipient(), r.addresser(), r.action(),
                 r.reason() == null ? null : r.reason().label(), r.hardBounce(), r.status(), r.replyCode(),

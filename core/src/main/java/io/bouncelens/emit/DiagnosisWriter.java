@@ -5,10 +5,9 @@ import io.bouncelens.Lang;
 import io.bouncelens.MessageDiagnosis;
 import io.bouncelens.decode.MessageKind;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,11 @@ import java.util.Locale;
  * Writes the diagnoses of a run, message after message, in one of the output formats. With
  * {@code all}, messages that are no bounce are shown too, as one line (text) or one record whose
  * {@code action} is their kind ({@code not-bounce}) and that has no reason.
+ *
+ * <p>Writing is split in two so that the costly half can run where the message was diagnosed:
+ * {@link #render} turns one message into its UTF-8 output and may be called from any thread at
+ * once; {@link #write(MessageDiagnosis, byte[])} adds what lies between messages (separators,
+ * brackets, the CSV header) and must be called by one thread, in output order.
  */
 public abstract class DiagnosisWriter implements AutoCloseable {
 
@@ -34,28 +38,41 @@ public abstract class DiagnosisWriter implements AutoCloseable {
         }
     }
 
+    protected final OutputStream out;
     protected final boolean all;
 
-    protected DiagnosisWriter(boolean all) {
+    protected DiagnosisWriter(OutputStream out, boolean all) {
+        this.out = out;
         this.all = all;
     }
 
+    /** A writer to {@code out}, which it buffers; closing the writer flushes but does not close {@code out}. */
     public static DiagnosisWriter create(Format format, OutputStream out, Lang lang, boolean all) {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        OutputStream buffered = new BufferedOutputStream(out, 64 << 10);
         return switch (format) {
-            case TEXT -> new GroupedTextWriter(w, lang, all);
-            case JSON -> new JsonArrayWriter(w, all);
-            case JSONL -> new JsonLinesWriter(w, all);
-            case CSV -> new CsvDiagnosisWriter(w, all);
+            case TEXT -> new GroupedTextWriter(buffered, lang, all);
+            case JSON -> new JsonArrayWriter(buffered, all);
+            case JSONL -> new JsonLinesWriter(buffered, all);
+            case CSV -> new CsvDiagnosisWriter(buffered, all);
         };
     }
 
-    /** Writes what one message gave. */
-    public abstract void write(MessageDiagnosis d) throws IOException;
+    /** One message's output as UTF-8, empty when it shows nothing; safe to call from several threads at once. */
+    public abstract byte[] render(MessageDiagnosis d);
+
+    /** Writes a message's output made by {@link #render}; one thread, in output order. */
+    public abstract void write(MessageDiagnosis d, byte[] rendered) throws IOException;
+
+    /** Renders and writes one message. */
+    public final void write(MessageDiagnosis d) throws IOException {
+        write(d, render(d));
+    }
 
     /** Ends the output (closing brackets, flush); the stream itself stays open. */
     @Override
-    public abstract void close() throws IOException;
+    public void close() throws IOException {
+        out.flush();
+    }
 
     /** The records to show for a message: its own, or with {@code all} a stand-in for a non-bounce. */
     protected List<BounceRecord> recordsToShow(MessageDiagnosis d) {
@@ -64,5 +81,9 @@ public abstract class DiagnosisWriter implements AutoCloseable {
         return List.of(new BounceRecord(d.file(), d.message(), null, null, d.kind().label(), null, false, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, d.subject(),
                 null, d.truncated()));
+    }
+
+    protected static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,8 +5,9 @@ import io.bouncelens.Lang;
 import io.bouncelens.MessageDiagnosis;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 
 /**
  * Text for a terminal: per message a heading (file, message number in a mailbox, subject), then
@@ -15,44 +16,51 @@ import java.io.Writer;
  */
 final class GroupedTextWriter extends DiagnosisWriter {
 
-    private final Writer out;
+    private static final byte[] NOTHING = new byte[0];
+
     private final Lang lang;
     private boolean first = true;
 
-    GroupedTextWriter(Writer out, Lang lang, boolean all) {
-        super(all);
-        this.out = out;
+    GroupedTextWriter(OutputStream out, Lang lang, boolean all) {
+        super(out, all);
         this.lang = lang;
     }
 
+    /** The message's heading and blocks; the blank line between messages is the writer's. */
     @Override
-    public void write(MessageDiagnosis d) throws IOException {
-        if (d.records().isEmpty() && !all) return;
-        if (d.records().isEmpty() && d.subject() == null && !d.problems().isEmpty()) return;
-        if (!first) out.write('\n');
-        first = false;
-        out.write(heading(d));
-        out.write('\n');
-        if (d.records().isEmpty()) {
-            out.write("  (" + d.kind().label() + ")\n");
-            out.flush();
-            return;
-        }
+    public byte[] render(MessageDiagnosis d) {
+        if (d.records().isEmpty() && !all) return NOTHING;
+        if (d.records().isEmpty() && d.subject() == null && !d.problems().isEmpty()) return NOTHING;
+        StringBuilder text = new StringBuilder(heading(d)).append('\n');
+        if (d.records().isEmpty()) return utf8(text.append("  (").append(d.kind().label()).append(")\n").toString());
         StringWriter block = new StringWriter();
         TextRecordWriter records = new TextRecordWriter(block, lang);
-        for (BounceRecord r : d.records()) records.write(r);
-        indent(block.toString());
-        out.flush();
+        try {
+            for (BounceRecord r : d.records()) records.write(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+        indent(block.toString(), text);
+        return utf8(text.toString());
     }
 
-    /** Writes the blocks indented under their heading, blank lines kept blank. */
-    private void indent(String text) throws IOException {
+    @Override
+    public void write(MessageDiagnosis d, byte[] rendered) throws IOException {
+        if (rendered.length == 0) return;
+        if (!first) out.write('\n');
+        first = false;
+        out.write(rendered);
+        out.flush(); // a terminal shows each message as it is diagnosed
+    }
+
+    /** Appends the blocks indented under their heading, blank lines kept blank. */
+    private static void indent(String text, StringBuilder to) {
         int pos = 0;
         while (pos < text.length()) {
             int eol = text.indexOf('\n', pos);
             if (eol < 0) eol = text.length();
-            if (eol > pos) out.write("  " + text.substring(pos, eol));
-            out.write('\n');
+            if (eol > pos) to.append("  ").append(text, pos, eol);
+            to.append('\n');
             pos = eol + 1;
         }
     }
@@ -62,10 +70,5 @@ final class GroupedTextWriter extends DiagnosisWriter {
         if (d.message() > 0) b.append(" #").append(d.message());
         if (d.subject() != null && !d.subject().isBlank()) b.append(" · ").append(d.subject().trim());
         return b.toString();
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.flush();
     }
 }

@@ -3,29 +3,36 @@ package io.bouncelens.emit;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.MessageDiagnosis;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 /** One JSON object per record per line (JSON Lines). */
 final class JsonLinesWriter extends DiagnosisWriter {
 
-    private final Writer out;
+    private static final byte[] NOTHING = new byte[0];
 
-    JsonLinesWriter(Writer out, boolean all) {
-        super(all);
-        this.out = out;
+    JsonLinesWriter(OutputStream out, boolean all) {
+        super(out, all);
     }
 
     @Override
-    public void write(MessageDiagnosis d) throws IOException {
-        for (BounceRecord r : recordsToShow(d)) {
-            out.write(JsonRecordWriter.toJson(r));
-            out.write('\n');
+    public byte[] render(MessageDiagnosis d) {
+        List<BounceRecord> records = recordsToShow(d);
+        if (records.isEmpty()) return NOTHING;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 * records.size());
+        try (JsonRecordWriter json = new JsonRecordWriter(bytes)) {
+            for (BounceRecord r : records) json.write(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
         }
+        return bytes.toByteArray();
     }
 
     @Override
-    public void close() throws IOException {
-        out.flush();
+    public void write(MessageDiagnosis d, byte[] rendered) throws IOException {
+        out.write(rendered);
     }
 }

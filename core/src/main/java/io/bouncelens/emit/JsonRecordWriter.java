@@ -29,22 +29,26 @@ public final class JsonRecordWriter implements Flushable, Closeable {
 
     /** Writes UTF-8 to {@code out}; closing this writer does not close {@code out}. */
     public JsonRecordWriter(OutputStream out) {
-        try {
-            json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this(() -> FACTORY.createGenerator(out, JsonEncoding.UTF8));
     }
 
     /** Writes to {@code out}; closing this writer does not close {@code out}. */
     public JsonRecordWriter(Writer out) {
+        this(() -> FACTORY.createGenerator(out));
+    }
+
+    private interface GeneratorOpener {
+        JsonGenerator open() throws IOException;
+    }
+
+    private JsonRecordWriter(GeneratorOpener opener) {
         try {
-            json = FACTORY.createGenerator(out);
+            json = opener.open();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(null); // Jackson would start every object after the first with a space
     }
 
     /** One record as one JSON object, without a line end. */

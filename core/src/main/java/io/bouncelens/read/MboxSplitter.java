@@ -1,8 +1,8 @@
 package io.bouncelens.read;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -16,7 +16,7 @@ public final class MboxSplitter implements Iterator<InputMessage> {
 
     private final LineReader lines;
     private final String file;
-    private final long maxMessageBytes;
+    private final MessageBytes message;
     private int index;
     private boolean atSeparator;
     private InputMessage next;
@@ -25,7 +25,7 @@ public final class MboxSplitter implements Iterator<InputMessage> {
     public MboxSplitter(InputStream in, String file, long maxMessageBytes) {
         this.lines = new LineReader(in);
         this.file = file;
-        this.maxMessageBytes = maxMessageBytes;
+        this.message = new MessageBytes(maxMessageBytes);
     }
 
     @Override
@@ -46,45 +46,41 @@ public final class MboxSplitter implements Iterator<InputMessage> {
         try {
             if (!atSeparator) {
                 // the first call: skip to the first From_ line (leading blank lines allowed)
-                byte[] line;
-                while ((line = lines.next()) != null && isBlank(line)) {
+                boolean more;
+                while ((more = lines.next()) && lines.isBlank()) {
                     // nothing before the first message
                 }
-                if (line == null) {
-                    finished = true;
-                    return null;
-                }
-                if (!startsWithFrom(line, 0)) {
+                if (!more || !lines.startsWithFrom(0)) {
                     finished = true;
                     return null;
                 }
                 atSeparator = true;
             }
-            ByteArrayOutputStream message = new ByteArrayOutputStream(8192);
+            message.clear();
             boolean truncated = false;
             boolean previousBlank = false;
             byte[] pendingBlank = null;
             boolean sawAny = false;
-            byte[] line;
-            while ((line = lines.next()) != null) {
-                if (previousBlank && startsWithFrom(line, 0)) break;
+            boolean more;
+            while ((more = lines.next())) {
+                if (previousBlank && lines.startsWithFrom(0)) break;
                 sawAny = true;
                 if (pendingBlank != null) {
-                    truncated |= !append(message, pendingBlank, 0);
+                    truncated |= !message.append(pendingBlank, 0, pendingBlank.length);
                     pendingBlank = null;
                 }
-                boolean blank = isBlank(line);
+                boolean blank = lines.isBlank();
                 if (blank) {
-                    pendingBlank = line; // a blank line before a From_ line belongs to the separator
+                    pendingBlank = lines.copy(); // a blank line before a From_ line belongs to the separator
                 } else {
-                    int skip = isQuotedFrom(line) ? 1 : 0;
-                    truncated |= !append(message, line, skip);
+                    int skip = lines.isQuotedFrom() ? 1 : 0;
+                    truncated |= !message.append(lines.buf, lines.start + skip, lines.end - lines.start - skip);
                 }
                 previousBlank = blank;
             }
-            if (line == null) {
+            if (!more) {
                 finished = true;
-                if (pendingBlank != null) append(message, pendingBlank, 0);
+                if (pendingBlank != null) message.append(pendingBlank, 0, pendingBlank.length);
                 if (!sawAny) return null;
             }
             index++;
@@ -96,40 +92,95 @@ public final class MboxSplitter implements Iterator<InputMessage> {
         }
     }
 
-    private boolean append(ByteArrayOutputStream out, byte[] line, int skip) {
-        int len = line.length - skip;
-        if (out.size() + (long) len > maxMessageBytes) return false;
-        out.write(line, skip, len);
-        return true;
-    }
-
     static boolean startsWithFrom(byte[] line, int off) {
-        return line.length >= off + 5 && line[off] == 'F' && line[off + 1] == 'r' && line[off + 2] == 'o'
-                && line[off + 3] == 'm' && line[off + 4] == ' ';
+        return line.length >= off + 5 && startsWithFrom(line, off, line.length);
     }
 
-    private static boolean isQuotedFrom(byte[] line) {
-        int i = 0;
-        while (i < line.length && line[i] == '>') i++;
-        return i > 0 && startsWithFrom(line, i);
+    private static boolean startsWithFrom(byte[] b, int off, int end) {
+        return end - off >= 5 && b[off] == 'F' && b[off + 1] == 'r' && b[off + 2] == 'o' && b[off + 3] == 'm'
+                && b[off + 4] == ' ';
     }
 
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) if (b != '\n' && b != '\r') return false;
-        return true;
+    /**
+     * The message being read, kept in one array reused from message to message (each message then
+     * costs one copy of its bytes); holds at most {@code max} bytes.
+     */
+    private static final class MessageBytes {
+        private final long max;
+        private byte[] bytes = new byte[64 << 10];
+        private int size;
+
+        MessageBytes(long max) {
+            this.max = max;
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        /** Appends, or returns false (appending nothing) when the message would exceed its limit. */
+        boolean append(byte[] b, int off, int len) {
+            if (size + (long) len > max) return false;
+            if (size + len > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(size + len, bytes.length * 2));
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+            return true;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
     }
 
-    /** Lines with their line ends; an over-long line is cut into pieces (and remembered). */
+    /**
+     * Lines with their line ends, read in place: after {@link #next} the line is
+     * {@code buf[start, end)}, valid until the next call. An over-long line is cut into pieces of
+     * {@link #MAX_LINE} (and remembered), so a file without line ends cannot take unbounded memory.
+     */
     private static final class LineReader {
         private static final int MAX_LINE = 1 << 20;
         private final InputStream in;
-        private final byte[] buf = new byte[64 << 10];
-        private int pos;
+        byte[] buf = new byte[64 << 10];
+        int start;
+        int end;
+        private int pos;   // the unread bytes are buf[pos, limit)
         private int limit;
         private boolean cut;
 
         LineReader(InputStream in) {
             this.in = in;
+        }
+
+        /** Moves to the next line; false at the end of the input. */
+        boolean next() throws IOException {
+            int scanFrom = pos;
+            while (true) {
+                for (int i = scanFrom; i < limit; i++) {
+                    if (buf[i] == '\n') return take(i + 1);
+                }
+                int unread = limit - pos;
+                if (unread >= MAX_LINE) {
+                    cut = true;
+                    return take(limit);
+                }
+                if (pos > 0) { // keep the line's start, make room behind it
+                    System.arraycopy(buf, pos, buf, 0, unread);
+                    pos = 0;
+                    limit = unread;
+                }
+                if (limit == buf.length) buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_LINE));
+                scanFrom = limit;
+                int n = in.read(buf, limit, buf.length - limit);
+                if (n < 0) return unread > 0 && take(limit);
+                limit += n;
+            }
+        }
+
+        private boolean take(int lineEnd) {
+            start = pos;
+            end = lineEnd;
+            pos = lineEnd;
+            return true;
         }
 
         boolean lineCut() {
@@ -138,32 +189,23 @@ public final class MboxSplitter implements Iterator<InputMessage> {
             return c;
         }
 
-        byte[] next() throws IOException {
-            ByteArrayOutputStream line = null;
-            while (true) {
-                if (pos >= limit) {
-                    int n = in.read(buf, 0, buf.length);
-                    if (n < 0) return line == null ? null : line.toByteArray();
-                    pos = 0;
-                    limit = n;
-                }
-                int start = pos;
-                while (pos < limit && buf[pos] != '\n') pos++;
-                boolean end = pos < limit;
-                if (end) pos++;
-                if (line == null && end) {
-                    byte[] out = new byte[pos - start];
-                    System.arraycopy(buf, start, out, 0, out.length);
-                    return out;
-                }
-                if (line == null) line = new ByteArrayOutputStream(256);
-                line.write(buf, start, pos - start);
-                if (end) return line.toByteArray();
-                if (line.size() >= MAX_LINE) {
-                    cut = true;
-                    return line.toByteArray();
-                }
-            }
+        boolean startsWithFrom(int skip) {
+            return MboxSplitter.startsWithFrom(buf, start + skip, end);
+        }
+
+        boolean isQuotedFrom() {
+            int i = start;
+            while (i < end && buf[i] == '>') i++;
+            return i > start && MboxSplitter.startsWithFrom(buf, i, end);
+        }
+
+        boolean isBlank() {
+            for (int i = start; i < end; i++) if (buf[i] != '\n' && buf[i] != '\r') return false;
+            return true;
+        }
+
+        byte[] copy() {
+            return Arrays.copyOfRange(buf, start, end);
         }
     }
 }

@@ -46,6 +46,7 @@ class JsonRecordWriterTest {
         }
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(2);
+        assertThat(lines).allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
         assertThat(parse(lines[0])).containsEntry("reason", "mailboxfull").containsKey("explanation");
         assertThat(parse(lines[0]).get("explanation")).contains("邮箱");
         assertThat(parse(lines[1])).containsEntry("message", "3").containsEntry("truncated", "true")

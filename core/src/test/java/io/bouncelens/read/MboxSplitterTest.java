@@ -1,0 +1,95 @@
+package io.bouncelens.read;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The splitter reads lines in place from a buffer it refills, grows and compacts; these cases put
+ * lines across the refills, beyond the buffer and beyond the line limit.
+ */
+class MboxSplitterTest {
+
+    @Test
+    void linesLongerThanTheReadBufferAndSplitAcrossReadsArriveWhole() {
+        String longLine = "x".repeat(200_000);
+        String mbox = "From a\nSubject: one\n\n" + longLine + "\n\nFrom b\nSubject: two\n\nbody\n";
+        List<InputMessage> messages = split(new TrickleInputStream(bytes(mbox), 7_001), Long.MAX_VALUE);
+        assertThat(messages).hasSize(2);
+        assertThat(text(messages.get(0))).isEqualTo("Subject: one\n\n" + longLine + "\n");
+        assertThat(text(messages.get(1))).isEqualTo("Subject: two\n\nbody\n");
+        assertThat(messages).noneMatch(InputMessage::truncated);
+    }
+
+    @Test
+    void aLineBeyondTheLineLimitIsKeptInPiecesAndMarksTheMessage() {
+        String huge = "y".repeat((1 << 20) + 5_000);
+        String mbox = "From a\nSubject: one\n\n" + huge + "\n\nFrom b\n\nnext\n";
+        List<InputMessage> messages = split(new ByteArrayInputStream(bytes(mbox)), Long.MAX_VALUE);
+        assertThat(messages).hasSize(2);
+        assertThat(text(messages.get(0))).isEqualTo("Subject: one\n\n" + huge + "\n");
+        assertThat(messages.get(0).truncated()).isTrue();
+        assertThat(messages.get(1).truncated()).isFalse();
+        assertThat(text(messages.get(1))).isEqualTo("\nnext\n");
+    }
+
+    @Test
+    void theLastLineWithoutALineEndIsKept() {
+        List<InputMessage> messages = split(new ByteArrayInputStream(bytes("From a\r\nA: 1\r\n\r\nlast")), 1 << 20);
+        assertThat(messages).singleElement().satisfies(m -> assertThat(text(m)).isEqualTo("A: 1\r\n\r\nlast"));
+    }
+
+    @Test
+    void aFromLineInsideAParagraphDoesNotSplitAndQuotedOnesLoseOneMark() {
+        String mbox = "From a\n\ntext\nFrom here on\n>From quoted\n>>From twice\n\nFrom b\n\nsecond\n";
+        List<InputMessage> messages = split(new TrickleInputStream(bytes(mbox), 3), 1 << 20);
+        assertThat(messages).extracting(MboxSplitterTest::text)
+                .containsExactly("\ntext\nFrom here on\nFrom quoted\n>From twice\n", "\nsecond\n");
+        assertThat(messages).extracting(InputMessage::index).containsExactly(1, 2);
+    }
+
+    @Test
+    void aMessageOverItsLimitKeepsItsStartAndTheNextOneIsWhole() {
+        String mbox = "From a\n\n" + "z".repeat(100) + "\n" + "w".repeat(100) + "\n\nFrom b\n\nok\n";
+        List<InputMessage> messages = split(new ByteArrayInputStream(bytes(mbox)), 150);
+        assertThat(text(messages.get(0))).isEqualTo("\n" + "z".repeat(100) + "\n");
+        assertThat(messages.get(0).truncated()).isTrue();
+        assertThat(text(messages.get(1))).isEqualTo("\nok\n");
+        assertThat(messages.get(1).truncated()).isFalse();
+    }
+
+    private static List<InputMessage> split(InputStream in, long max) {
+        List<InputMessage> out = new ArrayList<>();
+        new MboxSplitter(in, "box", max).forEachRemaining(out::add);
+        return out;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(InputMessage m) {
+        return new String(m.bytes(), StandardCharsets.UTF_8);
+    }
+
+    /** Hands out at most {@code step} bytes per read, as a pipe or a slow disk would. */
+    private static final class TrickleInputStream extends ByteArrayInputStream {
+        private final int step;
+
+        TrickleInputStream(byte[] bytes, int step) {
+            super(bytes);
+            this.step = step;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, step));
+        }
+    }
+}
