@@ -21,16 +21,17 @@ final class RediagnoseRun {
     }
 
     int run() {
-        if (options.softLimit < 1 || options.softDays < 1) {
-            err.println("bouncelens rediagnose: --soft-bounce-limit and --soft-bounce-days must be at least 1");
+        StoreOptions where = options.store;
+        if (where.problem() != null) {
+            err.println("bouncelens rediagnose: " + where.problem());
             return 2;
         }
-        if (options.db == null && !options.data.resolve("bouncelens.db").toFile().isFile()) {
-            err.println("bouncelens rediagnose: no store at " + options.data.resolve("bouncelens.db") + " (use --data or --db)");
+        if (where.db == null && !where.data.resolve("bouncelens.db").toFile().isFile()) {
+            err.println("bouncelens rediagnose: no store at " + where.data.resolve("bouncelens.db") + " (use --data or --db)");
             return 2;
         }
-        try (Database database = options.db == null ? Database.embedded(options.data) : Database.open(options.db)) {
-            SuppressionPolicy policy = new SuppressionPolicy(options.softLimit, Duration.ofDays(options.softDays));
+        try (Database database = where.db == null ? Database.embedded(where.data) : Database.open(where.db)) {
+            SuppressionPolicy policy = new SuppressionPolicy(where.softLimit, Duration.ofDays(where.softDays));
             BounceStore store = new BounceStore(database, policy, Clock.systemUTC());
             Rediagnosis.Summary s = new Rediagnosis(store).run(line -> err.println("bouncelens: " + line));
             err.println("bouncelens: rediagnosed " + s.messages() + " messages: " + s.records() + " records, "

@@ -1,11 +1,11 @@
 package io.bouncelens.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,12 +32,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--smtp-port", paramLabel = "PORT", description = "SMTP port (default: ${DEFAULT-VALUE}).", defaultValue = "2525")
     int smtpPort;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory of the embedded SQLite store (default: ${DEFAULT-VALUE}).",
-            defaultValue = "data")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC-URL", description = "Use PostgreSQL instead, e.g. jdbc:postgresql://db/bouncelens?user=bl&password=...")
-    String db;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:BOUNCELENS_TOKEN}",
             description = "Bearer token that write calls must send (default: $BOUNCELENS_TOKEN).")
@@ -54,14 +50,6 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-smtp-connections", paramLabel = "N", defaultValue = "50",
             description = "Concurrent SMTP sessions (default: ${DEFAULT-VALUE}).")
     int maxSmtpConnections;
-
-    @Option(names = "--soft-bounce-limit", paramLabel = "N", defaultValue = "3",
-            description = "Soft bounces that suppress an address (default: ${DEFAULT-VALUE}) ...")
-    int softLimit;
-
-    @Option(names = "--soft-bounce-days", paramLabel = "DAYS", defaultValue = "7",
-            description = "... within this many days (default: ${DEFAULT-VALUE}).")
-    int softDays;
 
     @Override
     public Integer call() {

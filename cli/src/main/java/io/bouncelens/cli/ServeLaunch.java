@@ -24,13 +24,12 @@ final class ServeLaunch {
     int run() {
         ServerConfig config;
         try {
-            if (options.softLimit < 1 || options.softDays < 1) {
-                throw new IllegalArgumentException("--soft-bounce-limit and --soft-bounce-days must be at least 1");
-            }
+            StoreOptions store = options.store;
+            if (store.problem() != null) throw new IllegalArgumentException(store.problem());
             config = new ServerConfig(InetAddress.getByName(options.bind), options.httpPort, options.smtpPort,
-                    options.data, options.db, options.token, options.domains, options.maxMessageBytes,
+                    store.data, store.db, options.token, options.domains, options.maxMessageBytes,
                     options.maxSmtpConnections,
-                    new SuppressionPolicy(options.softLimit, Duration.ofDays(options.softDays)));
+                    new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)));
             String problem = config.problem();
             if (problem != null) throw new IllegalArgumentException(problem);
         } catch (UnknownHostException | IllegalArgumentException e) {
