@@ -2,7 +2,7 @@
 # The JMH benchmarks' operations scored per second of CPU time of the one thread that runs them
 # (bench/.../CpuTimeThroughput.java): on a loaded machine JMH's wall-clock scores fall with the
 # load, the CPU-time scores much less. Full JIT, as in JMH.
-#   scripts/bench-cpu.sh [SECONDS per round, default 2]
+#   scripts/bench-cpu.sh [SECONDS per round, default 2] [only the benchmarks whose name contains this]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=${BOUNCELENS_SHARED:-$here/../shared}

@@ -23,8 +23,12 @@ public final class CpuTimeThroughput {
         Object run() throws IOException;
     }
 
+    private static String only = "";
+
+    /** {@code [SECONDS [NAME-PART]]}: seconds per round (2), and only the benchmarks whose name contains NAME-PART. */
     public static void main(String[] args) throws IOException {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2.0;
+        only = args.length > 1 ? args[1] : "";
         PipelineBenchmark pipeline = new PipelineBenchmark();
         pipeline.loadCorpus();
         ReplyClassifierBenchmark replies = new ReplyClassifierBenchmark();
@@ -51,6 +55,7 @@ public final class CpuTimeThroughput {
 
     /** Warms up for 4 rounds, then prints the median and range of 5 rounds of {@code seconds} CPU time each. */
     private static void report(String name, double seconds, Operation op) throws IOException {
+        if (!name.contains(only)) return;
         List<Double> scores = new ArrayList<>();
         for (int round = 0; round < 9; round++) {
             long budget = (long) (seconds * 1e9);

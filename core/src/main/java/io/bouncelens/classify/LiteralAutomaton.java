@@ -7,12 +7,13 @@ import java.util.List;
 /**
  * Aho-Corasick automaton over already folded text: one left-to-right pass finds every literal of
  * the knowledge base, in time linear in the text (plus the number of hits, which the literal set
- * bounds per position). Immutable once built, so one instance serves all threads.
+ * bounds per position). Immutable once built, so one instance serves all threads. Public because
+ * the decoder's vendor-format recognition compiles its signature literals into one as well.
  */
-final class LiteralAutomaton {
+public final class LiteralAutomaton {
 
     /** Receives the id of each literal found. */
-    interface Hits {
+    public interface Hits {
         void found(int literalId);
     }
 
@@ -34,12 +35,12 @@ final class LiteralAutomaton {
         for (char c = 0; c < startAscii.length; c++) startAscii[c] = step(keys, targets, 0, c);
     }
 
-    int literalCount() {
+    public int literalCount() {
         return literalCount;
     }
 
     /** Builds the automaton; literal ids are the positions in {@code literals} (already folded, non-empty). */
-    static LiteralAutomaton of(List<String> literals) {
+    public static LiteralAutomaton of(List<String> literals) {
         List<StringBuilder> keyList = new ArrayList<>();
         List<List<Integer>> targetList = new ArrayList<>();
         List<List<Integer>> outList = new ArrayList<>();
@@ -114,7 +115,7 @@ final class LiteralAutomaton {
     }
 
     /** Reports every literal occurring in {@code folded}; a literal may be reported more than once. */
-    void scan(String folded, Hits hits) {
+    public void scan(String folded, Hits hits) {
         int state = 0;
         for (int i = 0, n = folded.length(); i < n; i++) {
             char c = folded.charAt(i);

@@ -3,6 +3,7 @@ package io.bouncelens.decode;
 import io.bouncelens.Reason;
 import io.bouncelens.decode.vendor.VendorFormat;
 import io.bouncelens.decode.vendor.VendorFormats;
+import io.bouncelens.decode.vendor.VendorRecognition;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,11 @@ import java.util.Locale;
  */
 public final class ReportDecoder {
 
-    private final List<VendorFormat> vendors;
+    private final VendorRecognition vendors;
     private final Limits limits;
 
     public ReportDecoder(List<VendorFormat> vendors, Limits limits) {
-        this.vendors = List.copyOf(vendors);
+        this.vendors = new VendorRecognition(vendors);
         this.limits = limits;
     }
 
@@ -33,10 +34,13 @@ public final class ReportDecoder {
             List<FailedRecipient> complaints = FeedbackReportReader.read(m);
             return report(m, MessageKind.FEEDBACK, "arf", complaints);
         }
-        DecodedReport structured = fromDeliveryStatus(m, m.deliveryStatus());
+        // every format's signature literals, found in one pass over the text
+        VendorRecognition.Scan signs = vendors.scan(m);
+        DecodedReport structured = fromDeliveryStatus(m, m.deliveryStatus(), signs);
         if (structured != null) return structured;
-        for (VendorFormat v : vendors) {
-            if (!recognises(v, m)) continue;
+        for (int i = 0; i < vendors.formats().size(); i++) {
+            VendorFormat v = vendors.formats().get(i);
+            if (!recognises(v, i, m, signs)) continue;
             List<FailedRecipient> found = read(v, m);
             if (!found.isEmpty()) return report(m, kindOf(found), v.name(), found);
         }
@@ -54,7 +58,8 @@ public final class ReportDecoder {
             }
         }
         // fields pasted into the text by an MTA that lost (or never had) the MIME structure
-        structured = fromDeliveryStatus(m, InlineDeliveryStatus.find(m.text(), limits.maxRecipients(), limits.maxRecipients()));
+        structured = fromDeliveryStatus(m, InlineDeliveryStatus.find(m.text(), limits.maxRecipients(), limits.maxRecipients()),
+                signs);
         if (structured != null) return structured;
         boolean bounceSigns = BounceSigns.looksLikeBounce(m) || m.deliveryStatus() != null;
         if (AutoReplies.recognises(m) && !BounceSigns.fromMailSystem(m) && !BounceSigns.bounceSubject(m)) {
@@ -68,12 +73,13 @@ public final class ReportDecoder {
     }
 
     /** The report read from RFC 3464 fields, enriched by the first vendor format that knows the message; null without recipients. */
-    private DecodedReport fromDeliveryStatus(ParsedMessage m, DeliveryStatus dsn) {
+    private DecodedReport fromDeliveryStatus(ParsedMessage m, DeliveryStatus dsn, VendorRecognition.Scan signs) {
         List<FailedRecipient> fromDsn = DeliveryStatusReader.read(dsn);
         if (!fromDsn.isEmpty()) {
             String decodedBy = dsn.global() ? "rfc6533" : "rfc3464";
-            for (VendorFormat v : vendors) {
-                if (!recognises(v, m)) continue;
+            for (int i = 0; i < vendors.formats().size(); i++) {
+                VendorFormat v = vendors.formats().get(i);
+                if (!recognises(v, i, m, signs)) continue;
                 List<FailedRecipient> extra = read(v, m);
                 if (!extra.isEmpty()) {
                     fromDsn = enrich(fromDsn, extra);
@@ -87,9 +93,10 @@ public final class ReportDecoder {
         return null;
     }
 
-    private static boolean recognises(VendorFormat v, ParsedMessage m) {
+    /** Asks format {@code v} (at {@code index} in registry order) only when its signature hit. */
+    private static boolean recognises(VendorFormat v, int index, ParsedMessage m, VendorRecognition.Scan signs) {
         try {
-            return v.recognises(m);
+            return signs.offered(index) && v.recognises(m, signs.hits());
         } catch (RuntimeException e) {
             return false; // one broken format must not stop the others
         }

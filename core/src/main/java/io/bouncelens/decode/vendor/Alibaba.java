@@ -20,13 +20,24 @@ public final class Alibaba implements VendorFormat {
         return "alibaba";
     }
 
+    /** Its senders' domains; its sender alone is no bounce (Alibaba also sends newsletters and invoices). */
+    private static final String[] SENDERS = {"aliyun", "mxhichina", "alibaba", "alimail"};
+    private static final String RELAY = "the mta server of";
+
+    private static final Signature SIGNATURE = Signature.inText(RELAY, " reply:", "退信", "未能投递", "无法投递",
+            "could not be delivered").orHeader("From", SENDERS);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         String from = message.from().toLowerCase(Locale.ROOT);
-        boolean alibaba = from.contains("aliyun") || from.contains("mxhichina") || from.contains("alibaba")
-                || from.contains("alimail");
-        String text = message.text();
-        boolean relaySentence = text.contains("the mta server of") && text.contains(" reply:");
+        boolean alibaba = false;
+        for (String s : SENDERS) alibaba |= from.contains(s);
+        boolean relaySentence = text.contains(RELAY) && text.contains(" reply:");
         // Alibaba also sends ordinary mail (newsletters, invoices): its sender alone is no bounce.
         boolean notice = relaySentence || text.contains("退信") || text.contains("未能投递") || text.contains("无法投递")
                 || text.contains("could not be delivered") || from.contains("mailer-daemon");

@@ -22,9 +22,15 @@ public final class AmazonSes implements VendorFormat {
         return "amazonses";
     }
 
+    private static final Signature SIGNATURE = Signature.inText("notificationType", "arn:aws:sns", "amazonses.com");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         String from = message.from().toLowerCase(java.util.Locale.ROOT);
         return text.contains("notificationType")
                 && (from.contains("amazonaws.com") || from.contains("amazonses.com") || text.contains("arn:aws:sns")

@@ -17,12 +17,19 @@ public final class AmazonWorkMail implements VendorFormat {
         return "amazonworkmail";
     }
 
+    private static final String EXPLANATION = "An error occurred while trying to deliver the mail to the following recipients";
+    private static final Signature SIGNATURE = Signature.inText("Technical report:", "Final-Recipient:", EXPLANATION);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         return text.contains("Technical report:") && text.contains("Final-Recipient:")
                 && (message.header("X-Mailer") != null && message.header("X-Mailer").contains("Amazon WorkMail")
-                || text.contains("An error occurred while trying to deliver the mail to the following recipients"));
+                || text.contains(EXPLANATION));
     }
 
     @Override

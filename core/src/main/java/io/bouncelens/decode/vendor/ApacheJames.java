@@ -19,9 +19,15 @@ public final class ApacheJames implements VendorFormat {
         return "apachejames";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(BELOW, DETAILS, "RCPT TO:");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         return text.contains(BELOW) && text.contains(DETAILS) && text.contains("RCPT TO:");
     }
 

@@ -22,10 +22,17 @@ public final class Courier implements VendorFormat {
         return "courier";
     }
 
+    private static final String BANNER = "running the Courier mail server";
+    private static final Signature SIGNATURE = Signature.inText(BANNER, START, "<<< ");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
-        return text.contains("running the Courier mail server") || (text.contains(START) && text.contains("<<< "));
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        return text.contains(BANNER) || (text.contains(START) && text.contains("<<< "));
     }
 
     @Override

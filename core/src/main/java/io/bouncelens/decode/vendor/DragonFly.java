@@ -21,10 +21,17 @@ public final class DragonFly implements VendorFormat {
         return "dragonfly";
     }
 
+    private static final String BANNER = "This is the DragonFly Mail Agent";
+    private static final Signature SIGNATURE = Signature.inText(BANNER, TO, "did not like our");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
-        return text.contains("This is the DragonFly Mail Agent") || (text.contains(TO) && text.contains("did not like our"));
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        return text.contains(BANNER) || (text.contains(TO) && text.contains("did not like our"));
     }
 
     @Override

@@ -20,9 +20,16 @@ public final class Exchange2003 implements VendorFormat {
         return "exchange2003";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(START);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        return message.text().contains(START);
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        return text.contains(START);
     }
 
     @Override

@@ -28,9 +28,15 @@ public final class Exchange2007 implements VendorFormat {
         return "exchange2007";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(DIAGNOSTIC, "Generating server:");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         return text.contains(DIAGNOSTIC) && text.contains("Generating server:");
     }
 

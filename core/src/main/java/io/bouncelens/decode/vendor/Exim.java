@@ -18,12 +18,20 @@ public final class Exim implements VendorFormat {
         return "exim";
     }
 
+    private static final String SOFTWARE = "mail delivery software";
+    private static final String CREATED = "This message was created automatically by mail delivery software";
+    private static final String RELAY = "This message was created automatically by the SMTP relay";
+    private static final Signature SIGNATURE = Signature.inText(SOFTWARE, CREATED, RELAY);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
-        if (message.header("X-Failed-Recipients") != null && text.contains("mail delivery software")) return true;
-        return text.contains("This message was created automatically by mail delivery software")
-                || text.contains("This message was created automatically by the SMTP relay");
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        if (message.header("X-Failed-Recipients") != null && text.contains(SOFTWARE)) return true;
+        return text.contains(CREATED) || text.contains(RELAY);
     }
 
     @Override

@@ -30,8 +30,16 @@ public final class Ezweb implements VendorFormat {
         return "ezweb";
     }
 
+    /** Recognised by its sender and subject alone: no text literal. */
+    private static final Signature SIGNATURE = Signature.inText().orHeader("From", "ezweb.ne.jp");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         String from = message.from().toLowerCase(Locale.ROOT);
         return from.contains("ezweb.ne.jp") && message.subject().contains("Mail System Error - Returned Mail");
     }

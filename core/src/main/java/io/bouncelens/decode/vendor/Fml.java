@@ -20,10 +20,17 @@ public final class Fml implements VendorFormat {
         return "fml";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(NOT_MEMBER);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         String server = message.header("X-MLServer");
-        return server != null && server.contains("fml") && message.text().contains(NOT_MEMBER);
+        return server != null && server.contains("fml") && text.contains(NOT_MEMBER);
     }
 
     @Override

@@ -31,14 +31,28 @@ public final class Gmail implements VendorFormat {
         return "gmail";
     }
 
+    private static final String TECHNICAL = "Technical details of";
+    private static final Signature SIGNATURE = new Signature(withAll(TECHNICAL, START), java.util.List.of())
+            .orHeader("From", "google");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
-        boolean google = text.contains("Technical details of") || message.from().toLowerCase(java.util.Locale.ROOT).contains("google");
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        boolean google = text.contains(TECHNICAL) || message.from().toLowerCase(java.util.Locale.ROOT).contains("google");
         if (!google) return false;
-        if (message.header("X-Failed-Recipients") != null && text.strip().startsWith("** ")) return true;
+        if (message.header("X-Failed-Recipients") != null && message.text().strip().startsWith("** ")) return true;
         for (String s : START) if (text.contains(s)) return true;
         return false;
+    }
+
+    private static List<String> withAll(String first, String[] more) {
+        List<String> all = new ArrayList<>(List.of(more));
+        all.add(0, first);
+        return all;
     }
 
     @Override

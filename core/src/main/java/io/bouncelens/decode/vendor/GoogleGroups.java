@@ -19,10 +19,16 @@ public final class GoogleGroups implements VendorFormat {
         return "googlegroups";
     }
 
+    private static final Signature SIGNATURE = Signature.inText("groups.google.com", "Google Groups");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         String failed = message.header("X-Failed-Recipients");
-        String text = message.text();
         return failed != null && failed.contains("googlegroups.com")
                 && (text.contains("groups.google.com") || text.contains("Google Groups"));
     }

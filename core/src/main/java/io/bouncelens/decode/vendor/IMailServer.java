@@ -21,12 +21,19 @@ public final class IMailServer implements VendorFormat {
         return "imailserver";
     }
 
+    private static final String RESPONSE = "Body of message generated response:";
+    private static final Signature SIGNATURE = Signature.inText(END, RESPONSE);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         String subject = message.subject();
-        String text = message.text();
         return subject.strip().startsWith("Undeliverable Mail") && text.contains(END)
-                || text.contains("Body of message generated response:");
+                || text.contains(RESPONSE);
     }
 
     @Override

@@ -25,9 +25,15 @@ public final class InterScanMss implements VendorFormat {
         return "interscanmss";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(SENT, RECEIVED, UNABLE, "InterScan");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         return (text.contains(SENT) && text.contains(RECEIVED))
                 || (text.contains(UNABLE) && (message.from().contains("InterScan") || text.contains("InterScan")));
     }

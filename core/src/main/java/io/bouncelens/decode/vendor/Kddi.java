@@ -19,10 +19,17 @@ public final class Kddi implements VendorFormat {
         return "kddi";
     }
 
+    private static final String SENT_ON = "Your mail sent on:";
+    private static final Signature SIGNATURE = Signature.inText(SENT_ON, TO);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
-        return text.contains("Your mail sent on:") && text.contains(TO);
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        return text.contains(SENT_ON) && text.contains(TO);
     }
 
     @Override

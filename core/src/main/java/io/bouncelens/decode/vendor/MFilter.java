@@ -22,9 +22,15 @@ public final class MFilter implements VendorFormat {
         return "mfilter";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(START, SERVER);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         return text.contains(START) && text.contains(SERVER);
     }
 

@@ -19,9 +19,15 @@ public final class MailFoundry implements VendorFormat {
         return "mailfoundry";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(TO, REASON);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         return text.contains(TO) && text.contains(REASON);
     }
 

@@ -21,9 +21,15 @@ public final class MailMarshal implements VendorFormat {
         return "mailmarshal";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(BECAUSE, AFFECTED);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         return text.contains(BECAUSE) && text.contains(AFFECTED);
     }
 

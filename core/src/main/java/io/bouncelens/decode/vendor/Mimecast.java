@@ -21,9 +21,15 @@ public final class Mimecast implements VendorFormat {
         return "mimecast";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(PROBLEM, "-- ");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         return text.contains(PROBLEM) && text.contains("-- ");
     }
 

@@ -20,11 +20,18 @@ public final class Net263 implements VendorFormat {
         return "263";
     }
 
+    private static final Signature SIGNATURE = Signature.inText("退信", "退回", "无法投递");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         String from = message.from().toLowerCase(Locale.ROOT);
         return (from.contains("263.net") || from.contains("263xmail") || from.contains("263.com")) && MailSystemSender.sent(message)
-                && (message.text().contains("退信") || message.text().contains("退回") || message.text().contains("无法投递"));
+                && (text.contains("退信") || text.contains("退回") || text.contains("无法投递"));
     }
 
     @Override

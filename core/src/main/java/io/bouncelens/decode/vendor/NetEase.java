@@ -19,15 +19,22 @@ public final class NetEase implements VendorFormat {
         return "netease";
     }
 
+    private static final Signature SIGNATURE = Signature.inText("退信");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         String from = message.from().toLowerCase(Locale.ROOT);
         String subject = message.subject();
         String mailer = message.header("X-Mailer");
         boolean netease = from.contains("163.com") || from.contains("126.com") || from.contains("yeah.net")
                 || from.contains("netease") || (mailer != null && mailer.toLowerCase(Locale.ROOT).contains("coremail"));
         // 163.com and Coremail's X-Mailer are also every user's: only the mail system's account sends notices.
-        return (netease || subject.contains("系统退信")) && MailSystemSender.sent(message) && message.text().contains("退信");
+        return (netease || subject.contains("系统退信")) && MailSystemSender.sent(message) && text.contains("退信");
     }
 
     @Override

@@ -22,10 +22,17 @@ public final class OpenSmtpd implements VendorFormat {
         return "opensmtpd";
     }
 
+    private static final String BANNER = "This is the MAILER-DAEMON, please DO NOT REPLY";
+    private static final Signature SIGNATURE = Signature.inText(BANNER, START);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
-        return text.contains("This is the MAILER-DAEMON, please DO NOT REPLY") && text.contains(START);
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        return text.contains(BANNER) && text.contains(START);
     }
 
     @Override

@@ -25,13 +25,26 @@ public final class Postfix implements VendorFormat {
         return "postfix";
     }
 
+    private static final String MAIL_SYSTEM_AT = "This is the mail system at host";
+    private static final String PROGRAM_AT = "This is the Postfix program at host";
+    private static final String MAIL_SYSTEM = "The mail system";
+    private static final String SORRY = "I'm sorry to have to inform you";
+    /** Postfix's own field in the RFC 3464 part recognises its reports whatever the text says. */
+    private static final String QUEUE_ID = "X-Postfix-Queue-ID";
+    private static final Signature SIGNATURE = Signature.inText(MAIL_SYSTEM_AT, PROGRAM_AT, MAIL_SYSTEM, SORRY)
+            .orDeliveryStatusField(QUEUE_ID);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
-        if (text.contains("This is the mail system at host") || text.contains("This is the Postfix program at host")) return true;
-        if (text.contains("The mail system") && text.contains("I'm sorry to have to inform you")) return true;
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        if (text.contains(MAIL_SYSTEM_AT) || text.contains(PROGRAM_AT)) return true;
+        if (text.contains(MAIL_SYSTEM) && text.contains(SORRY)) return true;
         DeliveryStatus dsn = message.deliveryStatus();
-        return dsn != null && dsn.perMessage().has("X-Postfix-Queue-ID");
+        return dsn != null && dsn.perMessage().has(QUEUE_ID);
     }
 
     @Override

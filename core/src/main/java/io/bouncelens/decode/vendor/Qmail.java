@@ -21,9 +21,16 @@ public final class Qmail implements VendorFormat {
         return "qmail";
     }
 
+    private static final Signature SIGNATURE = Signature.inText("This is the qmail-send program",
+            "--- Below this line is a copy of the message", "--- Enclosed is a copy of the message");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         return text.contains("This is the qmail-send program")
                 || text.contains("--- Below this line is a copy of the message")
                 || text.contains("--- Enclosed is a copy of the message");

@@ -25,9 +25,17 @@ public final class SendGrid implements VendorFormat {
         return "sendgrid";
     }
 
+    private static final String BANNER = "automatically generated message from SendGrid";
+    private static final Signature SIGNATURE = Signature.inText(BANNER);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        return message.text().contains("automatically generated message from SendGrid");
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        return text.contains(BANNER);
     }
 
     @Override

@@ -33,12 +33,20 @@ public final class Sendmail implements VendorFormat {
         return "sendmail";
     }
 
+    private static final String[] HEADINGS = {TRANSCRIPT, "----- Non-delivered information -----",
+            "The following addresses had permanent fatal errors", "The following addresses had delivery problems",
+            "The following addresses had permanent delivery errors"};
+    private static final Signature SIGNATURE = Signature.inText(HEADINGS);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
-        return text.contains(TRANSCRIPT) || text.contains("----- Non-delivered information -----") || text.contains("The following addresses had permanent fatal errors")
-                || text.contains("The following addresses had delivery problems")
-                || text.contains("The following addresses had permanent delivery errors");
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        for (String heading : HEADINGS) if (text.contains(heading)) return true;
+        return false;
     }
 
     @Override

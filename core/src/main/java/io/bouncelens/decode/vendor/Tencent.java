@@ -19,12 +19,18 @@ public final class Tencent implements VendorFormat {
         return "tencent";
     }
 
+    private static final Signature SIGNATURE = Signature.inText("退回", "无法发送", "退信");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         String from = message.from().toLowerCase(Locale.ROOT);
         boolean tencent = from.contains("@qq.com") || from.contains("exmail.qq.com") || from.contains("foxmail.com")
                 || from.contains("tencent");
-        String text = message.text();
         // qq.com is also every QQ user's domain: only its mail system's account sends notices.
         return tencent && MailSystemSender.sent(message)
                 && (text.contains("退回") || text.contains("无法发送") || text.contains("退信"));

@@ -15,11 +15,24 @@ public interface VendorFormat {
     String name();
 
     /**
-     * A cheap check on headers and a few literals (From, Subject, X-Mailer, a marker line), true
-     * when this format wrote the message. Called for every message, in registry order: keep it
-     * to header look-ups and {@code String.contains} on the text; no parsing here.
+     * The literals of the report text this format's recognition asks about, and the header fields
+     * that alone make a message worth asking about: a message with none of them is not offered to
+     * {@link #recognises(ParsedMessage, TextHits)} at all. A constant.
      */
-    boolean recognises(ParsedMessage message);
+    Signature signature();
+
+    /**
+     * A cheap check on headers and the signature literals (From, Subject, X-Mailer, a marker
+     * line), true when this format wrote the message. {@code text} says which of the signature's
+     * literals the report text contains (all formats' literals are found in one pass before any
+     * format is asked); no parsing and no searching of the text here.
+     */
+    boolean recognises(ParsedMessage message, TextHits text);
+
+    /** {@link #recognises(ParsedMessage, TextHits)} on its own, searching the text for this format's literals. */
+    default boolean recognises(ParsedMessage message) {
+        return recognises(message, TextHits.search(message.text(), signature().text()));
+    }
 
     /**
      * The recipients the report names, with the remote server's text for each as

@@ -19,9 +19,16 @@ public final class X1 implements VendorFormat {
         return "x1";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(START);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        return message.text().contains(START);
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        return text.contains(START);
     }
 
     @Override

@@ -20,11 +20,18 @@ public final class X2 implements VendorFormat {
         return "x2";
     }
 
+    private static final String UNABLE = "Unable to deliver message to the following address(es)";
+    private static final String FOLLOWS = "--- Original message follows";
+    private static final Signature SIGNATURE = Signature.inText(UNABLE, FOLLOWS);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
-        return text.contains("Unable to deliver message to the following address(es)")
-                && text.contains("--- Original message follows");
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        return text.contains(UNABLE) && text.contains(FOLLOWS);
     }
 
     @Override

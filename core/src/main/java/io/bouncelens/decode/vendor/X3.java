@@ -21,9 +21,15 @@ public final class X3 implements VendorFormat {
         return "x3";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(BANNER, "Technical details:", "=======");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         return text.contains(BANNER) && text.contains("Technical details:") && text.contains("=======");
     }
 

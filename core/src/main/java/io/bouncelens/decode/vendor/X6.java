@@ -20,9 +20,15 @@ public final class X6 implements VendorFormat {
         return "x6";
     }
 
+    private static final Signature SIGNATURE = Signature.inText(REJECTED, RESPONDED);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        String text = message.text();
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         return text.contains(REJECTED) && text.contains(RESPONDED);
     }
 

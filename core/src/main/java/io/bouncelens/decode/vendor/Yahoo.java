@@ -18,9 +18,17 @@ public final class Yahoo implements VendorFormat {
         return "yahoo";
     }
 
+    private static final String SORRY = "Sorry, we were unable to deliver your message to the following address";
+    private static final Signature SIGNATURE = Signature.inText(SORRY);
+
     @Override
-    public boolean recognises(ParsedMessage message) {
-        return message.text().contains("Sorry, we were unable to deliver your message to the following address");
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
+        return text.contains(SORRY);
     }
 
     @Override

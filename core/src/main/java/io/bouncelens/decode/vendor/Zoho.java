@@ -19,10 +19,16 @@ public final class Zoho implements VendorFormat {
         return "zoho";
     }
 
+    private static final Signature SIGNATURE = Signature.inText("ERROR_CODE", "[Status: ");
+
     @Override
-    public boolean recognises(ParsedMessage message) {
+    public Signature signature() {
+        return SIGNATURE;
+    }
+
+    @Override
+    public boolean recognises(ParsedMessage message, TextHits text) {
         boolean zoho = message.header("X-ZohoMail") != null || message.from().toLowerCase().contains("zoho");
-        String text = message.text();
         return zoho && (text.contains("ERROR_CODE") || text.contains("[Status: "));
     }
 
