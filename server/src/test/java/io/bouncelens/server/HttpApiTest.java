@@ -146,7 +146,7 @@ class HttpApiTest {
     }
 
     @Test
-    void writesNeedTheTokenWhenOneIsConfigured() throws IOException {
+    void theStoreNeedsTheTokenWhenOneIsConfiguredButDiagnoseDoesNot() throws IOException {
         try (RunningServer guarded = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-token"))
                 .withToken("s3cret-token"))) {
             ApiClient anonymous = guarded.api;
@@ -157,8 +157,22 @@ class HttpApiTest {
 
             ApiClient authorised = anonymous.withToken("s3cret-token");
             assertThat(authorised.postJson("/api/v1/suppressions", "{\"address\":\"x@token.example\"}").status()).isEqualTo(201);
-            assertThat(anonymous.get("/api/v1/suppressions/x@token.example").status()).isEqualTo(200);
+            // the stored addresses are not for strangers' eyes either
+            for (String read : new String[]{"/api/v1/suppressions/x@token.example", "/api/v1/suppressions",
+                    "/api/v1/bounces", "/api/v1/messages", "/api/v1/stats?by=reason", "/api/v1/alerts"}) {
+                assertThat(anonymous.get(read).status()).as(read).isEqualTo(401);
+                assertThat(anonymous.withToken("wrong").get(read).status()).as(read).isEqualTo(401);
+                assertThat(authorised.get(read).status()).as(read).isEqualTo(200);
+            }
+            assertThat(authorised.get("/api/v1/suppressions/x@token.example").json().get("address").asText())
+                    .isEqualTo("x@token.example");
             assertThat(authorised.delete("/api/v1/suppressions/x@token.example").status()).isEqualTo(204);
+
+            // diagnosing stores nothing and shows only what the caller sent: no token needed
+            ApiClient.Response diagnosed = anonymous.postJson("/api/v1/diagnose", "{\"reply\":\"550 5.1.1 User unknown\"}");
+            assertThat(diagnosed.status()).isEqualTo(200);
+            assertThat(diagnosed.json().get("reason").asText()).isEqualTo("userunknown");
+            assertThat(anonymous.get("/healthz").status()).isEqualTo(200);
         }
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -133,6 +134,27 @@ class WebPageBrowserTest {
         waitFor(() -> rowFor("someone@example.net") == null ? Boolean.TRUE : null);
         assertThat(running.api.get("/api/v1/suppressions/someone@example.net").status()).isEqualTo(404);
         assertThat(running.api.get("/api/v1/suppressions/other@example.org").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aServerWithATokenShowsItsStoredBouncesOnlyOnceThePageIsGivenTheToken() throws Exception {
+        running.close();
+        running = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-token"))
+                .withToken("page-token"));
+        assertThat(running.api.withToken("page-token")
+                .postJson("/api/v1/suppressions", "{\"address\":\"kept@example.org\"}").status()).isEqualTo(201);
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+
+        browser.findElement(By.cssSelector("button[data-view='suppressions']")).click();
+        WebElement status = browser.findElement(By.id("sup-status"));
+        waitFor(() -> status.getText().contains("API token") ? Boolean.TRUE : null);
+        assertThat(rowFor("kept@example.org")).isNull();
+
+        // the token field sits in the page's header, so the dashboard can use it as well
+        browser.findElement(By.cssSelector("header details.token summary")).click();
+        browser.findElement(By.id("token")).sendKeys("page-token", Keys.TAB);
+        waitFor(() -> rowFor("kept@example.org"));
+        assertThat(status.getText()).isEmpty();
     }
 
     private WebElement rowFor(String address) {

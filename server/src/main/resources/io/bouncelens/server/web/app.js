@@ -42,6 +42,12 @@
     });
   });
 
+  // A server with a token answers the stored views only with it: show them as soon as it is given.
+  $("token").addEventListener("change", function () {
+    if (state.view === "dashboard") loadDashboard();
+    if (state.view === "suppressions") loadSuppressions(true);
+  });
+
   // ---- views ----
   document.querySelectorAll(".tab").forEach(function (b) {
     b.addEventListener("click", function () { show(b.getAttribute("data-view")); });
@@ -59,9 +65,10 @@
     var headers = {};
     if (contentType) headers["Content-Type"] = contentType;
     var token = $("token").value;
-    if (token && method !== "GET") headers["Authorization"] = "Bearer " + token;
+    if (token) headers["Authorization"] = "Bearer " + token;
     return fetch(path, { method: method, headers: headers, body: body }).then(function (r) {
       if (r.status === 204) return null;
+      if (r.status === 401) throw new Error(t("needToken"));
       return r.json().catch(function () { return { error: "HTTP " + r.status }; }).then(function (j) {
         if (!r.ok) throw new Error(j && j.error ? j.error : "HTTP " + r.status);
         return j;
@@ -319,6 +326,7 @@
       + (state.supCursor ? "&cursor=" + encodeURIComponent(state.supCursor) : "");
     api("GET", path).then(function (j) {
       if (mine !== supRequest) return;
+      $("sup-status").textContent = "";
       var body = $("suppressions").tBodies[0];
       if (reset) body.textContent = "";
       if (reset && j.results.length === 0) {
@@ -330,7 +338,11 @@
       j.results.forEach(function (s) { body.appendChild(supRow(s)); });
       state.supCursor = j.nextCursor || null;
       $("more").hidden = !state.supCursor;
-    }).catch(function (e) { setStatus(e.message, true); });
+    }).catch(function (e) {
+      if (mine !== supRequest) return;
+      $("suppressions").tBodies[0].textContent = "";
+      $("sup-status").textContent = e.message;
+    });
   }
   function supRow(s) {
     var tr = document.createElement("tr");
