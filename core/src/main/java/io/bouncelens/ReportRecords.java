@@ -38,7 +38,7 @@ final class ReportRecords {
                     null, "decode." + stated.label(), report.decodedBy());
         } else {
             ReplyEvidence evidence = new ReplyEvidence(r.diagnosticCode() == null ? "" : r.diagnosticCode(),
-                    r.status(), r.replyCode(), r.remoteHost(), r.command(), r.reasonHint());
+                    r.status(), r.replyCode(), r.remoteHost(), r.command(), r.reasonHint(), true);
             verdict = bouncelens.classifier().classify(evidence);
             if ((verdict.reason() == null || verdict.reason() == Reason.UNDEFINED) && r.reasonHint() != null) {
                 verdict = new Classification(r.reasonHint(), verdict.status(), verdict.replyCode(), verdict.remoteHost(),

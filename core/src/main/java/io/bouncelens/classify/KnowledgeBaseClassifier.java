@@ -98,11 +98,11 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
                 && SYMPTOMS_OF_DELAY.contains(best.entry.reason())) {
             best = expired;
         }
-        return verdict(best, evidence.hint(), command, statusText, reply, host, detected, status);
+        return verdict(best, evidence.hint(), command, statusText, reply, host, detected, status, evidence.reported());
     }
 
     private Classification verdict(Candidate best, Reason hint, String command, String status, Integer reply,
-                                   String host, boolean[] detected, EnhancedStatus code) {
+                                   String host, boolean[] detected, EnhancedStatus code, boolean reported) {
         String detectedProvider = null;
         for (int p = 0; p < detected.length; p++) {
             if (detected[p]) {
@@ -123,11 +123,14 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         Actor actor = e.actor();
         Retry retry = e.retry();
         // A "no such user" answered to the message body is a content filter speaking, not the
-        // address book: the address may well exist (the rule Sisimai calls "filtered").
-        // Unless a provider or a 5.1.1 says the mailbox is missing.
+        // address book: the address may well exist (the rule Sisimai calls "filtered"). So is one
+        // a bounce report quotes without saying it answered RCPT TO: nothing shows the address was
+        // refused. Unless a provider, the report's own format or an address status (X.1.x) says
+        // the mailbox is missing.
         String stage = command == null ? null : command.toUpperCase(java.util.Locale.ROOT);
-        if (reason == Reason.USERUNKNOWN && "DATA".equals(stage) && e.tier() != Tier.PROVIDER
-                && !(code != null && code.subject() == 1 && code.detail() == 1)) {
+        if (reason == Reason.USERUNKNOWN && e.tier() != Tier.PROVIDER && hint != Reason.USERUNKNOWN
+                && !(code != null && code.subject() == 1)
+                && ("DATA".equals(stage) || (stage == null && reported))) {
             reason = Reason.FILTERED;
             actor = null;
             retry = null;

@@ -12,11 +12,19 @@ import io.bouncelens.Reason;
  * @param remoteHost the host that answered, if known; helps to pick a provider's reading
  * @param command    the SMTP command that was answered, if known
  * @param hint       a reason the report's format itself implies (e.g. an expiry notice), if any
+ * @param reported   the text comes from a bounce report rather than from a user pasting one reply:
+ *                   a report that quotes a "user unknown" without saying it answered RCPT TO, and
+ *                   without an address status (X.1.x), does not show the address is missing
  */
 public record ReplyEvidence(String text, String status, Integer replyCode, String remoteHost,
-                            String command, Reason hint) {
+                            String command, Reason hint, boolean reported) {
+
+    /** Evidence from outside a bounce report (a reply on its own). */
+    public ReplyEvidence(String text, String status, Integer replyCode, String remoteHost, String command, Reason hint) {
+        this(text, status, replyCode, remoteHost, command, hint, false);
+    }
 
     public static ReplyEvidence ofText(String text) {
-        return new ReplyEvidence(text, null, null, null, null, null);
+        return new ReplyEvidence(text, null, null, null, null, null, false);
     }
 }

@@ -131,6 +131,25 @@ class KnowledgeBaseClassifierTest {
     }
 
     @Test
+    void aUserUnknownAReportQuotesWithoutItsStageIsAFilterUnlessSomethingSaysTheAddressIsMissing() {
+        KnowledgeBaseClassifier c = classifier("reason/x.kb", REASONS, "status/s.kb", STATUS);
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, null, null, true)).reason())
+                .as("a report that does not say RCPT TO was answered").isEqualTo(Reason.FILTERED);
+        assertThat(c.classify(ReplyEvidence.ofText("550 user unknown")).reason())
+                .as("a reply on its own (explain) is read as it says").isEqualTo(Reason.USERUNKNOWN);
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, "RCPT", null, true)).reason())
+                .isEqualTo(Reason.USERUNKNOWN);
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", "5.1.1", null, null, null, null, true)).reason())
+                .as("an address status says the mailbox is missing").isEqualTo(Reason.USERUNKNOWN);
+        assertThat(c.classify(new ReplyEvidence("550 5.1.0 user unknown", "5.0.0", null, null, null, null, true)).reason())
+                .isEqualTo(Reason.USERUNKNOWN);
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", "5.2.1", null, null, null, null, true)).reason())
+                .isEqualTo(Reason.FILTERED);
+        assertThat(c.classify(new ReplyEvidence("user unknown", null, null, null, null, Reason.USERUNKNOWN, true)).reason())
+                .as("the report's format states it (the server's own directory)").isEqualTo(Reason.USERUNKNOWN);
+    }
+
+    @Test
     void theSmtpStageSaysWhoseAddressWasRefused() {
         KnowledgeBaseClassifier c = classifier("reason/x.kb", REASONS, "status/s.kb", STATUS);
         assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, "MAIL", null)).reason())

@@ -1,10 +1,12 @@
 package io.bouncelens.decode.vendor;
 
+import io.bouncelens.Reason;
 import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.ParsedMessage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Microsoft Exchange 2000/2003's "Undeliverable:" notice: "Your message ... did not reach the
@@ -53,7 +55,27 @@ public final class Exchange2003 implements VendorFormat {
             }
         }
         if (recipient != null) out.add(Finding.ofBlock(recipient, text.join(first, i)));
+        out.replaceAll(Exchange2003::withOwnVerdict);
         return Finding.toRecipients(out);
+    }
+
+    /**
+     * {@code MSEXCH:IMS:... 0 (000C05A6) Unknown Recipient}: Exchange's own diagnostic code, the
+     * server's verdict from its directory, not a remote reply quoted without its SMTP stage.
+     */
+    private static Finding withOwnVerdict(Finding f) {
+        String d = f.diagnostic();
+        int msexch = d == null ? -1 : d.indexOf("MSEXCH:");
+        if (msexch < 0) return f;
+        int open = d.indexOf('(', msexch);
+        if (open < 0 || open + 9 >= d.length() || d.charAt(open + 9) != ')') return f;
+        Reason reason = switch (d.substring(open + 1, open + 9).toUpperCase(Locale.ROOT)) {
+            case "000C05A6" -> Reason.USERUNKNOWN;      // Unknown Recipient
+            case "00120270" -> Reason.NETWORKERROR;     // Too many hops: a routing loop
+            case "00050311", "000502CC" -> Reason.CONTENTERROR; // conversion to Internet format failed
+            default -> null;
+        };
+        return reason == null ? f : f.withHint(reason);
     }
 
     /** {@code addr on Thu, 29 Apr 2010 00:00:00 -0000} at the start of a line. */

@@ -1,5 +1,6 @@
 package io.bouncelens.decode.vendor;
 
+import io.bouncelens.Reason;
 import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.ParsedMessage;
 
@@ -56,8 +57,21 @@ public final class IMailServer implements VendorFormat {
             if (colon <= 0) continue;
             String address = AddressScanner.wholeLine(line.substring(colon + 2));
             if (address == null || line.startsWith("To:") || line.startsWith("From:") || line.startsWith("CC:")) continue;
-            out.add(Finding.of(address, line.substring(0, colon)));
+            String reason = line.substring(0, colon);
+            out.add(Finding.of(address, reason).withHint(ownVerdict(reason)));
         }
         return Finding.toRecipients(out);
+    }
+
+    /**
+     * IMail's own fixed sentences for what it found itself (its user list, its quota, its DNS
+     * lookup), which are verdicts rather than a remote reply quoted without its SMTP stage.
+     */
+    private static Reason ownVerdict(String reason) {
+        String r = reason.strip();
+        if (r.equalsIgnoreCase("Unknown user") || r.equalsIgnoreCase("Invalid final delivery userid")) return Reason.USERUNKNOWN;
+        if (r.equalsIgnoreCase("Unknown host")) return Reason.HOSTUNKNOWN;
+        if (r.equalsIgnoreCase("User mailbox exceeds allowed size")) return Reason.MAILBOXFULL;
+        return null;
     }
 }

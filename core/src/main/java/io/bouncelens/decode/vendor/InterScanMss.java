@@ -1,5 +1,6 @@
 package io.bouncelens.decode.vendor;
 
+import io.bouncelens.Reason;
 import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.ParsedMessage;
 
@@ -19,6 +20,7 @@ public final class InterScanMss implements VendorFormat {
     private static final String SENT = "Sent <<< ";
     private static final String RECEIVED = "Received >>> ";
     private static final String UNABLE = "Unable to deliver message to <";
+    private static final String CHECK_ADDRESS = "Please check if address is correct";
 
     @Override
     public String name() {
@@ -56,7 +58,12 @@ public final class InterScanMss implements VendorFormat {
                 out.putIfAbsent(recipient.toLowerCase(Locale.ROOT), Finding.of(recipient, said).withCommand(command));
             } else if (line.startsWith(UNABLE)) {
                 String address = AddressScanner.first(line);
-                if (address != null) out.putIfAbsent(address.toLowerCase(Locale.ROOT), Finding.of(address, line));
+                if (address == null) continue;
+                // InterScan's own sentence when the next server refused the address: it asks the
+                // sender to check the address, the only verdict the notice gives.
+                Finding f = Finding.of(address, line);
+                if (line.contains(CHECK_ADDRESS)) f = f.withHint(Reason.USERUNKNOWN);
+                out.putIfAbsent(address.toLowerCase(Locale.ROOT), f);
             }
         }
         return Finding.toRecipients(new ArrayList<>(out.values()));

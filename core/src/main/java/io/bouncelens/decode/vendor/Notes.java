@@ -1,5 +1,6 @@
 package io.bouncelens.decode.vendor;
 
+import io.bouncelens.Reason;
 import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.ParsedMessage;
 
@@ -52,7 +53,11 @@ public final class Notes implements VendorFormat {
             }
         }
         List<Finding> out = new ArrayList<>();
-        for (String r : recipients) out.add(Finding.of(r, reason.toString()));
+        // Notes' own sentence for an address its directory (the Name & Address Book) lacks: the
+        // server's verdict, not a remote reply quoted without its SMTP stage.
+        Reason own = ReportText.indexOfIgnoreCase(reason.toString(), "not listed in public Name & Address Book") >= 0
+                ? Reason.USERUNKNOWN : null;
+        for (String r : recipients) out.add(Finding.of(r, reason.toString()).withHint(own));
         return Finding.toRecipients(out);
     }
 }

@@ -59,7 +59,9 @@ public final class Postfix implements VendorFormat {
             String address = line.substring(head[0], head[1]);
             int j = i + 1;
             StringBuilder said = new StringBuilder(line.substring(head[2]).strip());
-            while (j < text.size() && !text.isBlank(j) && Character.isWhitespace(text.line(j).charAt(0))) {
+            // The paragraph runs to the blank line: Postfix indents its continuation lines, but
+            // relays that re-wrap the text do not, and the "(in reply to ... command)" is often there.
+            while (j < text.size() && !text.isBlank(j) && head(text.line(j)) == null) {
                 said.append(' ').append(text.line(j).strip());
                 j++;
             }

@@ -98,6 +98,13 @@ class VendorFormatsTest {
             sendgrid.eml     | xia@receiver.example    | -
             exchange2007.eml | rae@receiver.example    | -
             opensmtpd.eml    | gus@receiver.example    | -
+            exchange2003.eml | zack@receiver.example   | USERUNKNOWN
+            imailserver.eml  | noah@receiver.example   | USERUNKNOWN
+            notes.eml        | paul@receiver.example   | USERUNKNOWN
+            interscan-unable.eml | ola@receiver.example | USERUNKNOWN
+            interscan.eml    | fred@receiver.example   | -
+            x1.eml           | steve@receiver.example  | -
+            apachejames.eml  | yves@gw.receiver.example | -
             """)
     void hintsAReasonOnlyWhereTheFormatItselfStatesIt(String fixture, String address, String hint) {
         FailedRecipient f = recipient(decode(fixture), address);
@@ -127,6 +134,15 @@ class VendorFormatsTest {
         FailedRecipient late = recipient(r, "cora@far.example");
         assertThat(late.reasonHint()).isEqualTo(Reason.EXPIRED);
         assertThat(late.remoteHost()).isEqualTo("mx.far.example");
+    }
+
+    @Test
+    void takesTheSmtpStepFromAPostfixParagraphARelayReWrappedWithoutIndent() {
+        DecodedReport r = decode("postfix-rewrapped.eml");
+
+        assertThat(recipient(r, "rex@receiver.example").command()).isEqualTo("RCPT");
+        assertThat(recipient(r, "sue@receiver.example").command()).isEqualTo("DATA");
+        assertThat(recipient(r, "sue@receiver.example").remoteHost()).isEqualTo("mx.receiver.example");
     }
 
     @Test
