@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class CorpusAccuracyTest {
 
-    private static final double REASON_ACCURACY_FLOOR = 91.5;
-    private static final double RECIPIENTS_FOUND_FLOOR = 98.2;
+    private static final double REASON_ACCURACY_FLOOR = 95.2;
+    private static final double RECIPIENTS_FOUND_FLOOR = 98.3;
     private static final int NON_BOUNCES_REPORTED_CEILING = 1;
 
     @Test
