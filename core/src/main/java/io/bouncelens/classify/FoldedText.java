@@ -35,11 +35,13 @@ final class FoldedText {
     }
 
     static boolean isSpace(char c) {
+        if (c > ' ' && c < 0x00A0) return false; // printable ASCII, the usual case, in one test
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B
                 || c == 0x00A0 || c == 0x3000 || c == 0x2007 || c == 0x202F;
     }
 
-    private static char foldChar(char c) {
+    /** One character in the normal form (white space aside, see {@link #isSpace}). */
+    static char foldChar(char c) {
         if (c < 0x80) return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         return switch (c) {
             case '\u2018', '\u2019', '\u02BC', '\u00B4' -> '\'';

@@ -99,7 +99,7 @@ public final class KnowledgeBase {
             }
         }
         literals = literalIds.keySet().toArray(new String[0]);
-        automaton = LiteralAutomaton.of(List.of(literals));
+        automaton = LiteralAutomaton.folding(List.of(literals));
         entriesByLiteral = toArrays(users);
         providersByLiteral = toArrays(detectors);
         codeOnly = codeOnlyList.stream().mapToInt(Integer::intValue).toArray();

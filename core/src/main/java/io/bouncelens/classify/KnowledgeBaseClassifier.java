@@ -32,12 +32,22 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
     private static final java.util.Set<String> STAGES_BEFORE_THE_ENVELOPE = java.util.Set.of("CONN", "HELO", "EHLO");
 
     private final KnowledgeBase kb;
-    private final Map<KbProvider, Integer> providerIndex = new IdentityHashMap<>();
+    private final KbEntry[] entries;
+    /** Per entry: the index of its provider, or -1 for a generic entry. */
+    private final int[] providerOf;
+    private final ThreadLocal<Workspace> workspace;
 
     public KnowledgeBaseClassifier(KnowledgeBase kb) {
         this.kb = kb;
+        Map<KbProvider, Integer> providerIndex = new IdentityHashMap<>();
         List<KbProvider> providers = kb.providers();
         for (int i = 0; i < providers.size(); i++) providerIndex.put(providers.get(i), i);
+        entries = kb.entries().toArray(new KbEntry[0]);
+        providerOf = new int[entries.length];
+        for (int e = 0; e < entries.length; e++) {
+            providerOf[e] = entries[e].provider() == null ? -1 : providerIndex.get(entries[e].provider());
+        }
+        workspace = ThreadLocal.withInitial(() -> new Workspace(kb));
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -62,12 +72,12 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         String statusText = status != null ? status.toString()
                 : (evidence.status() == null || evidence.status().isBlank() ? null : evidence.status().strip());
 
-        String folded = FoldedText.fold(read.text());
-        LiteralHits hits = new LiteralHits(kb.automaton().literalCount());
-        kb.automaton().scan(folded, hits);
-        boolean[] hit = hits.present();
+        Workspace ws = workspace.get();
+        ws.startReply(read.text());
+        LiteralHits hits = ws.hits;
+        kb.automaton().scan(read.text(), hits);
 
-        boolean[] detected = new boolean[kb.providers().size()];
+        boolean[] detected = ws.detected;
         for (int h = 0; h < hits.count(); h++) {
             for (int p : kb.providersDetectedBy(hits.id(h))) detected[p] = true;
         }
@@ -77,20 +87,23 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
 
         // Only the entries that can hold are looked at: those using a literal found in the text, and
         // the code-only entries indexed under this status. The winner does not depend on the order.
+        // An entry of a weaker tier than the best so far cannot win and is not evaluated, unless it
+        // says the message expired (see below).
         Candidate best = null;
         Candidate expired = null;
-        boolean[] seen = new boolean[kb.entries().size()];
         for (int h = 0; h < hits.count(); h++) {
             for (int e : kb.entriesUsing(hits.id(h))) {
-                if (seen[e]) continue;
-                seen[e] = true;
-                Candidate c = evaluate(e, hit, status, reply, detected);
-                best = better(best, c, folded);
-                if (c != null && c.entry.reason() == Reason.EXPIRED) expired = better(expired, c, folded);
+                if (!ws.visited.mark(e)) continue;
+                KbEntry entry = entries[e];
+                if (weakerThan(entry, best) && entry.reason() != Reason.EXPIRED) continue;
+                Candidate c = evaluate(e, hits, status, reply, detected);
+                best = better(best, c, ws);
+                if (c != null && entry.reason() == Reason.EXPIRED) expired = better(expired, c, ws);
             }
         }
         for (int e : kb.codeOnlyEntries(status)) {
-            best = better(best, evaluate(e, hit, status, reply, detected), folded);
+            if (weakerThan(entries[e], best)) continue;
+            best = better(best, evaluate(e, hits, status, reply, detected), ws);
         }
         // "Message expired ... <421 Connection timed out>": the last attempt's error is a symptom;
         // the text itself says the sender gave up, which is the verdict.
@@ -160,9 +173,9 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
     }
 
     /** The entry as a candidate if its conditions hold, its pattern aside (see {@link #better}); else null. */
-    private Candidate evaluate(int index, boolean[] hit, EnhancedStatus status, Integer reply, boolean[] detected) {
-        KbEntry e = kb.entries().get(index);
-        boolean providerSeen = e.provider() != null && detected[providerIndex.get(e.provider())];
+    private Candidate evaluate(int index, LiteralHits hits, EnhancedStatus status, Integer reply, boolean[] detected) {
+        KbEntry e = entries[index];
+        boolean providerSeen = providerOf[index] >= 0 && detected[providerOf[index]];
         if (e.onlyWhenProviderDetected() && !providerSeen) return null;
         int specificity = 0;
         if (e.status() != null) {
@@ -182,7 +195,7 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
                 int len = 0;
                 boolean all = true;
                 for (int lit : alts[a]) {
-                    if (!hit[lit]) {
+                    if (!hits.contains(lit)) {
                         all = false;
                         break;
                     }
@@ -209,11 +222,48 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
      * condition, is run only when the candidate would otherwise win: a pattern (with its required
      * literal) belongs to entries that matched on words, never to code-only ones.
      */
-    private static Candidate better(Candidate best, Candidate candidate, String folded) {
+    private static Candidate better(Candidate best, Candidate candidate, Workspace ws) {
         if (candidate == null || (best != null && !candidate.beats(best))) return best;
         Pattern pattern = candidate.words() != null ? candidate.entry().pattern() : null;
-        if (pattern != null && !pattern.matcher(folded).find()) return best;
+        if (pattern != null && !pattern.matcher(ws.folded()).find()) return best;
         return candidate;
+    }
+
+    /** True when {@code entry} is of a weaker tier than {@code best}, so it cannot beat it. */
+    private static boolean weakerThan(KbEntry entry, Candidate best) {
+        return best != null && entry.tier().compareTo(best.entry.tier()) > 0;
+    }
+
+    /**
+     * What classifying one reply needs besides the reply, kept per thread and reused: the sets of
+     * literals found and entries visited (cleared in constant time), the providers detected, and the
+     * folded text, made only when a pattern must run (the scan folds as it reads).
+     */
+    private static final class Workspace {
+        final LiteralHits hits;
+        final Marks visited;
+        final boolean[] detected;
+        private String text;
+        private String folded;
+
+        Workspace(KnowledgeBase kb) {
+            hits = new LiteralHits(kb.automaton().literalCount());
+            visited = new Marks(kb.entries().size());
+            detected = new boolean[kb.providers().size()];
+        }
+
+        void startReply(String replyText) {
+            hits.clear();
+            visited.clear();
+            java.util.Arrays.fill(detected, false);
+            text = replyText;
+            folded = null;
+        }
+
+        String folded() {
+            if (folded == null) folded = FoldedText.fold(text);
+            return folded;
+        }
     }
 
     /**

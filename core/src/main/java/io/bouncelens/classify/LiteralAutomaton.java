@@ -5,10 +5,21 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Aho-Corasick automaton over already folded text: one left-to-right pass finds every literal of
- * the knowledge base, in time linear in the text (plus the number of hits, which the literal set
- * bounds per position). Immutable once built, so one instance serves all threads. Public because
- * the decoder's vendor-format recognition compiles its signature literals into one as well.
+ * Aho-Corasick automaton: one left-to-right pass over a text finds every literal, in time linear in
+ * the text (plus the number of hits, which the literal set bounds per position). Two kinds:
+ * {@link #of} matches the text exactly as written (the decoder's vendor signatures);
+ * {@link #folding} matches folded literals (the knowledge base's) against a reply as written,
+ * folding as it reads, exactly as {@link FoldedText} does (case, typographic quotes, runs of white
+ * space), so no folded copy of the reply is made. Immutable once built, so one instance serves
+ * all threads; public because the decoder uses one too.
+ *
+ * <p>Layout, for speed. States are numbered breadth-first, so the shallow states, where a scan
+ * spends most of its time, come first. Those have a complete row of next states for the ASCII
+ * characters the literals use (failure links already followed: one array read per character);
+ * the rows are limited to {@link #DENSE_TABLE_ENTRIES} so that they stay in the processor's cache.
+ * Deeper states, and characters beyond ASCII, take the classic path: the state's own transitions
+ * (a deep state mostly has one), else its failure link, down to a state with a row. Transitions and
+ * outputs are flat arrays indexed by state, not an object per state, for the same reason.
  */
 public final class LiteralAutomaton {
 
@@ -17,127 +28,216 @@ public final class LiteralAutomaton {
         void found(int literalId);
     }
 
-    private final char[][] keys;   // per state: sorted transition characters
-    private final int[][] targets; // per state: the state each key leads to
-    private final int[] fail;
-    private final int[][] outputs; // per state: literal ids ending here, suffix links included
-    private final int literalCount;
-    // The scan is back at the start state after most characters of a reply, so the start state's
-    // ASCII transitions are a direct table instead of a binary search (-1: no transition).
-    private final int[] startAscii = new int[128];
+    /** The size of the table of complete rows (1 MB of ints at most). */
+    private static final int DENSE_TABLE_ENTRIES = 256 * 1024;
 
-    private LiteralAutomaton(char[][] keys, int[][] targets, int[] fail, int[][] outputs, int literalCount) {
-        this.keys = keys;
-        this.targets = targets;
-        this.fail = fail;
-        this.outputs = outputs;
+    /** ASCII character (after folding) -> its column in {@link #next}; 0 for those no literal uses. */
+    private final int[] column = new int[128];
+    private final int columns;
+    /** States below this number have a complete row in {@link #next}. */
+    private final int dense;
+    /** state * columns + column -> next state, for the states below {@link #dense}. */
+    private final int[] next;
+    /** Per state, its transitions: keys[edges[s] .. edges[s + 1]) sorted, leading to targets[same]. */
+    private final int[] edges;
+    private final char[] keys;
+    private final int[] targets;
+    private final int[] fail;
+    /** Per state, the literal ids ending there, suffix links included: found[ends[s] .. ends[s + 1]). */
+    private final int[] ends;
+    private final int[] found;
+    private final int literalCount;
+    /** Whether the scan folds the text as it reads (see {@link #folding}). */
+    private final boolean folds;
+
+    private LiteralAutomaton(Trie trie, int literalCount, boolean folds, int denseTableEntries) {
         this.literalCount = literalCount;
-        for (char c = 0; c < startAscii.length; c++) startAscii[c] = step(keys, targets, 0, c);
+        this.folds = folds;
+        int[] order = trie.breadthFirst(); // new number -> trie state
+        int n = order.length;
+        int[] number = new int[n];         // trie state -> new number
+        for (int i = 0; i < n; i++) number[order[i]] = i;
+
+        edges = new int[n + 1];
+        keys = new char[n - 1];            // every state but the start is the target of one edge
+        targets = new int[n - 1];
+        int cols = 1;
+        for (int s = 0, e = 0; s < n; s++) {
+            edges[s] = e;
+            char[] k = trie.keys(order[s]);
+            int[] t = trie.targets(order[s]);
+            for (int i = 0; i < k.length; i++, e++) {
+                keys[e] = k[i];
+                targets[e] = number[t[i]];
+                if (k[i] < 128 && column[k[i]] == 0) column[k[i]] = cols++;
+            }
+        }
+        edges[n] = n - 1;
+        columns = cols;
+        dense = Math.max(1, Math.min(n, denseTableEntries / columns));
+        next = new int[dense * columns];
+
+        // In breadth-first order a state's failure state (always shallower) is complete before it:
+        // its failure link, its outputs (its own and its failure state's) and, for a state with a
+        // row, the row (the failure state's row, overridden by its own transitions).
+        fail = new int[n];
+        ends = new int[n + 1];
+        List<Integer> out = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            if (s > 0 && s < dense) System.arraycopy(next, fail[s] * columns, next, s * columns, columns);
+            for (int e = edges[s]; e < edges[s + 1]; e++) {
+                int t = targets[e];
+                fail[t] = s == 0 ? 0 : transition(fail[s], keys[e]);
+                if (s < dense && keys[e] < 128) next[s * columns + column[keys[e]]] = t;
+            }
+            ends[s] = out.size();
+            out.addAll(trie.outputs(order[s]));
+            if (s > 0) for (int i = ends[fail[s]]; i < ends[fail[s] + 1]; i++) out.add(out.get(i));
+            ends[s + 1] = out.size();
+        }
+        found = new int[out.size()];
+        for (int i = 0; i < found.length; i++) found[i] = out.get(i);
     }
 
     public int literalCount() {
         return literalCount;
     }
 
-    /** Builds the automaton; literal ids are the positions in {@code literals} (already folded, non-empty). */
+    /** An automaton matching the text exactly as written; literal ids are the positions in {@code literals} (non-empty). */
     public static LiteralAutomaton of(List<String> literals) {
-        List<StringBuilder> keyList = new ArrayList<>();
-        List<List<Integer>> targetList = new ArrayList<>();
-        List<List<Integer>> outList = new ArrayList<>();
-        keyList.add(new StringBuilder());
-        targetList.add(new ArrayList<>());
-        outList.add(new ArrayList<>());
-        for (int id = 0; id < literals.size(); id++) {
-            String lit = literals.get(id);
+        return build(literals, false, DENSE_TABLE_ENTRIES);
+    }
+
+    /**
+     * An automaton for folded literals (see {@link FoldedText}: non-empty, already folded) whose
+     * scan folds the text as it reads; literal ids are the positions in {@code literals}.
+     */
+    static LiteralAutomaton folding(List<String> literals) {
+        return build(literals, true, DENSE_TABLE_ENTRIES);
+    }
+
+    /** Either kind, with rows for as many states as {@code denseTableEntries} allows (tests use few). */
+    static LiteralAutomaton build(List<String> literals, boolean folds, int denseTableEntries) {
+        Trie trie = new Trie();
+        for (int id = 0; id < literals.size(); id++) trie.add(literals.get(id), id);
+        return new LiteralAutomaton(trie, literals.size(), folds, denseTableEntries);
+    }
+
+    /** Reports every literal occurring in {@code text} (once folded, for a folding automaton); a literal may be reported more than once. */
+    public void scan(CharSequence text, Hits hits) {
+        if (folds) {
+            scanFolding(text, hits);
+            return;
+        }
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            state = c < 128 && state < dense ? next[state * columns + column[c]] : transition(state, c);
+            for (int o = ends[state], end = ends[state + 1]; o < end; o++) hits.found(found[o]);
+        }
+    }
+
+    /**
+     * The scan of a folding automaton. Folded literals neither start nor end with a space, so the
+     * white space at either end of the text, which folding drops, cannot change what is found.
+     */
+    private void scanFolding(CharSequence text, Hits hits) {
+        int state = 0;
+        boolean afterSpace = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (FoldedText.isSpace(c)) {
+                if (afterSpace) continue; // a run of white space folds to one space
+                afterSpace = true;
+                c = ' ';
+            } else {
+                afterSpace = false;
+                c = FoldedText.foldChar(c);
+            }
+            state = c < 128 && state < dense ? next[state * columns + column[c]] : transition(state, c);
+            for (int o = ends[state], end = ends[state + 1]; o < end; o++) hits.found(found[o]);
+        }
+    }
+
+    /** The next state on any folded character. */
+    private int transition(int state, char c) {
+        if (c < 128 && column[c] == 0) return 0; // in no literal: nothing can continue through it
+        while (true) {
+            if (c < 128 && state < dense) return next[state * columns + column[c]];
+            int e = Arrays.binarySearch(keys, edges[state], edges[state + 1], c);
+            if (e >= 0) return targets[e];
+            if (state == 0) return 0;
+            state = fail[state];
+        }
+    }
+
+    /** The keyword tree the automaton is built from: per state, sorted transitions and the literals ending there. */
+    private static final class Trie {
+        private final List<StringBuilder> keys = new ArrayList<>();
+        private final List<List<Integer>> targets = new ArrayList<>();
+        private final List<List<Integer>> outputs = new ArrayList<>();
+
+        Trie() {
+            newState();
+        }
+
+        void add(String literal, int id) {
             int state = 0;
-            for (int i = 0; i < lit.length(); i++) {
-                char c = lit.charAt(i);
-                int idx = keyList.get(state).indexOf(String.valueOf(c));
+            for (int i = 0; i < literal.length(); i++) {
+                char c = literal.charAt(i);
+                int idx = keys.get(state).indexOf(String.valueOf(c));
                 if (idx >= 0) {
-                    state = targetList.get(state).get(idx);
+                    state = targets.get(state).get(idx);
                 } else {
-                    int created = keyList.size();
-                    keyList.add(new StringBuilder());
-                    targetList.add(new ArrayList<>());
-                    outList.add(new ArrayList<>());
-                    keyList.get(state).append(c);
-                    targetList.get(state).add(created);
+                    int created = newState();
+                    keys.get(state).append(c);
+                    targets.get(state).add(created);
                     state = created;
                 }
             }
-            outList.get(state).add(id);
+            outputs.get(state).add(id);
         }
-        int n = keyList.size();
-        char[][] keys = new char[n][];
-        int[][] targets = new int[n][];
-        for (int s = 0; s < n; s++) {
-            char[] k = keyList.get(s).toString().toCharArray();
-            Integer[] order = new Integer[k.length];
-            for (int i = 0; i < k.length; i++) order[i] = i;
-            Arrays.sort(order, (a, b) -> Character.compare(k[a], k[b]));
-            keys[s] = new char[k.length];
-            targets[s] = new int[k.length];
-            for (int i = 0; i < k.length; i++) {
-                keys[s][i] = k[order[i]];
-                targets[s][i] = targetList.get(s).get(order[i]);
+
+        private int newState() {
+            keys.add(new StringBuilder());
+            targets.add(new ArrayList<>());
+            outputs.add(new ArrayList<>());
+            return keys.size() - 1;
+        }
+
+        int size() {
+            return keys.size();
+        }
+
+        /** The state's transition characters, sorted. */
+        char[] keys(int state) {
+            char[] k = keys.get(state).toString().toCharArray();
+            Arrays.sort(k);
+            return k;
+        }
+
+        /** The targets of {@link #keys(int)}, in the same order. */
+        int[] targets(int state) {
+            char[] sorted = keys(state);
+            String unsorted = keys.get(state).toString();
+            int[] t = new int[sorted.length];
+            for (int i = 0; i < sorted.length; i++) t[i] = targets.get(state).get(unsorted.indexOf(sorted[i]));
+            return t;
+        }
+
+        List<Integer> outputs(int state) {
+            return outputs.get(state);
+        }
+
+        /** All states, the start first, each depth before the next. */
+        int[] breadthFirst() {
+            int[] queue = new int[size()];
+            int head = 0, tail = 0;
+            queue[tail++] = 0;
+            while (head < tail) {
+                for (int t : targets.get(queue[head++])) queue[tail++] = t;
             }
+            return queue;
         }
-        // Breadth-first: failure links, and each state's outputs extended by its failure state's.
-        int[] fail = new int[n];
-        int[][] outputs = new int[n][];
-        outputs[0] = toArray(outList.get(0));
-        int[] queue = new int[n];
-        int head = 0, tail = 0;
-        for (int t : targets[0]) {
-            fail[t] = 0;
-            queue[tail++] = t;
-        }
-        while (head < tail) {
-            int s = queue[head++];
-            List<Integer> out = new ArrayList<>(outList.get(s));
-            for (int o : outputs[fail[s]]) out.add(o);
-            outputs[s] = toArray(out);
-            for (int i = 0; i < keys[s].length; i++) {
-                char c = keys[s][i];
-                int t = targets[s][i];
-                int f = fail[s];
-                int next;
-                while (true) {
-                    next = step(keys, targets, f, c);
-                    if (next >= 0 || f == 0) break;
-                    f = fail[f];
-                }
-                fail[t] = next >= 0 && next != t ? next : 0;
-                queue[tail++] = t;
-            }
-        }
-        return new LiteralAutomaton(keys, targets, fail, outputs, literals.size());
-    }
-
-    /** Reports every literal occurring in {@code folded}; a literal may be reported more than once. */
-    public void scan(String folded, Hits hits) {
-        int state = 0;
-        for (int i = 0, n = folded.length(); i < n; i++) {
-            char c = folded.charAt(i);
-            int next;
-            while ((next = next(state, c)) < 0 && state != 0) state = fail[state];
-            state = next < 0 ? 0 : next;
-            for (int o : outputs[state]) hits.found(o);
-        }
-    }
-
-    private int next(int state, char c) {
-        return state == 0 && c < startAscii.length ? startAscii[c] : step(keys, targets, state, c);
-    }
-
-    private static int step(char[][] keys, int[][] targets, int state, char c) {
-        int i = Arrays.binarySearch(keys[state], c);
-        return i >= 0 ? targets[state][i] : -1;
-    }
-
-    private static int[] toArray(List<Integer> list) {
-        int[] a = new int[list.size()];
-        for (int i = 0; i < a.length; i++) a[i] = list.get(i);
-        return a;
     }
 }
