@@ -27,6 +27,42 @@ class LiteralAutomatonTest {
     }
 
     @Test
+    void scanningTheTextAsWrittenFindsWhatScanningItsFoldedFormFinds() {
+        List<String> literals = List.of("user unknown", "isn't", "mailbox: full", "邮箱不存在", "i̇", "in reply to",
+                "\"quoted\"", "550 5.1.1", "unknown");
+        List<String> texts = List.of("550 5.1.1 USER\tUnknown", "Mailbox\u00A0 :  FULL", "Mailbox\uFF1A full",
+                "Recipient isn\u2019t here", "  \u201CQuoted\u201D  ", "收件人邮箱不存在", "\u0130N REPLY\r\n TO",
+                "user\u3000\u3000unknown", "User  unKnown (in reply to RCPT TO command)");
+        for (int dense : new int[] {1, 1 << 18}) { // one row (deep states on the sparse path) and all rows
+            LiteralAutomaton a = LiteralAutomaton.build(literals.stream().map(FoldedText::fold).toList(), true, dense);
+            for (String text : texts) {
+                TreeSet<Integer> asWritten = new TreeSet<>();
+                TreeSet<Integer> folded = new TreeSet<>();
+                a.scan(text, asWritten::add);
+                a.scan(FoldedText.fold(text), folded::add);
+                TreeSet<Integer> naive = new TreeSet<>();
+                for (int id = 0; id < literals.size(); id++) {
+                    if (FoldedText.fold(text).contains(FoldedText.fold(literals.get(id)))) naive.add(id);
+                }
+                assertThat(asWritten).as(text).isEqualTo(folded).isEqualTo(naive);
+            }
+        }
+    }
+
+    @Test
+    void anExactAutomatonMatchesCaseAndSpacingAsWritten() {
+        List<String> literals = List.of("This is the mail system", "Reporting-MTA:", "a  b", "unknown");
+        for (int dense : new int[] {1, 1 << 18}) {
+            LiteralAutomaton a = LiteralAutomaton.build(literals, false, dense);
+            TreeSet<Integer> found = new TreeSet<>();
+            a.scan("this is the mail system; REPORTING-MTA: a b; UNKNOWN", found::add);
+            assertThat(found).isEmpty();
+            a.scan("This is the mail system at host x. Reporting-MTA: dns; a  b unknown", found::add);
+            assertThat(found).containsExactly(0, 1, 2, 3);
+        }
+    }
+
+    @Test
     void scanTimeIsLinearOnAdversarialText() {
         LiteralAutomaton a = LiteralAutomaton.of(List.of("aaaaaaaaab", "aaaaaaaaac", "ab"));
         String text = "a".repeat(2_000_000);
