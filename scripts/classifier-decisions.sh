@@ -9,7 +9,7 @@ shared=${BOUNCELENS_SHARED:-$here/../shared}
 rev=${1:-main}
 cd "$here"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 ./mvnw -q -B -o -DskipTests package -pl bench -am >&2
 java -Dbouncelens.shared="$shared" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
