@@ -123,8 +123,11 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
                 break;
             }
         }
+        // A list's refusal of the poster (Google Groups, fml) is the notice itself, written in the
+        // poster's language; words of that prose ("no exista") are not a server's reply.
         if (hint != null && (best == null || best.entry.tier().compareTo(Tier.GENERIC) >= 0
-                || (hint == Reason.EXPIRED && SYMPTOMS_OF_DELAY.contains(best.entry.reason())))) {
+                || (hint == Reason.EXPIRED && SYMPTOMS_OF_DELAY.contains(best.entry.reason()))
+                || (hint == Reason.REJECTED && best.entry.tier() != Tier.PROVIDER))) {
             return withDefaults(hint, null, null, "advice." + hint.label(), "the report's own format",
                     status, reply, host, detectedProvider, null);
         }

@@ -128,6 +128,9 @@ class KnowledgeBaseClassifierTest {
                 .isEqualTo(Reason.EXPIRED);
         assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, null, Reason.EXPIRED)).reason())
                 .isEqualTo(Reason.USERUNKNOWN);
+        assertThat(c.classify(new ReplyEvidence("el grupo quizás no exista: user unknown", null, null, null, null,
+                Reason.REJECTED, true)).reason())
+                .as("a list's notice refusing the poster is its own verdict").isEqualTo(Reason.REJECTED);
     }
 
     @Test
