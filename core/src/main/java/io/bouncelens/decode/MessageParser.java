@@ -9,9 +9,9 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.util.ByteSequence;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,17 +46,17 @@ public final class MessageParser {
 
     /** Parses the stream to its end (or to {@link Limits#maxMessageBytes()}); never throws on content. */
     public ParsedMessage parse(InputStream raw) {
-        // an empty input is said so in one line, not as a MIME structure that "ends early"
-        PushbackInputStream input = new PushbackInputStream(raw, 1);
-        try {
-            int first = input.read();
-            if (first < 0) return unreadable("empty message: nothing to read");
-            input.unread(first);
-        } catch (IOException e) {
-            return unreadable("read error: " + oneLine(e.getMessage()));
+        // size cap, line ends and header-field cap in one pass; header fields are cut a little
+        // below mime4j's limit, so its limit (which aborts the parse) is never reached and the
+        // rest of the message is still read
+        MessageBytes input = MessageBytes.read(raw, limits.maxMessageBytes(), Math.max(1, limits.maxHeaderLineBytes() - 64));
+        if (input.rawLength() == 0) {
+            // an empty input is said so in one line, not as a MIME structure that "ends early"
+            return unreadable(input.error() != null ? "read error: " + oneLine(input.error().getMessage())
+                    : "empty message: nothing to read");
         }
-        CappedInputStream capped = new CappedInputStream(input, limits.maxMessageBytes());
         Handler handler = new Handler();
+        if (input.error() != null) handler.fail("read error: " + oneLine(input.error().getMessage()), true);
         MimeConfig config = new MimeConfig.Builder()
                 .setMaxLineLen(-1)
                 .setMaxHeaderLen(limits.maxHeaderLineBytes())
@@ -71,12 +71,8 @@ public final class MessageParser {
         parser.setNoRecurse();
         parser.setContentHandler(handler);
         handler.parser = parser;
-        // cut over-long header fields ourselves, a little below mime4j's limit, so its limit
-        // (which aborts the parse) is never reached and the rest of the message is still read
-        HeaderFieldCap headerCap = new HeaderFieldCap(new LineEndingInputStream(capped),
-                Math.max(1, limits.maxHeaderLineBytes() - 64));
         try {
-            parser.parse(headerCap);
+            parser.parse(new ByteArrayInputStream(input.bytes(), 0, input.length()));
         } catch (MimeException e) {
             handler.fail("malformed MIME: " + oneLine(e.getMessage()), true);
         } catch (IOException e) {
@@ -84,10 +80,10 @@ public final class MessageParser {
         } catch (RuntimeException e) {
             handler.fail("undecodable MIME: " + e.getClass().getSimpleName(), true);
         }
-        if (headerCap.cut()) {
+        if (input.cut()) {
             handler.fail("a header field is longer than " + limits.maxHeaderLineBytes() + " bytes; read its start", true);
         }
-        if (capped.exceeded()) {
+        if (input.exceeded()) {
             handler.fail("message larger than " + limits.maxMessageBytes() + " bytes; read the first "
                     + limits.maxMessageBytes(), true);
         }

@@ -57,9 +57,13 @@ public final class VendorRecognition {
 
     /** The signature hits of one message. */
     public final class Scan {
+        private static final byte UNKNOWN = 0, OFFERED = 1, NOT_OFFERED = 2;
+
         private final ParsedMessage message;
         private final TextHits hits;
         private final boolean[] found;
+        // decided once per format: the decoder may go through the formats more than once per message
+        private final byte[] offered = new byte[formats.size()];
 
         private Scan(ParsedMessage message, TextHits hits, boolean[] found) {
             this.message = message;
@@ -73,6 +77,11 @@ public final class VendorRecognition {
 
         /** True when the format at {@code index} (registry order) has a text literal in the message or a header sign that holds. */
         public boolean offered(int index) {
+            if (offered[index] == UNKNOWN) offered[index] = decide(index) ? OFFERED : NOT_OFFERED;
+            return offered[index] == OFFERED;
+        }
+
+        private boolean decide(int index) {
             for (int id : literalsOf[index]) if (found[id]) return true;
             return formats.get(index).signature().inFields(message);
         }

@@ -1,0 +1,87 @@
+package io.bouncelens.decode;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one pass that readies a message's bytes for the MIME parser: line ends, size cap, read errors. */
+class MessageBytesTest {
+
+    /** CRLF and lone CR become LF, the way the rest of the decoder expects them. */
+    private static byte[] withLf(byte[] in) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '\r') {
+                out.write('\n');
+                if (i + 1 < in.length && in[i + 1] == '\n') i++;
+            } else {
+                out.write(in[i]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] content(MessageBytes m) {
+        return Arrays.copyOf(m.bytes(), m.length());
+    }
+
+    @Test
+    void unixDosAndMacLineEndsAllComeOutAsLf() {
+        byte[] in = "a\r\nb\rc\nd\r\r\ne\r".getBytes(StandardCharsets.US_ASCII);
+        MessageBytes m = MessageBytes.read(new ByteArrayInputStream(in), Long.MAX_VALUE, 1000);
+        assertThat(new String(content(m), StandardCharsets.US_ASCII)).isEqualTo("a\nb\nc\nd\n\ne\n");
+    }
+
+    @Test
+    void crlfSplitAcrossReadsStaysOneLineEnd() {
+        Random random = new Random(42);
+        byte[] alphabet = "ab \r\n\r\n\r".getBytes(StandardCharsets.US_ASCII);
+        for (int round = 0; round < 300; round++) {
+            byte[] in = new byte[random.nextInt(3000)];
+            for (int i = 0; i < in.length; i++) in[i] = alphabet[random.nextInt(alphabet.length)];
+            int chunk = 1 + random.nextInt(40);
+            MessageBytes m = MessageBytes.read(LongHeaderTest.trickling(in, chunk), Long.MAX_VALUE, Integer.MAX_VALUE);
+            assertThat(content(m)).as("round %d, chunk %d", round, chunk).isEqualTo(withLf(in));
+        }
+    }
+
+    @Test
+    void onlyTheFirstMaxBytesAreReadAndALongerInputIsSaidToExceed() {
+        byte[] in = "Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        MessageBytes cut = MessageBytes.read(new ByteArrayInputStream(in), 12, 1000);
+        MessageBytes exact = MessageBytes.read(new ByteArrayInputStream(in), in.length, 1000);
+
+        assertThat(new String(content(cut), StandardCharsets.US_ASCII)).isEqualTo("Subject: x\n");
+        assertThat(cut.exceeded()).isTrue();
+        assertThat(cut.rawLength()).isEqualTo(12);
+        assertThat(new String(content(exact), StandardCharsets.US_ASCII)).isEqualTo("Subject: x\n\nbody\n");
+        assertThat(exact.exceeded()).isFalse();
+    }
+
+    @Test
+    void aReadErrorKeepsWhatWasReadAndSaysWhy() {
+        InputStream failing = new InputStream() {
+            private int served;
+
+            @Override
+            public int read() throws IOException {
+                if (served == 5) throw new IOException("disk went away");
+                return "From:".charAt(served++);
+            }
+        };
+
+        MessageBytes m = MessageBytes.read(failing, Long.MAX_VALUE, 1000);
+
+        assertThat(new String(content(m), StandardCharsets.US_ASCII)).isEqualTo("From:");
+        assertThat(m.error()).hasMessage("disk went away");
+    }
+}
