@@ -111,7 +111,7 @@ public class PipelineBenchmark {
     public void classify(Blackhole sink) {
         for (FailedRecipient r : decoded[nextIndex()].recipients()) {
             ReplyEvidence evidence = new ReplyEvidence(r.diagnosticCode() == null ? "" : r.diagnosticCode(),
-                    r.status(), r.replyCode(), r.remoteHost(), r.command(), r.reasonHint());
+                    r.status(), r.replyCode(), r.remoteHost(), r.command(), r.reasonHint(), true);
             Classification verdict = bouncelens.classifier().classify(evidence);
             BounceRecord.Builder record = BounceRecord.builder().recipient(r.recipient());
             sink.consume(bouncelens.describe(verdict, Lang.EN, record).build());
