@@ -152,8 +152,11 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             retry = null;
         }
         // What the server said in answer to MAIL FROM is about the sender, not the recipient; what it
-        // said before any envelope (at connect or greeting) is about the sending host.
-        if ("MAIL".equals(stage) && reason != Reason.SECURITYERROR && ANSWERS_ABOUT_AN_ADDRESS.contains(reason)) {
+        // said before any envelope (at connect or greeting) is about the sending host. A security
+        // verdict stays one when its words say what was missing ("unauthenticated senders"), not
+        // when they only say no ("access denied").
+        boolean securityNamed = reason == Reason.SECURITYERROR && e.tier().compareTo(Tier.WEAK) < 0;
+        if ("MAIL".equals(stage) && !securityNamed && ANSWERS_ABOUT_AN_ADDRESS.contains(reason)) {
             reason = Reason.REJECTED;
             actor = null;
             retry = null;

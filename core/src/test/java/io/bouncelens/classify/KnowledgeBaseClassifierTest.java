@@ -166,6 +166,25 @@ class KnowledgeBaseClassifierTest {
     }
 
     @Test
+    void aBareRefusalOfTheSenderIsARejectionButAMissingAuthenticationStaysASecurityError() {
+        KnowledgeBaseClassifier c = classifier("reason/x.kb", """
+                [sec.denied]
+                match: access denied
+                tier: weak
+                reason: securityerror
+                [sec.auth]
+                match: unauthenticated senders not allowed
+                reason: securityerror
+                """);
+        assertThat(c.classify(new ReplyEvidence("550 5.7.1 <a@b.example>... Access denied", null, null, null, "MAIL", null))
+                .reason()).isEqualTo(Reason.REJECTED);
+        assertThat(c.classify(new ReplyEvidence("550 Unauthenticated senders not allowed", null, null, null, "MAIL", null))
+                .reason()).isEqualTo(Reason.SECURITYERROR);
+        assertThat(c.classify(new ReplyEvidence("550 5.7.1 Access denied", null, null, null, "RCPT", null)).reason())
+                .isEqualTo(Reason.SECURITYERROR);
+    }
+
+    @Test
     void aPlaceholderStatusGivesWayToTheServersOwnAndSuccessStepsAreSkipped() {
         KnowledgeBaseClassifier c = classifier("status/s.kb", STATUS);
         Classification placeholder = c.classify(new ReplyEvidence("550 5.1.1 go away", "5.0.0", null, null, null, null));
