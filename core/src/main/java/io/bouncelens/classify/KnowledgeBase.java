@@ -58,6 +58,8 @@ public final class KnowledgeBase {
     private final int[][] providersByLiteral;
     /** entry index -> alternatives -> literal ids. */
     private final int[][][] alternatives;
+    /** entry index -> groups of literal ids its pattern needs, one of each group (see {@link RequiredLiterals}). */
+    private final int[][][] patternNeeds;
     /** Entries without literals (status / reply conditions only), in order. */
     private final int[] codeOnly;
     /** Of those, the ones without a status condition: all that can hold when no status is known. */
@@ -96,6 +98,16 @@ public final class KnowledgeBase {
         for (int p = 0; p < providers.size(); p++) {
             for (String d : providers.get(p).detect()) {
                 detectors.get(literalId(literalIds, users, detectors, d)).add(p);
+            }
+        }
+        patternNeeds = new int[entries.size()][][];
+        for (int e = 0; e < entries.size(); e++) {
+            com.google.re2j.Pattern pattern = entries.get(e).pattern();
+            List<List<String>> groups = pattern == null ? List.of() : RequiredLiterals.of(pattern.pattern());
+            patternNeeds[e] = new int[groups.size()][];
+            for (int g = 0; g < groups.size(); g++) {
+                patternNeeds[e][g] = groups.get(g).stream()
+                        .mapToInt(l -> literalId(literalIds, users, detectors, l)).toArray();
             }
         }
         literals = literalIds.keySet().toArray(new String[0]);
@@ -165,6 +177,11 @@ public final class KnowledgeBase {
 
     int[][] alternativesOf(int entry) {
         return alternatives[entry];
+    }
+
+    /** Groups of literal ids the entry's pattern cannot match without (one of each group); empty when unknown. */
+    int[][] patternNeeds(int entry) {
+        return patternNeeds[entry];
     }
 
     /**

@@ -215,7 +215,7 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             if (bestAlt < 0) return null;
             words = alts[bestAlt];
         }
-        return new Candidate(e, providerSeen, length, specificity, words);
+        return new Candidate(index, e, providerSeen, length, specificity, words);
     }
 
     private static boolean exactStatus(StatusCondition condition, EnhancedStatus status) {
@@ -225,14 +225,28 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
 
     /**
      * The better of the best so far and a new candidate. The candidate's pattern, the dearest
-     * condition, is run only when the candidate would otherwise win: a pattern (with its required
+     * condition, is run only when the candidate would otherwise win, and only when the literals it
+     * cannot match without were found ({@link RequiredLiterals}): a pattern (with its gating
      * literal) belongs to entries that matched on words, never to code-only ones.
      */
-    private static Candidate better(Candidate best, Candidate candidate, Workspace ws) {
+    private Candidate better(Candidate best, Candidate candidate, Workspace ws) {
         if (candidate == null || (best != null && !candidate.beats(best))) return best;
         Pattern pattern = candidate.words() != null ? candidate.entry().pattern() : null;
-        if (pattern != null && !pattern.matcher(ws.folded()).find()) return best;
+        if (pattern != null && !(foundAll(kb.patternNeeds(candidate.index()), ws.hits)
+                && pattern.matcher(ws.folded()).find())) {
+            return best;
+        }
         return candidate;
+    }
+
+    /** Whether one literal of each group was found (the automaton's answer on what a pattern needs). */
+    private static boolean foundAll(int[][] groups, LiteralHits hits) {
+        for (int[] group : groups) {
+            boolean any = false;
+            for (int literal : group) any |= hits.contains(literal);
+            if (!any) return false;
+        }
+        return true;
     }
 
     /** True when {@code entry} is of a weaker tier than {@code best}, so it cannot beat it. */
@@ -273,10 +287,11 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
     }
 
     /**
-     * An entry whose conditions hold, with what ranks it against the others; {@code words} are the
-     * literal ids of its best matching alternative (null for a code-only entry).
+     * An entry (at {@code index} in the knowledge base) whose conditions hold, with what ranks it
+     * against the others; {@code words} are the literal ids of its best matching alternative (null
+     * for a code-only entry).
      */
-    private record Candidate(KbEntry entry, boolean providerSeen, int literalLength, int specificity, int[] words) {
+    private record Candidate(int index, KbEntry entry, boolean providerSeen, int literalLength, int specificity, int[] words) {
 
         /** The words (or the code) it matched on, for the evidence field; built for the winner only. */
         String matched(KnowledgeBase kb, String status, Integer reply) {
