@@ -9,8 +9,10 @@ package io.bouncelens.classify;
  */
 final class ReplyReader {
 
-    private static final String WRAPPER = "the mta server of ";
-    private static final String WRAPPER_REPLY = "reply:";
+    private static final AsciiPhrase WRAPPER = new AsciiPhrase("the mta server of ");
+    private static final AsciiPhrase WRAPPER_REPLY = new AsciiPhrase("reply:");
+    private static final AsciiPhrase SAID = new AsciiPhrase("said:");
+    private static final AsciiPhrase IN_REPLY_TO = new AsciiPhrase("in reply to ");
 
     private ReplyReader() {
     }
@@ -20,9 +22,9 @@ final class ReplyReader {
         String host = null;
 
         // A relay that passes the far side's answer on: classify the inner reply, keep the host.
-        int w = indexOfIgnoreCase(text, WRAPPER, 0);
+        int w = WRAPPER.in(text, 0);
         if (w >= 0) {
-            int r = indexOfIgnoreCase(text, WRAPPER_REPLY, w + WRAPPER.length());
+            int r = WRAPPER_REPLY.in(text, w + WRAPPER.length());
             if (r >= 0) {
                 host = hostToken(text, w + WRAPPER.length());
                 text = text.substring(r + WRAPPER_REPLY.length()).strip();
@@ -34,7 +36,7 @@ final class ReplyReader {
 
         // "host mx.example.net[192.0.2.1] said: 550 ..." (Postfix) or "... said: 550 ...": the code
         // is read from what the far side said; the whole text stays for matching.
-        int said = indexOfIgnoreCase(text, "said:", codeFrom);
+        int said = SAID.in(text, codeFrom);
         if (said >= 0) {
             codeFrom = said + 5;
             if (host == null) {
@@ -139,7 +141,7 @@ final class ReplyReader {
 
     /** The command an "(in reply to RCPT TO command)" note names. */
     private static String command(String text) {
-        int i = indexOfIgnoreCase(text, "in reply to ", 0);
+        int i = IN_REPLY_TO.in(text, 0);
         if (i < 0) return null;
         int end = Math.min(text.length(), i + 40);
         String tail = text.substring(i + 12, end).toUpperCase(java.util.Locale.ROOT);
@@ -164,15 +166,6 @@ final class ReplyReader {
         }
         String host = text.substring(start, i);
         return host.indexOf('.') > 0 ? host : null;
-    }
-
-    /** {@code needle} is lower-case ASCII; the first-character test keeps regionMatches off most positions. */
-    static int indexOfIgnoreCase(String text, String needle, int from) {
-        int n = text.length() - needle.length();
-        for (int i = Math.max(0, from); i <= n; i++) {
-            if (mayStart(text.charAt(i), needle) && text.regionMatches(true, i, needle, 0, needle.length())) return i;
-        }
-        return -1;
     }
 
     private static int lastIndexOfIgnoreCase(String text, String needle, int before) {
