@@ -19,23 +19,4 @@ record Bytes(byte[] bytes, int length, boolean more) {
         }
         return new Bytes(buf, n, in.read() >= 0);
     }
-
-    /** Reads a header block: up to and including the first empty line (LF line endings), at most {@code max} bytes. */
-    static Bytes readHeaderBlock(InputStream in, int max) throws IOException {
-        byte[] buf = new byte[Math.min(max, 4096)];
-        int n = 0;
-        int prev = '\n';
-        boolean leading = true;
-        while (n < max) {
-            int c = in.read();
-            if (c < 0) break;
-            if (leading && (c == '\n' || c == ' ' || c == '\t')) continue; // blank lines before the headers
-            leading = false;
-            if (n == buf.length) buf = Arrays.copyOf(buf, (int) Math.min((long) max, buf.length * 2L));
-            buf[n++] = (byte) c;
-            if (c == '\n' && prev == '\n') break;
-            prev = c;
-        }
-        return new Bytes(buf, n, false);
-    }
 }

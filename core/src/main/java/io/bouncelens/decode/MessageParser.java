@@ -269,13 +269,12 @@ public final class MessageParser {
         private void readOriginal(InputStream is) throws IOException {
             sawOriginal = true;
             if (original != null) return;
-            Bytes head = Bytes.readHeaderBlock(is, limits.maxTextBytesPerPart());
+            HeaderBytes head = HeaderBytes.read(is, limits.maxTextBytesPerPart());
             if (head.length() == 0) return;
             original = HeaderBlock.parse(Charsets.decode(head.bytes(), 0, head.length(), null), limits.maxHeaderCount());
             if (attachedReportLevels > 0 && isReport(original)) {
                 // a wrapper around a bounce (or a forwarded bounce): parse it as a report of its own
-                InputStream whole = new java.io.SequenceInputStream(
-                        new java.io.ByteArrayInputStream(head.bytes(), 0, head.length()), is);
+                InputStream whole = head.andRest(is);
                 attachedReport = new MessageParser(limits, attachedReportLevels - 1).parse(whole);
             }
         }

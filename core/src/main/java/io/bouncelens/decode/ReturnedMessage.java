@@ -9,7 +9,10 @@ import java.util.Locale;
  */
 public final class ReturnedMessage {
 
-    /** Literals (lower case) of marker lines that introduce the returned original. */
+    /**
+     * Literals (lower case) of marker lines that introduce the returned original. Each contains one
+     * of the {@link #ANCHORS}, which lets most lines be passed over without a lower-cased copy.
+     */
     private static final String[] MARKERS = {
             "this is a copy of the message", "below this line is a copy of the message",
             "original message follows", "original message below", "original message headers",
@@ -19,6 +22,9 @@ public final class ReturnedMessage {
             "your message reads (in part)", "content of the original message", "undelivered message attached",
             "the text you sent follows", "original message header", "returned mail follows",
             "message text follows", "start of returned message", "copy of your message"};
+
+    /** Every marker contains one of these (ReturnedMessageTest checks it). */
+    static final String[] ANCHORS = {"mess", "orig", "follows"};
 
     private ReturnedMessage() {
     }
@@ -55,8 +61,37 @@ public final class ReturnedMessage {
     }
 
     private static boolean isMarker(String text, int from, int to) {
+        if (!hasAnchor(text, from, to)) return false;
         String line = text.substring(from, to).toLowerCase(Locale.ROOT);
         for (String m : MARKERS) if (line.contains(m)) return true;
         return false;
+    }
+
+    /**
+     * True when the line may contain a marker: it has an anchor in ASCII letters of any case. Only
+     * ASCII letters lower-case to the anchors' letters, so no line that lower-cases to a marker
+     * is passed over.
+     */
+    private static boolean hasAnchor(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            if (c != 'm' && c != 'o' && c != 'f') continue;
+            for (String anchor : ANCHORS) if (anchor.charAt(0) == c && asciiAt(text, i, to, anchor)) return true;
+        }
+        return false;
+    }
+
+    /** {@code anchor} (lower-case ASCII letters) at {@code at}, in any case. */
+    private static boolean asciiAt(String text, int at, int to, String anchor) {
+        if (at + anchor.length() > to) return false;
+        for (int k = 1; k < anchor.length(); k++) {
+            if ((text.charAt(at + k) | 0x20) != anchor.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    /** The markers, for tests. */
+    static String[] markers() {
+        return MARKERS.clone();
     }
 }

@@ -1,0 +1,42 @@
+package io.bouncelens.decode;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The returned original's header block, read in blocks, and the part still readable whole after it. */
+class HeaderBytesTest {
+
+    private static final String PART = "\n \nFrom: a@example.org\nSubject: hi\n\nbody line one\nbody line two\n";
+
+    @Test
+    void theBlockEndsAtTheFirstEmptyLineAndTheRestIsKeptForAWholeRead() throws IOException {
+        for (int chunk : new int[] {1, 3, 7, 4096}) {
+            java.io.InputStream part = LongHeaderTest.trickling(bytes(PART), chunk);
+            HeaderBytes head = HeaderBytes.read(part, 1000);
+
+            assertThat(new String(head.bytes(), 0, head.length(), StandardCharsets.US_ASCII))
+                    .as("chunk %d", chunk).isEqualTo("From: a@example.org\nSubject: hi\n\n");
+            String whole = new String(head.andRest(part).readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(whole).as("chunk %d", chunk).isEqualTo(PART.substring(3));
+        }
+    }
+
+    @Test
+    void aBlockLongerThanTheLimitIsCutAndTheRestStillFollows() throws IOException {
+        ByteArrayInputStream part = new ByteArrayInputStream(bytes(PART));
+        HeaderBytes head = HeaderBytes.read(part, 10);
+
+        assertThat(head.length()).isEqualTo(10);
+        assertThat(new String(head.andRest(part).readAllBytes(), StandardCharsets.US_ASCII))
+                .isEqualTo(PART.substring(3));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

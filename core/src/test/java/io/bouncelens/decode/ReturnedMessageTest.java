@@ -1,0 +1,35 @@
+package io.bouncelens.decode;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReturnedMessageTest {
+
+    @Test
+    void everyMarkerHasAnAnchorSoNoMarkerLineIsPassedOver() {
+        for (String marker : ReturnedMessage.markers()) {
+            assertThat(Arrays.stream(ReturnedMessage.ANCHORS).anyMatch(marker::contains)).as(marker).isTrue();
+        }
+    }
+
+    @Test
+    void findsTheMarkerLineInAnyCaseAndOnlyAShortOne() {
+        String text = "Delivery failed.\n" + "x".repeat(250) + " original message follows\n"
+                + "Reason: mailbox full\n   ----- ORIGINAL MESSAGE FOLLOWS -----\nFrom: a@example.org\n";
+
+        int start = ReturnedMessage.start(text);
+
+        assertThat(text.substring(start)).startsWith("   ----- ORIGINAL MESSAGE FOLLOWS");
+        assertThat(ReturnedMessage.pastedHeaders(text, 10).first("From")).isEqualTo("a@example.org");
+    }
+
+    @Test
+    void aTextWithoutMarkerIsAllReport() {
+        String text = "Mess hall menu: original recipes, more follows tomorrow.\n";
+
+        assertThat(ReturnedMessage.start(text)).isEqualTo(text.length());
+    }
+}
