@@ -2,6 +2,9 @@ package io.bouncelens.decode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -28,6 +31,12 @@ import java.util.Arrays;
 final class MessageBytes {
 
     private static final int CHUNK = 64 << 10;
+
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LFS = ONES * '\n';
+    private static final long CRS = ONES * '\r';
 
     private final int maxFieldBytes;
     private byte[] bytes;
@@ -125,8 +134,7 @@ final class MessageBytes {
             if (column >= 2 && c != '\n') {
                 // past a line's first two bytes nothing but the field limit matters until the line
                 // end: take the rest of the line in one step (body lines are all of it, kept whole)
-                int end = i + 1;
-                while (end < n && b[end] != '\n' && b[end] != '\r') end++;
+                int end = lineEnd(b, i + 1, n);
                 int run = end - i;
                 int kept = inHeader ? (int) Math.min(run, Math.max(0L, (long) maxFieldBytes - fieldBytes)) : run;
                 System.arraycopy(b, i, out, o, kept);
@@ -172,5 +180,25 @@ final class MessageBytes {
         if (inHeader) fieldBytes++;
         lineKept = true;
         return true;
+    }
+
+    /**
+     * The index of the first LF or CR in {@code b[from, to)}, or {@code to}. Nearly every byte of a
+     * message goes through this search, so it tests eight bytes per step: a byte equal to LF makes
+     * the word XOR {@code LFS} have a zero byte, and {@code (x - ONES) & ~x & HIGH_BITS} marks the
+     * lowest zero byte of {@code x} exactly (bytes above it may be marked falsely, which the
+     * trailing-zero count ignores).
+     */
+    static int lineEnd(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) EIGHT_BYTES.get(b, i);
+            long lf = word ^ LFS;
+            long cr = word ^ CRS;
+            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGH_BITS;
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        while (i < to && b[i] != '\n' && b[i] != '\r') i++;
+        return i;
     }
 }
