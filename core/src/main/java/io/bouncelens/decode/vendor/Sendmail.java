@@ -3,6 +3,7 @@ package io.bouncelens.decode.vendor;
 import io.bouncelens.decode.DeliveryStatus;
 import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.Headers;
+import io.bouncelens.decode.InlineDeliveryStatus;
 import io.bouncelens.decode.ParsedMessage;
 
 import java.util.ArrayList;
@@ -52,7 +53,14 @@ public final class Sendmail implements VendorFormat {
     @Override
     public List<FailedRecipient> read(ParsedMessage message) {
         Map<String, Finding> out = new LinkedHashMap<>();
-        for (Finding f : read(ReportText.of(message.text()))) out.put(key(f.recipient()), f);
+        Map<String, String> programs = new LinkedHashMap<>();
+        for (Finding f : read(ReportText.of(message.text()), programs)) out.put(key(f.recipient()), f);
+        if (!programs.isEmpty()) {
+            // Sendmail without MIME writes its delivery-status fields into the text itself.
+            DeliveryStatus dsn = message.deliveryStatus() != null ? message.deliveryStatus()
+                    : InlineDeliveryStatus.find(message.text(), RecipientBlocks.MAX_RECIPIENTS, RecipientBlocks.MAX_RECIPIENTS);
+            programFailures(dsn, programs, out);
+        }
         localMailerFailures(message.deliveryStatus(), out);
         return Finding.toRecipients(new ArrayList<>(out.values()));
     }
@@ -76,14 +84,47 @@ public final class Sendmail implements VendorFormat {
         }
     }
 
+    /**
+     * {@code 554 "|/usr/bin/procmail ..."... Service unavailable}: sendmail's verdict on a program
+     * (a pipe in .forward or aliases) names the program, not an address; the delivery-status part
+     * says whose it was ({@code X-Actual-Recipient}), so the verdict goes to that recipient.
+     */
+    private static void programFailures(DeliveryStatus dsn, Map<String, String> programs, Map<String, Finding> out) {
+        if (dsn == null) return;
+        for (Headers g : dsn.perRecipient()) {
+            String actual = g.first("X-Actual-Recipient");
+            String recipient = AddressScanner.first(g.firstOf("Final-Recipient", "Original-Recipient"));
+            if (actual == null || recipient == null || out.containsKey(key(recipient))) continue;
+            int semi = actual.indexOf(';');
+            String program = actual.substring(semi + 1).strip();
+            for (Map.Entry<String, String> p : programs.entrySet()) {
+                if (!program.startsWith(p.getKey())) continue;
+                Finding f = Finding.of(recipient, p.getValue());
+                String status = g.first("Status");
+                if (status != null && f.status() == null) {
+                    String code = status.strip();
+                    int space = code.indexOf(' ');
+                    f = f.withStatus(space < 0 ? code : code.substring(0, space));
+                }
+                out.put(key(recipient), f);
+                break;
+            }
+        }
+    }
+
     static List<Finding> read(ReportText text) {
+        return read(text, new LinkedHashMap<>());
+    }
+
+    /** The findings of the text; verdicts on programs rather than addresses go to {@code programs}. */
+    static List<Finding> read(ReportText text, Map<String, String> programs) {
         Map<String, Finding> out = new LinkedHashMap<>();
         int transcript = text.find(TRANSCRIPT);
         // Biglobe and others put the reason under their own divider instead of a transcript.
         if (transcript < 0) transcript = text.find("----- Non-delivered information -----");
         int end = text.findAny(Math.max(0, transcript), END);
         if (end < 0) end = text.size();
-        Dialogue d = new Dialogue();
+        Dialogue d = new Dialogue(programs);
         String opening = null;
         if (transcript >= 0) {
             for (int i = transcript + 1; i < end && out.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
@@ -132,6 +173,13 @@ public final class Sendmail implements VendorFormat {
         return f;
     }
 
+    /** {@code "|/usr/bin/procmail -f-"} or {@code /var/mail/file}: a program or file, unquoted; else null. */
+    private static String program(String head) {
+        String h = head.strip();
+        if (h.length() > 1 && h.startsWith("\"") && h.endsWith("\"")) h = h.substring(1, h.length() - 1);
+        return h.startsWith("|") || h.startsWith("/") ? h : null;
+    }
+
     /** "<addr>   (Unknown user addr)": the reason in brackets after the address on its line. */
     private static String bracketed(String line) {
         int open = line.indexOf('(');
@@ -146,12 +194,17 @@ public final class Sendmail implements VendorFormat {
 
     /** Follows the transcript: who we talked to, what we sent, what came back. */
     private static final class Dialogue {
+        final Map<String, String> programs;
         String host;
         String command;
         StringBuilder reply;
         String firstError;
         String firstErrorCommand;
         String firstErrorHost;
+
+        Dialogue(Map<String, String> programs) {
+            this.programs = programs;
+        }
 
         Finding feed(String raw) {
             String line = raw.strip();
@@ -191,8 +244,14 @@ public final class Sendmail implements VendorFormat {
                 int space = head.indexOf(' ');
                 if (space > 0 && Character.isDigit(head.charAt(0))) head = head.substring(space + 1);
                 String address = AddressScanner.wholeLine(head);
-                if (address == null) return null;
-                String verdict = line.substring(dots + 4).strip();
+                String verdict = dots > 0 ? line.substring(dots + 4).strip() : "";
+                if (address == null) {
+                    String program = program(head);
+                    if (program != null && programs.size() < RecipientBlocks.MAX_RECIPIENTS) {
+                        programs.putIfAbsent(program, coded ? line.substring(0, 4) + verdict : verdict);
+                    }
+                    return null;
+                }
                 Finding f;
                 if (reply != null) {
                     // Sendmail names an address in its verdict only for a recipient refusal: with

@@ -146,6 +146,17 @@ class VendorFormatsTest {
     }
 
     @Test
+    void givesSendmailsVerdictOnAProgramToTheRecipientWhosePipeItWas() {
+        DecodedReport r = decode("sendmail-pipe-inline.eml");
+
+        FailedRecipient f = recipient(r, "vera@mail.receiver.example");
+        assertThat(f.diagnosticCode()).isEqualTo("554 Service unavailable");
+        assertThat(f.replyCode()).isEqualTo(554);
+        assertThat(f.status()).isEqualTo("5.5.0");
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).doesNotContain("uma@sender.example");
+    }
+
+    @Test
     void takesSendGridsStepAndRemoteHostFromItsOneLineAccount() {
         FailedRecipient f = recipient(decode("sendgrid.eml"), "xia@receiver.example");
 
