@@ -190,6 +190,11 @@ class KnowledgeBaseClassifierTest {
         Classification placeholder = c.classify(new ReplyEvidence("550 5.1.1 go away", "5.0.0", null, null, null, null));
         assertThat(placeholder.status()).isEqualTo("5.1.1");
         assertThat(placeholder.entryId()).isEqualTo("s.511");
+        Classification expiry = c.classify(new ReplyEvidence("450 4.7.28 slow down", "4.4.7", null, null, null, null));
+        assertThat(expiry.status()).as("the remote's code, not the reporter's expiry").isEqualTo("4.7.28");
+        assertThat(expiry.entryId()).isEqualTo("s.4728");
+        assertThat(c.classify(new ReplyEvidence("550 5.1.1 go away", "4.4.7", null, null, null, null)).status())
+                .as("only a code of the same class").isEqualTo("4.4.7");
         Classification transcript = c.classify(ReplyEvidence.ofText("Out: 250 2.1.5 Ok In: DATA Out: 550 5.1.1 gone"));
         assertThat(transcript.status()).isEqualTo("5.1.1");
     }
