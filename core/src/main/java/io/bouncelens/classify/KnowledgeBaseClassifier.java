@@ -254,7 +254,7 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
 
     /** True when {@code entry} is of a weaker tier than {@code best}, so it cannot beat it. */
     private static boolean weakerThan(KbEntry entry, Candidate best) {
-        return best != null && entry.tier().compareTo(best.entry.tier()) > 0;
+        return best != null && entry.tier().ordinal() > best.entry.tier().ordinal();
     }
 
     /**
