@@ -29,10 +29,19 @@ public final class EncodedWords {
 
     /** Decodes the raw bytes of a header value (after the colon), unfolds it and decodes its words. */
     public static String decodeRaw(byte[] raw, int off, int len) {
-        String s = Charsets.isAscii(raw, off, len)
-                ? new String(raw, off, len, java.nio.charset.StandardCharsets.ISO_8859_1)
-                : Charsets.decode(raw, off, len, null);
-        return decode(unfold(s));
+        // ASCII (nearly every value) is unfolded on the bytes, with no string in between
+        if (Charsets.isAscii(raw, off, len)) return decode(unfoldedAscii(raw, off, len));
+        return decode(unfold(Charsets.decode(raw, off, len, null)));
+    }
+
+    private static String unfoldedAscii(byte[] raw, int off, int len) {
+        int breaks = 0;
+        for (int i = off, end = off + len; i < end; i++) if (raw[i] == '\r' || raw[i] == '\n') breaks++;
+        if (breaks == 0) return new String(raw, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] unfolded = new byte[len - breaks];
+        int n = 0;
+        for (int i = off, end = off + len; i < end; i++) if (raw[i] != '\r' && raw[i] != '\n') unfolded[n++] = raw[i];
+        return new String(unfolded, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Decodes RFC 2047 words in an already unfolded value; text that is no valid word stays. */
@@ -50,10 +59,14 @@ public final class EncodedWords {
     public static String unfold(String s) {
         if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
         StringBuilder b = new StringBuilder(s.length());
+        int run = 0; // start of the text since the last line break, appended as one piece
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c != '\r' && c != '\n') b.append(c);
+            if (c == '\r' || c == '\n') {
+                b.append(s, run, i);
+                run = i + 1;
+            }
         }
-        return b.toString();
+        return b.append(s, run, s.length()).toString();
     }
 }

@@ -96,9 +96,12 @@ public final class HtmlText {
         };
     }
 
+    /** Where the closing tag {@code what} (it starts with {@code <}, which has no other case) is, from {@code from}; -1 when absent. */
     private static int indexOfIgnoreCase(String s, String what, int from) {
         int max = s.length() - what.length();
-        for (int i = from; i <= max; i++) if (s.regionMatches(true, i, what, 0, what.length())) return i;
+        for (int i = s.indexOf('<', from); i >= 0 && i <= max; i = s.indexOf('<', i + 1)) {
+            if (s.regionMatches(true, i, what, 0, what.length())) return i;
+        }
         return -1;
     }
 

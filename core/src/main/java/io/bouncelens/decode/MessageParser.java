@@ -7,6 +7,7 @@ import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.util.ByteArrayBuffer;
 import org.apache.james.mime4j.util.ByteSequence;
 
 import java.io.ByteArrayInputStream;
@@ -321,10 +322,12 @@ public final class MessageParser {
     private static String valueOf(Field field) {
         ByteSequence raw = field.getRaw();
         if (raw == null) return EncodedWords.decode(field.getBody());
-        byte[] bytes = raw.toByteArray();
+        // mime4j keeps a field's bytes in an array: read them there rather than copy them first
+        byte[] bytes = raw instanceof ByteArrayBuffer buffer ? buffer.buffer() : raw.toByteArray();
+        int length = raw.length();
         int colon = 0;
-        while (colon < bytes.length && bytes[colon] != ':') colon++;
-        if (colon >= bytes.length) return EncodedWords.decode(field.getBody());
-        return EncodedWords.decodeRaw(bytes, colon + 1, bytes.length - colon - 1);
+        while (colon < length && bytes[colon] != ':') colon++;
+        if (colon >= length) return EncodedWords.decode(field.getBody());
+        return EncodedWords.decodeRaw(bytes, colon + 1, length - colon - 1);
     }
 }
