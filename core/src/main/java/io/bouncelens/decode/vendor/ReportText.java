@@ -20,7 +20,7 @@ final class ReportText {
     private ReportText(List<String> lines) {
         this.lines = lines;
         this.upper = new ArrayList<>(lines.size());
-        for (String l : lines) upper.add(l.toUpperCase(Locale.ROOT));
+        for (String l : lines) upper.add(upperCase(l));
     }
 
     static ReportText of(String text) {
@@ -29,16 +29,39 @@ final class ReportText {
         List<String> out = new ArrayList<>();
         int start = 0;
         int n = t.length();
-        for (int i = 0; i < n; i++) {
-            char c = t.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.add(t.substring(start, i));
-                if (c == '\r' && i + 1 < n && t.charAt(i + 1) == '\n') i++;
-                start = i + 1;
+        if (t.indexOf('\r') < 0) {
+            // the decoder's texts end their lines in LF alone: find each with indexOf
+            for (int eol = t.indexOf('\n'); eol >= 0; eol = t.indexOf('\n', start)) {
+                out.add(t.substring(start, eol));
+                start = eol + 1;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                char c = t.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    out.add(t.substring(start, i));
+                    if (c == '\r' && i + 1 < n && t.charAt(i + 1) == '\n') i++;
+                    start = i + 1;
+                }
             }
         }
         if (start < n) out.add(t.substring(start));
         return new ReportText(out);
+    }
+
+    /**
+     * {@code line.toUpperCase(Locale.ROOT)}, in one simple loop for an ASCII line (nearly all of a
+     * report): the JDK's general case tables cost more than the rest of reading most reports.
+     */
+    static String upperCase(String line) {
+        int n = line.length();
+        byte[] ascii = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c >= 0x80) return line.toUpperCase(Locale.ROOT);
+            ascii[i] = (byte) (c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+        }
+        return new String(ascii, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     int size() {
