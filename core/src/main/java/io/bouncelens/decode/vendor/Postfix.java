@@ -70,6 +70,7 @@ public final class Postfix implements VendorFormat {
             out.putIfAbsent(address.toLowerCase(Locale.ROOT), f);
             i = j - 1;
         }
+        localProgramFailures(message.deliveryStatus(), out);
         expiredFromStatus(message.deliveryStatus(), out);
         return Finding.toRecipients(new ArrayList<>(out.values()));
     }
@@ -124,6 +125,27 @@ public final class Postfix implements VendorFormat {
     }
 
     /**
+     * {@code Diagnostic-Code: x-unix; ...}: Postfix handed the message to a local program (a pipe,
+     * procmail) and this is what the program said; the program failed, not the queue or a remote
+     * server, so the format itself says mailer error (the program's words may still name a reason).
+     */
+    private static void localProgramFailures(DeliveryStatus dsn, Map<String, Finding> out) {
+        if (dsn == null) return;
+        for (Headers g : dsn.perRecipient()) {
+            String diagnostic = g.first("Diagnostic-Code");
+            String action = g.first("Action");
+            String recipient = AddressScanner.first(g.firstOf("Final-Recipient", "Original-Recipient"));
+            if (diagnostic == null || recipient == null || action == null) continue;
+            if (!diagnostic.strip().toLowerCase(Locale.ROOT).startsWith("x-unix")) continue;
+            if (!action.strip().toLowerCase(Locale.ROOT).startsWith("failed")) continue;
+            String key = recipient.toLowerCase(Locale.ROOT);
+            Finding f = out.get(key);
+            if (f == null) f = Finding.of(recipient, diagnostic.substring(diagnostic.indexOf(';') + 1).strip());
+            out.put(key, f.withHint(Reason.MAILERERROR));
+        }
+    }
+
+    /**
      * Postfix gives up with a 4.x.x status only when the queue lifetime ran out. Only when its last
      * attempt got no answer (a timeout, a refused connection) is that all there is to say; a remote
      * server's own 4xx/5xx words are the better reason and stay the classifier's to read.
@@ -139,7 +161,7 @@ public final class Postfix implements VendorFormat {
             String key = recipient.toLowerCase(Locale.ROOT);
             Finding f = out.get(key);
             if (f == null) f = Finding.of(recipient, g.first("Diagnostic-Code"));
-            if (f.replyCode() != null || f.diagnostic() == null) continue;
+            if (f.replyCode() != null || f.diagnostic() == null || f.hint() != null) continue;
             out.put(key, f.withHint(Reason.EXPIRED));
         }
     }

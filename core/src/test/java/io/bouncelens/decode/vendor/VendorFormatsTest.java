@@ -95,6 +95,7 @@ class VendorFormatsTest {
             sendmail-warning.eml | vic@busy.example    | EXPIRED
             sendgrid.eml     | yan@gone.example        | EXPIRED
             sendmail-program.eml | zed@mx.sender.example | MAILERERROR
+            postfix-pipe.eml | xena@receiver.example   | MAILERERROR
             sendgrid.eml     | xia@receiver.example    | -
             exchange2007.eml | rae@receiver.example    | -
             opensmtpd.eml    | gus@receiver.example    | -
