@@ -47,7 +47,8 @@ record EnhancedStatus(int statusClass, int subject, int detail) {
             if (isDigit(after) || Character.isLetter(after)) return null;
             if (after == '.' && j + 1 < n && isDigit(text.charAt(j + 1))) return null;
         }
-        int detail = Integer.parseInt(text.subSequence(detailStart, j).toString());
+        int detail = 0; // at most three ASCII digits: read in place, no copy
+        for (int k = detailStart; k < j; k++) detail = detail * 10 + (text.charAt(k) - '0');
         return new EnhancedStatus(c - '0', subject, detail);
     }
 
