@@ -35,6 +35,8 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
     private final KbEntry[] entries;
     /** Per entry: the index of its provider, or -1 for a generic entry. */
     private final int[] providerOf;
+    /** Per entry: its tier's rank (0 strongest), read for every entry the text or code reaches. */
+    private final int[] tierOf;
     private final ThreadLocal<Workspace> workspace;
 
     public KnowledgeBaseClassifier(KnowledgeBase kb) {
@@ -44,8 +46,10 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         for (int i = 0; i < providers.size(); i++) providerIndex.put(providers.get(i), i);
         entries = kb.entries().toArray(new KbEntry[0]);
         providerOf = new int[entries.length];
+        tierOf = new int[entries.length];
         for (int e = 0; e < entries.length; e++) {
             providerOf[e] = entries[e].provider() == null ? -1 : providerIndex.get(entries[e].provider());
+            tierOf[e] = entries[e].tier().ordinal();
         }
         workspace = ThreadLocal.withInitial(() -> new Workspace(kb));
     }
@@ -98,14 +102,14 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             for (int e : kb.entriesUsing(hits.id(h))) {
                 if (!ws.visited.mark(e)) continue;
                 KbEntry entry = entries[e];
-                if (weakerThan(entry, best) && entry.reason() != Reason.EXPIRED) continue;
+                if (weakerThan(e, best) && entry.reason() != Reason.EXPIRED) continue;
                 Candidate c = evaluate(e, hits, status, reply, detected);
                 best = better(best, c, ws);
                 if (c != null && entry.reason() == Reason.EXPIRED) expired = better(expired, c, ws);
             }
         }
         for (int e : kb.codeOnlyEntries(status)) {
-            if (weakerThan(entries[e], best)) continue;
+            if (weakerThan(e, best)) continue;
             best = better(best, evaluate(e, hits, status, reply, detected), ws);
         }
         // "Message expired ... <421 Connection timed out>": the last attempt's error is a symptom;
@@ -252,9 +256,9 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         return true;
     }
 
-    /** True when {@code entry} is of a weaker tier than {@code best}, so it cannot beat it. */
-    private static boolean weakerThan(KbEntry entry, Candidate best) {
-        return best != null && entry.tier().ordinal() > best.entry.tier().ordinal();
+    /** True when the entry at {@code index} is of a weaker tier than {@code best}, so it cannot beat it. */
+    private boolean weakerThan(int index, Candidate best) {
+        return best != null && tierOf[index] > tierOf[best.index()];
     }
 
     /**

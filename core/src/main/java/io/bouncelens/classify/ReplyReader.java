@@ -93,8 +93,10 @@ final class ReplyReader {
     static Integer replyCodeAt(CharSequence text, int i) {
         int n = text.length();
         if (i + 3 > n) return null;
-        char a = text.charAt(i), b = text.charAt(i + 1), c = text.charAt(i + 2);
-        if (a < '2' || a > '5' || !isDigit(b) || !isDigit(c)) return null;
+        char a = text.charAt(i); // scanners call this at every position: the first test rejects most
+        if (a < '2' || a > '5') return null;
+        char b = text.charAt(i + 1), c = text.charAt(i + 2);
+        if (!isDigit(b) || !isDigit(c)) return null;
         if (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.')) return null;
         if (i + 3 < n) {
             char after = text.charAt(i + 3);
