@@ -24,6 +24,10 @@ public final class Sendmail implements VendorFormat {
             "----- The following addresses had", "--- The following addresses had", "---The following addresses had",
     };
     private static final String TRANSCRIPT = "----- Transcript of session follows -----";
+    /** Sendmail's text for a local mailer that exited EX_UNAVAILABLE. */
+    private static final String GENERIC_MAILER_FAILURE = "Service unavailable";
+    /** mail.local's own sentence when the local user does not exist (its getpwnam failed). */
+    private static final String MAIL_LOCAL_NO_SUCH_USER = "mail.local: unknown user:";
     private static final String[] END = {
             "----- Unsent message follows -----", "----- Original message follows -----", "----- Message header follows -----",
             "----- Message body suppressed -----", "----- Returned message follows -----",
@@ -201,6 +205,8 @@ public final class Sendmail implements VendorFormat {
         String firstError;
         String firstErrorCommand;
         String firstErrorHost;
+        /** The last line a local mailer (mail.local, procmail) wrote, outside any SMTP dialogue. */
+        String mailerSaid;
 
         Dialogue(Map<String, String> programs) {
             this.programs = programs;
@@ -261,11 +267,20 @@ public final class Sendmail implements VendorFormat {
                         firstErrorCommand = answered;
                     }
                     f = Finding.of(address, reply.toString()).withCommand(answered).withHost(host);
+                } else if (host == null && mailerSaid != null && verdict.equalsIgnoreCase(GENERIC_MAILER_FAILURE)) {
+                    // Sendmail's "Service unavailable" says only that the local mailer failed; the
+                    // mailer's own line above it says why.
+                    f = Finding.of(address, mailerSaid).withReplyCode(coded ? ReplyParts.of(line).replyCode() : null);
+                    if (ReportText.indexOfIgnoreCase(mailerSaid, MAIL_LOCAL_NO_SUCH_USER) >= 0) f = f.withHint(io.bouncelens.Reason.USERUNKNOWN);
                 } else {
                     f = Finding.of(address, verdict).withHost(host);
                 }
                 reply = null;
+                mailerSaid = null;
                 return f;
+            }
+            if (host == null && reply == null && !line.isEmpty() && !line.startsWith("-") && !line.startsWith("(")) {
+                mailerSaid = line;
             }
             return null;
         }

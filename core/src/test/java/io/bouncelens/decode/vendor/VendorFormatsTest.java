@@ -158,6 +158,19 @@ class VendorFormatsTest {
     }
 
     @Test
+    void readsWhatTheLocalMailerSaidWhereSendmailSaysOnlyServiceUnavailable() {
+        DecodedReport r = decode("sendmail-local-mailer.eml");
+
+        FailedRecipient wendy = recipient(r, "wendy@receiver.example");
+        assertThat(wendy.diagnosticCode()).isEqualTo("mail.local: unknown user: wendy");
+        assertThat(wendy.replyCode()).isEqualTo(554);
+        assertThat(wendy.reasonHint()).as("mail.local's own sentence for a missing user").isEqualTo(Reason.USERUNKNOWN);
+        FailedRecipient zoe = recipient(r, "zoe@receiver.example");
+        assertThat(zoe.diagnosticCode()).isEqualTo("procmail: Couldn't create \"/var/mail/zoe\"");
+        assertThat(zoe.reasonHint()).isNull();
+    }
+
+    @Test
     void takesSendGridsStepAndRemoteHostFromItsOneLineAccount() {
         FailedRecipient f = recipient(decode("sendgrid.eml"), "xia@receiver.example");
 
