@@ -1,6 +1,7 @@
 package io.bouncelens.decode;
 
 import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.parser.AbstractContentHandler;
 import org.apache.james.mime4j.parser.MimeStreamParser;
@@ -68,10 +69,12 @@ public final class MessageParser {
                 .build();
         TruncationMonitor monitor = new TruncationMonitor();
         MimeStreamParser parser = new MimeStreamParser(config, monitor, new PartDescriptorBuilder());
-        parser.setContentDecoding(true);
+        // transfer encodings are undone in body(): base64 by mime4j's decoder, quoted-printable by ours
+        parser.setContentDecoding(false);
         parser.setNoRecurse();
         parser.setContentHandler(handler);
         handler.parser = parser;
+        handler.monitor = monitor;
         try {
             parser.parse(new ByteArrayInputStream(input.bytes(), 0, input.length()));
         } catch (MimeException e) {
@@ -128,6 +131,7 @@ public final class MessageParser {
 
     private final class Handler extends AbstractContentHandler {
         MimeStreamParser parser;
+        DecodeMonitor monitor;
         boolean stopped;
         int depth;
         int parts;
@@ -219,7 +223,8 @@ public final class MessageParser {
         }
 
         @Override
-        public void body(BodyDescriptor bd, InputStream is) throws IOException {
+        public void body(BodyDescriptor bd, InputStream raw) throws IOException {
+            InputStream is = decoded(bd, raw);
             String type = lower(bd.getMimeType());
             if (depth == 0 && topType == null) topType = type;
             partTypes.add(type);
@@ -236,6 +241,14 @@ public final class MessageParser {
                     // attachments and anything else: their bytes are skipped by the parser
                 }
             }
+        }
+
+        /** The part's content with its transfer encoding undone, as mime4j's content decoding did. */
+        private InputStream decoded(BodyDescriptor bd, InputStream raw) {
+            String encoding = bd.getTransferEncoding();
+            if ("base64".equalsIgnoreCase(encoding)) return new Base64InputStream(raw, monitor);
+            if ("quoted-printable".equalsIgnoreCase(encoding)) return new QuotedPrintableInputStream(raw);
+            return raw;
         }
 
         private void appendText(StringBuilder to, String text) {
