@@ -18,6 +18,18 @@ final class QuotedPrintableInputStream extends InputStream {
     /** Bytes an '=' needs after it before it can be decoded: "==" looks two further. */
     private static final int LOOKAHEAD = 3;
 
+    /** {@link Character#isWhitespace(int)} of each byte value, looked up once: it is asked of nearly every byte. */
+    private static final boolean[] BLANK = new boolean[256];
+    /** Bytes that are simply copied: not '=', not a blank, not a line end. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            BLANK[b] = Character.isWhitespace(b);
+            PLAIN[b] = !BLANK[b] && b != '=' && b != '\r' && b != '\n';
+        }
+    }
+
     private final InputStream in;
     private final byte[] encoded = new byte[BLOCK];
     private int pos;
@@ -63,12 +75,26 @@ final class QuotedPrintableInputStream extends InputStream {
         if (limit - pos < LOOKAHEAD + 1 && !eof) fill();
         if (pos == limit) return false;
         while (pos < limit) {
+            if (blankCount == 0 && !lastWasCr) copyPlainRun();
+            if (pos == limit) break;
             int b = encoded[pos] & 0xFF;
             if (b == '=' && limit - pos <= LOOKAHEAD && !eof) break; // decoded with the next block
             pos++;
             step(b);
         }
         return true;
+    }
+
+    /** Copies the run of plain bytes at {@link #pos} (most of a text) in one step. */
+    private void copyPlainRun() {
+        int end = pos;
+        while (end < limit && PLAIN[encoded[end] & 0xFF]) end++;
+        int n = end - pos;
+        if (n == 0) return;
+        if (outLimit + n > decoded.length) decoded = Arrays.copyOf(decoded, Math.max(outLimit + n, decoded.length * 2));
+        System.arraycopy(encoded, pos, decoded, outLimit, n);
+        outLimit += n;
+        pos = end;
     }
 
     private void fill() throws IOException {
@@ -103,7 +129,7 @@ final class QuotedPrintableInputStream extends InputStream {
                 int bb1 = peek(0);
                 int bb2 = peek(1);
                 if (bb1 == '\n' || (bb1 == '\r' && bb2 == '\n')) blank('=');
-            } else if (b2 >= 0 && Character.isWhitespace((char) b2)) {
+            } else if (b2 >= 0 && BLANK[b2]) {
                 if (peek(0) == '\n') lastWasCr = b2 == '\r';
                 writeBlanks();
                 if (b2 == '\n') return; // "=\n": a soft line break
@@ -121,7 +147,7 @@ final class QuotedPrintableInputStream extends InputStream {
                     writeText(high << 4 | low);
                 }
             }
-        } else if (Character.isWhitespace(b)) {
+        } else if (BLANK[b]) {
             blank(b);
         } else {
             writeText(b);
