@@ -60,6 +60,8 @@ public final class KnowledgeBase {
     private final int[][][] alternatives;
     /** entry index -> groups of literal ids its pattern needs, one of each group (see {@link RequiredLiterals}). */
     private final int[][][] patternNeeds;
+    /** entry index -> strings one of which every match of its pattern starts with (see {@link RequiredLiterals#starts}). */
+    private final String[][] patternStarts;
     /** Entries without literals (status / reply conditions only), in order. */
     private final int[] codeOnly;
     /** Of those, the ones without a status condition: all that can hold when no status is known. */
@@ -101,8 +103,10 @@ public final class KnowledgeBase {
             }
         }
         patternNeeds = new int[entries.size()][][];
+        patternStarts = new String[entries.size()][];
         for (int e = 0; e < entries.size(); e++) {
             com.google.re2j.Pattern pattern = entries.get(e).pattern();
+            patternStarts[e] = pattern == null ? new String[0] : RequiredLiterals.starts(pattern.pattern()).toArray(new String[0]);
             List<List<String>> groups = pattern == null ? List.of() : RequiredLiterals.of(pattern.pattern());
             patternNeeds[e] = new int[groups.size()][];
             for (int g = 0; g < groups.size(); g++) {
@@ -177,6 +181,11 @@ public final class KnowledgeBase {
 
     int[][] alternativesOf(int entry) {
         return alternatives[entry];
+    }
+
+    /** Strings one of which every match of the entry's pattern starts with; empty when unknown. */
+    String[] patternStarts(int entry) {
+        return patternStarts[entry];
     }
 
     /** Groups of literal ids the entry's pattern cannot match without (one of each group); empty when unknown. */

@@ -240,10 +240,24 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         if (candidate == null || (best != null && !candidate.beats(best))) return best;
         Pattern pattern = candidate.words() != null ? candidate.entry().pattern() : null;
         if (pattern != null && !(foundAll(kb.patternNeeds(candidate.index()), ws.hits)
-                && pattern.matcher(ws.folded()).find())) {
+                && finds(pattern, kb.patternStarts(candidate.index()), ws.folded()))) {
             return best;
         }
         return candidate;
+    }
+
+    /**
+     * Whether the pattern matches the folded text. When all its matches start with one of known
+     * strings, the search starts at the first of them (RE2/J still sees the text before it, for
+     * {@code \b} and {@code ^}): a provider's code usually ends the reply.
+     */
+    private static boolean finds(Pattern pattern, String[] starts, String folded) {
+        int from = starts.length == 0 ? 0 : -1;
+        for (String start : starts) {
+            int at = folded.indexOf(start);
+            if (at >= 0 && (from < 0 || at < from)) from = at;
+        }
+        return from >= 0 && pattern.matcher(folded).find(from);
     }
 
     /** Whether one literal of each group was found (the automaton's answer on what a pattern needs). */

@@ -38,15 +38,38 @@ final class RequiredLiterals {
 
     /** The groups of folded literals {@code pattern} needs (one of each group); empty when nothing is known. */
     static List<List<String>> of(String pattern) {
+        Node node = read(pattern);
+        List<List<String>> groups = new ArrayList<>();
+        if (node != null) for (Set<String> g : node.groups()) groups.add(List.copyOf(g));
+        return groups;
+    }
+
+    /**
+     * Strings one of which every match of {@code pattern} in a folded text starts with, as they
+     * appear there (so the search can start at the first of them); empty when not known. Cut
+     * before an 's' for the same reason as the literals.
+     */
+    static List<String> starts(String pattern) {
+        Node node = read(pattern);
+        Set<String> starts = node == null ? null : node.exact() != null ? node.exact() : node.starts();
+        if (starts == null) return List.of();
+        Set<String> out = new LinkedHashSet<>();
+        for (String s : starts) {
+            int cut = s.indexOf('s');
+            String start = cut < 0 ? s : s.substring(0, cut);
+            if (start.isEmpty()) return List.of();
+            out.add(start);
+        }
+        return List.copyOf(out);
+    }
+
+    private static Node read(String pattern) {
         try {
             RequiredLiterals reader = new RequiredLiterals(pattern);
             Node node = reader.alternation();
-            if (reader.pos != pattern.length()) return List.of();
-            List<List<String>> groups = new ArrayList<>();
-            for (Set<String> g : node.groups()) groups.add(List.copyOf(g));
-            return groups;
+            return reader.pos == pattern.length() ? node : null;
         } catch (Unknown e) {
-            return List.of();
+            return null;
         }
     }
 
@@ -59,12 +82,17 @@ final class RequiredLiterals {
 
     /**
      * What is known about part of a pattern: either the exact, finite set of strings it matches
-     * ({@code exact}, lower case), or groups of literals its matches contain (and of ors).
+     * ({@code exact}, lower case), or groups of literals its matches contain (and of ors), and
+     * strings one of which every match starts with ({@code starts}, null when unknown).
      */
-    private record Node(Set<String> exact, List<Set<String>> required) {
+    private record Node(Set<String> exact, List<Set<String>> required, Set<String> starts) {
 
-        static final Node ANY = new Node(null, List.of());
-        static final Node EMPTY = new Node(Set.of(""), List.of());
+        static final Node ANY = new Node(null, List.of(), null);
+        static final Node EMPTY = exactly(Set.of(""));
+
+        static Node exactly(Set<String> strings) {
+            return new Node(strings, List.of(), strings);
+        }
 
         /** As groups of usable folded literals: an exact set becomes one group, if every string yields a literal. */
         List<Set<String>> groups() {
@@ -105,12 +133,21 @@ final class RequiredLiterals {
             }
             union.addAll(b.exact());
         }
-        if (union != null && union.size() <= MAX_STRINGS) return new Node(union, List.of());
+        if (union != null && union.size() <= MAX_STRINGS) return Node.exactly(union);
+        Set<String> starts = new LinkedHashSet<>();
+        for (Node b : branches) {
+            if (starts == null || b.starts() == null) {
+                starts = null;
+            } else {
+                starts.addAll(b.starts());
+            }
+        }
+        if (starts != null && starts.size() > MAX_STRINGS) starts = null;
         // (A1 and A2) or B  ==  (A1 or B) and (A2 or B): one group per choice of a group in each branch.
         List<Set<String>> cnf = List.of(new LinkedHashSet<>());
         for (Node b : branches) {
             List<Set<String>> groups = b.groups();
-            if (groups.isEmpty()) return Node.ANY; // a branch that needs nothing: the whole needs nothing
+            if (groups.isEmpty()) return new Node(null, List.of(), starts); // a branch that needs nothing: the whole needs nothing
             List<Set<String>> product = new ArrayList<>();
             for (Set<String> sofar : cnf) {
                 for (Set<String> g : groups) {
@@ -119,16 +156,17 @@ final class RequiredLiterals {
                     if (merged.size() <= MAX_STRINGS) product.add(merged);
                 }
             }
-            if (product.isEmpty() || product.size() > MAX_GROUPS) return Node.ANY;
+            if (product.isEmpty() || product.size() > MAX_GROUPS) return new Node(null, List.of(), starts);
             cnf = product;
         }
-        return new Node(null, cnf);
+        return new Node(null, cnf, starts);
     }
 
     private Node concatenation() throws Unknown {
         List<Set<String>> required = new ArrayList<>();
         Set<String> run = Set.of(""); // the exact strings of the items read since the last inexact one
         boolean exact = true;
+        Set<String> starts = null;
         while (pos < pattern.length() && pattern.charAt(pos) != '|' && pattern.charAt(pos) != ')') {
             Node item = quantified(atom());
             if (item.exact() != null) {
@@ -138,14 +176,19 @@ final class RequiredLiterals {
                     continue;
                 }
             }
+            if (exact) { // the first inexact item: matches start with what came before it, then its start
+                Set<String> itemStarts = item.exact() != null ? item.exact() : item.starts();
+                Set<String> joined = itemStarts == null ? null : product(run, itemStarts);
+                starts = joined != null ? joined : run;
+            }
             exact = false;
-            required.addAll(new Node(run, List.of()).groups());
+            required.addAll(Node.exactly(run).groups());
             run = item.exact() != null ? item.exact() : Set.of("");
             required.addAll(item.required());
         }
-        if (exact) return new Node(run, List.of());
-        required.addAll(new Node(run, List.of()).groups());
-        return required.size() <= MAX_GROUPS ? new Node(null, required) : Node.ANY;
+        if (exact) return Node.exactly(run);
+        required.addAll(Node.exactly(run).groups());
+        return new Node(null, required.size() <= MAX_GROUPS ? required : List.of(), starts);
     }
 
     private static Set<String> product(Set<String> left, Set<String> right) {
@@ -181,8 +224,9 @@ final class RequiredLiterals {
         }
         if (pos < pattern.length() && pattern.charAt(pos) == '?') pos++; // lazy: same strings
         if (min == 0) return Node.ANY;
-        // Repeated at least once: its requirements hold, its exact strings are no longer the whole.
-        return new Node(null, atom.groups());
+        // Repeated at least once: its requirements hold and it starts as once, but its exact
+        // strings are no longer the whole.
+        return new Node(null, atom.groups(), atom.exact() != null ? atom.exact() : atom.starts());
     }
 
     private Node atom() throws Unknown {
@@ -225,7 +269,7 @@ final class RequiredLiterals {
 
     private static Node literal(char c) throws Unknown {
         if (c >= 128) throw new Unknown(); // case folding beyond ASCII: not worth the risk
-        return new Node(Set.of(String.valueOf(Character.toLowerCase(c))), List.of());
+        return Node.exactly(Set.of(String.valueOf(Character.toLowerCase(c))));
     }
 
     /** A class: its characters when it is a short positive list, else anything. */
@@ -265,6 +309,6 @@ final class RequiredLiterals {
             chars.add(String.valueOf(Character.toLowerCase(c)));
             if (chars.size() > 4) listable = false;
         }
-        return listable ? new Node(chars, List.of()) : Node.ANY;
+        return listable ? Node.exactly(chars) : Node.ANY;
     }
 }

@@ -44,6 +44,17 @@ class RequiredLiteralsTest {
         assertThat(FoldedText.fold(reply)).contains("pam detected");
     }
 
+    @Test
+    void everyMatchStartsWithOneOfTheStartsFound() {
+        assertThat(RequiredLiterals.starts("(ofr|lpn)[a-z0-9]*_?(416|417)\\b")).containsExactly("ofr", "lpn");
+        assertThat(RequiredLiterals.starts("\\bAUP#[io]n?-?1530\\b")).containsExactly("aup#i", "aup#o");
+        assertThat(RequiredLiterals.starts("(x[0-9]+y|zz)q")).containsExactly("x", "zz");
+        assertThat(RequiredLiterals.starts("(^|[^a-z])ube")).isEmpty();
+        assertThat(RequiredLiterals.starts("a?bc")).isEmpty();
+        assertThat(RequiredLiterals.starts("xspam")).containsExactly("x"); // cut before the s, as for the literals
+        assertThat(RequiredLiterals.starts("spam")).isEmpty();
+    }
+
     /** On the bundled knowledge base: wherever a pattern matches a realistic reply, what it needs is there. */
     @Test
     void everyBundledPatternThatMatchesAnExampleFindsWhatItNeedsThere() {
@@ -60,6 +71,14 @@ class RequiredLiteralsTest {
                 String folded = FoldedText.fold(reply);
                 if (!e.pattern().matcher(folded).find()) continue;
                 matches++;
+                int first = Integer.MAX_VALUE;
+                for (String start : RequiredLiterals.starts(e.pattern().pattern())) {
+                    if (folded.contains(start)) first = Math.min(first, folded.indexOf(start));
+                }
+                if (!RequiredLiterals.starts(e.pattern().pattern()).isEmpty()) {
+                    assertThat(first).as(e.id() + " starts on " + reply).isLessThan(Integer.MAX_VALUE);
+                    assertThat(e.pattern().matcher(folded).find(first)).as(e.id() + " from its start on " + reply).isTrue();
+                }
                 for (List<String> group : needs) {
                     assertThat(group).as(e.id() + " on " + reply).anyMatch(folded::contains);
                 }
