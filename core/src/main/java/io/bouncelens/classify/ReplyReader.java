@@ -129,7 +129,10 @@ final class ReplyReader {
      */
     private static EnhancedStatus firstStatus(String text, int from) {
         EnhancedStatus success = null;
-        for (int i = from, n = text.length(); i < n; i++) {
+        // A code has a '.' right after its class digit: the JDK's vectorised indexOf visits the
+        // dots, fewer than the characters, in the same order as the positions before them.
+        for (int dot = text.indexOf('.', Math.max(0, from) + 1); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            int i = dot - 1;
             char c = text.charAt(i);
             if (c == '2' || c == '4' || c == '5') {
                 EnhancedStatus s = EnhancedStatus.at(text, i);

@@ -26,6 +26,13 @@ class ReplyReaderTest {
     }
 
     @Test
+    void aStatusWithoutAReplyCodeIsTheFirstFailureAfterAnyDotsOfAddressesAndAcceptedSteps() {
+        assertThat(codes("Mail from 192.0.2.4 v2.5.1 accepted 2.1.0 ok, then refused: 5.7.26 unauthenticated")).isEqualTo("null 5.7.26");
+        assertThat(codes("delivered... 2.0.0 ok")).isEqualTo("null 2.0.0");
+        assertThat(codes("v1.2 ... (4.4.1)")).isEqualTo("null 4.4.1");
+    }
+
+    @Test
     void unwrapsTheRelayWrapperAndReportsTheRemoteHost() {
         ReadReply r = ReplyReader.read("the mta server of mx1.example.net(198.51.100.20) reply: 550 5.1.1 <a@example.net>: User unknown");
         assertThat(r.remoteHost()).isEqualTo("mx1.example.net");
