@@ -62,11 +62,6 @@ public final class ReturnedMessage {
 
     private static boolean isMarker(String text, int from, int to) {
         if (!hasAnchor(text, from, to)) return false;
-        if (isAscii(text, from, to)) {
-            // lower-casing ASCII is folding A-Z: compare in place instead of making a lower-cased copy
-            for (String m : MARKERS) if (containsFolded(text, from, to, m)) return true;
-            return false;
-        }
         String line = text.substring(from, to).toLowerCase(Locale.ROOT);
         for (String m : MARKERS) if (line.contains(m)) return true;
         return false;
@@ -93,26 +88,6 @@ public final class ReturnedMessage {
             if ((text.charAt(at + k) | 0x20) != anchor.charAt(k)) return false;
         }
         return true;
-    }
-
-    private static boolean isAscii(String text, int from, int to) {
-        for (int i = from; i < to; i++) if (text.charAt(i) >= 0x80) return false;
-        return true;
-    }
-
-    /** {@code marker} (lower case) in the ASCII line {@code text[from, to)} with A-Z folded to a-z. */
-    private static boolean containsFolded(String text, int from, int to, String marker) {
-        int n = marker.length();
-        for (int i = from; i + n <= to; i++) {
-            int k = 0;
-            while (k < n && lower(text.charAt(i + k)) == marker.charAt(k)) k++;
-            if (k == n) return true;
-        }
-        return false;
-    }
-
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** The markers, for tests. */
