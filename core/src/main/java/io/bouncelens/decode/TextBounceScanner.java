@@ -81,9 +81,16 @@ public final class TextBounceScanner {
         return out;
     }
 
-    /** The line naming the address, and the lines of its paragraph after it. */
+    /**
+     * The line naming the address, and the lines of its paragraph after it; preceded by a labelled
+     * reason line ({@code Reason: mailbox full}) just above it in the same paragraph, which notices
+     * written as a form put before the address.
+     */
     private static String around(List<String> lines, int i) {
-        StringBuilder b = new StringBuilder(lines.get(i).trim());
+        StringBuilder b = new StringBuilder();
+        String reason = reasonLineAbove(lines, i);
+        if (reason != null) b.append(reason).append(' ');
+        b.append(lines.get(i).trim());
         for (int j = i + 1; j < lines.size() && j <= i + MAX_DIAGNOSTIC_LINES; j++) {
             String line = lines.get(j).trim();
             if (line.isEmpty() && b.length() > 0 && j > i + 1) break;
@@ -95,6 +102,24 @@ public final class TextBounceScanner {
             if (b.length() > MAX_DIAGNOSTIC_CHARS) break;
         }
         return squeeze(b.toString(), MAX_DIAGNOSTIC_CHARS);
+    }
+
+    /** The closest line above {@code i}, in its paragraph (at most 3 lines up), labelled as the failure's reason. */
+    private static String reasonLineAbove(List<String> lines, int i) {
+        for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+            String line = lines.get(j).trim();
+            if (line.isEmpty() || Addresses.first(line) != null) return null;
+            if (isReasonLabel(line)) return line;
+        }
+        return null;
+    }
+
+    /** {@code Reason: ...}, {@code Reject reason: ...}, {@code Error: ...}: a short label ending in one of these words, a colon, a text. */
+    static boolean isReasonLabel(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0 || colon > 30 || colon == line.length() - 1) return false;
+        String label = line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+        return label.endsWith("reason") || label.endsWith("error") || label.equals("problem") || label.equals("cause");
     }
 
     /** A transcript line whose answer is 2xx or 3xx ({@code Out: 250 2.1.5 Ok}, {@code <<< 354 ...}). */

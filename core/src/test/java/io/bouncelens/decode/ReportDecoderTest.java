@@ -153,6 +153,36 @@ class ReportDecoderTest {
     }
 
     @Test
+    void aFormStyleNoticeGivesTheReasonWrittenAboveTheAddress() {
+        String message = "From: postmaster@receiver.example\nTo: alice@sender.example\n"
+                + "Subject: Delivery problem\n\n"
+                + "Your message was not stored for the person below.\n\n"
+                + "Refusal reason: quota exceeded, mailbox full\n"
+                + "Addressee: ben@receiver.example\n\n"
+                + "Please try again in a few days.\n";
+        DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("ben@receiver.example");
+            assertThat(f.diagnosticCode()).startsWith("Refusal reason: quota exceeded, mailbox full")
+                    .contains("Addressee: ben@receiver.example");
+        });
+    }
+
+    @Test
+    void aReasonLineIsNotTakenFromAnotherParagraph() {
+        String message = "From: postmaster@receiver.example\nTo: alice@sender.example\n"
+                + "Subject: Delivery problem\n\n"
+                + "Reason: see below\n\n"
+                + "ben@receiver.example\n"
+                + "550 5.1.1 no such user\n";
+        DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.recipients()).singleElement().satisfies(f ->
+                assertThat(f.diagnosticCode()).isEqualTo("ben@receiver.example 550 5.1.1 no such user"));
+    }
+
+    @Test
     void aTranscriptsSuccessfulAnswersDoNotHideTheFailure() {
         String message = "From: MAILER-DAEMON@mx.example\nTo: postmaster@mx.example\nSubject: Mail delivery failed\n\n"
                 + "Transcript of session follows.\n\n"
