@@ -49,6 +49,16 @@ class KnowledgeBaseEntriesTest {
         return tests.stream();
     }
 
+    @Test
+    void aDottedLocalPartThatDoesNotExistIsAMissingMailboxNotAMissingDomain() {
+        assertThat(CLASSIFIER.classify(ReplyEvidence.ofText("550 john.smith does not exist")).reason())
+                .isEqualTo(io.bouncelens.Reason.USERUNKNOWN);
+        assertThat(CLASSIFIER.classify(ReplyEvidence.ofText("550 5.1.1 mary.jones.sales does not exist")).reason())
+                .isEqualTo(io.bouncelens.Reason.USERUNKNOWN);
+        assertThat(CLASSIFIER.classify(ReplyEvidence.ofText("553 mail.receiver.example.com does not exist")).reason())
+                .isEqualTo(io.bouncelens.Reason.HOSTUNKNOWN);
+    }
+
     @TestFactory
     Stream<DynamicTest> adviceIsWrittenInTheLanguageItIsFiledUnder() {
         List<DynamicTest> tests = new ArrayList<>();
