@@ -61,6 +61,22 @@ class JsonRecordWriterTest {
                 "處理方: 收件者:信箱 (recipient-mailbox)", "重試: 稍後重試 (later)");
     }
 
+    @Test
+    void textBlockSaysWhenTheReportIsOnlyADelay() throws IOException {
+        StringWriter s = new StringWriter();
+        TextRecordWriter w = new TextRecordWriter(s, Lang.EN);
+        w.write(BounceRecord.builder().recipient("slow@example.net").reason(Reason.NETWORKERROR).action("delayed").build());
+        w.write(BounceRecord.builder().recipient("gone@example.net").reason(Reason.USERUNKNOWN).action("failed").build());
+        String[] blocks = s.toString().split("\n\n");
+        assertThat(blocks[0]).contains("Action: delayed: not a final failure");
+        assertThat(blocks[1]).doesNotContain("Action");
+
+        StringWriter zh = new StringWriter();
+        new TextRecordWriter(zh, Lang.ZH_CN).write(BounceRecord.builder().recipient("slow@example.net")
+                .reason(Reason.NETWORKERROR).action("delayed").build());
+        assertThat(zh.toString()).contains("投递状态: 延迟：尚未最终失败");
+    }
+
     private static Map<String, String> parse(String json) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         try (JsonParser p = new JsonFactory().createParser(json)) {
