@@ -1,5 +1,6 @@
 package io.bouncelens.cli;
 
+import io.bouncelens.Bouncelens;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,31 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        if (needsKnowledgeBase(args)) compileKnowledgeBaseMeanwhile();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Compiles the knowledge base on a second core while picocli builds the command line and the
+     * command opens its input: both take about a tenth of a second and neither needs the other.
+     * The command's own first use of {@link Bouncelens#standard()} waits for it (class
+     * initialisation is done once, by one thread, and others wait for it); a daemon thread never
+     * holds the process up.
+     */
+    private static void compileKnowledgeBaseMeanwhile() {
+        Thread t = new Thread(Bouncelens::standard, "bouncelens-kb");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The commands that diagnose (not --help, --version, or a usage error before any command). */
+    private static boolean needsKnowledgeBase(String[] args) {
+        for (String a : args) {
+            if (a.equals("diagnose") || a.equals("explain") || a.equals("eval") || a.equals("serve") || a.equals("rediagnose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The configured command line, shared by main and the tests. */
