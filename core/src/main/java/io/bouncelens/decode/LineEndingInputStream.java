@@ -57,8 +57,7 @@ public final class LineEndingInputStream extends InputStream {
             }
             // most input has no CR at all: copy the run up to the next one in bulk
             int end = Math.min(limit, pos + len - n);
-            int cr = pos;
-            while (cr < end && buf[cr] != '\r') cr++;
+            int cr = ByteScan.cr(buf, pos, end);
             System.arraycopy(buf, pos, b, off + n, cr - pos);
             n += cr - pos;
             lastWasCr = cr < end;

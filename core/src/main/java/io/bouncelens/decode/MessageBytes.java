@@ -2,9 +2,6 @@ package io.bouncelens.decode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -31,12 +28,6 @@ import java.util.Arrays;
 final class MessageBytes {
 
     private static final int CHUNK = 64 << 10;
-
-    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LFS = ONES * '\n';
-    private static final long CRS = ONES * '\r';
 
     private final int maxFieldBytes;
     private byte[] bytes;
@@ -182,23 +173,8 @@ final class MessageBytes {
         return true;
     }
 
-    /**
-     * The index of the first LF or CR in {@code b[from, to)}, or {@code to}. Nearly every byte of a
-     * message goes through this search, so it tests eight bytes per step: a byte equal to LF makes
-     * the word XOR {@code LFS} have a zero byte, and {@code (x - ONES) & ~x & HIGH_BITS} marks the
-     * lowest zero byte of {@code x} exactly (bytes above it may be marked falsely, which the
-     * trailing-zero count ignores).
-     */
+    /** The index of the first LF or CR in {@code b[from, to)}, or {@code to}. */
     static int lineEnd(byte[] b, int from, int to) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long word = (long) EIGHT_BYTES.get(b, i);
-            long lf = word ^ LFS;
-            long cr = word ^ CRS;
-            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGH_BITS;
-            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
-        }
-        while (i < to && b[i] != '\n' && b[i] != '\r') i++;
-        return i;
+        return ByteScan.lineEnd(b, from, to);
     }
 }

@@ -1,5 +1,7 @@
 package io.bouncelens.read;
 
+import io.bouncelens.decode.ByteScan;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -155,9 +157,8 @@ public final class MboxSplitter implements Iterator<InputMessage> {
         boolean next() throws IOException {
             int scanFrom = pos;
             while (true) {
-                for (int i = scanFrom; i < limit; i++) {
-                    if (buf[i] == '\n') return take(i + 1);
-                }
+                int lf = ByteScan.lf(buf, scanFrom, limit);
+                if (lf < limit) return take(lf + 1);
                 int unread = limit - pos;
                 if (unread >= MAX_LINE) {
                     cut = true;

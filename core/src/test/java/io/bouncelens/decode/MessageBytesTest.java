@@ -84,20 +84,4 @@ class MessageBytesTest {
         assertThat(new String(content(m), StandardCharsets.US_ASCII)).isEqualTo("From:");
         assertThat(m.error()).hasMessage("disk went away");
     }
-
-    @Test
-    void theLineEndSearchFindsTheFirstLfOrCrWhereverItIsInAWord() {
-        Random random = new Random(3);
-        for (int round = 0; round < 2000; round++) {
-            byte[] b = new byte[random.nextInt(40)];
-            for (int i = 0; i < b.length; i++) b[i] = (byte) random.nextInt(256);
-            for (int i = 0; i < b.length; i++) if (b[i] == '\n' || b[i] == '\r') b[i] = 'x';
-            if (b.length > 0 && random.nextBoolean()) b[random.nextInt(b.length)] = random.nextBoolean() ? (byte) '\n' : (byte) '\r';
-            if (b.length > 0 && random.nextBoolean()) b[random.nextInt(b.length)] = random.nextBoolean() ? (byte) '\n' : (byte) '\r';
-            int from = b.length == 0 ? 0 : random.nextInt(b.length);
-            int expected = from;
-            while (expected < b.length && b[expected] != '\n' && b[expected] != '\r') expected++;
-            assertThat(MessageBytes.lineEnd(b, from, b.length)).as("round %d", round).isEqualTo(expected);
-        }
-    }
 }

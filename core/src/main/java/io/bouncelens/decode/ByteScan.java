@@ -1,0 +1,63 @@
+package io.bouncelens.decode;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Searches of byte arrays for line ends, eight bytes per step. Nearly every byte of every message
+ * goes through one of these searches (splitting an mbox, undoing CRs, capping header fields), and
+ * the launcher's C1 compiler turns a byte-at-a-time loop into a load, a compare and a branch per
+ * byte. A byte equal to the sought one makes the word XOR the byte repeated have a zero byte, and
+ * {@code (x - ONES) & ~x & HIGH_BITS} marks the lowest zero byte of {@code x} exactly (bytes above
+ * it may be marked falsely, which the trailing-zero count ignores).
+ */
+public final class ByteScan {
+
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LFS = ONES * '\n';
+    private static final long CRS = ONES * '\r';
+
+    private ByteScan() {
+    }
+
+    /** The index of the first LF in {@code b[from, to)}, or {@code to}. */
+    public static int lf(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) EIGHT_BYTES.get(b, i) ^ LFS;
+            long found = (x - ONES) & ~x & HIGH_BITS;
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        while (i < to && b[i] != '\n') i++;
+        return i;
+    }
+
+    /** The index of the first CR in {@code b[from, to)}, or {@code to}. */
+    public static int cr(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) EIGHT_BYTES.get(b, i) ^ CRS;
+            long found = (x - ONES) & ~x & HIGH_BITS;
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        while (i < to && b[i] != '\r') i++;
+        return i;
+    }
+
+    /** The index of the first LF or CR in {@code b[from, to)}, or {@code to}. */
+    public static int lineEnd(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) EIGHT_BYTES.get(b, i);
+            long lf = word ^ LFS;
+            long cr = word ^ CRS;
+            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGH_BITS;
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        while (i < to && b[i] != '\n' && b[i] != '\r') i++;
+        return i;
+    }
+}

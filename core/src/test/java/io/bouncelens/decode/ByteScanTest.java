@@ -1,0 +1,49 @@
+package io.bouncelens.decode;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+import java.util.function.IntPredicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ByteScanTest {
+
+    interface Search {
+        int find(byte[] b, int from, int to);
+    }
+
+    @Test
+    void eachSearchFindsTheFirstSoughtByteWhereverItIsInAWord() {
+        check(ByteScan::lf, c -> c == '\n');
+        check(ByteScan::cr, c -> c == '\r');
+        check(ByteScan::lineEnd, c -> c == '\n' || c == '\r');
+    }
+
+    @Test
+    void bytesWithTheHighBitSetAreNotTakenForLineEnds() {
+        byte[] b = new byte[24];
+        java.util.Arrays.fill(b, (byte) 0x8A); // 0x0A with the high bit set
+        b[17] = '\n';
+        assertThat(ByteScan.lf(b, 0, b.length)).isEqualTo(17);
+        assertThat(ByteScan.lineEnd(b, 0, b.length)).isEqualTo(17);
+        assertThat(ByteScan.cr(b, 0, b.length)).isEqualTo(b.length);
+    }
+
+    private static void check(Search search, IntPredicate sought) {
+        Random random = new Random(3);
+        for (int round = 0; round < 3000; round++) {
+            byte[] b = new byte[random.nextInt(40)];
+            for (int i = 0; i < b.length; i++) b[i] = (byte) random.nextInt(256);
+            for (int i = 0; i < b.length; i++) if (b[i] == '\n' || b[i] == '\r') b[i] = 'x';
+            for (int k = 0; k < 2; k++) {
+                if (b.length > 0 && random.nextBoolean()) b[random.nextInt(b.length)] = random.nextBoolean() ? (byte) '\n' : (byte) '\r';
+            }
+            int from = b.length == 0 ? 0 : random.nextInt(b.length);
+            int to = from + random.nextInt(b.length - from + 1);
+            int expected = from;
+            while (expected < to && !sought.test(b[expected])) expected++;
+            assertThat(search.find(b, from, to)).as("round %d", round).isEqualTo(expected);
+        }
+    }
+}
