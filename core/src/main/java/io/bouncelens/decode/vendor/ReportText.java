@@ -1,13 +1,16 @@
 package io.bouncelens.decode.vendor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The human-readable text of a report as lines, with the literal, case-insensitive searches the
- * vendor formats need. Line ends may be LF, CRLF or CR alone. The upper-cased copy is made once
- * so each search is a plain {@link String#indexOf}.
+ * vendor formats need. Line ends may be LF, CRLF or CR alone. The lines are upper-cased once, into
+ * one string with an LF after each line, so a search is one {@link String#indexOf} from the line
+ * it starts at (a literal never holds a line end, so a hit never spans two lines), and the line a
+ * hit is on is found by a binary search of the lines' starts.
  */
 final class ReportText {
 
@@ -15,12 +18,15 @@ final class ReportText {
     static final int MAX_CHARS = 256 * 1024;
 
     private final List<String> lines;
-    private final List<String> upper;
+    /** Every line upper-cased and followed by LF. */
+    private final String upper;
+    /** Where each line starts in {@link #upper}. */
+    private final int[] starts;
 
-    private ReportText(List<String> lines) {
+    private ReportText(List<String> lines, String upper, int[] starts) {
         this.lines = lines;
-        this.upper = new ArrayList<>(lines.size());
-        for (String l : lines) upper.add(upperCase(l));
+        this.upper = upper;
+        this.starts = starts;
     }
 
     static ReportText of(String text) {
@@ -35,6 +41,10 @@ final class ReportText {
                 out.add(t.substring(start, eol));
                 start = eol + 1;
             }
+            if (start < n) out.add(t.substring(start));
+            // an ASCII text upper-cased as a whole already is the lines joined by LF
+            String upper = asciiUpperCase(t);
+            if (upper != null) return new ReportText(out, upper, startsOf(out));
         } else {
             for (int i = 0; i < n; i++) {
                 char c = t.charAt(i);
@@ -44,9 +54,40 @@ final class ReportText {
                     start = i + 1;
                 }
             }
+            if (start < n) out.add(t.substring(start));
         }
-        if (start < n) out.add(t.substring(start));
-        return new ReportText(out);
+        StringBuilder upper = new StringBuilder(n + 1);
+        int[] starts = new int[out.size()];
+        for (int i = 0; i < out.size(); i++) {
+            starts[i] = upper.length();
+            upper.append(upperCase(out.get(i))).append('\n');
+        }
+        return new ReportText(out, upper.toString(), starts);
+    }
+
+    private static int[] startsOf(List<String> lines) {
+        int[] starts = new int[lines.size()];
+        int at = 0;
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = at;
+            at += lines.get(i).length() + 1;
+        }
+        return starts;
+    }
+
+    /**
+     * The text upper-cased when it is all ASCII, else null. It works on the text's bytes: the
+     * launcher's C1 compiler makes a call of every {@link String#charAt}. A character beyond
+     * Latin-1 comes out of {@code getBytes} as {@code '?'}, so each {@code '?'} is checked.
+     */
+    static String asciiUpperCase(String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < b.length; i++) {
+            byte c = b[i];
+            if (c >= 'a' && c <= 'z') b[i] = (byte) (c - ('a' - 'A'));
+            else if (c < 0 || c == '?' && text.charAt(i) != '?') return null;
+        }
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -78,11 +119,16 @@ final class ReportText {
 
     /** First line at or after {@code from} containing {@code literal} (any case); -1 when none. */
     int find(String literal, int from) {
-        String needle = literal.toUpperCase(Locale.ROOT);
-        for (int i = Math.max(0, from); i < upper.size(); i++) {
-            if (upper.get(i).contains(needle)) return i;
-        }
-        return -1;
+        int first = Math.max(0, from);
+        if (first >= starts.length || literal.indexOf('\n') >= 0 || literal.indexOf('\r') >= 0) return -1;
+        int at = upper.indexOf(literal.toUpperCase(Locale.ROOT), starts[first]);
+        return at < 0 ? -1 : lineAt(at);
+    }
+
+    /** The line holding {@code upper}'s character at {@code at}. */
+    private int lineAt(int at) {
+        int i = Arrays.binarySearch(starts, at);
+        return i >= 0 ? i : -i - 2;
     }
 
     int find(String literal) {
@@ -102,8 +148,10 @@ final class ReportText {
     /** First line at or after {@code from} whose trimmed text starts with {@code literal} (any case). */
     int findStart(String literal, int from) {
         String needle = literal.toUpperCase(Locale.ROOT);
-        for (int i = Math.max(0, from); i < upper.size(); i++) {
-            if (upper.get(i).stripLeading().startsWith(needle)) return i;
+        for (int i = Math.max(0, from); i < starts.length; i++) {
+            int k = starts[i];
+            while (k < upper.length() && upper.charAt(k) != '\n' && Character.isWhitespace(upper.charAt(k))) k++;
+            if (upper.startsWith(needle, k)) return i;
         }
         return -1;
     }

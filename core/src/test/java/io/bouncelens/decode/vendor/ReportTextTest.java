@@ -35,4 +35,29 @@ class ReportTextTest {
             assertThat(r.find("our")).isEqualTo(3);
         }
     }
+
+    @Test
+    void theWholeTextIsUpperCasedAtOnceOnlyWhenItIsAscii() {
+        assertThat(ReportText.asciiUpperCase("550 user unknown? [x]")).isEqualTo("550 USER UNKNOWN? [X]");
+        assertThat(ReportText.asciiUpperCase("Empfänger unbekannt")).isNull();
+        assertThat(ReportText.asciiUpperCase("收件人不存在 unknown")).isNull();
+    }
+
+    @Test
+    void searchesFindTheLineOfTheFirstHitInAsciiAndOtherTexts() {
+        for (String text : new String[] {
+                "Reporting-MTA: x\n\n  Status: 5.1.1\nstatus: 4.0.0\n",
+                "Straße ß\r\n\r\n  Status: 5.1.1\r\n退信 status: 4.0.0"}) {
+            ReportText r = ReportText.of(text);
+
+            assertThat(r.find("status:")).isEqualTo(2);
+            assertThat(r.find("STATUS:", 3)).isEqualTo(3);
+            assertThat(r.find("status:", 4)).isEqualTo(-1);
+            assertThat(r.find("5.1.1\n")).as("a literal never spans two lines").isEqualTo(-1);
+            assertThat(r.findStart("status", 0)).isEqualTo(2);
+            assertThat(r.findStart("status", 3)).as("not at the line's start").isEqualTo(text.startsWith("R") ? 3 : -1);
+            assertThat(r.find("")).isZero();
+        }
+        assertThat(ReportText.of("Straße").find("STRASSE")).as("case forms of another length").isZero();
+    }
 }
