@@ -25,26 +25,35 @@ public final class ByteScan {
 
     /** The index of the first LF in {@code b[from, to)}, or {@code to}. */
     public static int lf(byte[] b, int from, int to) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long x = (long) EIGHT_BYTES.get(b, i) ^ LFS;
-            long found = (x - ONES) & ~x & HIGH_BITS;
-            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
-        }
-        while (i < to && b[i] != '\n') i++;
-        return i;
+        return indexOf(b, from, to, (byte) '\n');
     }
 
     /** The index of the first CR in {@code b[from, to)}, or {@code to}. */
     public static int cr(byte[] b, int from, int to) {
+        return indexOf(b, from, to, (byte) '\r');
+    }
+
+    /** The index of the first {@code sought} in {@code b[from, to)}, or {@code to}. */
+    public static int indexOf(byte[] b, int from, int to, byte sought) {
+        long pattern = ONES * (sought & 0xFF);
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) EIGHT_BYTES.get(b, i) ^ CRS;
+            long x = (long) EIGHT_BYTES.get(b, i) ^ pattern;
             long found = (x - ONES) & ~x & HIGH_BITS;
             if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
         }
-        while (i < to && b[i] != '\r') i++;
+        while (i < to && b[i] != sought) i++;
         return i;
+    }
+
+    /** True when every byte of {@code b[from, to)} is ASCII (below 0x80). */
+    public static boolean isAscii(byte[] b, int from, int to) {
+        int i = from;
+        long high = 0;
+        for (; i + 8 <= to; i += 8) high |= (long) EIGHT_BYTES.get(b, i);
+        if ((high & HIGH_BITS) != 0) return false;
+        for (; i < to; i++) if (b[i] < 0) return false;
+        return true;
     }
 
     /** The index of the first LF or CR in {@code b[from, to)}, or {@code to}. */

@@ -33,6 +33,8 @@ public final class Charsets {
             Map.entry("us-ascii", "windows-1252"), Map.entry("ascii", "windows-1252"),
             Map.entry("utf8", "UTF-8"), Map.entry("unicode-1-1-utf-7", "UTF-8"));
 
+    private static final byte ESC = 0x1B;
+
     private static final Charset FALLBACK = Charset.forName("windows-1252");
 
     private Charsets() {
@@ -118,13 +120,13 @@ public final class Charsets {
     }
 
     static boolean isAscii(byte[] bytes, int off, int len) {
-        for (int i = off, end = off + len; i < end; i++) if (bytes[i] < 0) return false;
-        return true;
+        return ByteScan.isAscii(bytes, off, off + len);
     }
 
     private static boolean hasIso2022Escape(byte[] bytes, int off, int len) {
-        for (int i = off, end = off + len - 2; i < end; i++) {
-            if (bytes[i] == 0x1B && (bytes[i + 1] == '$' || bytes[i + 1] == '(')) return true;
+        int end = off + len - 2;
+        for (int i = ByteScan.indexOf(bytes, off, end, ESC); i < end; i = ByteScan.indexOf(bytes, i + 1, end, ESC)) {
+            if (bytes[i + 1] == '$' || bytes[i + 1] == '(') return true;
         }
         return false;
     }

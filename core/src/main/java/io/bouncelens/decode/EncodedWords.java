@@ -4,6 +4,7 @@ import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,19 +30,36 @@ public final class EncodedWords {
 
     /** Decodes the raw bytes of a header value (after the colon), unfolds it and decodes its words. */
     public static String decodeRaw(byte[] raw, int off, int len) {
-        // ASCII (nearly every value) is unfolded on the bytes, with no string in between
-        if (Charsets.isAscii(raw, off, len)) return decode(unfoldedAscii(raw, off, len));
-        return decode(unfold(Charsets.decode(raw, off, len, null)));
+        int end = off + len;
+        if (!ByteScan.isAscii(raw, off, end)) return decode(unfold(Charsets.decode(raw, off, len, null)));
+        // ASCII (nearly every value) is unfolded and searched for words on the bytes
+        String value = unfoldedAscii(raw, off, end);
+        return hasWordStart(raw, off, end) ? decode(value) : value.trim();
     }
 
-    private static String unfoldedAscii(byte[] raw, int off, int len) {
-        int breaks = 0;
-        for (int i = off, end = off + len; i < end; i++) if (raw[i] == '\r' || raw[i] == '\n') breaks++;
-        if (breaks == 0) return new String(raw, off, len, java.nio.charset.StandardCharsets.ISO_8859_1);
-        byte[] unfolded = new byte[len - breaks];
+    private static String unfoldedAscii(byte[] raw, int off, int end) {
+        int lineEnd = ByteScan.lineEnd(raw, off, end);
+        if (lineEnd == end) return new String(raw, off, end - off, StandardCharsets.ISO_8859_1);
+        byte[] unfolded = new byte[end - off];
         int n = 0;
-        for (int i = off, end = off + len; i < end; i++) if (raw[i] != '\r' && raw[i] != '\n') unfolded[n++] = raw[i];
-        return new String(unfolded, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int run = off;
+        while (true) {
+            System.arraycopy(raw, run, unfolded, n, lineEnd - run);
+            n += lineEnd - run;
+            if (lineEnd == end) break;
+            run = lineEnd + 1;
+            lineEnd = ByteScan.lineEnd(raw, run, end);
+        }
+        return new String(unfolded, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** True when the bytes hold "=?", which starts every encoded word. */
+    private static boolean hasWordStart(byte[] raw, int off, int end) {
+        for (int i = ByteScan.indexOf(raw, off, end - 1, (byte) '='); i < end - 1;
+                i = ByteScan.indexOf(raw, i + 1, end - 1, (byte) '=')) {
+            if (raw[i + 1] == '?') return true;
+        }
+        return false;
     }
 
     /** Decodes RFC 2047 words in an already unfolded value; text that is no valid word stays. */

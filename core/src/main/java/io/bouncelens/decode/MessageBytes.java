@@ -125,7 +125,7 @@ final class MessageBytes {
             if (column >= 2 && c != '\n') {
                 // past a line's first two bytes nothing but the field limit matters until the line
                 // end: take the rest of the line in one step (body lines are all of it, kept whole)
-                int end = lineEnd(b, i + 1, n);
+                int end = ByteScan.lineEnd(b, i + 1, n);
                 int run = end - i;
                 int kept = inHeader ? (int) Math.min(run, Math.max(0L, (long) maxFieldBytes - fieldBytes)) : run;
                 System.arraycopy(b, i, out, o, kept);
@@ -171,10 +171,5 @@ final class MessageBytes {
         if (inHeader) fieldBytes++;
         lineKept = true;
         return true;
-    }
-
-    /** The index of the first LF or CR in {@code b[from, to)}, or {@code to}. */
-    static int lineEnd(byte[] b, int from, int to) {
-        return ByteScan.lineEnd(b, from, to);
     }
 }

@@ -18,6 +18,7 @@ class ByteScanTest {
         check(ByteScan::lf, c -> c == '\n');
         check(ByteScan::cr, c -> c == '\r');
         check(ByteScan::lineEnd, c -> c == '\n' || c == '\r');
+        check((b, from, to) -> ByteScan.indexOf(b, from, to, (byte) 0x1B), c -> c == 0x1B);
     }
 
     @Test
@@ -30,14 +31,29 @@ class ByteScanTest {
         assertThat(ByteScan.cr(b, 0, b.length)).isEqualTo(b.length);
     }
 
+    @Test
+    void asciiIsEveryByteBelow0x80WhereverTheOtherOneIs() {
+        for (int length = 0; length < 20; length++) {
+            byte[] b = new byte[length];
+            java.util.Arrays.fill(b, (byte) 'a');
+            assertThat(ByteScan.isAscii(b, 0, length)).isTrue();
+            for (int at = 0; at < length; at++) {
+                b[at] = (byte) 0xE4;
+                assertThat(ByteScan.isAscii(b, 0, length)).as("non-ASCII at %d of %d", at, length).isFalse();
+                assertThat(ByteScan.isAscii(b, at + 1, length)).as("after it").isTrue();
+                b[at] = 'a';
+            }
+        }
+    }
+
     private static void check(Search search, IntPredicate sought) {
         Random random = new Random(3);
         for (int round = 0; round < 3000; round++) {
             byte[] b = new byte[random.nextInt(40)];
             for (int i = 0; i < b.length; i++) b[i] = (byte) random.nextInt(256);
-            for (int i = 0; i < b.length; i++) if (b[i] == '\n' || b[i] == '\r') b[i] = 'x';
+            for (int i = 0; i < b.length; i++) if (b[i] == '\n' || b[i] == '\r' || b[i] == 0x1B) b[i] = 'x';
             for (int k = 0; k < 2; k++) {
-                if (b.length > 0 && random.nextBoolean()) b[random.nextInt(b.length)] = random.nextBoolean() ? (byte) '\n' : (byte) '\r';
+                if (b.length > 0 && random.nextBoolean()) b[random.nextInt(b.length)] = new byte[] {'\n', '\r', 0x1B}[random.nextInt(3)];
             }
             int from = b.length == 0 ? 0 : random.nextInt(b.length);
             int to = from + random.nextInt(b.length - from + 1);

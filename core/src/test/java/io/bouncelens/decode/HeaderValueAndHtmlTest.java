@@ -20,6 +20,10 @@ class HeaderValueAndHtmlTest {
         assertThat(raw(" Rückläufer:\n Zustellung fehlgeschlagen")).isEqualTo("Rückläufer: Zustellung fehlgeschlagen");
         assertThat(raw(" =?UTF-8?B?6YCA5L+h?=\r\n =?UTF-8?B?6YCA5L+h?=")).isEqualTo("退信退信");
         assertThat(EncodedWords.unfold("a\r\n b\rc\nd")).isEqualTo("a bcd");
+        assertThat(raw("  a = b ?= c  \r\n")).as("an '=' and a '?' apart are no word").isEqualTo("a = b ?= c");
+        assertThat(raw(" x =?us-ascii?Q?y?=")).isEqualTo("x y");
+        assertThat(raw("=")).isEqualTo("=");
+        assertThat(raw("")).isEmpty();
     }
 
     @Test
