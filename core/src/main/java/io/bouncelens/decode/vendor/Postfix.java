@@ -29,9 +29,17 @@ public final class Postfix implements VendorFormat {
     private static final String PROGRAM_AT = "This is the Postfix program at host";
     private static final String MAIL_SYSTEM = "The mail system";
     private static final String SORRY = "I'm sorry to have to inform you";
+    /**
+     * Postfix's SMTP client writes these in English whatever language the bounce template is in
+     * (sites translate the text around them: "Ihre Nachricht konnte ... nicht zugestellt werden").
+     */
+    private static final String RCPT_REPLY = "(in reply to RCPT TO command)";
+    private static final String DATA_REPLY = "(in reply to end of DATA command)";
+    private static final String MAIL_REPLY = "(in reply to MAIL FROM command)";
     /** Postfix's own field in the RFC 3464 part recognises its reports whatever the text says. */
     private static final String QUEUE_ID = "X-Postfix-Queue-ID";
-    private static final Signature SIGNATURE = Signature.inText(MAIL_SYSTEM_AT, PROGRAM_AT, MAIL_SYSTEM, SORRY)
+    private static final Signature SIGNATURE = Signature.inText(MAIL_SYSTEM_AT, PROGRAM_AT, MAIL_SYSTEM, SORRY,
+                    RCPT_REPLY, DATA_REPLY, MAIL_REPLY)
             .orDeliveryStatusField(QUEUE_ID);
 
     @Override
@@ -43,6 +51,7 @@ public final class Postfix implements VendorFormat {
     public boolean recognises(ParsedMessage message, TextHits text) {
         if (text.contains(MAIL_SYSTEM_AT) || text.contains(PROGRAM_AT)) return true;
         if (text.contains(MAIL_SYSTEM) && text.contains(SORRY)) return true;
+        if (text.contains(RCPT_REPLY) || text.contains(DATA_REPLY) || text.contains(MAIL_REPLY)) return true;
         DeliveryStatus dsn = message.deliveryStatus();
         return dsn != null && dsn.perMessage().has(QUEUE_ID);
     }

@@ -65,6 +65,7 @@ class VendorFormatsTest {
             opensmtpd.eml     | opensmtpd    | gus@receiver.example     | 5.1.1 | 550 | -    | -                    | User unknown
             gmail-headline.eml| gmail        | lou@receiver.example     | 5.1.1 | 550 | -    | -                    | User unknown in virtual mailbox table
             amazonses-bounce.eml | amazonses | ida@receiver.example     | 5.1.1 | 550 | -    | -                    | 550 5.1.1 <ida@receiver.example>: user unknown
+            postfix-german.eml | postfix     | olga@receiver.example    | 5.1.1 | 550 | RCPT | mx.receiver.example  | User unknown in local recipient table
             """)
     void readsTheFailedRecipientWithTheServersWords(String fixture, String format, String address, String status,
                                                     Integer reply, String command, String host, String words) {
