@@ -1,5 +1,6 @@
 package io.bouncelens.decode.vendor;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,13 +82,13 @@ final class ReportText {
      * Latin-1 comes out of {@code getBytes} as {@code '?'}, so each {@code '?'} is checked.
      */
     static String asciiUpperCase(String text) {
-        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < b.length; i++) {
             byte c = b[i];
             if (c >= 'a' && c <= 'z') b[i] = (byte) (c - ('a' - 'A'));
             else if (c < 0 || c == '?' && text.charAt(i) != '?') return null;
         }
-        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -102,7 +103,7 @@ final class ReportText {
             if (c >= 0x80) return line.toUpperCase(Locale.ROOT);
             ascii[i] = (byte) (c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
         }
-        return new String(ascii, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(ascii, StandardCharsets.ISO_8859_1);
     }
 
     int size() {
