@@ -12,9 +12,8 @@ import java.util.Arrays;
  *     see one kind of line ending (bytes inside binary parts change too, which is harmless: their
  *     content is never read);</li>
  * <li>every header field cut to {@code maxFieldBytes}, dropping the rest of the field and
- *     remembering that it did. mime4j's own header limit ends the whole parse with an exception,
- *     which would lose a report that follows a 20 MB Subject; cut here, the field keeps its start
- *     and the parse goes on.</li>
+ *     remembering that it did: a 20 MB Subject keeps its start, costs no 20 MB strings, and the
+ *     report after it is still read.</li>
  * </ul>
  * These were three stream layers, each touching every byte through its own read calls; in one
  * loop over an array, body lines (almost all bytes) are copied in bulk up to their line end.

@@ -1,28 +1,29 @@
 package io.bouncelens.decode;
 
-import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.parser.AbstractContentHandler;
-import org.apache.james.mime4j.parser.MimeStreamParser;
-import org.apache.james.mime4j.stream.BodyDescriptor;
-import org.apache.james.mime4j.stream.Field;
-import org.apache.james.mime4j.stream.MimeConfig;
-import org.apache.james.mime4j.util.ByteArrayBuffer;
-import org.apache.james.mime4j.util.ByteSequence;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads one message with mime4j's streaming parser into a {@link ParsedMessage}. Only what a
- * report needs is kept: top-level headers, the text parts, the delivery-status and feedback
- * fields, and the returned original's header block. The original is not parsed recursively, so
- * its body, its attachments and any reports nested inside it are skipped unread.
+ * Reads one message into a {@link ParsedMessage}. The message is one array in memory
+ * ({@link MessageBytes}: LF line ends, header fields capped), so its MIME structure is read in
+ * place: header blocks line by line, parts found by searching for their boundary lines, and each
+ * part's bytes handed on as a range of that array. Only what a report needs is kept: top-level
+ * headers, the text parts, the delivery-status and feedback fields, and the returned original's
+ * header block. The original is not parsed recursively, so its body, its attachments and any
+ * reports nested inside it are skipped unread.
+ *
+ * <p>Lenient as mail demands: a header line that is no field (no colon, a name with spaces) ends
+ * the header block and starts the body; a part whose boundary never comes runs to the end of its
+ * parent (and the message is said to end early); a multipart whose boundary never appears is all
+ * preamble.
  */
 public final class MessageParser {
 
@@ -48,55 +49,35 @@ public final class MessageParser {
 
     /** Parses the stream to its end (or to {@link Limits#maxMessageBytes()}); never throws on content. */
     public ParsedMessage parse(InputStream raw) {
-        // size cap, line ends and header-field cap in one pass; header fields are cut a little
-        // below mime4j's limit, so its limit (which aborts the parse) is never reached and the
-        // rest of the message is still read
-        MessageBytes input = MessageBytes.read(raw, limits.maxMessageBytes(), Math.max(1, limits.maxHeaderLineBytes() - 64));
+        // size cap, line ends and header-field cap in one pass
+        MessageBytes input = MessageBytes.read(raw, limits.maxMessageBytes(), limits.maxHeaderLineBytes());
         if (input.rawLength() == 0) {
             // an empty input is said so in one line, not as a MIME structure that "ends early"
             return unreadable(input.error() != null ? "read error: " + oneLine(input.error().getMessage())
                     : "empty message: nothing to read");
         }
-        Handler handler = new Handler();
-        if (input.error() != null) handler.fail("read error: " + oneLine(input.error().getMessage()), true);
-        MimeConfig config = new MimeConfig.Builder()
-                .setMaxLineLen(-1)
-                .setMaxHeaderLen(limits.maxHeaderLineBytes())
-                .setMaxHeaderCount(limits.maxHeaderCount())
-                .setMaxContentLen(-1)
-                .setStrictParsing(false)
-                .setMalformedHeaderStartsBody(true)
-                .build();
-        TruncationMonitor monitor = new TruncationMonitor();
-        MimeStreamParser parser = new MimeStreamParser(config, monitor, new PartDescriptorBuilder());
-        // transfer encodings are undone in body(): base64 by mime4j's decoder, quoted-printable by ours
-        parser.setContentDecoding(false);
-        parser.setNoRecurse();
-        parser.setContentHandler(handler);
-        handler.parser = parser;
-        handler.monitor = monitor;
+        Reader reader = new Reader(input.bytes(), input.length());
+        if (input.error() != null) reader.fail("read error: " + oneLine(input.error().getMessage()), true);
         try {
-            parser.parse(new ByteArrayInputStream(input.bytes(), 0, input.length()));
-        } catch (MimeException e) {
-            handler.fail("malformed MIME: " + oneLine(e.getMessage()), true);
+            reader.message();
         } catch (IOException e) {
-            handler.fail("read error: " + oneLine(e.getMessage()), true);
+            reader.fail("read error: " + oneLine(e.getMessage()), true);
         } catch (RuntimeException e) {
-            handler.fail("undecodable MIME: " + e.getClass().getSimpleName(), true);
+            reader.fail("undecodable MIME: " + e.getClass().getSimpleName(), true);
         }
         if (input.cut()) {
-            handler.fail("a header field is longer than " + limits.maxHeaderLineBytes() + " bytes; read its start", true);
+            reader.fail("a header field is longer than " + limits.maxHeaderLineBytes() + " bytes; read its start", true);
         }
         if (input.exceeded()) {
-            handler.fail("message larger than " + limits.maxMessageBytes() + " bytes; read the first "
+            reader.fail("message larger than " + limits.maxMessageBytes() + " bytes; read the first "
                     + limits.maxMessageBytes(), true);
         }
         // MTAs often cut the returned copy short, leaving its boundary open: only a report that
         // ends before its returned copy is incomplete
-        if (monitor.prematureEnd && !handler.stopped && !handler.sawOriginal) {
-            handler.fail("MIME part not closed: the message ends early (truncated?)", true);
+        if (reader.prematureEnd && !reader.stopped && !reader.sawOriginal) {
+            reader.fail("MIME part not closed: the message ends early (truncated?)", true);
         }
-        return handler.result();
+        return reader.result();
     }
 
     private static ParsedMessage unreadable(String problem) {
@@ -113,32 +94,28 @@ public final class MessageParser {
         return b.toString();
     }
 
-    /** Listens for mime4j's notices that a part or header block ended before its boundary. */
-    private static final class TruncationMonitor extends DecodeMonitor {
-        boolean prematureEnd;
-
-        @Override
-        public boolean warn(String error, String dropDesc) {
-            if (error != null && (error.contains("prematurely") || error.contains("Unexpected end"))) prematureEnd = true;
-            return false;
-        }
-
-        @Override
-        public boolean isListening() {
-            return true;
-        }
+    /**
+     * A header block as read: the fields kept (all of them for the top level, none for parts), the
+     * values of the two fields every part needs, and where the body starts.
+     *
+     * @param complete false when the block ran to the end of its part without its empty line
+     */
+    private record HeaderBlockAt(List<Header> fields, String contentType, String transferEncoding, int bodyStart,
+                                 boolean complete) {
     }
 
-    private final class Handler extends AbstractContentHandler {
-        MimeStreamParser parser;
-        DecodeMonitor monitor;
+    /** The byte ranges of a multipart body: its preamble and parts, and whether its closing boundary came. */
+    private record PartsAt(int preambleEnd, List<int[]> parts, boolean closed) {
+    }
+
+    private final class Reader {
+        final byte[] b;
+        final int n;
+        final DecodeMonitor monitor = new TruncationMonitor();
+        boolean prematureEnd;
         boolean stopped;
         int depth;
         int parts;
-        boolean inTopHeader;
-        boolean topHeaderDone;
-        List<Header> collecting = new ArrayList<>();
-        String partContentType;
         Headers top;
         String topType;
         final StringBuilder plain = new StringBuilder();
@@ -156,6 +133,11 @@ public final class MessageParser {
         boolean truncated;
         final List<String> problems = new ArrayList<>();
 
+        Reader(byte[] b, int n) {
+            this.b = b;
+            this.n = n;
+        }
+
         void fail(String problem, boolean cut) {
             if (cut) truncated = true;
             if (problems.size() < 8 && !problems.contains(problem)) problems.add(problem);
@@ -164,91 +146,238 @@ public final class MessageParser {
         private void stopBecause(String problem) {
             fail(problem, true);
             stopped = true;
-            parser.stop();
         }
 
-        @Override
-        public void startMessage() {
-            inTopHeader = !topHeaderDone;
+        void message() throws IOException {
+            HeaderBlockAt head = header(0, n, true);
+            top = new Headers(head.fields());
+            entity(head, n, "text/plain");
         }
 
-        @Override
-        public void startBodyPart() {
-            inTopHeader = false;
-            partContentType = null;
-            if (++parts > limits.maxParts()) stopBecause("more than " + limits.maxParts() + " MIME parts; read the first ones");
+        /** One entity (the message or a part) from its header block to {@code end}. */
+        private void entity(HeaderBlockAt head, int end, String defaultType) throws IOException {
+            if (!head.complete()) prematureEnd = true;
+            MediaType type = head.contentType() == null ? null : MediaType.parse(head.contentType());
+            String mime = type == null ? defaultType : type.type();
+            String boundary = type == null ? null : type.parameter("boundary");
+            if (mime.startsWith("multipart/") && (boundary == null || boundary.isEmpty())) mime = "text/plain";
+            if (mime.startsWith("multipart/")) {
+                multipart(mime, boundary, head.bodyStart(), end);
+            } else {
+                body(mime, type, head.transferEncoding(), head.bodyStart(), end);
+            }
         }
 
-        @Override
-        public void startMultipart(BodyDescriptor bd) {
-            if (++depth > limits.maxMimeDepth()) stopBecause("MIME nested deeper than " + limits.maxMimeDepth() + " levels");
-            if (depth == 1 && topType == null) topType = lower(bd.getMimeType());
-        }
-
-        @Override
-        public void preamble(InputStream is) throws IOException {
+        private void multipart(String mime, String boundary, int start, int end) throws IOException {
+            if (depth + 1 > limits.maxMimeDepth()) {
+                stopBecause("MIME nested deeper than " + limits.maxMimeDepth() + " levels");
+                return;
+            }
+            depth++;
+            if (depth == 1 && topType == null) topType = mime;
+            PartsAt at = parts(("--" + boundary).getBytes(StandardCharsets.ISO_8859_1), start, end);
+            if (!at.closed()) prematureEnd = true;
             // a multipart whose boundary never appears is all preamble: keep it in case it is the report
-            if (depth == 1 && preamble == null) preamble = readText(is, null);
-        }
-
-        @Override
-        public void endMultipart() {
+            if (depth == 1 && preamble == null) preamble = text(start, at.preambleEnd(), null, limits.maxTextBytesPerPart());
+            String childType = mime.equals("multipart/digest") ? "message/rfc822" : "text/plain";
+            for (int[] part : at.parts()) {
+                if (stopped) break;
+                if (++parts > limits.maxParts()) {
+                    stopBecause("more than " + limits.maxParts() + " MIME parts; read the first ones");
+                    break;
+                }
+                entity(header(part[0], part[1], false), part[1], childType);
+            }
             depth--;
         }
 
-        @Override
-        public void startHeader() {
-            collecting = new ArrayList<>();
+        /**
+         * Splits a multipart body {@code b[start, end)} at its boundary lines. A part ends where a
+         * boundary line starts; the line end before that line belongs to the boundary (RFC 2046
+         * §5.1.1). The range already ends before the next boundary line of any enclosing
+         * multipart, so a part left open ends there.
+         */
+        private PartsAt parts(byte[] boundary, int start, int end) {
+            List<int[]> found = new ArrayList<>();
+            int preambleEnd = end;
+            int partStart = -1;
+            for (int pos = start; pos < end; ) {
+                int eol = ByteScan.lf(b, pos, end);
+                int kind = eol - pos >= 2 && b[pos] == '-' && b[pos + 1] == '-' ? boundaryKind(boundary, pos, eol) : NOT_A_BOUNDARY;
+                if (kind != NOT_A_BOUNDARY) {
+                    int contentEnd = Math.max(partStart < 0 ? start : partStart, pos - 1);
+                    if (partStart < 0) preambleEnd = contentEnd;
+                    else found.add(new int[] {partStart, contentEnd});
+                    if (kind == CLOSE) return new PartsAt(preambleEnd, found, true);
+                    partStart = Math.min(end, eol + 1);
+                }
+                pos = eol + 1;
+            }
+            if (partStart >= 0) found.add(new int[] {partStart, end});
+            return new PartsAt(preambleEnd, found, false);
         }
 
-        @Override
-        public void field(Field field) {
-            if (collecting.size() >= limits.maxHeaderCount()) return;
-            String name = field.getName();
-            if (inTopHeader) {
-                collecting.add(new Header(name, valueOf(field)));
-            } else if (name.equalsIgnoreCase("Content-Type")) {
-                partContentType = valueOf(field);
+        private static final int NOT_A_BOUNDARY = 0;
+        private static final int OPEN = 1;
+        private static final int CLOSE = 2;
+
+        /** Whether the line {@code b[from, eol)} is {@code boundary}, {@code boundary--}, or neither (trailing blanks allowed). */
+        private int boundaryKind(byte[] boundary, int from, int eol) {
+            int len = boundary.length;
+            if (eol - from < len) return NOT_A_BOUNDARY;
+            for (int i = 2; i < len; i++) if (b[from + i] != boundary[i]) return NOT_A_BOUNDARY;
+            int i = from + len;
+            int kind = OPEN;
+            if (i + 2 <= eol && b[i] == '-' && b[i + 1] == '-') {
+                kind = CLOSE;
+                i += 2;
+            }
+            while (i < eol && (b[i] == ' ' || b[i] == '\t')) i++;
+            return i == eol ? kind : NOT_A_BOUNDARY;
+        }
+
+        /**
+         * The header block starting at {@code from}: fields are lines {@code Name: value} and the
+         * indented lines after them; an empty line ends the block, and so does a line that is no
+         * field, which then starts the body.
+         */
+        private HeaderBlockAt header(int from, int end, boolean keepFields) {
+            Fields fields = new Fields(keepFields);
+            int fieldStart = -1;
+            int colon = -1;
+            int pos = from;
+            while (pos < end) {
+                int eol = ByteScan.lf(b, pos, end);
+                byte c = b[pos];
+                if ((c == ' ' || c == '\t') && fieldStart >= 0) { // a folded line of the field
+                    pos = eol + 1;
+                    continue;
+                }
+                if (fieldStart >= 0) fields.add(fieldStart, colon, pos - 1); // it ended with the line before
+                fieldStart = -1;
+                if (eol == pos) return fields.block(Math.min(end, eol + 1), true); // the empty line
+                colon = colonOfField(pos, eol);
+                if (colon < 0) return fields.block(pos, true); // no field: the body starts here
+                fieldStart = pos;
+                pos = eol + 1;
+            }
+            if (fieldStart >= 0) fields.add(fieldStart, colon, b[end - 1] == '\n' ? end - 1 : end);
+            return fields.block(end, false);
+        }
+
+        /** The fields of one header block as they are read. */
+        private final class Fields {
+            final List<Header> kept;
+            String contentType;
+            String transferEncoding;
+
+            Fields(boolean keep) {
+                kept = keep ? new ArrayList<>() : List.of();
+            }
+
+            /** The field {@code b[from, end)} (its last line end excluded), its name ending at {@code colon}. */
+            void add(int from, int colon, int end) {
+                if (kept instanceof ArrayList<Header> list) {
+                    if (list.size() < limits.maxHeaderCount()) {
+                        list.add(new Header(name(from, colon), EncodedWords.decodeRaw(b, colon + 1, end - colon - 1)));
+                    } else if (list.size() == limits.maxHeaderCount()) {
+                        fail("more than " + limits.maxHeaderCount() + " header fields; read the first ones", true);
+                    }
+                }
+                // the media type is read as written: a boundary is no encoded word, whatever it holds
+                if (contentType == null && isNamed(from, colon, CONTENT_TYPE)) {
+                    contentType = EncodedWords.unfold(new String(b, colon + 1, end - colon - 1, StandardCharsets.ISO_8859_1)).trim();
+                } else if (transferEncoding == null && isNamed(from, colon, TRANSFER_ENCODING)) {
+                    transferEncoding = EncodedWords.decodeRaw(b, colon + 1, end - colon - 1).toLowerCase(Locale.ROOT);
+                }
+            }
+
+            HeaderBlockAt block(int bodyStart, boolean complete) {
+                return new HeaderBlockAt(kept, contentType, transferEncoding, bodyStart, complete);
             }
         }
 
-        @Override
-        public void endHeader() {
-            if (inTopHeader) {
-                top = new Headers(collecting);
-                topHeaderDone = true;
-                inTopHeader = false;
-                partContentType = top.first("Content-Type");
+        /** The colon ending a field name at the start of {@code b[from, eol)}, or -1 when the line is no field. */
+        private int colonOfField(int from, int eol) {
+            int nameEnd = -1;
+            for (int i = from; i < eol; i++) {
+                byte c = b[i];
+                if (c == ':') return i > from && (nameEnd < 0 || nameEnd > from) ? i : -1;
+                if (c == ' ' || c == '\t') {
+                    if (nameEnd < 0) nameEnd = i; // blanks may only stand between the name and its colon
+                } else if (nameEnd >= 0 || c < 33 || c > 126) {
+                    return -1;
+                }
             }
+            return -1;
         }
 
-        @Override
-        public void body(BodyDescriptor bd, InputStream raw) throws IOException {
-            InputStream is = decoded(bd, raw);
-            String type = lower(bd.getMimeType());
-            if (depth == 0 && topType == null) topType = type;
-            partTypes.add(type);
-            MediaType mediaType = MediaType.parse(partContentType);
-            String charset = mediaType.parameter("charset");
-            switch (type) {
-                case "text/plain", "text/enriched" -> appendText(plain, readText(is, charset));
-                case "text/html" -> appendText(html, readText(is, charset));
-                case "message/delivery-status", "message/global-delivery-status" -> readDeliveryStatus(is, type);
-                case "message/feedback-report" -> feedback = HeaderBlock.parse(readText(is, "utf-8"), limits.maxHeaderCount());
+        private String name(int from, int colon) {
+            int end = colon;
+            while (end > from && (b[end - 1] == ' ' || b[end - 1] == '\t')) end--;
+            return new String(b, from, end - from, StandardCharsets.ISO_8859_1);
+        }
+
+        private boolean isNamed(int from, int colon, byte[] lowerName) {
+            int end = colon;
+            while (end > from && (b[end - 1] == ' ' || b[end - 1] == '\t')) end--;
+            if (end - from != lowerName.length) return false;
+            for (int i = 0; i < lowerName.length; i++) {
+                int c = b[from + i];
+                if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+                if (c != lowerName[i]) return false;
+            }
+            return true;
+        }
+
+        /** A leaf part: its content, with its transfer encoding undone, read by what its type is. */
+        private void body(String mime, MediaType type, String encoding, int start, int end) throws IOException {
+            if (depth == 0 && topType == null) topType = mime;
+            partTypes.add(mime);
+            String charset = type == null ? null : type.parameter("charset");
+            switch (mime) {
+                case "text/plain", "text/enriched" -> appendText(plain, text(start, end, encoding, charset, limits.maxTextBytesPerPart()));
+                case "text/html" -> appendText(html, text(start, end, encoding, charset, limits.maxTextBytesPerPart()));
+                case "message/delivery-status", "message/global-delivery-status" -> readDeliveryStatus(start, end, encoding, mime);
+                case "message/feedback-report" -> feedback = HeaderBlock.parse(
+                        text(start, end, encoding, "utf-8", limits.maxTextBytesPerPart()), limits.maxHeaderCount());
                 case "message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers",
-                     "message/partial", "text/rfc822-header" -> readOriginal(is);
+                     "message/partial", "text/rfc822-header" -> readOriginal(start, end, encoding);
                 default -> {
-                    // attachments and anything else: their bytes are skipped by the parser
+                    // attachments and anything else: their bytes are not looked at
                 }
             }
         }
 
-        /** The part's content with its transfer encoding undone, as mime4j's content decoding did. */
-        private InputStream decoded(BodyDescriptor bd, InputStream raw) {
-            String encoding = bd.getTransferEncoding();
-            if ("base64".equalsIgnoreCase(encoding)) return new Base64InputStream(raw, monitor);
-            if ("quoted-printable".equalsIgnoreCase(encoding)) return new QuotedPrintableInputStream(raw);
+        /** The part's content as a stream with its transfer encoding undone. */
+        private InputStream decoded(int start, int end, String encoding) {
+            InputStream raw = new ByteArrayInputStream(b, start, end - start);
+            if ("base64".equals(encoding)) return new Base64InputStream(raw, monitor);
+            if ("quoted-printable".equals(encoding)) return new QuotedPrintableInputStream(raw);
             return raw;
+        }
+
+        private static boolean isIdentity(String encoding) {
+            return encoding == null || !(encoding.equals("base64") || encoding.equals("quoted-printable"));
+        }
+
+        private String text(int start, int end, String encoding, String charset, int max) throws IOException {
+            if (isIdentity(encoding)) {
+                // 7bit, 8bit, binary: the bytes are the text, decoded where they lie
+                int length = end - start;
+                if (length > max) {
+                    fail("a text part is longer than " + max + " bytes; read its start", true);
+                    length = max;
+                }
+                return Charsets.decode(b, start, length, charset);
+            }
+            Bytes bytes = Bytes.read(decoded(start, end, encoding), max);
+            if (bytes.more()) fail("a text part is longer than " + max + " bytes; read its start", true);
+            return Charsets.decode(bytes.bytes(), 0, bytes.length(), charset);
+        }
+
+        private String text(int start, int end, String charset, int max) throws IOException {
+            return text(start, end, null, charset, max);
         }
 
         private void appendText(StringBuilder to, String text) {
@@ -257,9 +386,9 @@ public final class MessageParser {
             to.append(text);
         }
 
-        private void readDeliveryStatus(InputStream is, String type) throws IOException {
+        private void readDeliveryStatus(int start, int end, String encoding, String type) throws IOException {
             boolean isGlobal = type.startsWith("message/global");
-            String text = readText(is, isGlobal ? "utf-8" : null, limits.maxDeliveryStatusBytes());
+            String text = text(start, end, encoding, isGlobal ? "utf-8" : null, limits.maxDeliveryStatusBytes());
             int room = limits.maxRecipients() - perRecipient.size() + 1;
             if (room <= 1) {
                 fail("more than " + limits.maxRecipients() + " recipients; read the first ones", true);
@@ -280,16 +409,16 @@ public final class MessageParser {
             }
         }
 
-        private void readOriginal(InputStream is) throws IOException {
+        private void readOriginal(int start, int end, String encoding) throws IOException {
             sawOriginal = true;
             if (original != null) return;
+            InputStream is = decoded(start, end, encoding);
             HeaderBytes head = HeaderBytes.read(is, limits.maxTextBytesPerPart());
             if (head.length() == 0) return;
             original = HeaderBlock.parse(Charsets.decode(head.bytes(), 0, head.length(), null), limits.maxHeaderCount());
             if (attachedReportLevels > 0 && isReport(original)) {
                 // a wrapper around a bounce (or a forwarded bounce): parse it as a report of its own
-                InputStream whole = head.andRest(is);
-                attachedReport = new MessageParser(limits, attachedReportLevels - 1).parse(whole);
+                attachedReport = new MessageParser(limits, attachedReportLevels - 1).parse(head.andRest(is));
             }
         }
 
@@ -297,19 +426,7 @@ public final class MessageParser {
         private boolean isReport(Headers h) {
             if (MediaType.parse(h.first("Content-Type")).type().equals("multipart/report")) return true;
             String from = h.first("From");
-            if (from == null) return false;
-            String f = from.toLowerCase(java.util.Locale.ROOT);
-            return f.contains("mailer-daemon");
-        }
-
-        private String readText(InputStream is, String charset) throws IOException {
-            return readText(is, charset, limits.maxTextBytesPerPart());
-        }
-
-        private String readText(InputStream is, String charset, int max) throws IOException {
-            Bytes bytes = Bytes.read(is, max);
-            if (bytes.more()) fail("a text part is longer than " + max + " bytes; read its start", true);
-            return Charsets.decode(bytes.bytes(), 0, bytes.length(), charset);
+            return from != null && from.toLowerCase(Locale.ROOT).contains("mailer-daemon");
         }
 
         ParsedMessage result() {
@@ -325,22 +442,22 @@ public final class MessageParser {
             return new ParsedMessage(top, topType, text, dsn, feedback, original, partTypes, truncated, problems,
                     attachedReport);
         }
+
+        /** Notices of the base64 decoder that the encoded text ended in the middle of a group. */
+        private final class TruncationMonitor extends DecodeMonitor {
+            @Override
+            public boolean warn(String error, String dropDesc) {
+                if (error != null && error.contains("Unexpected end")) prematureEnd = true;
+                return false;
+            }
+
+            @Override
+            public boolean isListening() {
+                return true;
+            }
+        }
     }
 
-    private static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
-    }
-
-    /** A field's value from its raw bytes, so 8-bit (UTF-8, GB2312, ...) headers decode too. */
-    private static String valueOf(Field field) {
-        ByteSequence raw = field.getRaw();
-        if (raw == null) return EncodedWords.decode(field.getBody());
-        // mime4j keeps a field's bytes in an array: read them there rather than copy them first
-        byte[] bytes = raw instanceof ByteArrayBuffer buffer ? buffer.buffer() : raw.toByteArray();
-        int length = raw.length();
-        int colon = 0;
-        while (colon < length && bytes[colon] != ':') colon++;
-        if (colon >= length) return EncodedWords.decode(field.getBody());
-        return EncodedWords.decodeRaw(bytes, colon + 1, length - colon - 1);
-    }
+    private static final byte[] CONTENT_TYPE = "content-type".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] TRANSFER_ENCODING = "content-transfer-encoding".getBytes(StandardCharsets.ISO_8859_1);
 }

@@ -110,6 +110,19 @@ class HostileInputTest {
         assertThat(m.problems()).anyMatch(p -> p.contains("nested deeper"));
     }
 
+    @Test
+    void headerFieldsBeyondTheLimitAreDroppedAndTheBodyStillRead() {
+        StringBuilder b = new StringBuilder("From: MAILER-DAEMON@mx.example\n");
+        for (int i = 0; i < 1500; i++) b.append("X-Trace-").append(i).append(": hop\n");
+        b.append("Subject: Undelivered Mail Returned to Sender\n\n550 5.1.1 <nobody@example.org>: User unknown\n");
+        ParsedMessage m = Fixtures.parse(b.toString().getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(m.headers().fields()).hasSize(Limits.DEFAULT.maxHeaderCount());
+        assertThat(m.text()).contains("User unknown");
+        assertThat(m.truncated()).isTrue();
+        assertThat(m.problems()).containsExactly("more than 1000 header fields; read the first ones");
+    }
+
     /** {@code length} bytes of a repeated pattern, generated on the fly. */
     private static final class RepeatingInputStream extends InputStream {
         private final byte[] pattern;
