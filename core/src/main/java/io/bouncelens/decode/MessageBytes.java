@@ -27,6 +27,7 @@ import java.util.Arrays;
 final class MessageBytes {
 
     private static final int CHUNK = 64 << 10;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final int maxFieldBytes;
     private byte[] bytes;
@@ -60,18 +61,44 @@ final class MessageBytes {
         }
         // the output is never longer than the input read: size the array for all of it when the stream says
         int capacity = (int) Math.min(maxBytes, Math.max(expected, 8192));
-        MessageBytes m = new MessageBytes(maxFieldBytes, capacity);
-        byte[] chunk = new byte[(int) Math.min(maxBytes, Math.min(CHUNK, Math.max(expected, 4096)))];
-        long left = maxBytes;
+        MessageBytes m = new MessageBytes(maxFieldBytes, 0);
+        // Most messages are shorter than one header field may be, so none of their fields can need
+        // cutting; without a CR they are kept as read, with no pass over their lines.
+        long probe = Math.min(maxBytes, maxFieldBytes) + 1L;
+        byte[] head = new byte[(int) Math.min(probe, Math.max(expected + 1L, 4096))];
+        int n = 0;
         try {
-            while (left > 0) {
-                int n = in.read(chunk, 0, (int) Math.min(chunk.length, left));
-                if (n < 0) return m;
-                left -= n;
-                m.rawLength += n;
-                m.append(chunk, n);
+            while (n < probe) {
+                if (n == head.length) head = Arrays.copyOf(head, (int) Math.min(Math.min(probe, MAX_ARRAY), head.length * 2L));
+                int r = in.read(head, n, head.length - n);
+                if (r < 0) break;
+                n += r;
             }
-            m.exceeded = in.read() >= 0;
+        } catch (IOException e) {
+            m.error = e;
+        }
+        if (n < probe && m.error == null && ByteScan.cr(head, 0, n) == n) {
+            m.bytes = head;
+            m.length = n;
+            m.rawLength = n;
+            return m;
+        }
+        m.bytes = new byte[Math.max(capacity, n)];
+        int taken = (int) Math.min(n, maxBytes);
+        long left = maxBytes - taken;
+        m.rawLength = taken;
+        m.append(head, taken);
+        if (m.error != null || n < probe) return m; // a read error, or the end of the input
+        try {
+            byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(expected, 4096))];
+            while (left > 0) {
+                int r = in.read(chunk, 0, (int) Math.min(chunk.length, left));
+                if (r < 0) return m;
+                left -= r;
+                m.rawLength += r;
+                m.append(chunk, r);
+            }
+            m.exceeded = n > taken || in.read() >= 0;
         } catch (IOException e) {
             m.error = e;
         }
