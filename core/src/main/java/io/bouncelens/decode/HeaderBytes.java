@@ -20,25 +20,28 @@ record HeaderBytes(byte[] bytes, int length, int end) {
         byte[] buf = new byte[Math.min(max, BLOCK)];
         byte[] block = new byte[BLOCK];
         int n = 0;
-        int prev = '\n';
         boolean leading = true;
         while (n < max) {
             int r = in.read(block, 0, block.length);
             if (r < 0) break;
             int i = 0;
+            if (leading) { // blank lines before the headers
+                while (i < r && (block[i] == '\n' || block[i] == ' ' || block[i] == '\t')) i++;
+                leading = i == r;
+            }
             boolean done = false;
-            for (; i < r && n < max; i++) {
-                byte c = block[i];
-                if (leading && (c == '\n' || c == ' ' || c == '\t')) continue; // blank lines before the headers
-                leading = false;
-                if (n == buf.length) buf = Arrays.copyOf(buf, (int) Math.min((long) max, buf.length * 2L));
-                buf[n++] = c;
-                if (c == '\n' && prev == '\n') {
+            while (i < r && n < max) {
+                // a line (or what of it this block holds) at a time, up to and including its LF
+                int lf = ByteScan.lf(block, i, r);
+                int take = Math.min((lf < r ? lf + 1 : r) - i, max - n);
+                if (n + take > buf.length) buf = Arrays.copyOf(buf, (int) Math.min((long) max, Math.max(n + take, buf.length * 2L)));
+                System.arraycopy(block, i, buf, n, take);
+                n += take;
+                i += take;
+                if (n >= 2 && buf[n - 1] == '\n' && buf[n - 2] == '\n') { // the empty line ending the block
                     done = true;
-                    i++;
                     break;
                 }
-                prev = c;
             }
             if (done || n >= max) {
                 // keep the bytes of this block past the header block for whoever reads the part whole
