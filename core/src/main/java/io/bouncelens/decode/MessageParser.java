@@ -201,11 +201,16 @@ public final class MessageParser {
             List<int[]> found = new ArrayList<>();
             int preambleEnd = end;
             int partStart = -1;
+            // Boundary lines start with "--": the search goes from dash to dash, so the lines of a
+            // base64 attachment (no '-' in its alphabet) are passed over without looking at each.
             for (int pos = start; pos < end; ) {
-                int eol = ByteScan.lf(b, pos, end);
-                int kind = eol - pos >= 2 && b[pos] == '-' && b[pos + 1] == '-' ? boundaryKind(boundary, pos, eol) : NOT_A_BOUNDARY;
+                int dash = ByteScan.indexOf(b, pos, end, (byte) '-');
+                if (dash >= end) break;
+                boolean lineStart = dash == start || b[dash - 1] == '\n';
+                int eol = ByteScan.lf(b, dash, end);
+                int kind = lineStart && eol - dash >= 2 && b[dash + 1] == '-' ? boundaryKind(boundary, dash, eol) : NOT_A_BOUNDARY;
                 if (kind != NOT_A_BOUNDARY) {
-                    int contentEnd = Math.max(partStart < 0 ? start : partStart, pos - 1);
+                    int contentEnd = Math.max(partStart < 0 ? start : partStart, dash - 1);
                     if (partStart < 0) preambleEnd = contentEnd;
                     else found.add(new int[] {partStart, contentEnd});
                     if (kind == CLOSE) return new PartsAt(preambleEnd, found, true);
