@@ -284,7 +284,7 @@ public final class MessageParser {
             void add(int from, int colon, int end) {
                 if (kept instanceof ArrayList<Header> list) {
                     if (list.size() < limits.maxHeaderCount()) {
-                        list.add(new Header(name(from, colon), EncodedWords.decodeRaw(b, colon + 1, end - colon - 1)));
+                        list.add(Header.ofRaw(name(from, colon), b, colon + 1, end - colon - 1));
                     } else if (list.size() == limits.maxHeaderCount()) {
                         fail("more than " + limits.maxHeaderCount() + " header fields; read the first ones", true);
                     }
