@@ -56,6 +56,12 @@ public final class LiteralAutomaton {
     private final int literalCount;
     /** Whether the scan folds the text as it reads (see {@link #folding}). */
     private final boolean folds;
+    /**
+     * The characters beyond ASCII that some literal uses, one bit each. Any other (most of a
+     * Japanese or Chinese text) leads back to the start at once, without searching the
+     * transitions of the state and of each state on its failure path.
+     */
+    private final long[] wideInUse = new long[(Character.MAX_VALUE + 1) / 64];
 
     private LiteralAutomaton(Trie trie, int literalCount, boolean folds, int rowStates) {
         this.literalCount = literalCount;
@@ -80,6 +86,7 @@ public final class LiteralAutomaton {
                 keys[e] = k[i];
                 targets[e] = number[t[i]];
                 if (k[i] < 128 && column[k[i]] == 0) column[k[i]] = cols++;
+                if (k[i] >= 128) wideInUse[k[i] >>> 6] |= 1L << k[i];
             }
         }
         edges[n] = n - 1;
@@ -198,7 +205,8 @@ public final class LiteralAutomaton {
 
     /** The next state on any folded character. */
     private int transition(int state, char c) {
-        if (c < 128 && column[c] == 0) return 0; // in no literal: nothing can continue through it
+        // in no literal: nothing can continue through it
+        if (c < 128 ? column[c] == 0 : (wideInUse[c >>> 6] & (1L << c)) == 0) return 0;
         while (true) {
             if (c < 128 && state < dense) return next[state * columns + column[c]];
             int e = Arrays.binarySearch(keys, edges[state], edges[state + 1], c);

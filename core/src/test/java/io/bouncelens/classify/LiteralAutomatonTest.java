@@ -63,6 +63,25 @@ class LiteralAutomatonTest {
     }
 
     @Test
+    void charactersBeyondAsciiThatNoLiteralUsesRestartTheMatchLikeAnyOther() {
+        List<String> literals = List.of("用户不存在", "户不", "不存在x", "a用b", "存在");
+        String alphabet = "用户不存在ab 信箱満杯x";
+        java.util.Random random = new java.util.Random(5);
+        for (int dense : new int[] {0, 1, 1 << 16}) {
+            LiteralAutomaton a = LiteralAutomaton.build(literals, false, dense);
+            for (int round = 0; round < 2000; round++) {
+                StringBuilder text = new StringBuilder();
+                for (int i = random.nextInt(30); i > 0; i--) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                TreeSet<Integer> found = new TreeSet<>();
+                a.scan(text, found::add);
+                TreeSet<Integer> naive = new TreeSet<>();
+                for (int id = 0; id < literals.size(); id++) if (text.indexOf(literals.get(id)) >= 0) naive.add(id);
+                assertThat(found).as("%s (rows for %d states)", text, dense).isEqualTo(naive);
+            }
+        }
+    }
+
+    @Test
     void scanTimeIsLinearOnAdversarialText() {
         LiteralAutomaton a = LiteralAutomaton.of(List.of("aaaaaaaaab", "aaaaaaaaac", "ab"));
         String text = "a".repeat(2_000_000);
