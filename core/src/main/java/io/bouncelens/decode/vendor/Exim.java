@@ -21,7 +21,9 @@ public final class Exim implements VendorFormat {
     private static final String SOFTWARE = "mail delivery software";
     private static final String CREATED = "This message was created automatically by mail delivery software";
     private static final String RELAY = "This message was created automatically by the SMTP relay";
-    private static final Signature SIGNATURE = Signature.inText(SOFTWARE, CREATED, RELAY);
+    /** Exim's transport writes this in English whatever language a site gave the bounce's text. */
+    private static final String SMTP_ERROR = "SMTP error from remote mail server after";
+    private static final Signature SIGNATURE = Signature.inText(SOFTWARE, CREATED, RELAY, SMTP_ERROR);
 
     @Override
     public Signature signature() {
@@ -31,7 +33,7 @@ public final class Exim implements VendorFormat {
     @Override
     public boolean recognises(ParsedMessage message, TextHits text) {
         if (message.header("X-Failed-Recipients") != null && text.contains(SOFTWARE)) return true;
-        return text.contains(CREATED) || text.contains(RELAY);
+        return text.contains(CREATED) || text.contains(RELAY) || text.contains(SMTP_ERROR);
     }
 
     @Override

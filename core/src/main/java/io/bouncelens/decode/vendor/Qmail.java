@@ -21,8 +21,15 @@ public final class Qmail implements VendorFormat {
         return "qmail";
     }
 
+    /**
+     * qmail-remote's own words, in English whatever language a site translated the bounce's
+     * preface into ("Здравствуйте. Это программа qmail-send ...").
+     */
+    private static final String NOT_LIKE_RECIPIENT = "does not like recipient.";
+    private static final String NOT_LIKE_SENDER = "does not like sender.";
     private static final Signature SIGNATURE = Signature.inText("This is the qmail-send program",
-            "--- Below this line is a copy of the message", "--- Enclosed is a copy of the message");
+            "--- Below this line is a copy of the message", "--- Enclosed is a copy of the message",
+            NOT_LIKE_RECIPIENT, NOT_LIKE_SENDER);
 
     @Override
     public Signature signature() {
@@ -33,7 +40,8 @@ public final class Qmail implements VendorFormat {
     public boolean recognises(ParsedMessage message, TextHits text) {
         return text.contains("This is the qmail-send program")
                 || text.contains("--- Below this line is a copy of the message")
-                || text.contains("--- Enclosed is a copy of the message");
+                || text.contains("--- Enclosed is a copy of the message")
+                || text.contains(NOT_LIKE_RECIPIENT) || text.contains(NOT_LIKE_SENDER);
     }
 
     @Override

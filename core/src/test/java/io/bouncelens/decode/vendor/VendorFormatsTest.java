@@ -66,6 +66,8 @@ class VendorFormatsTest {
             gmail-headline.eml| gmail        | lou@receiver.example     | 5.1.1 | 550 | -    | -                    | User unknown in virtual mailbox table
             amazonses-bounce.eml | amazonses | ida@receiver.example     | 5.1.1 | 550 | -    | -                    | 550 5.1.1 <ida@receiver.example>: user unknown
             postfix-german.eml | postfix     | olga@receiver.example    | 5.1.1 | 550 | RCPT | mx.receiver.example  | User unknown in local recipient table
+            exim-german.eml   | exim         | cleo@receiver.example    | 5.2.2 | 552 | RCPT | mx.receiver.example  | Mailbox full
+            qmail-russian.eml | qmail        | dina@receiver.example    | 5.1.1 | 550 | RCPT | 198.51.100.8         | No such user
             """)
     void readsTheFailedRecipientWithTheServersWords(String fixture, String format, String address, String status,
                                                     Integer reply, String command, String host, String words) {
