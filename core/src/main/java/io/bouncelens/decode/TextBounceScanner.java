@@ -29,7 +29,7 @@ public final class TextBounceScanner {
                     continue;
                 }
                 seen.add(address);
-                String diagnostic = around(lines, i);
+                String diagnostic = serversWordsAbout(lines, i, address);
                 out.add(FailedRecipient.builder()
                         .recipient(address)
                         .action("failed")
@@ -69,6 +69,28 @@ public final class TextBounceScanner {
             if (line.toLowerCase(java.util.Locale.ROOT).contains(wanted)) return around(lines, i);
         }
         return null;
+    }
+
+    /**
+     * The paragraph of the first line naming {@code address}, unless it holds no SMTP failure code
+     * and a later paragraph naming the address does: reports that start with a friendly sentence
+     * per recipient and give the server's answer further down ("Diagnostic information for
+     * administrators", in whatever language) are read by that answer.
+     */
+    private static String serversWordsAbout(List<String> lines, int first, String address) {
+        String diagnostic = around(lines, first);
+        if (hasFailureCode(diagnostic)) return diagnostic;
+        String wanted = address.toLowerCase(java.util.Locale.ROOT);
+        for (int j = first + 1; j < lines.size(); j++) {
+            if (!lines.get(j).toLowerCase(java.util.Locale.ROOT).contains(wanted)) continue;
+            String later = around(lines, j);
+            if (hasFailureCode(later)) return later;
+        }
+        return diagnostic;
+    }
+
+    private static boolean hasFailureCode(String text) {
+        return SmtpText.firstFailureReplyCode(text) != null || SmtpText.firstFailureStatus(text) != null;
     }
 
     /** The report's own sender and addressee, and the original's sender, are never the failed recipient. */

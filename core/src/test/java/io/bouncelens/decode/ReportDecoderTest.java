@@ -83,6 +83,19 @@ class ReportDecoderTest {
     }
 
     @Test
+    void aRecipientNamedFirstInAFriendlySentenceIsReadByTheServersAnswerFurtherDown() {
+        // a German Exchange notice without its delivery-status part: the friendly paragraph first,
+        // the remote server's answer under "Diagnoseinformationen für Administratoren"
+        DecodedReport r = decode("exchange-german-no-dsn.eml");
+
+        FailedRecipient f = r.recipients().get(0);
+        assertThat(f.recipient()).isEqualTo("erika.muster@contoso.de");
+        assertThat(f.replyCode()).isEqualTo(550);
+        assertThat(f.status()).isEqualTo("5.1.10");
+        assertThat(f.diagnosticCode()).contains("RESOLVER.ADR.RecipientNotFound");
+    }
+
+    @Test
     void plainTextBounceNamesTheRecipientAboveTheReturnedCopy() {
         DecodedReport r = decode("plain-generic.eml");
 
