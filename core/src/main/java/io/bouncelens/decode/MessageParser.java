@@ -178,7 +178,7 @@ public final class MessageParser {
             PartsAt at = parts(("--" + boundary).getBytes(StandardCharsets.ISO_8859_1), start, end);
             if (!at.closed()) prematureEnd = true;
             // a multipart whose boundary never appears is all preamble: keep it in case it is the report
-            if (depth == 1 && preamble == null) preamble = text(start, at.preambleEnd(), null, limits.maxTextBytesPerPart());
+            if (depth == 1 && preamble == null) preamble = text(start, at.preambleEnd(), null, null, limits.maxTextBytesPerPart());
             String childType = mime.equals("multipart/digest") ? "message/rfc822" : "text/plain";
             for (int[] part : at.parts()) {
                 if (stopped) break;
@@ -379,10 +379,6 @@ public final class MessageParser {
             Bytes bytes = Bytes.read(decoded(start, end, encoding), max);
             if (bytes.more()) fail("a text part is longer than " + max + " bytes; read its start", true);
             return Charsets.decode(bytes.bytes(), 0, bytes.length(), charset);
-        }
-
-        private String text(int start, int end, String charset, int max) throws IOException {
-            return text(start, end, null, charset, max);
         }
 
         private void appendText(StringBuilder to, String text) {
