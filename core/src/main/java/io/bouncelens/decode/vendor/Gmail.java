@@ -24,6 +24,9 @@ public final class Gmail implements VendorFormat {
 
     private static final String[] DETAILS = {"Technical details of permanent failure", "Technical details of temporary failure"};
 
+    /** The headlined layout's signs of a notice sent while Gmail still retries. */
+    private static final String[] DELAY_NOTICE = {"not delivered yet", "Gmail will retry", "** Message delayed"};
+
     private static final String[] END = {"----- Original message -----", "----- Message header follows -----"};
 
     @Override
@@ -94,6 +97,8 @@ public final class Gmail implements VendorFormat {
      * The newer layout: a headline such as {@code ** Address not found **} or
      * {@code ** Message not delivered **}, Google's explanation, then "The response from the remote
      * server was:" / "The response was:" and the answer; the addresses only in X-Failed-Recipients.
+     * The same layout serves the delay notice ("** Message not delivered yet **", "Gmail will retry
+     * for 47 more hours").
      */
     private static List<FailedRecipient> headlined(ParsedMessage message, ReportText text) {
         String failed = message.header("X-Failed-Recipients");
@@ -102,12 +107,15 @@ public final class Gmail implements VendorFormat {
         String explanation = text.join(1, response < 0 ? Math.min(text.size(), 6) : response);
         String answer = response < 0 ? "" : text.join(response + 1, Math.min(text.size(), response + 8));
         String said = answer.isEmpty() ? explanation : answer + " (" + explanation + ")";
+        // "** Message not delivered yet **": Gmail is still retrying
+        boolean delayed = text.findAny(0, DELAY_NOTICE) >= 0;
         List<Finding> out = new ArrayList<>();
         int from = 0;
         while (out.size() < RecipientBlocks.MAX_RECIPIENTS) {
             String r = AddressScanner.firstFrom(failed, from);
             if (r == null) break;
-            out.add(Finding.ofBlock(r, said));
+            Finding f = Finding.ofBlock(r, said);
+            out.add(delayed ? f.delayed() : f);
             from = failed.indexOf(r, from) + r.length();
         }
         return Finding.toRecipients(out);

@@ -60,7 +60,9 @@ public final class Postfix implements VendorFormat {
     public List<FailedRecipient> read(ParsedMessage message) {
         ReportText text = ReportText.of(message.text());
         Map<String, Finding> out = new LinkedHashMap<>();
-        boolean warning = text.contains("This is a warning message only") || text.contains("(still being retried)");
+        // the delay template: "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #"
+        boolean warning = text.findAny(0, "This is a warning message only", "THIS IS A WARNING ONLY", "(still being retried)") >= 0
+                || message.subject().contains("(still being retried)");
         for (int i = 0; i < text.size() && out.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
             String line = text.line(i);
             int[] head = head(line);

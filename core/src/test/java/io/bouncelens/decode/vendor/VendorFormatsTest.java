@@ -68,6 +68,8 @@ class VendorFormatsTest {
             postfix-german.eml | postfix     | olga@receiver.example    | 5.1.1 | 550 | RCPT | mx.receiver.example  | User unknown in local recipient table
             exim-german.eml   | exim         | cleo@receiver.example    | 5.2.2 | 552 | RCPT | mx.receiver.example  | Mailbox full
             qmail-russian.eml | qmail        | dina@receiver.example    | 5.1.1 | 550 | RCPT | 198.51.100.8         | No such user
+            postfix-delay.eml | postfix      | mia@slow.example         | -     | -   | CONN | mx.slow.example      | Connection timed out
+            gmail-headline-delay.eml | gmail | rob@slow.example         | 4.7.1 | 451 | -    | -                    | Greylisting in action
             """)
     void readsTheFailedRecipientWithTheServersWords(String fixture, String format, String address, String status,
                                                     Integer reply, String command, String host, String words) {
@@ -236,7 +238,7 @@ class VendorFormatsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"exim-delay.eml", "gmail.eml"})
+    @ValueSource(strings = {"exim-delay.eml", "gmail.eml", "postfix-delay.eml", "gmail-headline-delay.eml"})
     void marksDelayNoticesAsDelayed(String fixture) {
         assertThat(decode(fixture).recipients()).allSatisfy(f -> assertThat(f.action()).isEqualTo("delayed"));
     }
