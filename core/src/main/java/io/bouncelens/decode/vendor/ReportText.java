@@ -1,6 +1,10 @@
 package io.bouncelens.decode.vendor;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,19 +16,32 @@ import java.util.Locale;
  * one string with an LF after each line, so a search is one {@link String#indexOf} from the line
  * it starts at (a literal never holds a line end, so a hit never spans two lines), and the line a
  * hit is on is found by a binary search of the lines' starts.
+ *
+ * <p>The decoder's texts are nearly always ASCII with LF line ends. Such a text upper-cased whole
+ * already is its lines joined by LF, and a line's text is cut from it only when a format asks
+ * for that line: most formats look at a few lines around their markers.
  */
 final class ReportText {
 
     /** Longest report text looked at: reports are short; anything beyond is a returned original. */
     static final int MAX_CHARS = 256 * 1024;
 
-    private final List<String> lines;
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUESTION_MARKS = ONES * '?';
+
+    /** The text lines are cut from on first use; null when every line was cut at once. */
+    private final String source;
+    /** Each line once cut (for an ASCII LF text, on first use). */
+    private final String[] lines;
     /** Every line upper-cased and followed by LF. */
     private final String upper;
-    /** Where each line starts in {@link #upper}. */
+    /** Where each line starts in {@link #upper} (and in {@link #source}). */
     private final int[] starts;
 
-    private ReportText(List<String> lines, String upper, int[] starts) {
+    private ReportText(String source, String[] lines, String upper, int[] starts) {
+        this.source = source;
         this.lines = lines;
         this.upper = upper;
         this.starts = starts;
@@ -33,62 +50,87 @@ final class ReportText {
     static ReportText of(String text) {
         String t = text == null ? "" : text;
         if (t.length() > MAX_CHARS) t = t.substring(0, MAX_CHARS);
+        if (t.indexOf('\r') < 0) {
+            String upper = asciiUpperCase(t);
+            if (upper != null) {
+                int[] starts = lineStarts(t);
+                return new ReportText(t, new String[starts.length], upper, starts);
+            }
+        }
         List<String> out = new ArrayList<>();
         int start = 0;
         int n = t.length();
-        if (t.indexOf('\r') < 0) {
-            // the decoder's texts end their lines in LF alone: find each with indexOf
-            for (int eol = t.indexOf('\n'); eol >= 0; eol = t.indexOf('\n', start)) {
-                out.add(t.substring(start, eol));
-                start = eol + 1;
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(t.substring(start, i));
+                if (c == '\r' && i + 1 < n && t.charAt(i + 1) == '\n') i++;
+                start = i + 1;
             }
-            if (start < n) out.add(t.substring(start));
-            // an ASCII text upper-cased as a whole already is the lines joined by LF
-            String upper = asciiUpperCase(t);
-            if (upper != null) return new ReportText(out, upper, startsOf(out));
-        } else {
-            for (int i = 0; i < n; i++) {
-                char c = t.charAt(i);
-                if (c == '\n' || c == '\r') {
-                    out.add(t.substring(start, i));
-                    if (c == '\r' && i + 1 < n && t.charAt(i + 1) == '\n') i++;
-                    start = i + 1;
-                }
-            }
-            if (start < n) out.add(t.substring(start));
         }
+        if (start < n) out.add(t.substring(start));
         StringBuilder upper = new StringBuilder(n + 1);
         int[] starts = new int[out.size()];
         for (int i = 0; i < out.size(); i++) {
             starts[i] = upper.length();
             upper.append(upperCase(out.get(i))).append('\n');
         }
-        return new ReportText(out, upper.toString(), starts);
+        return new ReportText(null, out.toArray(new String[0]), upper.toString(), starts);
     }
 
-    private static int[] startsOf(List<String> lines) {
-        int[] starts = new int[lines.size()];
+    /** Where each line of an LF-only text starts; a final LF starts no line. */
+    private static int[] lineStarts(String t) {
+        int[] starts = new int[16];
+        int count = 0;
         int at = 0;
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = at;
-            at += lines.get(i).length() + 1;
+        while (at < t.length()) {
+            if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+            starts[count++] = at;
+            int eol = t.indexOf('\n', at);
+            if (eol < 0) break;
+            at = eol + 1;
         }
-        return starts;
+        return Arrays.copyOf(starts, count);
     }
 
     /**
-     * The text upper-cased when it is all ASCII, else null. It works on the text's bytes: the
-     * launcher's C1 compiler makes a call of every {@link String#charAt}. A character beyond
-     * Latin-1 comes out of {@code getBytes} as {@code '?'}, so each {@code '?'} is checked.
+     * The text upper-cased when it is all ASCII, else null. It works on the text's bytes, eight
+     * at a time: the launcher's C1 compiler makes a call of every {@link String#charAt}, and most
+     * words hold no lower-case letter to change. A character beyond Latin-1 comes out of
+     * {@code getBytes} as {@code '?'}, so each {@code '?'} is checked against the text.
      */
     static String asciiUpperCase(String text) {
         byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-        for (int i = 0; i < b.length; i++) {
+        int i = 0;
+        for (; i + 8 <= b.length; i += 8) {
+            long word = (long) EIGHT_BYTES.get(b, i);
+            if ((word & HIGH_BITS) != 0 || hasByte(word, QUESTION_MARKS) && !questionMarksAreReal(text, i, i + 8)) return null;
+            // each byte is below 0x80, so no sum carries into the next byte: a high bit in
+            // atLeastA says the byte is 'a' or more, in aboveZ that it is above 'z'
+            long atLeastA = word + ONES * (0x80 - 'a');
+            long aboveZ = word + ONES * (0x80 - 'z' - 1);
+            long lower = atLeastA & ~aboveZ & HIGH_BITS;
+            if (lower != 0) EIGHT_BYTES.set(b, i, word - (lower >>> 2)); // 0x80 >>> 2 = 'a' - 'A'
+        }
+        for (; i < b.length; i++) {
             byte c = b[i];
             if (c >= 'a' && c <= 'z') b[i] = (byte) (c - ('a' - 'A'));
             else if (c < 0 || c == '?' && text.charAt(i) != '?') return null;
         }
         return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** True when some byte of {@code word} equals the byte {@code repeated} is made of. */
+    private static boolean hasByte(long word, long repeated) {
+        long x = word ^ repeated;
+        return ((x - ONES) & ~x & HIGH_BITS) != 0;
+    }
+
+    private static boolean questionMarksAreReal(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) > 0x7F) return false;
+        }
+        return true;
     }
 
     /**
@@ -107,15 +149,33 @@ final class ReportText {
     }
 
     int size() {
-        return lines.size();
+        return starts.length;
     }
 
     String line(int i) {
-        return lines.get(i);
+        String line = lines[i];
+        if (line == null) {
+            // an ASCII LF text: the line runs to its LF, the last one to the end or a final LF
+            int end = i + 1 < starts.length ? starts[i + 1] - 1 : source.length();
+            if (i + 1 == starts.length && source.endsWith("\n")) end--;
+            line = source.substring(starts[i], end);
+            lines[i] = line;
+        }
+        return line;
     }
 
     List<String> lines() {
-        return lines;
+        return new AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return line(index);
+            }
+
+            @Override
+            public int size() {
+                return starts.length;
+            }
+        };
     }
 
     /** First line at or after {@code from} containing {@code literal} (any case); -1 when none. */
@@ -164,8 +224,8 @@ final class ReportText {
     /** Lines {@code from} (inclusive) to {@code to} (exclusive) trimmed, blank ones dropped, joined by one space. */
     String join(int from, int to) {
         StringBuilder sb = new StringBuilder();
-        for (int i = Math.max(0, from); i < Math.min(to, lines.size()); i++) {
-            String t = lines.get(i).strip();
+        for (int i = Math.max(0, from); i < Math.min(to, starts.length); i++) {
+            String t = line(i).strip();
             if (t.isEmpty()) continue;
             if (sb.length() > 0) sb.append(' ');
             sb.append(t);
@@ -193,6 +253,6 @@ final class ReportText {
     }
 
     boolean isBlank(int i) {
-        return lines.get(i).isBlank();
+        return line(i).isBlank();
     }
 }

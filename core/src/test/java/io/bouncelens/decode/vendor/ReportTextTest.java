@@ -44,6 +44,31 @@ class ReportTextTest {
     }
 
     @Test
+    void theWholeTextUpperCasedEightCharactersAtATimeAgreesWithTheJdk() {
+        Random random = new Random(5);
+        // the letters' neighbours ('`', '{', '@', '['), DEL, '?' and what comes out of getBytes as '?'
+        String ascii = "azAZ`{@[\u007f?? 09\n";
+        String[] beyond = {"é", "退", "\uD83D\uDE00"};
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) text.append(ascii.charAt(random.nextInt(ascii.length())));
+            if (random.nextInt(3) == 0) text.insert(random.nextInt(text.length() + 1), beyond[random.nextInt(beyond.length)]);
+            String s = text.toString();
+            boolean isAscii = s.chars().allMatch(c -> c < 0x80);
+            assertThat(ReportText.asciiUpperCase(s)).as(s).isEqualTo(isAscii ? s.toUpperCase(Locale.ROOT) : null);
+        }
+    }
+
+    @Test
+    void aFinalLineEndStartsNoLine() {
+        assertThat(ReportText.of("one\ntwo\n").lines()).containsExactly("one", "two");
+        assertThat(ReportText.of("one\n\n").lines()).containsExactly("one", "");
+        assertThat(ReportText.of("\n").lines()).containsExactly("");
+        assertThat(ReportText.of("").lines()).isEmpty();
+    }
+
+    @Test
     void searchesFindTheLineOfTheFirstHitInAsciiAndOtherTexts() {
         for (String text : new String[] {
                 "Reporting-MTA: x\n\n  Status: 5.1.1\nstatus: 4.0.0\n",
