@@ -1,6 +1,7 @@
 package io.bouncelens.decode;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Plain-text bounces paste the original message after a marker line ("------ This is a copy of
@@ -25,6 +26,28 @@ public final class ReturnedMessage {
 
     /** Every marker contains one of these (ReturnedMessageTest checks it). */
     static final String[] ANCHORS = {"mess", "orig", "follows"};
+
+    /** A marker and where in it an anchor stands. */
+    private record Placement(String marker, int anchorAt) {
+    }
+
+    /**
+     * Per anchor (same index as {@link #ANCHORS}), every place it stands in a marker: an anchor
+     * found at {@code i} in a line can only belong to a marker starting at {@code i - anchorAt}.
+     */
+    private static final Placement[][] PLACEMENTS = placements();
+
+    private static Placement[][] placements() {
+        Placement[][] all = new Placement[ANCHORS.length][];
+        for (int a = 0; a < ANCHORS.length; a++) {
+            List<Placement> found = new ArrayList<>();
+            for (String m : MARKERS) {
+                for (int at = m.indexOf(ANCHORS[a]); at >= 0; at = m.indexOf(ANCHORS[a], at + 1)) found.add(new Placement(m, at));
+            }
+            all[a] = found.toArray(new Placement[0]);
+        }
+        return all;
+    }
 
     private ReturnedMessage() {
     }
@@ -60,23 +83,25 @@ public final class ReturnedMessage {
         return HeaderBlock.parse(text.substring(from, end), maxFields);
     }
 
-    private static boolean isMarker(String text, int from, int to) {
-        if (!hasAnchor(text, from, to)) return false;
-        String line = text.substring(from, to).toLowerCase(Locale.ROOT);
-        for (String m : MARKERS) if (line.contains(m)) return true;
-        return false;
-    }
-
     /**
-     * True when the line may contain a marker: it has an anchor in ASCII letters of any case. Only
-     * ASCII letters lower-case to the anchors' letters, so no line that lower-cases to a marker
-     * is passed over.
+     * True when the line holds a marker, in ASCII letters of any case. Every marker contains an
+     * anchor, so the line is read for anchors (one character compared in most places) and only the
+     * markers an anchor may belong to are compared, where each would stand.
      */
-    private static boolean hasAnchor(String text, int from, int to) {
+    private static boolean isMarker(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = (char) (text.charAt(i) | 0x20);
+            int c = text.charAt(i) | 0x20;
             if (c != 'm' && c != 'o' && c != 'f') continue;
-            for (String anchor : ANCHORS) if (anchor.charAt(0) == c && asciiAt(text, i, to, anchor)) return true;
+            for (int a = 0; a < ANCHORS.length; a++) {
+                if (ANCHORS[a].charAt(0) != c || !asciiAt(text, i, to, ANCHORS[a])) continue;
+                for (Placement p : PLACEMENTS[a]) {
+                    int start = i - p.anchorAt();
+                    if (start >= from && start + p.marker().length() <= to
+                            && text.regionMatches(true, start, p.marker(), 0, p.marker().length())) {
+                        return true;
+                    }
+                }
+            }
         }
         return false;
     }

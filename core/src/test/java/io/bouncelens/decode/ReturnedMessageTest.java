@@ -27,6 +27,14 @@ class ReturnedMessageTest {
     }
 
     @Test
+    void findsAMarkerWhoseAnchorAlsoStandsEarlierInTheLine() {
+        // "message" twice: the first "mess" belongs to no marker, the second to one
+        String text = "Report\nMessage 2 of 2 - original message follows:\nFrom: a@example.org\n";
+
+        assertThat(ReturnedMessage.start(text)).isEqualTo("Report\n".length());
+    }
+
+    @Test
     void aTextWithoutMarkerIsAllReport() {
         String text = "Mess hall menu: original recipes, more follows tomorrow.\n";
 
