@@ -50,6 +50,21 @@ class LiteralAutomatonTest {
     }
 
     @Test
+    void readsQuestionMarksCharactersBeyondLatin1AndSurrogatePairsAsWritten() {
+        // the scan reads a string's Latin-1 bytes, where all three of these may look alike ('?')
+        List<String> literals = List.of("what?", "退信", "é?", "\uD83D\uDE00 ok", "ok");
+        LiteralAutomaton a = LiteralAutomaton.of(literals);
+        for (String text : List.of("what? é? 退信", "what退 é\uD83D\uDE00 ok", "\uD83D\uDE00 what? \uD83D\uDE00 ok",
+                "wha\u0100? ?信 é?", new StringBuilder("what? ok").toString())) {
+            TreeSet<Integer> found = new TreeSet<>();
+            a.scan(text, found::add);
+            TreeSet<Integer> naive = new TreeSet<>();
+            for (int id = 0; id < literals.size(); id++) if (text.contains(literals.get(id))) naive.add(id);
+            assertThat(found).as(text).isEqualTo(naive);
+        }
+    }
+
+    @Test
     void anExactAutomatonMatchesCaseAndSpacingAsWritten() {
         List<String> literals = List.of("This is the mail system", "Reporting-MTA:", "a  b", "unknown");
         for (int dense : new int[] {0, 1, 1 << 16}) {
