@@ -34,9 +34,22 @@ public final class BounceSigns {
         return false;
     }
 
+    /**
+     * Titled like a delivery failure. A reply ("Re: my mail bounced") is a person writing about
+     * one, not a mail system reporting it: mail systems title their reports themselves and put
+     * the original subject after their own words ("Undeliverable: Re: ...").
+     */
     public static boolean bounceSubject(ParsedMessage m) {
-        String subject = m.subject().toLowerCase(Locale.ROOT);
+        String subject = m.subject().strip().toLowerCase(Locale.ROOT);
+        if (isReply(subject)) return false;
         for (String s : SUBJECTS) if (subject.contains(s)) return true;
+        return false;
+    }
+
+    private static final String[] REPLY_PREFIXES = {"re:", "re :", "aw:", "sv:", "antw:", "réf:", "回复:", "回复：", "答复:", "答复：", "回覆:", "回覆："};
+
+    private static boolean isReply(String subject) {
+        for (String p : REPLY_PREFIXES) if (subject.startsWith(p)) return true;
         return false;
     }
 

@@ -131,6 +131,25 @@ class ReportDecoderTest {
     }
 
     @Test
+    void aPersonsReplyAboutABounceIsNoBounce() {
+        // "bounce" in the subject, an SMTP answer and an address in the text: but it is a reply
+        DecodedReport r = decode("reply-about-a-bounce.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
+        assertThat(r.recipients()).isEmpty();
+    }
+
+    @Test
+    void aReportTitledByTheMailSystemBeforeTheOriginalReplySubjectIsStillABounce() {
+        String message = "From: Mail Administrator <admin@mx.example>\nSubject: Undeliverable: Re: my emails bounce\n\n"
+                + "Your message could not be delivered to dave@receiver.example.\n\n550 5.1.1 User unknown\n";
+        DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("dave@receiver.example");
+    }
+
+    @Test
     void recipientsRunTogetherWithoutBlankLinesAreSeparated() {
         String message = "From: MAILER-DAEMON@mx.example\nSubject: Undeliverable\nMIME-Version: 1.0\n"
                 + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"x\"\n\n"
