@@ -13,7 +13,7 @@ public final class BounceSigns {
             "mailer-daemon", "mailer_daemon", "mail-daemon", "postmaster", "mail delivery", "maildelivery",
             "mdaemon", "mail administrator", "mailadmin", "system administrator", "internet mail delivery",
             "mail.delivery", "microsoftexchange", "bounce", "returned", "nobody@", "root@", "smtp gateway",
-            "mail transport", "notification"};
+            "mail transport", "delivery notification", "delivery status notification"};
 
     private static final String[] SUBJECTS = {
             "undeliver", "undelivered", "delivery status notification", "delivery failure", "delivery failed",
@@ -53,8 +53,22 @@ public final class BounceSigns {
         return false;
     }
 
+    /**
+     * Sent by a mail system, or titled like a delivery failure and carrying a sign that only mail
+     * software gives: a null envelope sender, an Auto-Submitted or X-Failed-Recipients field, the
+     * returned original. A title alone is what people and other systems write too ("Your parcel
+     * could not be delivered", "Your expense report was rejected").
+     */
     public static boolean looksLikeBounce(ParsedMessage m) {
-        return fromMailSystem(m) || bounceSubject(m) || m.originalHeaders() != null && m.header("From") != null
-                && m.from().isEmpty();
+        if (fromMailSystem(m)) return true;
+        if (m.originalHeaders() != null && m.header("From") != null && m.from().isEmpty()) return true;
+        return bounceSubject(m) && (nullSender(m) || m.header("Auto-Submitted") != null
+                || m.header("X-Failed-Recipients") != null || m.originalHeaders() != null);
+    }
+
+    /** Return-Path {@code <>}: bounces are sent with no envelope sender, so that they never bounce. */
+    private static boolean nullSender(ParsedMessage m) {
+        String returnPath = m.header("Return-Path");
+        return returnPath != null && returnPath.replace(" ", "").equals("<>");
     }
 }

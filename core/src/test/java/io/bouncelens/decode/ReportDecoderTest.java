@@ -2,6 +2,8 @@ package io.bouncelens.decode;
 
 import io.bouncelens.Reason;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
@@ -137,6 +139,25 @@ class ReportDecoderTest {
 
         assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
         assertThat(r.recipients()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-bounce/expense-rejected.eml", "not-bounce/ci-notification.eml", "not-bounce/parcel-not-delivered.eml"})
+    void mailTitledOrWordedLikeAFailureButNotFromAMailSystemIsNoBounce(String fixture) {
+        DecodedReport r = decode(fixture);
+
+        assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
+        assertThat(r.recipients()).isEmpty();
+    }
+
+    @Test
+    void aFailureTitleWithANullEnvelopeSenderIsABounceWhateverTheSendersName() {
+        String message = "Return-Path: <>\nFrom: Acme Mail <mail@acme.example>\nSubject: Delivery failure\n\n"
+                + "Your message could not be delivered to dave@receiver.example.\n\n550 5.1.1 User unknown\n";
+        DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("dave@receiver.example");
     }
 
     @Test
