@@ -66,7 +66,15 @@ public final class ReportDecoder {
             return vacation(m);
         }
         if (bounceSigns) {
+            Receipts.Kind receipt = Receipts.of(m);
+            if (receipt == Receipts.Kind.OTHER) return report(m, MessageKind.NOT_BOUNCE, null, List.of());
             List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
+            if (receipt != Receipts.Kind.NONE && !found.isEmpty()) {
+                String action = receipt == Receipts.Kind.DELIVERED ? "delivered" : "relayed";
+                List<FailedRecipient> reached = new ArrayList<>(found.size());
+                for (FailedRecipient f : found) reached.add(f.toBuilder().action(action).build());
+                return report(m, MessageKind.DELIVERED, "text", reached);
+            }
             if (!found.isEmpty()) return report(m, MessageKind.BOUNCE, "text", found);
         }
         return report(m, MessageKind.NOT_BOUNCE, null, List.of());

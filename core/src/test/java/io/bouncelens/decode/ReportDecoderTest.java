@@ -3,6 +3,7 @@ package io.bouncelens.decode;
 import io.bouncelens.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -145,6 +146,27 @@ class ReportDecoderTest {
     @ValueSource(strings = {"not-bounce/expense-rejected.eml", "not-bounce/ci-notification.eml", "not-bounce/parcel-not-delivered.eml"})
     void mailTitledOrWordedLikeAFailureButNotFromAMailSystemIsNoBounce(String fixture) {
         DecodedReport r = decode(fixture);
+
+        assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
+        assertThat(r.recipients()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"receipt/delivered-receipt.eml, bob@receiver.example, delivered",
+            "receipt/relayed.eml, bob@relay.example, relayed"})
+    void plainTextDeliveryAndRelayReceiptsFromThePostmasterAreNoBounces(String fixture, String recipient, String action) {
+        DecodedReport r = decode(fixture);
+
+        assertThat(r.kind()).isEqualTo(MessageKind.DELIVERED);
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo(recipient);
+            assertThat(f.action()).isEqualTo(action);
+        });
+    }
+
+    @Test
+    void aRecallReportIsNoBounce() {
+        DecodedReport r = decode("receipt/recall.eml");
 
         assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
         assertThat(r.recipients()).isEmpty();
