@@ -125,26 +125,16 @@ class ReportDecoderTest {
         });
     }
 
-    @Test
-    void ordinaryMailIsNoBounce() {
-        DecodedReport r = decode("newsletter.eml");
-
-        assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
-        assertThat(r.recipients()).isEmpty();
-    }
-
-    @Test
-    void aPersonsReplyAboutABounceIsNoBounce() {
-        // "bounce" in the subject, an SMTP answer and an address in the text: but it is a reply
-        DecodedReport r = decode("reply-about-a-bounce.eml");
-
-        assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
-        assertThat(r.recipients()).isEmpty();
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = {"not-bounce/expense-rejected.eml", "not-bounce/ci-notification.eml", "not-bounce/parcel-not-delivered.eml"})
-    void mailTitledOrWordedLikeAFailureButNotFromAMailSystemIsNoBounce(String fixture) {
+    @ValueSource(strings = {
+            "newsletter.eml",
+            // "bounce" in the subject, an SMTP answer and an address in the text: but a person's reply
+            "not-bounce/reply-about-a-bounce.eml",
+            // titled or worded like a failure, but not from a mail system
+            "not-bounce/expense-rejected.eml", "not-bounce/ci-notification.eml", "not-bounce/parcel-not-delivered.eml",
+            // from the postmaster and naming the recipient, but a recall report
+            "receipt/recall.eml"})
+    void mailThatIsNoBounceGivesNoRecipient(String fixture) {
         DecodedReport r = decode(fixture);
 
         assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
@@ -154,7 +144,7 @@ class ReportDecoderTest {
     @ParameterizedTest
     @CsvSource({"receipt/delivered-receipt.eml, bob@receiver.example, delivered",
             "receipt/relayed.eml, bob@relay.example, relayed"})
-    void plainTextDeliveryAndRelayReceiptsFromThePostmasterAreNoBounces(String fixture, String recipient, String action) {
+    void plainTextDeliveryAndRelayReceiptsFromThePostmasterAreReadAsDelivered(String fixture, String recipient, String action) {
         DecodedReport r = decode(fixture);
 
         assertThat(r.kind()).isEqualTo(MessageKind.DELIVERED);
@@ -164,28 +154,14 @@ class ReportDecoderTest {
         });
     }
 
-    @Test
-    void aRecallReportIsNoBounce() {
-        DecodedReport r = decode("receipt/recall.eml");
-
-        assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
-        assertThat(r.recipients()).isEmpty();
-    }
-
-    @Test
-    void aFailureTitleWithANullEnvelopeSenderIsABounceWhateverTheSendersName() {
-        String message = "Return-Path: <>\nFrom: Acme Mail <mail@acme.example>\nSubject: Delivery failure\n\n"
-                + "Your message could not be delivered to dave@receiver.example.\n\n550 5.1.1 User unknown\n";
-        DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-
-        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
-        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("dave@receiver.example");
-    }
-
-    @Test
-    void aReportTitledByTheMailSystemBeforeTheOriginalReplySubjectIsStillABounce() {
-        String message = "From: Mail Administrator <admin@mx.example>\nSubject: Undeliverable: Re: my emails bounce\n\n"
-                + "Your message could not be delivered to dave@receiver.example.\n\n550 5.1.1 User unknown\n";
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // a failure title with a null envelope sender, whatever the sender's name
+            "Return-Path: <>\nFrom: Acme Mail <mail@acme.example>\nSubject: Delivery failure\n",
+            // the mail system's own title before the original's reply subject
+            "From: Mail Administrator <admin@mx.example>\nSubject: Undeliverable: Re: my emails bounce\n"})
+    void aTextReportWithASignOnlyAMailSystemGivesIsABounce(String header) {
+        String message = header + "\nYour message could not be delivered to dave@receiver.example.\n\n550 5.1.1 User unknown\n";
         DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
