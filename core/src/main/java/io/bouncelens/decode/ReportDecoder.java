@@ -66,11 +66,11 @@ public final class ReportDecoder {
             return vacation(m);
         }
         if (bounceSigns) {
-            Receipts.Kind receipt = Receipts.of(m);
-            if (receipt == Receipts.Kind.OTHER) return report(m, MessageKind.NOT_BOUNCE, null, List.of());
+            ServiceNotices.Kind notice = ServiceNotices.of(m);
+            if (notice == ServiceNotices.Kind.OTHER) return report(m, MessageKind.NOT_BOUNCE, null, List.of());
             List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
-            if (receipt != Receipts.Kind.NONE && !found.isEmpty()) {
-                String action = receipt == Receipts.Kind.DELIVERED ? "delivered" : "relayed";
+            if (notice != ServiceNotices.Kind.NONE && !found.isEmpty()) {
+                String action = notice == ServiceNotices.Kind.DELIVERED ? "delivered" : "relayed";
                 List<FailedRecipient> reached = new ArrayList<>(found.size());
                 for (FailedRecipient f : found) reached.add(f.toBuilder().action(action).build());
                 return report(m, MessageKind.DELIVERED, "text", reached);

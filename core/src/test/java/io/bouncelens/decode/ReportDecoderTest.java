@@ -132,8 +132,8 @@ class ReportDecoderTest {
             "not-bounce/reply-about-a-bounce.eml",
             // titled or worded like a failure, but not from a mail system
             "not-bounce/expense-rejected.eml", "not-bounce/ci-notification.eml", "not-bounce/parcel-not-delivered.eml",
-            // from the postmaster and naming the recipient, but a recall report
-            "receipt/recall.eml"})
+            // from the postmaster or MAILER-DAEMON and naming addresses, but a recall report, a quarantine digest
+            "receipt/recall.eml", "not-bounce/quarantine-summary.eml"})
     void mailThatIsNoBounceGivesNoRecipient(String fixture) {
         DecodedReport r = decode(fixture);
 

@@ -4,11 +4,12 @@ import java.util.Locale;
 
 /**
  * Notices from a mail system that report no failure, written as plain text: Outlook's and
- * Exchange's delivery and relay receipts, read receipts and recall reports. (With an RFC 3464 or
- * 8098 part the same notices say what they are in their fields.) They come from a postmaster
- * and name the recipient, so without this the generic text scanner would read them as bounces.
+ * Exchange's delivery and relay receipts, read receipts and recall reports, spam-quarantine
+ * digests. (With an RFC 3464 or 8098 part the first three say what they are in their fields.)
+ * They come from a postmaster or MAILER-DAEMON and name addresses, so without this the generic
+ * text scanner would read them as bounces.
  */
-final class Receipts {
+final class ServiceNotices {
 
     /** What a notice reports. */
     enum Kind {
@@ -18,7 +19,7 @@ final class Receipts {
         DELIVERED,
         /** Handed to a server that sends no delivery notice. */
         RELAYED,
-        /** A read receipt or a recall report: about the message, not its delivery. */
+        /** A read receipt, a recall report, a quarantine digest: not about a failed delivery. */
         OTHER
     }
 
@@ -27,10 +28,14 @@ final class Receipts {
     private static final String[] OTHER_SUBJECTS = {"read:", "not read:", "recall failure:", "recall success:",
             "message recall", "recall report"};
 
+    /** A digest of mail held for the addressee ("Spam quarantine summary"): mail to them, not from them. */
+    private static final String[] QUARANTINE = {"quarantine"};
+    private static final String[] DIGEST = {"summary", "digest", "report", "notification"};
+
     private static final String[] DELIVERED_TEXTS = {"your message has been delivered to the following recipient"};
     private static final String[] RELAYED_TEXTS = {"delivery to these recipients or groups is complete, but no delivery notification"};
 
-    private Receipts() {
+    private ServiceNotices() {
     }
 
     static Kind of(ParsedMessage m) {
@@ -38,6 +43,7 @@ final class Receipts {
         if (startsWithAny(subject, DELIVERED_SUBJECTS)) return Kind.DELIVERED;
         if (startsWithAny(subject, RELAYED_SUBJECTS)) return Kind.RELAYED;
         if (startsWithAny(subject, OTHER_SUBJECTS)) return Kind.OTHER;
+        if (containsAny(subject, QUARANTINE) && containsAny(subject, DIGEST)) return Kind.OTHER;
         // asked only of messages no report or format read, a few: a lower-cased copy is cheap enough
         String text = ReturnedMessage.reportPart(m.text()).toLowerCase(Locale.ROOT);
         if (containsAny(text, DELIVERED_TEXTS)) return Kind.DELIVERED;
