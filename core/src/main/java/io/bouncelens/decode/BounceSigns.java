@@ -12,8 +12,14 @@ public final class BounceSigns {
     private static final String[] SENDERS = {
             "mailer-daemon", "mailer_daemon", "mail-daemon", "postmaster", "mail delivery", "maildelivery",
             "mdaemon", "mail administrator", "mailadmin", "system administrator", "internet mail delivery",
-            "mail.delivery", "microsoftexchange", "bounce", "returned", "nobody@", "root@", "smtp gateway",
+            "mail.delivery", "microsoftexchange", "bounce", "returned", "smtp gateway",
             "mail transport", "delivery notification", "delivery status notification"};
+
+    /**
+     * Senders that also send other machine mail (cron output, log reports quoting the MTA's
+     * rejections): a sign only beside a failure title.
+     */
+    private static final String[] SHARED_SENDERS = {"nobody@", "root@"};
 
     private static final String[] SUBJECTS = {
             "undeliver", "undelivered", "delivery status notification", "delivery failure", "delivery failed",
@@ -63,7 +69,13 @@ public final class BounceSigns {
         if (fromMailSystem(m)) return true;
         if (m.originalHeaders() != null && m.header("From") != null && m.from().isEmpty()) return true;
         return bounceSubject(m) && (nullSender(m) || m.header("Auto-Submitted") != null
-                || m.header("X-Failed-Recipients") != null || m.originalHeaders() != null);
+                || m.header("X-Failed-Recipients") != null || m.originalHeaders() != null || sharedSender(m));
+    }
+
+    private static boolean sharedSender(ParsedMessage m) {
+        String from = m.from().toLowerCase(Locale.ROOT);
+        for (String s : SHARED_SENDERS) if (from.contains(s)) return true;
+        return false;
     }
 
     /** Return-Path {@code <>}: bounces are sent with no envelope sender, so that they never bounce. */

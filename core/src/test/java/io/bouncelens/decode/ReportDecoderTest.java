@@ -132,6 +132,8 @@ class ReportDecoderTest {
             "not-bounce/reply-about-a-bounce.eml",
             // titled or worded like a failure, but not from a mail system
             "not-bounce/expense-rejected.eml", "not-bounce/ci-notification.eml", "not-bounce/parcel-not-delivered.eml",
+            // root's log report quoting the MTA's own rejections
+            "not-bounce/logwatch-report.eml",
             // from the postmaster or MAILER-DAEMON and naming addresses, but a recall report, a quarantine digest
             "receipt/recall.eml", "not-bounce/quarantine-summary.eml"})
     void mailThatIsNoBounceGivesNoRecipient(String fixture) {
