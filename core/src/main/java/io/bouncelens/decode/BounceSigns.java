@@ -29,7 +29,10 @@ public final class BounceSigns {
             "mail system error", "message not delivered", "rejected", "warning: could not send",
             "delayed mail", "delivery delayed", "delivery report", "error sending", "mail error",
             "bounce", "delivery final failure", "permanent error", "unable to deliver",
-            "退信", "未能送达", "投递失败", "發送失敗", "发送失败", "無法傳遞", "无法投递", "不能送达", "系统退信"};
+            "退信", "未能送达", "投递失败", "發送失敗", "发送失败", "無法傳遞", "无法投递", "不能送达", "系统退信",
+            // Exchange's and others' titles in other languages
+            "unzustellbar", "nicht zustellbar", "non remis", "non distribuable", "no se puede entregar",
+            "non recapitabile", "onbestelbaar", "配信不能", "не доставлено", "недоставленное"};
 
     private BounceSigns() {
     }

@@ -161,7 +161,9 @@ class ReportDecoderTest {
             // a failure title with a null envelope sender, whatever the sender's name
             "Return-Path: <>\nFrom: Acme Mail <mail@acme.example>\nSubject: Delivery failure\n",
             // the mail system's own title before the original's reply subject
-            "From: Mail Administrator <admin@mx.example>\nSubject: Undeliverable: Re: my emails bounce\n"})
+            "From: Mail Administrator <admin@mx.example>\nSubject: Undeliverable: Re: my emails bounce\n",
+            // a title in another language (Exchange's French), with a null envelope sender
+            "Return-Path: <>\nFrom: =?utf-8?Q?Syst=C3=A8me?= <mail@receiver.example>\nSubject: Non remis : Rapport\n"})
     void aTextReportWithASignOnlyAMailSystemGivesIsABounce(String header) {
         String message = header + "\nYour message could not be delivered to dave@receiver.example.\n\n550 5.1.1 User unknown\n";
         DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
