@@ -21,47 +21,55 @@ public final class SmtpText {
     /** The first reply code anywhere in the text: three digits starting 2-5 standing alone, else null. */
     public static Integer firstReplyCode(String text) {
         if (text == null) return null;
-        for (int i = 0; i + 3 <= text.length(); i++) {
+        int at = replyCodeAt(text, 0);
+        return at < 0 ? null : Integer.parseInt(text.substring(at, at + 3));
+    }
+
+    /** Where the first reply code at or after {@code from} starts, or -1. */
+    private static int replyCodeAt(String text, int from) {
+        for (int i = from; i + 3 <= text.length(); i++) {
             if (isCodeAt(text, i) && (i == 0 || !isWordChar(text.charAt(i - 1)))
                     && (i + 3 == text.length() || !isWordChar(text.charAt(i + 3)) && text.charAt(i + 3) != '.')) {
-                return Integer.parseInt(text.substring(i, i + 3));
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     /**
      * The first failure reply code (4xx or 5xx) in the text, skipping the 2xx and 3xx answers a
-     * pasted SMTP transcript shows before the one that failed; null when there is none.
+     * pasted SMTP transcript shows before the one that failed; null when there is none. One pass.
      */
     public static Integer firstFailureReplyCode(String text) {
         if (text == null) return null;
-        for (int from = 0; from < text.length(); ) {
-            Integer code = firstReplyCode(text.substring(from));
-            if (code == null) return null;
-            if (code >= 400) return code;
-            from = text.indexOf(String.valueOf(code), from) + 3;
+        for (int at = replyCodeAt(text, 0); at >= 0; at = replyCodeAt(text, at + 3)) {
+            if (text.charAt(at) >= '4') return Integer.parseInt(text.substring(at, at + 3));
         }
         return null;
     }
 
-    /** The first failure enhanced status (4.x.x or 5.x.x) in the text, or null. */
+    /** The first failure enhanced status (4.x.x or 5.x.x) in the text, or null. One pass. */
     public static String firstFailureStatus(String text) {
         if (text == null) return null;
-        for (int from = 0; from < text.length(); ) {
-            String status = firstStatus(text.substring(from));
-            if (status == null) return null;
-            if (status.charAt(0) != '2') return status;
-            from = text.indexOf(status, from) + status.length();
+        for (int from = 0; ; ) {
+            int[] span = statusAt(text, from);
+            if (span == null) return null;
+            if (text.charAt(span[0]) != '2') return text.substring(span[0], span[1]);
+            from = span[1];
         }
-        return null;
     }
 
     /** The first enhanced status code ({@code 5.1.1}, {@code 4.7.28}) in the text, else null. */
     public static String firstStatus(String text) {
         if (text == null) return null;
+        int[] span = statusAt(text, 0);
+        return span == null ? null : text.substring(span[0], span[1]);
+    }
+
+    /** Start and end of the first enhanced status code at or after {@code from}, or null. */
+    private static int[] statusAt(String text, int from) {
         int n = text.length();
-        for (int i = 0; i + 5 <= n; i++) {
+        for (int i = from; i + 5 <= n; i++) {
             char c = text.charAt(i);
             if ((c == '2' || c == '4' || c == '5') && text.charAt(i + 1) == '.'
                     && (i == 0 || !isWordChar(text.charAt(i - 1)) && text.charAt(i - 1) != '.')) {
@@ -73,7 +81,7 @@ public final class SmtpText {
                 if (d2 == 0) continue;
                 int end = k + d2;
                 if (end < n && (isWordChar(text.charAt(end)) || text.charAt(end) == '.' && end + 1 < n && Character.isDigit(text.charAt(end + 1)))) continue;
-                return text.substring(i, end);
+                return new int[] {i, end};
             }
         }
         return null;

@@ -1,0 +1,38 @@
+package io.bouncelens.decode;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class SmtpTextTest {
+
+    @Test
+    void theFirstFailureInATranscriptIsFoundPastTheAnswersThatSucceeded() {
+        String transcript = "Out: 220 mx ESMTP\\nOut: 250 2.1.0 Ok\\nIn: RCPT TO:<a@b.example>\\nOut: 550 5.1.1 User unknown";
+
+        assertThat(SmtpText.firstFailureReplyCode(transcript)).isEqualTo(550);
+        assertThat(SmtpText.firstFailureStatus(transcript)).isEqualTo("5.1.1");
+        assertThat(SmtpText.firstReplyCode(transcript)).isEqualTo(220);
+        assertThat(SmtpText.firstStatus(transcript)).isEqualTo("2.1.0");
+    }
+
+    @Test
+    void codesInsideWordsOrNumbersAreNotCodes() {
+        assertThat(SmtpText.firstFailureReplyCode("id x550 and 4500 and 5.1 and 250")).isNull();
+        assertThat(SmtpText.firstFailureStatus("version 15.1.1 and 2.0.0")).isNull();
+    }
+
+    @Test
+    void aLongRunOfSuccessesIsReadInOnePass() {
+        // each 2xx before the failure was once followed by a copy of the rest of the text; now one pass
+        String successes = "250 2.0.0 ok ".repeat(40_000) + "451 4.3.0 try later";
+
+        String[] found = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> new String[] {
+                String.valueOf(SmtpText.firstFailureReplyCode(successes)), SmtpText.firstFailureStatus(successes)});
+
+        assertThat(found).containsExactly("451", "4.3.0");
+    }
+}
