@@ -34,7 +34,31 @@ public final class BounceSigns {
             "unzustellbar", "nicht zustellbar", "non remis", "non distribuable", "no se puede entregar",
             "non recapitabile", "onbestelbaar", "配信不能", "не доставлено", "недоставленное"};
 
+    /** Words of failure a report states in its own text (lower case). */
+    private static final String[] FAILURE_WORDS = {
+            "could not be delivered", "couldn't be delivered", "cannot be delivered", "can't be delivered",
+            "not be delivered", "not delivered", "could not deliver", "couldn't deliver", "unable to deliver",
+            "undeliverable", "undelivered", "failed", "failure", "permanent error", "fatal error", "rejected",
+            "refused", "returned to sender", "bounced", "user unknown", "unknown user", "no such user",
+            "does not exist", "not found", "mailbox is full", "mailbox full", "over quota", "quota exceeded",
+            "expired", "unzustellbar", "nicht zugestellt", "non remis", "no se pudo entregar",
+            "退信", "退回", "无法投递", "未能投递", "投递失败", "发送失败", "無法傳遞", "送信できません",
+            "配信できません", "не доставлено"};
+
     private BounceSigns() {
+    }
+
+    /**
+     * True when the report's own text (above a pasted original) states a failure: a 4xx or 5xx
+     * reply code or status, or words of failure. A mail system's notice that states none (a quota
+     * warning, a maintenance notice naming the help desk's address) is no bounce.
+     */
+    public static boolean statesAFailure(ParsedMessage m) {
+        String report = ReturnedMessage.reportPart(m.text());
+        if (SmtpText.firstFailureReplyCode(report) != null || SmtpText.firstFailureStatus(report) != null) return true;
+        String lower = report.toLowerCase(Locale.ROOT);
+        for (String w : FAILURE_WORDS) if (lower.contains(w)) return true;
+        return false;
     }
 
     public static boolean fromMailSystem(ParsedMessage m) {

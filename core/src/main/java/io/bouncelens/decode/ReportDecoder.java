@@ -67,15 +67,17 @@ public final class ReportDecoder {
         }
         if (bounceSigns) {
             ServiceNotices.Kind notice = ServiceNotices.of(m);
-            if (notice == ServiceNotices.Kind.OTHER) return report(m, MessageKind.NOT_BOUNCE, null, List.of());
-            List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
-            if (notice != ServiceNotices.Kind.NONE && !found.isEmpty()) {
+            if (notice == ServiceNotices.Kind.DELIVERED || notice == ServiceNotices.Kind.RELAYED) {
+                List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
                 String action = notice == ServiceNotices.Kind.DELIVERED ? "delivered" : "relayed";
                 List<FailedRecipient> reached = new ArrayList<>(found.size());
                 for (FailedRecipient f : found) reached.add(f.toBuilder().action(action).build());
-                return report(m, MessageKind.DELIVERED, "text", reached);
+                if (!reached.isEmpty()) return report(m, MessageKind.DELIVERED, "text", reached);
+            } else if (notice == ServiceNotices.Kind.NONE
+                    && (m.deliveryStatus() != null || m.originalHeaders() != null || BounceSigns.statesAFailure(m))) {
+                List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
+                if (!found.isEmpty()) return report(m, MessageKind.BOUNCE, "text", found);
             }
-            if (!found.isEmpty()) return report(m, MessageKind.BOUNCE, "text", found);
         }
         return report(m, MessageKind.NOT_BOUNCE, null, List.of());
     }

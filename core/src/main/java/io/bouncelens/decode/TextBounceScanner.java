@@ -24,6 +24,8 @@ public final class TextBounceScanner {
         List<FailedRecipient> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < lines.size() && out.size() < maxRecipients; i++) {
+            // a session transcript's MAIL FROM names the sender, not a recipient
+            if (namesTheSender(lines.get(i))) continue;
             for (String address : Addresses.find(lines.get(i), 20)) {
                 if (Addresses.isMailSystem(address) || containsIgnoreCase(ignore, address) || containsIgnoreCase(seen, address)) {
                     continue;
@@ -94,6 +96,12 @@ public final class TextBounceScanner {
     }
 
     /** The report's own sender and addressee, and the original's sender, are never the failed recipient. */
+    /** {@code MAIL FROM:<...>}, or its {@code FROM:<...>} on a line of its own where a transcript wrapped the command. */
+    private static boolean namesTheSender(String line) {
+        String upper = line.strip().toUpperCase(java.util.Locale.ROOT);
+        return upper.contains("MAIL FROM:") || upper.startsWith("FROM:<");
+    }
+
     private static List<String> ignoredAddresses(ParsedMessage m) {
         List<String> out = new ArrayList<>();
         out.addAll(Addresses.find(m.from(), 5));

@@ -135,12 +135,22 @@ class ReportDecoderTest {
             // root's log report quoting the MTA's own rejections
             "not-bounce/logwatch-report.eml",
             // from the postmaster or MAILER-DAEMON and naming addresses, but a recall report, a quarantine digest
-            "receipt/recall.eml", "not-bounce/quarantine-summary.eml"})
+            "receipt/recall.eml", "not-bounce/quarantine-summary.eml",
+            // from a mail system, naming the help desk, but stating no failure
+            "not-bounce/quota-warning.eml", "not-bounce/maintenance-notice.eml"})
     void mailThatIsNoBounceGivesNoRecipient(String fixture) {
         DecodedReport r = decode(fixture);
 
         assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
         assertThat(r.recipients()).isEmpty();
+    }
+
+    @Test
+    void aSessionTranscriptsMailFromNamesTheSenderNotAFailedRecipient() {
+        DecodedReport r = decode("postfix-server-errors.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("nobody@sender.example");
     }
 
     @ParameterizedTest
