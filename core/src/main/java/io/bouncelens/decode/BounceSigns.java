@@ -34,6 +34,10 @@ public final class BounceSigns {
             "unzustellbar", "nicht zustellbar", "non remis", "non distribuable", "no se puede entregar",
             "non recapitabile", "onbestelbaar", "配信不能", "не доставлено", "недоставленное"};
 
+    /** How replies' subjects start (lower case), in the languages mail clients write them. */
+    private static final String[] REPLY_PREFIXES = {"re:", "re :", "aw:", "sv:", "antw:", "réf:", "回复:", "回复：", "答复:",
+            "答复：", "回覆:", "回覆："};
+
     /** Words of failure a report states in its own text (lower case). */
     private static final String[] FAILURE_WORDS = {
             "could not be delivered", "couldn't be delivered", "cannot be delivered", "can't be delivered",
@@ -78,8 +82,6 @@ public final class BounceSigns {
         for (String s : SUBJECTS) if (subject.contains(s)) return true;
         return false;
     }
-
-    private static final String[] REPLY_PREFIXES = {"re:", "re :", "aw:", "sv:", "antw:", "réf:", "回复:", "回复：", "答复:", "答复：", "回覆:", "回覆："};
 
     private static boolean isReply(String subject) {
         for (String p : REPLY_PREFIXES) if (subject.startsWith(p)) return true;

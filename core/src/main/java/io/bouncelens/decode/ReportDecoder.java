@@ -65,19 +65,26 @@ public final class ReportDecoder {
         if (AutoReplies.recognises(m) && !BounceSigns.fromMailSystem(m) && !BounceSigns.bounceSubject(m)) {
             return vacation(m);
         }
-        if (bounceSigns) {
-            ServiceNotices.Kind notice = ServiceNotices.of(m);
-            if (notice == ServiceNotices.Kind.DELIVERED || notice == ServiceNotices.Kind.RELAYED) {
-                List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
-                String action = notice == ServiceNotices.Kind.DELIVERED ? "delivered" : "relayed";
-                List<FailedRecipient> reached = new ArrayList<>(found.size());
-                for (FailedRecipient f : found) reached.add(f.toBuilder().action(action).build());
-                if (!reached.isEmpty()) return report(m, MessageKind.DELIVERED, "text", reached);
-            } else if (notice == ServiceNotices.Kind.NONE
-                    && (m.deliveryStatus() != null || m.originalHeaders() != null || BounceSigns.statesAFailure(m))) {
-                List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
-                if (!found.isEmpty()) return report(m, MessageKind.BOUNCE, "text", found);
-            }
+        if (bounceSigns) return fromText(m);
+        return report(m, MessageKind.NOT_BOUNCE, null, List.of());
+    }
+
+    /**
+     * The last resort, for a message from a mail system that no report or format read: the
+     * generic text scanner, unless the text is a notice that reports no failure (a receipt is
+     * read as delivered) or states no failure at all.
+     */
+    private DecodedReport fromText(ParsedMessage m) {
+        ServiceNotices.Kind notice = ServiceNotices.of(m);
+        if (notice == ServiceNotices.Kind.DELIVERED || notice == ServiceNotices.Kind.RELAYED) {
+            String action = notice == ServiceNotices.Kind.DELIVERED ? "delivered" : "relayed";
+            List<FailedRecipient> reached = new ArrayList<>();
+            for (FailedRecipient f : TextBounceScanner.read(m, limits.maxRecipients())) reached.add(f.toBuilder().action(action).build());
+            if (!reached.isEmpty()) return report(m, MessageKind.DELIVERED, "text", reached);
+        } else if (notice == ServiceNotices.Kind.NONE
+                && (m.deliveryStatus() != null || m.originalHeaders() != null || BounceSigns.statesAFailure(m))) {
+            List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
+            if (!found.isEmpty()) return report(m, MessageKind.BOUNCE, "text", found);
         }
         return report(m, MessageKind.NOT_BOUNCE, null, List.of());
     }
