@@ -45,9 +45,15 @@ public final class BounceSigns {
             "undeliverable", "undelivered", "failed", "failure", "permanent error", "fatal error", "rejected",
             "refused", "returned to sender", "bounced", "user unknown", "unknown user", "no such user",
             "does not exist", "not found", "mailbox is full", "mailbox full", "over quota", "quota exceeded",
-            "expired", "unzustellbar", "nicht zugestellt", "non remis", "no se pudo entregar",
-            "退信", "退回", "无法投递", "未能投递", "投递失败", "发送失败", "無法傳遞", "送信できません",
-            "配信できません", "не доставлено"};
+            "expired",
+            // the same in the languages reports are translated into most
+            "unzustellbar", "nicht zugestellt", "zustellung fehlgeschlagen", "non remis", "pas pu être remis",
+            "échec de la remise", "no se pudo entregar", "no se ha podido entregar", "no pudo ser entregado",
+            "não foi possível entregar", "não pôde ser entregue", "non è stato possibile recapitare",
+            "non recapitabile", "kon niet worden bezorgd", "onbestelbaar", "nie został dostarczony",
+            "nie można dostarczyć", "не доставлено", "не удалось доставить", "退信", "退回", "无法投递",
+            "未能投递", "投递失败", "发送失败", "無法傳遞", "送信できません", "配信できません", "送信に失敗",
+            "届きませんでした", "전송 실패", "배달 실패"};
 
     private BounceSigns() {
     }

@@ -145,6 +145,18 @@ class ReportDecoderTest {
         assertThat(r.recipients()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Não foi possível entregar a sua mensagem para", "Ihre Nachricht konnte nicht zugestellt werden an",
+            "Votre message n'a pas pu être remis à", "您的邮件无法投递到"})
+    void aMailSystemsReportStatingTheFailureInItsLanguageWithoutCodesIsABounce(String sentence) {
+        String message = "From: Postmaster <postmaster@mx.example>\nSubject: =?utf-8?Q?Report?=\nContent-Type: text/plain; charset=utf-8\n\n"
+                + sentence + " joao@receiver.example.\n";
+        DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("joao@receiver.example");
+    }
+
     @Test
     void aSessionTranscriptsMailFromNamesTheSenderNotAFailedRecipient() {
         DecodedReport r = decode("postfix-server-errors.eml");
