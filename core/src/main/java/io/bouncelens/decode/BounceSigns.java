@@ -59,12 +59,11 @@ public final class BounceSigns {
     }
 
     /**
-     * True when the report's own text (above a pasted original) states a failure: a 4xx or 5xx
+     * True when a report's own text (above a pasted original) states a failure: a 4xx or 5xx
      * reply code or status, or words of failure. A mail system's notice that states none (a quota
      * warning, a maintenance notice naming the help desk's address) is no bounce.
      */
-    public static boolean statesAFailure(ParsedMessage m) {
-        String report = ReturnedMessage.reportPart(m.text());
+    public static boolean statesAFailure(String report) {
         if (SmtpText.firstFailureReplyCode(report) != null || SmtpText.firstFailureStatus(report) != null) return true;
         String lower = report.toLowerCase(Locale.ROOT);
         for (String w : FAILURE_WORDS) if (lower.contains(w)) return true;

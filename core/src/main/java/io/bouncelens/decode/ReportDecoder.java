@@ -75,15 +75,16 @@ public final class ReportDecoder {
      * read as delivered) or states no failure at all.
      */
     private DecodedReport fromText(ParsedMessage m) {
-        ServiceNotices.Kind notice = ServiceNotices.of(m);
+        String report = ReturnedMessage.reportPart(m.text()); // the report's own text, found once for all three
+        ServiceNotices.Kind notice = ServiceNotices.of(m, report);
         if (notice == ServiceNotices.Kind.DELIVERED || notice == ServiceNotices.Kind.RELAYED) {
             String action = notice == ServiceNotices.Kind.DELIVERED ? "delivered" : "relayed";
             List<FailedRecipient> reached = new ArrayList<>();
-            for (FailedRecipient f : TextBounceScanner.read(m, limits.maxRecipients())) reached.add(f.toBuilder().action(action).build());
+            for (FailedRecipient f : TextBounceScanner.read(m, report, limits.maxRecipients())) reached.add(f.toBuilder().action(action).build());
             if (!reached.isEmpty()) return report(m, MessageKind.DELIVERED, "text", reached);
         } else if (notice == ServiceNotices.Kind.NONE
-                && (m.deliveryStatus() != null || m.originalHeaders() != null || BounceSigns.statesAFailure(m))) {
-            List<FailedRecipient> found = TextBounceScanner.read(m, limits.maxRecipients());
+                && (m.deliveryStatus() != null || m.originalHeaders() != null || BounceSigns.statesAFailure(report))) {
+            List<FailedRecipient> found = TextBounceScanner.read(m, report, limits.maxRecipients());
             if (!found.isEmpty()) return report(m, MessageKind.BOUNCE, "text", found);
         }
         return report(m, MessageKind.NOT_BOUNCE, null, List.of());

@@ -38,14 +38,15 @@ final class ServiceNotices {
     private ServiceNotices() {
     }
 
-    static Kind of(ParsedMessage m) {
+    /** What {@code m} reports; {@code report} is its own text (above a pasted original). */
+    static Kind of(ParsedMessage m, String report) {
         String subject = m.subject().strip().toLowerCase(Locale.ROOT);
         if (startsWithAny(subject, DELIVERED_SUBJECTS)) return Kind.DELIVERED;
         if (startsWithAny(subject, RELAYED_SUBJECTS)) return Kind.RELAYED;
         if (startsWithAny(subject, OTHER_SUBJECTS)) return Kind.OTHER;
         if (containsAny(subject, QUARANTINE) && containsAny(subject, DIGEST)) return Kind.OTHER;
         // asked only of messages no report or format read, a few: a lower-cased copy is cheap enough
-        String text = ReturnedMessage.reportPart(m.text()).toLowerCase(Locale.ROOT);
+        String text = report.toLowerCase(Locale.ROOT);
         if (containsAny(text, DELIVERED_TEXTS)) return Kind.DELIVERED;
         if (containsAny(text, RELAYED_TEXTS)) return Kind.RELAYED;
         return Kind.NONE;

@@ -16,8 +16,8 @@ public final class TextBounceScanner {
     private TextBounceScanner() {
     }
 
-    public static List<FailedRecipient> read(ParsedMessage m, int maxRecipients) {
-        String report = ReturnedMessage.reportPart(m.text());
+    /** The failed recipients {@code report}, the message's own text above a pasted original, names. */
+    static List<FailedRecipient> read(ParsedMessage m, String report, int maxRecipients) {
         List<String> lines = new ArrayList<>();
         for (String line : new LineIterable(report, 5_000)) lines.add(line);
         List<String> ignore = ignoredAddresses(m);
