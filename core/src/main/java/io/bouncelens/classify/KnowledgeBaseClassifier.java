@@ -108,9 +108,15 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
                 if (c != null && entry.reason() == Reason.EXPIRED) expired = better(expired, c, ws);
             }
         }
-        for (int e : kb.codeOnlyEntries(status)) {
+        // "451 Could not load DRD" under Status 4.0.0: the placeholder says only "something failed",
+        // the server's own reply code says what; the codes alone decide by the reply code then.
+        EnhancedStatus codeStatus = status;
+        if (status != null && status.subject() == 0 && status.detail() == 0 && kb.namesReplyCode(reply)) {
+            codeStatus = null;
+        }
+        for (int e : kb.codeOnlyEntries(codeStatus)) {
             if (weakerThan(e, best)) continue;
-            best = better(best, evaluate(e, hits, status, reply, detected), ws);
+            best = better(best, evaluate(e, hits, codeStatus, reply, detected), ws);
         }
         // "Message expired ... <421 Connection timed out>": the last attempt's error is a symptom;
         // the text itself says the sender gave up, which is the verdict.

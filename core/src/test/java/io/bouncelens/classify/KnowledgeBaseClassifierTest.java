@@ -81,6 +81,29 @@ class KnowledgeBaseClassifierTest {
             """;
 
     @Test
+    void aReplyCodeOfItsOwnSaysMoreThanAReportsPlaceholderStatus() {
+        KnowledgeBaseClassifier c = classifier("status/codes.kb", """
+                [s.x00]
+                status: X.0.0
+                tier: generic
+                reason: onhold
+                [r.451]
+                reply: 451
+                reason: systemerror
+                [r.4xx]
+                reply: 4xx
+                reason: undefined
+                """);
+
+        assertThat(c.classify(new ReplyEvidence("451 Could not load the domain", "4.0.0", 451, null, null, null)).reason())
+                .isEqualTo(Reason.SYSTEMERROR);
+        assertThat(c.classify(new ReplyEvidence("450 Temporary failure", "4.0.0", 450, null, null, null)).reason())
+                .isEqualTo(Reason.ONHOLD);
+        assertThat(c.classify(new ReplyEvidence("no reply code", "5.0.0", null, null, null, null)).reason())
+                .isEqualTo(Reason.ONHOLD);
+    }
+
+    @Test
     void providerBeatsTextBeatsStatusBeatsWeakBeatsGenericBeatsReply() {
         KnowledgeBaseClassifier c = classifier("provider/acme.kb", PROVIDER, "reason/x.kb", REASONS, "status/s.kb", STATUS);
         assertThat(c.classify(ReplyEvidence.ofText("554 5.1.1 user unknown AC:SPM")).entryId()).isEqualTo("acme.spam");

@@ -178,7 +178,7 @@ class ProviderKnowledgeTest {
             550 Connection frequency limited. https://service.mail.qq.com/detail/122/175 | tencent | 122/175 | ratelimited
             550 Mail is rejected by recipients. https://service.mail.qq.com/detail/122/92 | tencent | 122/92 | rejected
             550 Domain frequency limited. https://service.mail.qq.com/detail/122/173 | tencent | 122/173 | ratelimited
-            421 4.7.0 [TSS04] Messages from 198.51.100.61 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes | yahoo | TSS04 | rejected
+            421 4.7.0 [TSS04] Messages from 198.51.100.61 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes | yahoo | TSS04 | badreputation
             554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://postmaster.yahooinc.com/error-codes [120] | yahoo | PH01 | policyviolation
             553 5.7.1 [BL21] Connections will not be accepted from 198.51.100.61, because the ip is in Spamhaus's list; see https://postmaster.yahooinc.com/error-codes | yahoo | BL21 | blocked
             421 4.7.1 : (RTR:RD) https://postmaster.aol.com/error-codes#421rtrrd | yahoo | RTR:RD | requireptr
