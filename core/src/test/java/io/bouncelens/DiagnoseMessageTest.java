@@ -44,6 +44,48 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aMailClientsUnsubscribeRequestIsOptOutFeedbackFromItsSender() {
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("apple-unsubscribe.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("kim@icloud.example");
+                    assertThat(r.reason()).isEqualTo(Reason.FEEDBACK);
+                    assertThat(r.feedbackType()).isEqualTo("opt-out");
+                    assertThat(r.diagnosticCode()).contains("unsubscribe");
+                });
+    }
+
+    @Test
+    void readsTheFieldsOfAReportWhoseBoundaryBrokeAndTheWordsOfAStatusWithoutDiagnostic() {
+        List<BounceRecord> rs = Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/sendmail-broken-boundary.eml")));
+
+        assertThat(rs).extracting(BounceRecord::recipient).containsExactly("ivan@receiver.example", "jane@slow.example");
+        assertThat(rs.get(0).reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(rs.get(0).remoteHost()).isEqualTo("mx.receiver.example");
+        assertThat(rs.get(1).action()).isEqualTo("delayed");
+        assertThat(rs.get(1).diagnosticCode()).isEqualTo("slow.example: host name lookup failure");
+        assertThat(rs.get(1).reason()).isEqualTo(Reason.NETWORKERROR);
+    }
+
+    @Test
+    void aFileDeliveryThatFailedIsTheRecipientEximNamesInItsHeader() {
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/exim-save-to-file.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("hugo@receiver.example");
+                    assertThat(r.reason()).isEqualTo(Reason.MAILBOXFULL);
+                });
+    }
+
+    @Test
+    void anFmlLoopAlertIsASystemErrorOfTheList() {
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/fml-loop-alert.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("hikers@lists.example");
+                    assertThat(r.reason()).isEqualTo(Reason.SYSTEMERROR);
+                    assertThat(r.decodedBy()).isEqualTo("fml");
+                });
+    }
+
+    @Test
     void explainsInTheLanguageAsked() {
         BounceRecord zh = Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("dsn-postfix.eml")), Lang.ZH_TW).get(0);
 

@@ -23,6 +23,7 @@ public final class DeliveryStatusReader {
             if (recipient == null) continue;
             String diagnostic = g.first("Diagnostic-Code");
             String diagnosticText = diagnostic == null ? null : SmtpText.stripType(diagnostic);
+            if (diagnosticText == null || diagnosticText.isBlank()) diagnosticText = statusComment(g.first("Status"));
             String status = statusOf(g.first("Status"));
             Integer reply = SmtpText.leadingReplyCode(diagnostic);
             out.add(FailedRecipient.builder()
@@ -59,6 +60,26 @@ public final class DeliveryStatusReader {
         if (value == null) return null;
         return SmtpText.firstStatus(value);
     }
+
+    /**
+     * What a Status field says in words when a report has no Diagnostic-Code:
+     * {@code 4.0.0 (example.net: host name lookup failure)} gives the words in brackets; null when
+     * there are none or they only name the class ("permanent failure").
+     */
+    static String statusComment(String value) {
+        if (value == null) return null;
+        int open = value.indexOf('('), close = value.lastIndexOf(')');
+        if (open < 0 || close <= open + 1) return null;
+        String words = value.substring(open + 1, close).strip();
+        String lower = words.toLowerCase(Locale.ROOT);
+        for (String only : CLASS_ONLY) if (lower.equals(only)) return null;
+        return words.isEmpty() ? null : words;
+    }
+
+    private static final String[] CLASS_ONLY = {
+            "permanent failure", "permanent error", "temporary failure", "temporary error",
+            "transient failure", "transient error", "persistent transient failure", "success", "",
+    };
 
     /** The host of an MTA field: {@code dns; mx.example.com [192.0.2.1]} gives {@code mx.example.com}. */
     static String hostOf(String value) {

@@ -8,11 +8,14 @@ import java.util.Locale;
 
 /**
  * Reads an RFC 5965 (ARF) complaint report: the complained-about recipient is the original
- * message's addressee, the feedback type says what kind of complaint it is.
+ * message's addressee, the feedback type says what kind of complaint it is. Also an unsubscribe
+ * request a mail client sends for its user (Apple Mail marks it {@code X-Apple-Unsubscribe: true}):
+ * feedback of type opt-out from the sender of the request.
  */
 public final class FeedbackReportReader {
 
     private static final String MICROSOFT_COMPLAINT_RECIPIENT = "X-HmXmrOriginalRecipient";
+    private static final String APPLE_UNSUBSCRIBE = "X-Apple-Unsubscribe";
 
     private FeedbackReportReader() {
     }
@@ -23,10 +26,17 @@ public final class FeedbackReportReader {
         // Microsoft's JMRP complaints: the complained-about message attached, its addressee in this header
         if (m.original().has(MICROSOFT_COMPLAINT_RECIPIENT)) return true;
         String ct = m.header("Content-Type");
-        return ct != null && "feedback-report".equalsIgnoreCase(MediaType.parse(ct).parameter("report-type"));
+        if (ct != null && "feedback-report".equalsIgnoreCase(MediaType.parse(ct).parameter("report-type"))) return true;
+        return unsubscribeRequest(m);
+    }
+
+    private static boolean unsubscribeRequest(ParsedMessage m) {
+        String apple = m.header(APPLE_UNSUBSCRIBE);
+        return apple != null && apple.trim().equalsIgnoreCase("true");
     }
 
     public static List<FailedRecipient> read(ParsedMessage m) {
+        if (m.feedbackReport() == null && unsubscribeRequest(m)) return unsubscribe(m);
         Headers fields = m.feedbackReport() == null ? Headers.EMPTY : m.feedbackReport();
         String type = fields.first("Feedback-Type");
         type = type == null ? "abuse" : type.trim().toLowerCase(Locale.ROOT);
@@ -56,6 +66,21 @@ public final class FeedbackReportReader {
                     .build());
         }
         return out;
+    }
+
+    /** The user who asked to be taken off the list is the request's sender. */
+    private static List<FailedRecipient> unsubscribe(ParsedMessage m) {
+        List<String> from = new ArrayList<>();
+        addAll(from, m.header("From"));
+        String first = firstLine(m.text());
+        return List.of(FailedRecipient.builder()
+                .recipient(from.isEmpty() ? null : from.get(0))
+                .action("feedback")
+                .reasonHint(Reason.FEEDBACK)
+                .feedbackType("opt-out")
+                .diagnosticCode("unsubscribe request" + (first == null ? "" : ": " + first))
+                .timestamp(m.header("Date"))
+                .build());
     }
 
     private static String diagnostic(String type, Headers fields, String text) {

@@ -11,6 +11,8 @@ public final class InlineDeliveryStatus {
 
     /** The fields found in the report's own text (above the returned copy), or null when there are none. */
     public static DeliveryStatus find(String text, int maxFields, int maxRecipients) {
+        // most texts have no such field: one search decides it (Final-/Original-Recipient, any case)
+        if (text.indexOf("ecipient:") < 0 && text.indexOf("ECIPIENT:") < 0) return null;
         String report = ReturnedMessage.reportPart(text);
         int start = lineStartingWith(report, "Reporting-MTA:");
         int recipient = lineStartingWith(report, "Final-Recipient:");

@@ -38,6 +38,13 @@ public final class ReportDecoder {
         VendorRecognition.Scan signs = vendors.scan(m);
         DecodedReport structured = fromDeliveryStatus(m, m.deliveryStatus(), signs);
         if (structured != null) return structured;
+        // fields pasted into the text by an MTA that lost (or never had) the MIME structure: read
+        // as a report's fields, with the format that wrote the text around them filling the gaps
+        if (m.deliveryStatus() == null) {
+            structured = fromDeliveryStatus(m, InlineDeliveryStatus.find(m.text(), limits.maxRecipients(), limits.maxRecipients()),
+                    signs);
+            if (structured != null) return structured;
+        }
         for (int i = 0; i < vendors.formats().size(); i++) {
             VendorFormat v = vendors.formats().get(i);
             if (!recognises(v, i, m, signs)) continue;
@@ -57,10 +64,6 @@ public final class ReportDecoder {
                         m.truncated() || inner.truncated(), problems);
             }
         }
-        // fields pasted into the text by an MTA that lost (or never had) the MIME structure
-        structured = fromDeliveryStatus(m, InlineDeliveryStatus.find(m.text(), limits.maxRecipients(), limits.maxRecipients()),
-                signs);
-        if (structured != null) return structured;
         boolean bounceSigns = BounceSigns.looksLikeBounce(m) || m.deliveryStatus() != null;
         if (AutoReplies.recognises(m) && !BounceSigns.fromMailSystem(m) && !BounceSigns.bounceSubject(m)) {
             return vacation(m);

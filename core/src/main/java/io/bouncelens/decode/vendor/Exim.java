@@ -38,6 +38,6 @@ public final class Exim implements VendorFormat {
 
     @Override
     public List<FailedRecipient> read(ParsedMessage message) {
-        return Finding.toRecipients(EximText.read(ReportText.of(message.text())));
+        return Finding.toRecipients(EximText.read(ReportText.of(message.text()), message.header("X-Failed-Recipients")));
     }
 }

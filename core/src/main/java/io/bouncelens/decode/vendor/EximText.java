@@ -37,13 +37,21 @@ final class EximText {
     }
 
     static List<Finding> read(ReportText text) {
+        return read(text, null);
+    }
+
+    /**
+     * {@code failedHeader} is the message's X-Failed-Recipients field, or null: the one address a
+     * delivery to a file names when the report shows only the file ("save to ...").
+     */
+    static List<Finding> read(ReportText text, String failedHeader) {
         int start = text.findAny(0, START);
         start = start < 0 ? 0 : start + 1;
         int end = text.findAny(start, END);
         if (end < 0) end = text.size();
         boolean delayed = text.contains("has not yet been delivered");
         Map<String, Finding> byRecipient = new LinkedHashMap<>();
-        for (Finding f : pipes(text, start, end)) byRecipient.putIfAbsent(key(f), f);
+        for (Finding f : pipes(text, start, end, soleAddress(failedHeader))) byRecipient.putIfAbsent(key(f), f);
         for (RecipientBlocks.Block block : RecipientBlocks.read(text, start, end)) {
             String notes = withoutNotes(text, block.firstLine(), block.endLine());
             String said = block.lead().isEmpty() ? notes : notes.isEmpty() ? block.lead() : block.lead() + " " + notes;
@@ -73,7 +81,7 @@ final class EximText {
     }
 
     /** Deliveries to a pipe or file that failed: the local delivery program broke, a mailer error. */
-    private static List<Finding> pipes(ReportText text, int start, int end) {
+    private static List<Finding> pipes(ReportText text, int start, int end, String soleFailed) {
         List<Finding> out = new ArrayList<>();
         // Looked up once: a report listing many pipes must not rescan its text for each.
         int detail = text.find("The following text was generated during", start);
@@ -88,6 +96,7 @@ final class EximText {
                 next++;
             }
             if (recipient == null) recipient = AddressScanner.first(line);
+            if (recipient == null) recipient = soleFailed;
             if (recipient == null) continue;
             // Exim's own words on the failure follow the address; a pipe's output comes further down.
             int stop = next;
@@ -101,6 +110,13 @@ final class EximText {
             out.add(line.startsWith("pipe to |") ? f.withHint(Reason.MAILERERROR) : f);
         }
         return out;
+    }
+
+    /** The address of a field that names exactly one, else null. */
+    private static String soleAddress(String field) {
+        if (field == null) return null;
+        java.util.List<String> all = io.bouncelens.decode.Addresses.find(field, 2);
+        return all.size() == 1 ? all.get(0) : null;
     }
 
     /** The lines of the delivery program's output, without Exim's "------ pipe to ..." divider. */

@@ -43,7 +43,7 @@ class VendorFormatsTest {
             sendmail-v5.eml   | sendmail     | nina@receiver.example    | -     | 550 | RCPT | mail.receiver.example | User unknown
             gmail.eml         | gmail        | quinn@receiver.example   | 4.2.2 | 452 | -    | -                    | Mailbox full
             zoho.eml          | zoho         | tina@receiver.example    | 5.1.1 | 550 | -    | -                    | User Unknown
-            amazonworkmail.eml| amazonworkmail | victor@receiver.example | 5.2.2 | 552 | -  | -                    | Mailbox full
+            amazonworkmail.eml| rfc3464+amazonworkmail | victor@receiver.example | 5.2.2 | 552 | -  | -                    | Mailbox full
             mfilter.eml       | mfilter      | xavier@receiver.example  | 5.1.1 | 550 | RCPT | -                    | User unknown in local recipient table
             exchange2003.eml  | exchange2003 | zack@receiver.example    | -     | -   | -    | -                    | The recipient name is not recognized
             x3.eml            | x3           | ben@receiver.example     | -     | -   | -    | -                    | Could not find a gateway
