@@ -31,6 +31,7 @@ public final class Addresses {
             if (at < 0) break;
             int start = at;
             while (start > lastEnd && isLocalChar(text.charAt(start - 1))) start--;
+            if (start == at && at > lastEnd && text.charAt(at - 1) == '"') start = quotedLocalPartStart(text, at - 1, lastEnd);
             int end = at + 1;
             while (end < n && isDomainChar(text.charAt(end))) end++;
             while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) end--;
@@ -98,6 +99,20 @@ public final class Addresses {
         return a.startsWith("mailer-daemon@") || a.startsWith("postmaster@") || a.startsWith("mail-daemon@")
                 || a.startsWith("mailerdaemon@") || a.startsWith("noreply@") || a.startsWith("no-reply@")
                 || a.startsWith("bounce@") || a.startsWith("bounces@") || a.startsWith("double-bounce@");
+    }
+
+    /**
+     * Where the quoted local part ending at the quote {@code close} starts ({@code "john..doe"@b},
+     * RFC 5321's quoted-string), or {@code close + 1} when there is none: the opening quote within
+     * 64 characters, with no line break, angle bracket or further quote between.
+     */
+    private static int quotedLocalPartStart(String text, int close, int floor) {
+        for (int i = close - 1; i >= floor && i >= close - 65; i--) {
+            char c = text.charAt(i);
+            if (c == '"') return i == close - 1 ? close + 1 : i;
+            if (c == '\n' || c == '\r' || c == '<' || c == '>') break;
+        }
+        return close + 1;
     }
 
     private static boolean containsIgnoreCase(List<String> list, String s) {

@@ -1,5 +1,6 @@
 package io.bouncelens.decode.vendor;
 
+import io.bouncelens.decode.BounceSigns;
 import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.ParsedMessage;
 
@@ -23,7 +24,9 @@ public final class Exim implements VendorFormat {
     private static final String RELAY = "This message was created automatically by the SMTP relay";
     /** Exim's transport writes this in English whatever language a site gave the bounce's text. */
     private static final String SMTP_ERROR = "SMTP error from remote mail server after";
-    private static final Signature SIGNATURE = Signature.inText(SOFTWARE, CREATED, RELAY, SMTP_ERROR);
+    /** Exim's notice on recipient addresses it could not parse (the message went to the others). */
+    private static final String MALFORMED = "incorrectly constructed";
+    private static final Signature SIGNATURE = Signature.inText(SOFTWARE, CREATED, RELAY, SMTP_ERROR, MALFORMED);
 
     @Override
     public Signature signature() {
@@ -33,6 +36,7 @@ public final class Exim implements VendorFormat {
     @Override
     public boolean recognises(ParsedMessage message, TextHits text) {
         if (message.header("X-Failed-Recipients") != null && text.contains(SOFTWARE)) return true;
+        if (text.contains(MALFORMED) && BounceSigns.fromMailSystem(message)) return true;
         return text.contains(CREATED) || text.contains(RELAY) || text.contains(SMTP_ERROR);
     }
 

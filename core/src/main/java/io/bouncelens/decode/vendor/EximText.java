@@ -17,7 +17,7 @@ final class EximText {
 
     private static final String[] START = {
             "address(es) failed", "address failed", "addresses failed", "following address(es)",
-            "not yet been delivered", "following address",
+            "not yet been delivered", "following address", "incorrectly constructed",
     };
 
     private static final String[] END = {
@@ -51,7 +51,8 @@ final class EximText {
         if (end < 0) end = text.size();
         boolean delayed = text.contains("has not yet been delivered");
         Map<String, Finding> byRecipient = new LinkedHashMap<>();
-        for (Finding f : pipes(text, start, end, soleAddress(failedHeader))) byRecipient.putIfAbsent(key(f), f);
+        String soleFailed = soleAddress(failedHeader);
+        for (Finding f : pipes(text, start, end, soleFailed)) byRecipient.putIfAbsent(key(f), f);
         for (RecipientBlocks.Block block : RecipientBlocks.read(text, start, end)) {
             String notes = withoutNotes(text, block.firstLine(), block.endLine());
             String said = block.lead().isEmpty() ? notes : notes.isEmpty() ? block.lead() : block.lead() + " " + notes;
@@ -63,7 +64,37 @@ final class EximText {
                 byRecipient.put(key(f), f);
             }
         }
+        if (byRecipient.isEmpty()) return unlisted(text, start, end, soleFailed, delayed);
         return new ArrayList<>(byRecipient.values());
+    }
+
+    /**
+     * When no line holds just an address: Exim's notice on malformed recipient addresses
+     * ("a@b &lt;c@d&gt;: malformed address: ...", the first address and what follows the colon),
+     * or a failed address written without its domain ("kijitora"), which the X-Failed-Recipients
+     * field names in full when it names one.
+     */
+    private static List<Finding> unlisted(ReportText text, int start, int end, String soleFailed, boolean delayed) {
+        List<Finding> out = new ArrayList<>();
+        for (int i = start; i < end && out.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
+            String line = text.line(i).strip();
+            int colon = line.indexOf(": ");
+            if (colon <= 0 || line.indexOf('@') < 0 || line.indexOf('@') > colon) continue;
+            String recipient = AddressScanner.first(line.substring(0, colon));
+            if (recipient != null) out.add(finding(recipient, line.substring(colon + 2).strip()));
+        }
+        if (out.isEmpty() && soleFailed != null) {
+            String said = withoutNotes(text, start, end);
+            if (!said.isEmpty()) {
+                // the first line is the address as Exim wrote it: the words are what follows
+                int firstLine = start;
+                while (firstLine < end && text.isBlank(firstLine)) firstLine++;
+                String rest = firstLine + 1 < end ? withoutNotes(text, firstLine + 1, end) : "";
+                out.add(finding(soleFailed, rest.isEmpty() ? said : rest));
+            }
+        }
+        if (delayed) out.replaceAll(Finding::delayed);
+        return out;
     }
 
     /** One recipient's block: the server's answer, the host that gave it and the SMTP step. */

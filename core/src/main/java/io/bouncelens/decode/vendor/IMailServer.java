@@ -72,6 +72,10 @@ public final class IMailServer implements VendorFormat {
         if (r.equalsIgnoreCase("Unknown user") || r.equalsIgnoreCase("Invalid final delivery userid")) return Reason.USERUNKNOWN;
         if (r.equalsIgnoreCase("Unknown host")) return Reason.HOSTUNKNOWN;
         if (r.equalsIgnoreCase("User mailbox exceeds allowed size")) return Reason.MAILBOXFULL;
+        // "Delivery failed 20 attempts": it gave up after retrying
+        if (r.regionMatches(true, 0, "Delivery failed ", 0, 16) && r.toLowerCase(java.util.Locale.ROOT).endsWith(" attempts")) {
+            return Reason.EXPIRED;
+        }
         return null;
     }
 }

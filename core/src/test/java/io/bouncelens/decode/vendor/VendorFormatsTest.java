@@ -43,6 +43,9 @@ class VendorFormatsTest {
             sendmail-v5.eml   | sendmail     | nina@receiver.example    | -     | 550 | RCPT | mail.receiver.example | User unknown
             gmail.eml         | gmail        | quinn@receiver.example   | 4.2.2 | 452 | -    | -                    | Mailbox full
             zoho.eml          | zoho         | tina@receiver.example    | 5.1.1 | 550 | -    | -                    | User Unknown
+            domino.eml        | domino       | quentin@receiver.example | -     | -   | -    | -                    | not listed in Domino Directory
+            exim-local-part.eml | exim       | rita@receiver.example    | 5.7.1 | 550 | MAIL | mx.receiver.example  | Please use the smtp server of your ISP
+            exim-malformed.eml | exim        | uma@receiver.example     | -     | -   | -    | -                    | malformed address
             amazonworkmail.eml| rfc3464+amazonworkmail | victor@receiver.example | 5.2.2 | 552 | -  | -                    | Mailbox full
             mfilter.eml       | mfilter      | xavier@receiver.example  | 5.1.1 | 550 | RCPT | -                    | User unknown in local recipient table
             exchange2003.eml  | exchange2003 | zack@receiver.example    | -     | -   | -    | -                    | The recipient name is not recognized
@@ -109,6 +112,8 @@ class VendorFormatsTest {
             notes.eml        | paul@receiver.example   | USERUNKNOWN
             interscan-unable.eml | ola@receiver.example | USERUNKNOWN
             interscan.eml    | fred@receiver.example   | -
+            domino.eml       | quentin@receiver.example | USERUNKNOWN
+            imailserver-attempts.eml | xavi@slow.example | EXPIRED
             x1.eml           | steve@receiver.example  | -
             apachejames.eml  | yves@gw.receiver.example | -
             """)

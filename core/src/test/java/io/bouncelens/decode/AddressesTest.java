@@ -1,0 +1,29 @@
+package io.bouncelens.decode;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AddressesTest {
+
+    @Test
+    void keepsAQuotedLocalPartWithItsQuotes() {
+        assertThat(Addresses.clean("rfc822; \"john..doe\"@receiver.example")).isEqualTo("\"john..doe\"@receiver.example");
+        assertThat(Addresses.first("550 5.1.1 <\"a b\"@receiver.example>... User Unknown")).isEqualTo("\"a b\"@receiver.example");
+    }
+
+    @Test
+    void aQuoteThatOpensNoLocalPartIsNotOne() {
+        // the quote closes a display name, the address follows it
+        assertThat(Addresses.first("\"Ann\" <ann@receiver.example>")).isEqualTo("ann@receiver.example");
+        // an empty quoted string, or one broken by an angle bracket, is no local part
+        assertThat(Addresses.first("said \"\"@receiver.example")).isNull();
+        assertThat(Addresses.first("<x\"@receiver.example")).isNull();
+    }
+
+    @Test
+    void findsPlainAddressesInOrderOnce() {
+        assertThat(Addresses.find("to a@x.example, B@y.example and a@x.example", 10))
+                .containsExactly("a@x.example", "B@y.example");
+    }
+}
