@@ -17,7 +17,7 @@ public final class ReturnedMessage {
     private static final String[] MARKERS = {
             "this is a copy of the message", "below this line is a copy of the message",
             "original message follows", "original message below", "original message headers",
-            "returned message follows", "unsent message below", "header of the original message",
+            "returned message follows", "unsent message below", "unsent message follows", "header of the original message",
             "headers of the original message", "message header follows", "--- original message",
             "----- original message", "original-message",
             "your message reads (in part)", "content of the original message", "undelivered message attached",

@@ -1,10 +1,13 @@
 package io.bouncelens.decode.vendor;
 
+import io.bouncelens.Reason;
+import io.bouncelens.decode.Addresses;
 import io.bouncelens.decode.DeliveryStatus;
 import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.Headers;
 import io.bouncelens.decode.InlineDeliveryStatus;
 import io.bouncelens.decode.ParsedMessage;
+import io.bouncelens.decode.ReturnedMessage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +69,43 @@ public final class Sendmail implements VendorFormat {
             programFailures(dsn, programs, out);
         }
         localMailerFailures(message.deliveryStatus(), out);
+        if (out.isEmpty()) hostFailures(message, out);
         return Finding.toRecipients(new ArrayList<>(out.values()));
+    }
+
+    /**
+     * Old sendmail (V5) names only the host when it could not reach it:
+     * {@code 421 example.com (smtp)... Deferred: Connection timed out ...}. The failed recipients
+     * are then the returned message's addressees at that host's domain; "Cannot send message for
+     * 4 days" in the title says it gave up.
+     */
+    private static void hostFailures(ParsedMessage message, Map<String, Finding> out) {
+        ReportText text = ReportText.of(message.text());
+        int transcript = text.find(TRANSCRIPT);
+        if (transcript < 0) return;
+        int end = text.findAny(transcript, END);
+        if (end < 0) end = Math.min(text.size(), transcript + 30);
+        for (int i = transcript + 1; i < end; i++) {
+            String line = text.line(i).strip();
+            int mailer = line.indexOf(" (");
+            int dots = line.indexOf(")... ");
+            if (line.length() < 5 || !Character.isDigit(line.charAt(0)) || line.charAt(3) != ' '
+                    || mailer < 4 || dots < mailer || line.indexOf('@') >= 0) continue;
+            String host = line.substring(4, mailer).strip().toLowerCase(Locale.ROOT);
+            String said = line.substring(0, 4) + line.substring(dots + 5).strip();
+            String subject = message.header("Subject");
+            boolean gaveUp = subject != null && ReportText.indexOfIgnoreCase(subject, "Cannot send message for") >= 0;
+            Headers original = message.original().isEmpty()
+                    ? ReturnedMessage.pastedHeaders(message.text(), 200) : message.original();
+            for (String address : Addresses.find(original.first("To"), RecipientBlocks.MAX_RECIPIENTS)) {
+                String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+                if (!host.equals(domain) && !host.endsWith("." + domain)) continue;
+                Finding f = Finding.ofBlock(address, said).withHost(host);
+                if (gaveUp && (f.replyCode() == null || f.replyCode() < 500)) f = f.withHint(Reason.EXPIRED);
+                out.putIfAbsent(key(address), f);
+            }
+            return;
+        }
     }
 
     /**

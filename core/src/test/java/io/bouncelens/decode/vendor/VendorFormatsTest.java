@@ -114,6 +114,7 @@ class VendorFormatsTest {
             interscan.eml    | fred@receiver.example   | -
             domino.eml       | quentin@receiver.example | USERUNKNOWN
             imailserver-attempts.eml | xavi@slow.example | EXPIRED
+            sendmail-v5-host.eml | zoe@far.example     | EXPIRED
             x1.eml           | steve@receiver.example  | -
             apachejames.eml  | yves@gw.receiver.example | -
             """)
@@ -178,6 +179,19 @@ class VendorFormatsTest {
         FailedRecipient zoe = recipient(r, "zoe@receiver.example");
         assertThat(zoe.diagnosticCode()).isEqualTo("procmail: Couldn't create \"/var/mail/zoe\"");
         assertThat(zoe.reasonHint()).isNull();
+    }
+
+    @Test
+    void takesTheAddresseesAtTheHostOldSendmailCouldNotReach() {
+        DecodedReport r = decode("sendmail-v5-host.eml");
+
+        assertThat(r.decodedBy()).isEqualTo("sendmail");
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("zoe@far.example");
+            assertThat(f.replyCode()).isEqualTo(421);
+            assertThat(f.remoteHost()).isEqualTo("far.example");
+            assertThat(f.diagnosticCode()).contains("Connection timed out");
+        });
     }
 
     @Test
