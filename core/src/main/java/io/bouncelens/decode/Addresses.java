@@ -36,6 +36,10 @@ public final class Addresses {
             while (end < n && isDomainChar(text.charAt(end))) end++;
             while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) end--;
             while (start < at && text.charAt(start) == '.') start++;
+            // 'a@b' quoted with apostrophes (an apostrophe may begin a local part, but not here)
+            if (start < at && text.charAt(start) == '\'' && end < n && text.charAt(end) == '\'') start++;
+            // X.400 gateways write the Internet address as "SMTP=a@b"
+            if (at - start > 5 && text.regionMatches(true, start, "smtp=", 0, 5)) start += 5;
             from = at + 1;
             if (start == at || end == at + 1) continue;
             String domain = text.substring(at + 1, end);

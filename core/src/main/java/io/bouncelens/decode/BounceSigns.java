@@ -45,7 +45,8 @@ public final class BounceSigns {
             "undeliverable", "undelivered", "failed", "failure", "permanent error", "fatal error", "rejected",
             "refused", "returned to sender", "bounced", "user unknown", "unknown user", "no such user",
             "does not exist", "not found", "mailbox is full", "mailbox full", "over quota", "quota exceeded",
-            "expired",
+            "expired", "not yet been delivered", "did not reach", "not able to deliver", "delivery problem",
+            "user not known", "has been returned", "full mailbox", "has been postponed",
             // the same in the languages reports are translated into most
             "unzustellbar", "nicht zugestellt", "zustellung fehlgeschlagen", "non remis", "pas pu être remis",
             "échec de la remise", "no se pudo entregar", "no se ha podido entregar", "no pudo ser entregado",

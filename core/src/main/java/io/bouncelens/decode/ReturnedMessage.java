@@ -97,10 +97,26 @@ public final class ReturnedMessage {
                 for (Placement p : PLACEMENTS[a]) {
                     int start = i - p.anchorAt();
                     if (start >= from && start + p.marker().length() <= to
-                            && text.regionMatches(true, start, p.marker(), 0, p.marker().length())) {
+                            && text.regionMatches(true, start, p.marker(), 0, p.marker().length())
+                            && !negated(text, from, start)) {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the words before a marker deny it: "The following addresses did NOT receive a copy
+     * of your message:" announces a list of addresses, not the copy.
+     */
+    private static boolean negated(String text, int from, int markerStart) {
+        for (int i = from; i + 3 <= markerStart; i++) {
+            if ((text.charAt(i) | 0x20) == 'n' && (text.charAt(i + 1) | 0x20) == 'o' && (text.charAt(i + 2) | 0x20) == 't'
+                    && (i == from || !Character.isLetter(text.charAt(i - 1)))
+                    && (i + 3 == markerStart || !Character.isLetter(text.charAt(i + 3)))) {
+                return true;
             }
         }
         return false;

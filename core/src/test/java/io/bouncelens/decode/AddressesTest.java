@@ -22,6 +22,13 @@ class AddressesTest {
     }
 
     @Test
+    void leavesOutApostrophesAroundAnAddressAndAnX400Prefix() {
+        assertThat(Addresses.first("The message addressed to 'ann@receiver.example', could not")).isEqualTo("ann@receiver.example");
+        assertThat(Addresses.first("o'brien@receiver.example")).isEqualTo("o'brien@receiver.example");
+        assertThat(Addresses.first("c=US;a= ;p=ACME;dda:SMTP=bob@receiver.example;")).isEqualTo("bob@receiver.example");
+    }
+
+    @Test
     void findsPlainAddressesInOrderOnce() {
         assertThat(Addresses.find("to a@x.example, B@y.example and a@x.example", 10))
                 .containsExactly("a@x.example", "B@y.example");

@@ -116,6 +116,25 @@ class ReportDecoderTest {
     }
 
     @Test
+    void anAddressListedUnderALineDenyingTheCopyIsTheFailedRecipient() {
+        DecodedReport r = decode("mdaemon-not-received.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("bea@receiver.example");
+    }
+
+    @Test
+    void aMailSystemsNoticeSayingItWasNotAbleToDeliverIsABounce() {
+        DecodedReport r = decode("not-delivered-plain-words.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("dirk@receiver.example");
+            assertThat(f.diagnosticCode()).contains("exceeding their quota");
+        });
+    }
+
+    @Test
     void chineseProviderTextInGb18030GivesTheRecipientAndReply() {
         DecodedReport r = decode("cn-gb18030-base64.eml");
 

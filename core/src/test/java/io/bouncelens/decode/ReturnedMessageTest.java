@@ -35,6 +35,14 @@ class ReturnedMessageTest {
     }
 
     @Test
+    void aLineThatDeniesTheCopyIsNoMarker() {
+        String text = "The following addresses did NOT receive a copy of your message:\n> ann@example.org\n"
+                + "Below is a copy of your message:\nFrom: a@example.org\n";
+
+        assertThat(ReturnedMessage.start(text)).isEqualTo(text.indexOf("Below"));
+    }
+
+    @Test
     void aTextWithoutMarkerIsAllReport() {
         String text = "Mess hall menu: original recipes, more follows tomorrow.\n";
 
