@@ -10,7 +10,7 @@ import java.util.Locale;
 public final class BounceSigns {
 
     private static final String[] SENDERS = {
-            "mailer-daemon", "mailer_daemon", "mail-daemon", "postmaster", "mail delivery", "maildelivery",
+            "mailer-daemon", "mailer daemon", "mail-daemon", "postmaster", "mail delivery", "maildelivery",
             "mdaemon", "mail administrator", "mailadmin", "system administrator", "internet mail delivery",
             "mail.delivery", "microsoftexchange", "bounce", "returned", "smtp gateway",
             "mail transport", "delivery notification", "delivery status notification"};
@@ -72,7 +72,8 @@ public final class BounceSigns {
     }
 
     public static boolean fromMailSystem(ParsedMessage m) {
-        String from = m.from().toLowerCase(Locale.ROOT);
+        // "Symantec_AntiVirus_for_SMTP_Gateways@...": words joined by underscores in a local part
+        String from = m.from().toLowerCase(Locale.ROOT).replace('_', ' ');
         for (String s : SENDERS) if (from.contains(s)) return true;
         return false;
     }

@@ -135,6 +135,14 @@ class ReportDecoderTest {
     }
 
     @Test
+    void aSenderWhoseWordsAreJoinedByUnderscoresIsStillAMailSystem() {
+        DecodedReport r = decode("underscore-gateway.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("gus@receiver.example");
+    }
+
+    @Test
     void chineseProviderTextInGb18030GivesTheRecipientAndReply() {
         DecodedReport r = decode("cn-gb18030-base64.eml");
 
