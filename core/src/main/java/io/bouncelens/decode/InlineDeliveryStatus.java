@@ -1,5 +1,9 @@
 package io.bouncelens.decode;
 
+import io.bouncelens.decode.vendor.TextHits;
+
+import java.util.List;
+
 /**
  * Finds RFC 3464 fields pasted into plain text ("Final-Recipient: rfc822; ..."), as MTAs write
  * them when the report lost its MIME structure or never had one.
@@ -7,6 +11,19 @@ package io.bouncelens.decode;
 public final class InlineDeliveryStatus {
 
     private InlineDeliveryStatus() {
+    }
+
+    /**
+     * What every recipient field's name ends with, as reports write it (Final-Recipient,
+     * Original-recipient, FINAL-RECIPIENT): found in the decoder's one pass over the text, so a
+     * text without them is not searched again.
+     */
+    public static final List<String> SIGNS = List.of("-Recipient:", "-recipient:", "-RECIPIENT:");
+
+    /** Whether the text has one of the {@link #SIGNS}. */
+    public static boolean mayHold(TextHits hits) {
+        for (String sign : SIGNS) if (hits.contains(sign)) return true;
+        return false;
     }
 
     /** The fields found in the report's own text (above the returned copy), or null when there are none. */
@@ -21,8 +38,8 @@ public final class InlineDeliveryStatus {
         if (start < 0 || start > recipient) start = recipient;
         DeliveryStatus parsed = null;
         Headers perMessage = Headers.EMPTY;
-        java.util.List<Headers> groups = DsnGroups.separated(HeaderBlock.groups(report.substring(start), maxFields, maxRecipients + 1));
-        java.util.List<Headers> recipients = new java.util.ArrayList<>();
+        List<Headers> groups = DsnGroups.separated(HeaderBlock.groups(report.substring(start), maxFields, maxRecipients + 1));
+        List<Headers> recipients = new java.util.ArrayList<>();
         for (Headers g : groups) {
             if (g.has("Final-Recipient") || g.has("Original-Recipient")) recipients.add(g);
             else if (recipients.isEmpty() && perMessage.isEmpty()) perMessage = g;

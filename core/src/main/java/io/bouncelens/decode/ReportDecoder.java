@@ -20,7 +20,7 @@ public final class ReportDecoder {
     private final Limits limits;
 
     public ReportDecoder(List<VendorFormat> vendors, Limits limits) {
-        this.vendors = new VendorRecognition(vendors);
+        this.vendors = new VendorRecognition(vendors, InlineDeliveryStatus.SIGNS);
         this.limits = limits;
     }
 
@@ -40,7 +40,7 @@ public final class ReportDecoder {
         if (structured != null) return structured;
         // fields pasted into the text by an MTA that lost (or never had) the MIME structure: read
         // as a report's fields, with the format that wrote the text around them filling the gaps
-        if (m.deliveryStatus() == null) {
+        if (m.deliveryStatus() == null && InlineDeliveryStatus.mayHold(signs.hits())) {
             structured = fromDeliveryStatus(m, InlineDeliveryStatus.find(m.text(), limits.maxRecipients(), limits.maxRecipients()),
                     signs);
             if (structured != null) return structured;

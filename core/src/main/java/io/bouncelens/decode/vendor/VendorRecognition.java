@@ -23,8 +23,19 @@ public final class VendorRecognition {
     private final LiteralAutomaton automaton;
 
     public VendorRecognition(List<VendorFormat> formats) {
+        this(formats, List.of());
+    }
+
+    /**
+     * {@code alsoFind}: literals the decoder itself asks about ({@link Scan#hits()}), found in the
+     * same pass as the formats' signatures.
+     */
+    public VendorRecognition(List<VendorFormat> formats, List<String> alsoFind) {
         this.formats = List.copyOf(formats);
         List<String> literals = new ArrayList<>();
+        for (String literal : alsoFind) {
+            if (ids.putIfAbsent(literal, literals.size()) == null) literals.add(literal);
+        }
         literalsOf = new int[this.formats.size()][];
         for (int f = 0; f < this.formats.size(); f++) {
             List<String> text = this.formats.get(f).signature().text();
