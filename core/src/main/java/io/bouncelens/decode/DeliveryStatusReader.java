@@ -10,6 +10,8 @@ import java.util.Locale;
  */
 public final class DeliveryStatusReader {
 
+    private static final String[] RECIPIENT_FIELDS = {"Final-Recipient", "Original-Recipient", "X-Actual-Recipient"};
+
     private DeliveryStatusReader() {
     }
 
@@ -19,11 +21,25 @@ public final class DeliveryStatusReader {
         String reportingMta = hostOf(dsn.perMessage().firstOf("Reporting-MTA", "Received-From-MTA"));
         String arrival = dsn.perMessage().first("Arrival-Date");
         for (Headers g : dsn.perRecipient()) {
-            String recipient = Addresses.clean(g.firstOf("Final-Recipient", "Original-Recipient", "X-Actual-Recipient"));
+            // an X.400 gateway's Final-Recipient (x400; /S=name/...) holds no Internet address:
+            // the Original-Recipient it came from does
+            String recipient = null;
+            for (String field : RECIPIENT_FIELDS) {
+                recipient = Addresses.clean(g.first(field));
+                if (recipient != null) break;
+            }
             if (recipient == null) continue;
             String diagnostic = g.first("Diagnostic-Code");
             String diagnosticText = diagnostic == null ? null : SmtpText.stripType(diagnostic);
             if (diagnosticText == null || diagnosticText.isBlank()) diagnosticText = statusComment(g.first("Status"));
+            // an X.400 gateway's own codes ("Reason 1 (Unable-To-Transfer); Diagnostic -1") say
+            // less than the remote answer it quotes beside them
+            String supplementary = g.first("X400-Supplementary-Info");
+            if (supplementary != null && !supplementary.isBlank()) {
+                String words = supplementary.strip();
+                if (words.length() > 1 && words.startsWith("\"") && words.endsWith("\"")) words = words.substring(1, words.length() - 1);
+                diagnosticText = diagnosticText == null || diagnosticText.isBlank() ? words : diagnosticText + "; " + words;
+            }
             String status = statusOf(g.first("Status"));
             Integer reply = SmtpText.leadingReplyCode(diagnostic);
             out.add(FailedRecipient.builder()

@@ -143,6 +143,17 @@ class ReportDecoderTest {
     }
 
     @Test
+    void anX400GatewaysReportGivesTheOriginalRecipientAndTheAnswerItQuotes() {
+        DecodedReport r = decode("x400-gateway-dsn.eml");
+
+        assertThat(r.decodedBy()).isEqualTo("rfc3464");
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("ivy@receiver.example");
+            assertThat(f.diagnosticCode()).startsWith("Reason 1 (Unable-To-Transfer)").contains("5.7.1 Unable to relay");
+        });
+    }
+
+    @Test
     void chineseProviderTextInGb18030GivesTheRecipientAndReply() {
         DecodedReport r = decode("cn-gb18030-base64.eml");
 
