@@ -1,6 +1,7 @@
 package io.bouncelens.decode.vendor;
 
 import io.bouncelens.Reason;
+import io.bouncelens.decode.Addresses;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +147,7 @@ final class EximText {
     /** The address of a field that names exactly one, else null. */
     private static String soleAddress(String field) {
         if (field == null) return null;
-        java.util.List<String> all = io.bouncelens.decode.Addresses.find(field, 2);
+        List<String> all = Addresses.find(field, 2);
         return all.size() == 1 ? all.get(0) : null;
     }
 

@@ -123,7 +123,7 @@ public final class Sendmail implements VendorFormat {
             Finding f = out.get(key(recipient));
             // The number is the program's exit status, not an SMTP reply code.
             if (f == null) f = Finding.of(recipient, diagnostic.substring(diagnostic.indexOf(';') + 1).strip()).withReplyCode(null);
-            out.put(key(recipient), f.withHint(io.bouncelens.Reason.MAILERERROR));
+            out.put(key(recipient), f.withHint(Reason.MAILERERROR));
         }
     }
 
@@ -193,7 +193,7 @@ public final class Sendmail implements VendorFormat {
             boolean warning = text.contains("message still undelivered after");
             out.replaceAll((k, f) -> {
                 if (f.replyCode() != null && f.replyCode() >= 500) return f;
-                Finding g = f.withHint(io.bouncelens.Reason.EXPIRED);
+                Finding g = f.withHint(Reason.EXPIRED);
                 return warning ? g.delayed() : g;
             });
         }
@@ -310,7 +310,7 @@ public final class Sendmail implements VendorFormat {
                     // Sendmail's "Service unavailable" says only that the local mailer failed; the
                     // mailer's own line above it says why.
                     f = Finding.of(address, mailerSaid).withReplyCode(coded ? ReplyParts.of(line).replyCode() : null);
-                    if (ReportText.indexOfIgnoreCase(mailerSaid, MAIL_LOCAL_NO_SUCH_USER) >= 0) f = f.withHint(io.bouncelens.Reason.USERUNKNOWN);
+                    if (ReportText.indexOfIgnoreCase(mailerSaid, MAIL_LOCAL_NO_SUCH_USER) >= 0) f = f.withHint(Reason.USERUNKNOWN);
                 } else {
                     f = Finding.of(address, verdict).withHost(host);
                 }
