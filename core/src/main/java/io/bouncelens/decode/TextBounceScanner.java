@@ -123,7 +123,8 @@ public final class TextBounceScanner {
         b.append(lines.get(i).trim());
         for (int j = i + 1; j < lines.size() && j <= i + MAX_DIAGNOSTIC_LINES; j++) {
             String line = lines.get(j).trim();
-            if (line.isEmpty() && b.length() > 0 && j > i + 1) break;
+            // a paragraph ending in a colon ("for the following reason:") announces the next one
+            if (line.isEmpty() && b.length() > 0 && j > i + 1 && b.charAt(b.length() - 1) != ':') break;
             if (line.isEmpty()) continue;
             if (startsWithOtherAddress(line, lines.get(i))) break; // the next recipient's paragraph
             if (isSuccessAnswer(line)) continue; // a transcript's 250 / 354 lines say nothing about the failure

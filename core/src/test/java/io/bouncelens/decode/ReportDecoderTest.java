@@ -154,6 +154,17 @@ class ReportDecoderTest {
     }
 
     @Test
+    void aSentenceEndingInAColonTakesTheReasonFromTheNextParagraph() {
+        DecodedReport r = decode("reason-after-colon.eml");
+
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("kai@receiver.example");
+            assertThat(f.diagnosticCode()).endsWith("552 Quota violation for kai@receiver.example");
+            assertThat(f.replyCode()).isEqualTo(552);
+        });
+    }
+
+    @Test
     void chineseProviderTextInGb18030GivesTheRecipientAndReply() {
         DecodedReport r = decode("cn-gb18030-base64.eml");
 
