@@ -39,6 +39,8 @@ final class ReportText {
     private final String upper;
     /** Where each line starts in {@link #upper} (and in {@link #source}). */
     private final int[] starts;
+    /** {@link #upper}'s bytes, for {@link #findAny}; made on first use (one report, one thread). */
+    private byte[] upperBytes;
 
     private ReportText(String source, String[] lines, String upper, int[] starts) {
         this.source = source;
@@ -196,14 +198,68 @@ final class ReportText {
         return find(literal, 0);
     }
 
-    /** First line at or after {@code from} containing any of the literals; -1 when none. */
+    /**
+     * First line at or after {@code from} containing any of the literals; -1 when none. One pass
+     * over the upper-cased bytes for all of them: a format's list of start or end markers (six
+     * or seven, most of them absent) cost as many full searches of the text before.
+     */
     int findAny(int from, String... literals) {
+        int first = Math.max(0, from);
+        if (first >= starts.length) return -1;
+        if (literals.length == 1) return find(literals[0], first);
+        byte[][] needles = new byte[literals.length][];
+        long low = 0, high = 0; // the needles' first bytes, as bits: 0-63 and 64-127
+        for (int k = 0; k < literals.length; k++) {
+            String needle = literals[k].toUpperCase(Locale.ROOT);
+            if (!plainAscii(needle)) return findEach(first, literals);
+            needles[k] = needle.getBytes(StandardCharsets.ISO_8859_1);
+            int c = needles[k][0];
+            if (c < 64) low |= 1L << c;
+            else high |= 1L << (c - 64);
+        }
+        byte[] text = upperBytes();
+        for (int i = starts[first]; i < text.length; i++) {
+            int c = text[i];
+            // beyond ASCII (negative) or a character no needle starts with
+            if (c < 0 || ((c < 64 ? low >>> c : high >>> (c - 64)) & 1) == 0) continue;
+            for (byte[] needle : needles) {
+                if (needle[0] == c && regionEquals(text, i, needle)) return lineAt(i);
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #findAny} one literal at a time, for literals beyond ASCII. */
+    private int findEach(int from, String... literals) {
         int best = -1;
         for (String literal : literals) {
             int at = find(literal, from);
             if (at >= 0 && (best < 0 || at < best)) best = at;
         }
         return best;
+    }
+
+    /** Non-empty ASCII without line ends or '?' (which {@link #upperBytes} also makes of wider characters). */
+    private static boolean plainAscii(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || c == '\n' || c == '\r' || c == '?') return false;
+        }
+        return true;
+    }
+
+    private static boolean regionEquals(byte[] text, int at, byte[] needle) {
+        if (at + needle.length > text.length) return false;
+        for (int j = 1; j < needle.length; j++) if (text[at + j] != needle[j]) return false;
+        return true;
+    }
+
+    /** {@link #upper} as Latin-1 bytes (a character beyond it as '?'), made on first use. */
+    private byte[] upperBytes() {
+        byte[] b = upperBytes;
+        if (b == null) upperBytes = b = upper.getBytes(StandardCharsets.ISO_8859_1);
+        return b;
     }
 
     /** First line at or after {@code from} whose trimmed text starts with {@code literal} (any case). */

@@ -26,6 +26,26 @@ class ReportTextTest {
     }
 
     @Test
+    void findAnyAgreesWithSearchingEachLiteralAlone() {
+        Random random = new Random(5);
+        String alphabet = "abAB :-?\u00e4\u9000\n";
+        String[][] sets = {{"ab", "b:"}, {"A-", "BA", " a", "?"}, {"\u00e4b", "ba"}, {"\u9000a", "ab"}, {"a", "b", "ab"}};
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            ReportText r = ReportText.of(random.nextBoolean() ? text.toString() : text.toString().replace("\n", "\r\n"));
+            String[] literals = sets[random.nextInt(sets.length)];
+            int from = random.nextInt(4);
+            int each = -1;
+            for (String literal : literals) {
+                int at = r.find(literal, from);
+                if (at >= 0 && (each < 0 || at < each)) each = at;
+            }
+            assertThat(r.findAny(from, literals)).as(text.toString() + " / " + String.join("|", literals)).isEqualTo(each);
+        }
+    }
+
+    @Test
     void linesEndInLfCrlfOrCrAlike() {
         for (String text : new String[] {"one\ntwo\n\nfour", "one\r\ntwo\r\n\r\nfour", "one\rtwo\r\rfour", "one\ntwo\r\n\rfour"}) {
             ReportText r = ReportText.of(text);
