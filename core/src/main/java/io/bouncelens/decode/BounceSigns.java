@@ -56,7 +56,23 @@ public final class BounceSigns {
             "未能投递", "投递失败", "发送失败", "無法傳遞", "送信できません", "配信できません", "送信に失敗",
             "届きませんでした", "전송 실패", "배달 실패"};
 
+    /** Words of a report saying the mail system keeps trying: a delay notice, not a failure (lower case). */
+    private static final String[] STILL_TRYING = {
+            "will continue to attempt delivery", "delivery attempts will continue", "will continue to try",
+            "will keep trying", "will be retried", "will retry", "this is just a warning", "this is a warning only",
+            "advisory-only", "has not yet been delivered", "no action is required on your part"};
+
     private BounceSigns() {
+    }
+
+    /**
+     * True when a report's own text says delivery is still being attempted ("We will continue to
+     * attempt delivery of this message for 5 days", "This is just a warning"): a delay notice.
+     */
+    public static boolean saysStillTrying(String report) {
+        String lower = report.toLowerCase(Locale.ROOT);
+        for (String w : STILL_TRYING) if (lower.contains(w)) return true;
+        return false;
     }
 
     /**

@@ -88,6 +88,7 @@ public final class ReportDecoder {
         } else if (notice == ServiceNotices.Kind.NONE
                 && (m.deliveryStatus() != null || m.originalHeaders() != null || BounceSigns.statesAFailure(report))) {
             List<FailedRecipient> found = TextBounceScanner.read(m, report, limits.maxRecipients());
+            if (BounceSigns.saysStillTrying(report)) found.replaceAll(f -> f.toBuilder().action("delayed").build());
             if (!found.isEmpty()) return report(m, MessageKind.BOUNCE, "text", found);
         }
         return report(m, MessageKind.NOT_BOUNCE, null, List.of());

@@ -165,6 +165,19 @@ class ReportDecoderTest {
     }
 
     @Test
+    void aNoticeSayingItWillKeepTryingIsADelayNotAFailure() {
+        DecodedReport r = decode("delay-notice-plain.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("max@receiver.example");
+            assertThat(f.action()).isEqualTo("delayed");
+        });
+        assertThat(decode("underscore-gateway.eml").recipients()).allSatisfy(f -> assertThat(f.action()).isEqualTo("delayed"));
+        assertThat(decode("plain-generic.eml").recipients()).allSatisfy(f -> assertThat(f.action()).isEqualTo("failed"));
+    }
+
+    @Test
     void chineseProviderTextInGb18030GivesTheRecipientAndReply() {
         DecodedReport r = decode("cn-gb18030-base64.eml");
 
