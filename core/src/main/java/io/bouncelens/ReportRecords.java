@@ -37,8 +37,12 @@ final class ReportRecords {
                     stated == Reason.DELIVERED || stated == Reason.VACATION ? Actor.NONE : null,
                     null, "decode." + stated.label(), report.decodedBy());
         } else {
+            // The generic text scanner's words are the notice's own sentence about the address
+            // ("User not known", "No such user here"): the mail system's verdict, not a remote
+            // reply a known format quotes without saying which command it answered.
+            boolean quotedReply = !"text".equals(report.decodedBy());
             ReplyEvidence evidence = new ReplyEvidence(r.diagnosticCode() == null ? "" : r.diagnosticCode(),
-                    r.status(), r.replyCode(), r.remoteHost(), r.command(), r.reasonHint(), true);
+                    r.status(), r.replyCode(), r.remoteHost(), r.command(), r.reasonHint(), quotedReply);
             verdict = bouncelens.classifier().classify(evidence);
             if ((verdict.reason() == null || verdict.reason() == Reason.UNDEFINED) && r.reasonHint() != null) {
                 verdict = new Classification(r.reasonHint(), verdict.status(), verdict.replyCode(), verdict.remoteHost(),

@@ -86,6 +86,18 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aMailSystemsOwnNoticeThatTheUserIsUnknownIsAHardBounce() {
+        // read by the generic text scanner: the notice's own verdict, not a reply quoted without its stage
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("plain-no-such-user.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("olga@receiver.example");
+                    assertThat(r.decodedBy()).isEqualTo("text");
+                    assertThat(r.reason()).isEqualTo(Reason.USERUNKNOWN);
+                    assertThat(r.hardBounce()).isTrue();
+                });
+    }
+
+    @Test
     void explainsInTheLanguageAsked() {
         BounceRecord zh = Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("dsn-postfix.eml")), Lang.ZH_TW).get(0);
 
