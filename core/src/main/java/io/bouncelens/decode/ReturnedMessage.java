@@ -108,13 +108,22 @@ public final class ReturnedMessage {
     }
 
     /**
-     * Whether the words before a marker deny it: "The following addresses did NOT receive a copy
-     * of your message:" announces a list of addresses, not the copy.
+     * Whether the words before a marker, in its sentence, deny it: "The following addresses did
+     * NOT receive a copy of your message:" announces a list of addresses, not the copy ("Do not
+     * reply. The original message follows" still announces it).
      */
     private static boolean negated(String text, int from, int markerStart) {
-        for (int i = from; i + 3 <= markerStart; i++) {
+        int sentence = from;
+        for (int i = markerStart - 1; i >= from; i--) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == ';' || c == ':') {
+                sentence = i + 1;
+                break;
+            }
+        }
+        for (int i = sentence; i + 3 <= markerStart; i++) {
             if ((text.charAt(i) | 0x20) == 'n' && (text.charAt(i + 1) | 0x20) == 'o' && (text.charAt(i + 2) | 0x20) == 't'
-                    && (i == from || !Character.isLetter(text.charAt(i - 1)))
+                    && (i == sentence || !Character.isLetter(text.charAt(i - 1)))
                     && (i + 3 == markerStart || !Character.isLetter(text.charAt(i + 3)))) {
                 return true;
             }

@@ -40,6 +40,8 @@ class ReturnedMessageTest {
                 + "Below is a copy of your message:\nFrom: a@example.org\n";
 
         assertThat(ReturnedMessage.start(text)).isEqualTo(text.indexOf("Below"));
+        String another = "Mailbox full.\nPlease do not reply. The original message follows:\nFrom: a@example.org\n";
+        assertThat(ReturnedMessage.start(another)).isEqualTo("Mailbox full.\n".length());
     }
 
     @Test
