@@ -194,10 +194,6 @@ public final class KnowledgeBase {
     }
 
     /**
-     * The code-only entries whose status condition can hold for {@code status} (all others fail on
-     * it anyway): the classifier looks at a dozen entries per reply instead of every code entry.
-     */
-    /**
      * Whether a code-only entry names this reply code itself (451, 552), not only its class (4xx):
      * such a code says more than a report's placeholder status X.0.0.
      */
@@ -210,6 +206,10 @@ public final class KnowledgeBase {
         return false;
     }
 
+    /**
+     * The code-only entries whose status condition can hold for {@code status} (all others fail on
+     * it anyway): the classifier looks at a dozen entries per reply instead of every code entry.
+     */
     int[] codeOnlyEntries(EnhancedStatus status) {
         if (status == null) return codeOnlyWithoutStatus;
         int cls = status.statusClass(), subject = status.subject();

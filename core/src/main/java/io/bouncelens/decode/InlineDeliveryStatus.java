@@ -2,6 +2,7 @@ package io.bouncelens.decode;
 
 import io.bouncelens.decode.vendor.TextHits;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public final class InlineDeliveryStatus {
         DeliveryStatus parsed = null;
         Headers perMessage = Headers.EMPTY;
         List<Headers> groups = DsnGroups.separated(HeaderBlock.groups(report.substring(start), maxFields, maxRecipients + 1));
-        List<Headers> recipients = new java.util.ArrayList<>();
+        List<Headers> recipients = new ArrayList<>();
         for (Headers g : groups) {
             if (g.has("Final-Recipient") || g.has("Original-Recipient")) recipients.add(g);
             else if (recipients.isEmpty() && perMessage.isEmpty()) perMessage = g;

@@ -37,10 +37,6 @@ final class EximText {
     private EximText() {
     }
 
-    static List<Finding> read(ReportText text) {
-        return read(text, null);
-    }
-
     /**
      * {@code failedHeader} is the message's X-Failed-Recipients field, or null: the one address a
      * delivery to a file names when the report shows only the file ("save to ...").
@@ -85,13 +81,12 @@ final class EximText {
             if (recipient != null) out.add(finding(recipient, line.substring(colon + 2).strip()));
         }
         if (out.isEmpty() && soleFailed != null) {
-            String said = withoutNotes(text, start, end);
-            if (!said.isEmpty()) {
-                // the first line is the address as Exim wrote it: the words are what follows
-                int firstLine = start;
-                while (firstLine < end && text.isBlank(firstLine)) firstLine++;
-                String rest = firstLine + 1 < end ? withoutNotes(text, firstLine + 1, end) : "";
-                out.add(finding(soleFailed, rest.isEmpty() ? said : rest));
+            // the first line is the address as Exim wrote it: the words are what follows
+            int first = start;
+            while (first < end && text.isBlank(first)) first++;
+            if (first < end) {
+                String rest = withoutNotes(text, first + 1, end);
+                out.add(finding(soleFailed, rest.isEmpty() ? text.line(first).strip() : rest));
             }
         }
         if (delayed) out.replaceAll(Finding::delayed);
