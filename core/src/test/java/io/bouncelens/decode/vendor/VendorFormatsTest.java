@@ -256,6 +256,15 @@ class VendorFormatsTest {
         assertThat(f.command()).isEqualTo("MAIL");
     }
 
+    @Test
+    void endsAnEximBlockAtTheBlankLineSoAFooterAppendedToTheReportIsNotTheServersAnswer() {
+        DecodedReport r = decode("exim-footer.eml");
+        assertThat(recipient(r, "ivo@receiver.example").diagnosticCode()).isEqualTo("mailbox is full: retry timeout exceeded");
+        FailedRecipient jana = recipient(r, "jana@receiver.example");
+        assertThat(jana.diagnosticCode()).endsWith("Recipient address rejected: User unknown").doesNotContain("antivirus");
+        assertThat(jana.replyCode()).isEqualTo(550);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"exim-delay.eml", "gmail.eml", "postfix-delay.eml", "gmail-headline-delay.eml"})
     void marksDelayNoticesAsDelayed(String fixture) {
