@@ -77,6 +77,17 @@ public final class Charsets {
             String strict = decodeStrictly(bytes, off, len, labeled);
             if (strict != null) return strict;
         }
+        // Under an explicit single-byte label only a multi-byte charset would be taken from the
+        // detector, and multi-byte text has some non-ASCII byte after another; Latin-1 prose ("é")
+        // rarely does. Skipping the detector there saves most of its time (docs/performance.md).
+        if (labeled != null && singleByteLabel && !hasAdjacentHighBytes(bytes, off, len)) {
+            return decodeLeniently(bytes, off, len, labeled);
+        }
+        // A NUL byte means binary data (an image sent as "text/plain"), not text in some charset:
+        // the detector would spend more on it than on all the rest of the message.
+        if (ByteScan.indexOf(bytes, off, off + len, (byte) 0) < off + len) {
+            return decodeLeniently(bytes, off, len, labeled != null ? labeled : FALLBACK);
+        }
         Charset detected = detect(bytes, off, len);
         if (detected != null && (labeled == null || singleByteLabel || !detected.equals(labeled))) {
             // a single-byte label on multi-byte text is a mislabel; a detected CJK charset is better
@@ -121,6 +132,15 @@ public final class Charsets {
 
     static boolean isAscii(byte[] bytes, int off, int len) {
         return ByteScan.isAscii(bytes, off, off + len);
+    }
+
+    /** Whether two bytes of 0x80 or above stand side by side, as in any run of multi-byte characters. */
+    static boolean hasAdjacentHighBytes(byte[] bytes, int off, int len) {
+        int end = off + len - 1;
+        for (int i = off; i < end; i++) {
+            if (bytes[i] < 0 && bytes[i + 1] < 0) return true;
+        }
+        return false;
     }
 
     private static boolean hasIso2022Escape(byte[] bytes, int off, int len) {

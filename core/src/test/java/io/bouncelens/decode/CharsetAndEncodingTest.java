@@ -64,6 +64,30 @@ class CharsetAndEncodingTest {
     }
 
     @Test
+    void detectsCjkTextUnderASingleByteLabelButKeepsLatinProseAsLabelled() {
+        String chinese = "您好，收件人邮箱已满，请稍后重试。";
+        assertThat(Charsets.decode(chinese.getBytes(Charset.forName("GB2312")), "iso-8859-1")).isEqualTo(chinese);
+        String big5 = "收件人信箱已滿";
+        assertThat(Charsets.decode(big5.getBytes(Charset.forName("Big5")), "windows-1252")).isEqualTo(big5);
+        String french = "Le message n'a pas pu être remis à son destinataire. Vérifiez l'adresse « dupont » et réessayez.";
+        assertThat(Charsets.decode(french.getBytes(StandardCharsets.ISO_8859_1), "iso-8859-1")).isEqualTo(french);
+        String german = "Die Nachricht konnte nicht zugestellt werden: Postfach voll, Empfänger unbekannt.";
+        assertThat(Charsets.decode(german.getBytes(Charset.forName("windows-1252")), "windows-1252")).isEqualTo(german);
+    }
+
+    @Test
+    void takesBinaryDataSentAsTextByteForByteWithoutGuessingACharset() {
+        byte[] image = new byte[4096];
+        new java.util.Random(7).nextBytes(image);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+        System.arraycopy(png, 0, image, 0, png.length);
+        // (mail's ISO-8859-1 is read as its superset windows-1252, as every Latin-1 label is)
+        String byteForByte = new String(image, Charset.forName("windows-1252"));
+        assertThat(Charsets.decode(image, "iso-8859-1")).isEqualTo(byteForByte);
+        assertThat(Charsets.decode(image, null)).isEqualTo(byteForByte);
+    }
+
+    @Test
     void trustsValidUtf8OverAWrongLabel() {
         assertThat(Charsets.decode("退信通知".getBytes(StandardCharsets.UTF_8), "iso-8859-1")).isEqualTo("退信通知");
     }
