@@ -22,11 +22,14 @@ final class QuotedPrintableInputStream extends InputStream {
     private static final boolean[] BLANK = new boolean[256];
     /** Bytes that are simply copied: not '=', not a blank, not a line end. */
     private static final boolean[] PLAIN = new boolean[256];
+    /** Blanks other than line ends: held back until text follows, copied at once when it does. */
+    private static final boolean[] SPACE = new boolean[256];
 
     static {
         for (int b = 0; b < 256; b++) {
             BLANK[b] = Character.isWhitespace(b);
             PLAIN[b] = !BLANK[b] && b != '=' && b != '\r' && b != '\n';
+            SPACE[b] = BLANK[b] && b != '\r' && b != '\n';
         }
     }
 
@@ -85,10 +88,22 @@ final class QuotedPrintableInputStream extends InputStream {
         return true;
     }
 
-    /** Copies the run of plain bytes at {@link #pos} (most of a text) in one step. */
+    /**
+     * Copies the run of plain bytes at {@link #pos} (most of a text) in one step, with the single
+     * blanks between words in it: a blank followed by plain text is written whatever comes next.
+     */
     private void copyPlainRun() {
         int end = pos;
-        while (end < limit && PLAIN[encoded[end] & 0xFF]) end++;
+        while (end < limit) {
+            int b = encoded[end] & 0xFF;
+            if (PLAIN[b]) {
+                end++;
+            } else if (SPACE[b] && end + 1 < limit && PLAIN[encoded[end + 1] & 0xFF]) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
         int n = end - pos;
         if (n == 0) return;
         if (outLimit + n > decoded.length) decoded = Arrays.copyOf(decoded, Math.max(outLimit + n, decoded.length * 2));
