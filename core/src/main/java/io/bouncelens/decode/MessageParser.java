@@ -149,9 +149,37 @@ public final class MessageParser {
         }
 
         void message() throws IOException {
-            HeaderBlockAt head = header(0, n, true);
+            HeaderBlockAt head = header(headerStart(), n, true);
             top = new Headers(head.fields());
             entity(head, n, "text/plain");
+        }
+
+        /**
+         * Where the message's header block starts: at 0, or, when the message opens with lines
+         * of nothing but blanks (a bounce pasted with an empty line above it, or saved so by a
+         * script) and a header field follows them, at that field. By the letter of RFC 5322 an
+         * empty first line ends an empty header block, but no bounce is written that way.
+         */
+        private int headerStart() {
+            int line = 0;
+            while (line < n && line < 4096) {
+                int i = line;
+                while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) i++;
+                if (i < n && b[i] != '\n') return line > 0 && i == line && startsField(i) ? line : 0;
+                if (i >= n) return 0;
+                line = i + 1;
+            }
+            return 0;
+        }
+
+        /** A header field's name (letters, digits, '-', at least two) and its colon at {@code at}. */
+        private boolean startsField(int at) {
+            int i = at;
+            while (i < n && i - at < 80 && (b[i] >= 'a' && b[i] <= 'z' || b[i] >= 'A' && b[i] <= 'Z'
+                    || b[i] >= '0' && b[i] <= '9' || b[i] == '-')) {
+                i++;
+            }
+            return i - at >= 2 && i < n && b[i] == ':';
         }
 
         /** One entity (the message or a part) from its header block to {@code end}. */

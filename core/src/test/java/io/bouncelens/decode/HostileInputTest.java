@@ -48,6 +48,26 @@ class HostileInputTest {
     }
 
     @Test
+    void blankLinesAboveTheHeaderFieldsArePassedOver() {
+        byte[] report = Fixtures.bytes("dsn-postfix.eml");
+        byte[] pasted = ("\n" + " ".repeat(40) + "\r\n\t\n" + new String(report, StandardCharsets.ISO_8859_1))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        ParsedMessage m = Fixtures.parse(pasted);
+
+        assertThat(m.problems()).isEmpty();
+        assertThat(m.subject()).isEqualTo(Fixtures.parse(report).subject()).isNotEmpty();
+        assertThat(decoder.decode(m).recipients()).extracting(FailedRecipient::recipient).containsExactly("nobody@receiver.example");
+    }
+
+    @Test
+    void textAfterABlankFirstLineIsABodyWithoutHeaders() {
+        ParsedMessage m = Fixtures.parse("\nDear team: the meeting moved to Friday.\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(m.headers().isEmpty()).isTrue();
+        assertThat(m.problems()).contains("no header fields: not an email message");
+    }
+
+    @Test
     void anEmptyInputIsAProblemNotACrash() {
         ParsedMessage m = Fixtures.parse(new byte[0]);
 
