@@ -15,6 +15,8 @@ import java.util.Locale;
 public final class FeedbackReportReader {
 
     private static final String MICROSOFT_COMPLAINT_RECIPIENT = "X-HmXmrOriginalRecipient";
+    /** Where Microsoft's JMRP complaints come from. */
+    private static final String MICROSOFT_COMPLAINT_SENDER = "staff@hotmail.com";
     private static final String APPLE_UNSUBSCRIBE = "X-Apple-Unsubscribe";
 
     private FeedbackReportReader() {
@@ -24,10 +26,25 @@ public final class FeedbackReportReader {
     public static boolean recognises(ParsedMessage m) {
         if (m.feedbackReport() != null) return true;
         // Microsoft's JMRP complaints: the complained-about message attached, its addressee in this header
-        if (m.original().has(MICROSOFT_COMPLAINT_RECIPIENT)) return true;
+        if (m.original().has(MICROSOFT_COMPLAINT_RECIPIENT) || jmrpResent(m)) return true;
         String ct = m.header("Content-Type");
         if (ct != null && "feedback-report".equalsIgnoreCase(MediaType.parse(ct).parameter("report-type"))) return true;
         return unsubscribeRequest(m);
+    }
+
+    /** The headers of the message complained about: the attached one, or the report itself in the older JMRP form. */
+    public static Headers complainedAbout(ParsedMessage m) {
+        return m.original().isEmpty() && jmrpResent(m) ? m.headers() : m.original();
+    }
+
+    /**
+     * The older JMRP form: the complained-about message itself sent back from Microsoft's
+     * complaint address, the header naming its addressee added at the top.
+     */
+    private static boolean jmrpResent(ParsedMessage m) {
+        if (!m.headers().has(MICROSOFT_COMPLAINT_RECIPIENT)) return false;
+        String returnPath = m.header("Return-Path");
+        return returnPath != null && returnPath.toLowerCase(Locale.ROOT).contains(MICROSOFT_COMPLAINT_SENDER);
     }
 
     private static boolean unsubscribeRequest(ParsedMessage m) {
@@ -44,6 +61,7 @@ public final class FeedbackReportReader {
         for (String r : fields.all("Original-Rcpt-To")) addAll(recipients, r);
         for (String r : fields.all("Removal-Recipient")) addAll(recipients, r);
         addAll(recipients, m.original().first(MICROSOFT_COMPLAINT_RECIPIENT));
+        if (recipients.isEmpty() && jmrpResent(m)) addAll(recipients, m.header(MICROSOFT_COMPLAINT_RECIPIENT));
         if (recipients.isEmpty()) addAll(recipients, m.original().first("To"));
         if (recipients.isEmpty()) addAll(recipients, m.original().first("Delivered-To"));
         if (recipients.isEmpty()) addAll(recipients, m.original().first("X-Original-To"));

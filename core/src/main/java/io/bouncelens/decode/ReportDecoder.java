@@ -32,7 +32,7 @@ public final class ReportDecoder {
     public DecodedReport decode(ParsedMessage m) {
         if (FeedbackReportReader.recognises(m)) {
             List<FailedRecipient> complaints = FeedbackReportReader.read(m);
-            return report(m, MessageKind.FEEDBACK, "arf", complaints);
+            return report(m, MessageKind.FEEDBACK, "arf", complaints, FeedbackReportReader.complainedAbout(m));
         }
         // every format's signature literals, found in one pass over the text
         VendorRecognition.Scan signs = vendors.scan(m);
@@ -203,6 +203,12 @@ public final class ReportDecoder {
     private static DecodedReport report(ParsedMessage m, MessageKind kind, String decodedBy, List<FailedRecipient> rs) {
         Headers original = m.original();
         if (original.isEmpty() && kind == MessageKind.BOUNCE) original = ReturnedMessage.pastedHeaders(m.text(), 200);
+        return report(m, kind, decodedBy, rs, original);
+    }
+
+    /** {@code original}: the headers of the message the report is about, empty when unknown. */
+    private static DecodedReport report(ParsedMessage m, MessageKind kind, String decodedBy, List<FailedRecipient> rs,
+                                        Headers original) {
         String addresser = Addresses.first(original.first("From"));
         if (addresser == null && kind != MessageKind.NOT_BOUNCE) addresser = Addresses.first(m.header("To"));
         String subject = original.first("Subject");

@@ -67,6 +67,28 @@ class ReportDecoderTest {
     }
 
     @Test
+    void aComplaintMicrosoftSendsBackAsTheMessageItselfIsFeedbackForItsAddressee() {
+        DecodedReport r = decode("jmrp-resent.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.FEEDBACK);
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("reader@hotmail.example");
+            assertThat(f.feedbackType()).isEqualTo("abuse");
+        });
+        assertThat(r.addresser()).isEqualTo("news@sender.example");
+        assertThat(r.messageId()).isEqualTo("<offers-2026-03@sender.example>");
+    }
+
+    @Test
+    void theComplaintHeaderAloneDoesNotMakeAMessageAComplaint() {
+        String text = new String(Fixtures.bytes("jmrp-resent.eml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("Return-Path: staff@hotmail.com", "Return-Path: <news@sender.example>");
+        DecodedReport r = decoder.decode(Fixtures.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
+    }
+
+    @Test
     void anOutOfOfficeReplyIsVacationOfItsSender() {
         DecodedReport r = decode("auto-reply-zh.eml");
 
