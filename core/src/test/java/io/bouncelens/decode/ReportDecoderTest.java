@@ -99,6 +99,29 @@ class ReportDecoderTest {
         });
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Automatic reply: Budget", "Automatische Antwort: Budget",
+            "Automatiskt svar: Budget", "Automatisk svar: Budget", "Odpowiedź automatyczna: Budget",
+            "Automatická odpověď: Budget", "Автоматический ответ: Budget", "자동 회신: Budget", "Resposta automática: Budget"})
+    void aReplyTitledAutomaticInTheClientsLanguageIsVacationWithoutAnyHeaderSayingSo(String subject) {
+        String message = "From: Dana <dana@receiver.example>\nTo: sender@sender.example\nSubject: =?UTF-8?B?"
+                + java.util.Base64.getEncoder().encodeToString(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "?=\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\nBack on Monday.\n";
+        DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.kind()).isEqualTo(MessageKind.VACATION);
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("dana@receiver.example");
+    }
+
+    @Test
+    void aPersonsReplyIsNotAnAutoReply() {
+        String message = "From: Dana <dana@receiver.example>\nTo: sender@sender.example\nSubject: Re: Budget\n\n"
+                + "I am out of the office on Monday, let us talk on Tuesday.\n";
+        DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
+    }
+
     @Test
     void aDeliveredReportIsRecognisedAsSuccess() {
         DecodedReport r = decode("delivered-dsn.eml");
