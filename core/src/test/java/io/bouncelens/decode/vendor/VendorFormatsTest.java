@@ -257,6 +257,16 @@ class VendorFormatsTest {
     }
 
     @Test
+    void readsAolMembersByScreenNameAsAddressesAtAol() {
+        DecodedReport r = decode("aol.eml");
+
+        assertThat(r.decodedBy()).isEqualTo("aol");
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("readerone@aol.com", "reader.two@aol.com");
+        assertThat(r.recipients().get(0).diagnosticCode())
+                .isEqualTo("Your mail could not be delivered because they are not accepting mail with attachments or embedded images");
+    }
+
+    @Test
     void endsAnEximBlockAtTheBlankLineSoAFooterAppendedToTheReportIsNotTheServersAnswer() {
         DecodedReport r = decode("exim-footer.eml");
         assertThat(recipient(r, "ivo@receiver.example").diagnosticCode()).isEqualTo("mailbox is full: retry timeout exceeded");
