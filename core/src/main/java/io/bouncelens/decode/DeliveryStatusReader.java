@@ -20,6 +20,7 @@ public final class DeliveryStatusReader {
         if (dsn == null) return out;
         String reportingMta = hostOf(dsn.perMessage().firstOf("Reporting-MTA", "Received-From-MTA"));
         String arrival = dsn.perMessage().first("Arrival-Date");
+        String groupAction = null;
         for (Headers g : dsn.perRecipient()) {
             // an X.400 gateway's Final-Recipient (x400; /S=name/...) holds no Internet address:
             // the Original-Recipient it came from does
@@ -28,7 +29,12 @@ public final class DeliveryStatusReader {
                 recipient = Addresses.clean(g.first(field));
                 if (recipient != null) break;
             }
-            if (recipient == null) continue;
+            if (recipient == null) {
+                // fields of no recipient (Boxbe writes Action among its per-message fields): the
+                // recipients after them take its Action when they give none
+                if (g.has("Action")) groupAction = g.first("Action");
+                continue;
+            }
             String diagnostic = g.first("Diagnostic-Code");
             String diagnosticText = diagnostic == null ? null : SmtpText.stripType(diagnostic);
             if (diagnosticText == null || diagnosticText.isBlank()) diagnosticText = statusComment(g.first("Status"));
@@ -44,7 +50,7 @@ public final class DeliveryStatusReader {
             Integer reply = SmtpText.leadingReplyCode(diagnostic);
             out.add(FailedRecipient.builder()
                     .recipient(recipient)
-                    .action(actionOf(g.first("Action")))
+                    .action(action(g.first("Action"), groupAction != null ? groupAction : dsn.perMessage().first("Action"), status))
                     .status(status)
                     .replyCode(reply)
                     .diagnosticCode(diagnosticText == null || diagnosticText.isBlank() ? null : diagnosticText)
@@ -55,6 +61,22 @@ public final class DeliveryStatusReader {
                     .build());
         }
         return out;
+    }
+
+    /**
+     * A recipient's action: its own Action field; else one a report put among its per-message
+     * fields (Boxbe's does); else what its status says (5: failed, 4: delayed, 2: delivered).
+     */
+    private static String action(String own, String perMessage, String status) {
+        String a = actionOf(own);
+        if (a == null) a = actionOf(perMessage);
+        if (a != null || status == null) return a;
+        return switch (status.charAt(0)) {
+            case '5' -> "failed";
+            case '4' -> "delayed";
+            case '2' -> "delivered";
+            default -> null;
+        };
     }
 
     /** RFC 3464 action, lower case; the common misspellings mapped to the standard word. */

@@ -122,6 +122,27 @@ class ReportDecoderTest {
         assertThat(r.kind()).isEqualTo(MessageKind.NOT_BOUNCE);
     }
 
+    private static String dsnWith(String perMessage, String perRecipient) {
+        return "From: MAILER-DAEMON@mx.example\nSubject: Delivery Status Notification\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
+                + "--b\nContent-Type: text/plain\n\nYour message could not be delivered.\n"
+                + "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example\n" + perMessage + "\n"
+                + perRecipient + "\n--b--\n";
+    }
+
+    @Test
+    void aRecipientWithoutAnActionTakesTheReportsOrItsStatuss() {
+        String groups = "Final-Recipient: rfc822; gone@receiver.example\nStatus: 5.1.1\n\n"
+                + "Final-Recipient: rfc822; full@receiver.example\nStatus: 4.2.2\n";
+        DecodedReport byStatus = decoder.decode(Fixtures.parse(dsnWith("", groups).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(byStatus.recipients()).extracting(FailedRecipient::action).containsExactly("failed", "delayed");
+
+        DecodedReport misplaced = decoder.decode(Fixtures.parse(
+                dsnWith("Action: failed\n", "Final-Recipient: rfc822; cr@receiver.example\nStatus: 4.7.0\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(misplaced.recipients()).extracting(FailedRecipient::action).containsExactly("failed");
+    }
+
     @Test
     void aDeliveredReportIsRecognisedAsSuccess() {
         DecodedReport r = decode("delivered-dsn.eml");
