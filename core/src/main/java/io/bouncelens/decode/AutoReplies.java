@@ -32,6 +32,8 @@ public final class AutoReplies {
         String precedence = m.header("Precedence");
         if (precedence != null && precedence.trim().equalsIgnoreCase("auto_reply")) return true;
         String subject = m.subject().trim().toLowerCase(Locale.ROOT);
+        // some clients bracket the words: "[Automatyczna odpowiedź] Re: ..."
+        if (subject.startsWith("[")) subject = subject.substring(1).stripLeading();
         for (String s : SUBJECT_STARTS) if (subject.startsWith(s)) return true;
         return false;
     }

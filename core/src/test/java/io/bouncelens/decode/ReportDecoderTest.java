@@ -102,7 +102,8 @@ class ReportDecoderTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"Automatic reply: Budget", "Automatische Antwort: Budget",
             "Automatiskt svar: Budget", "Automatisk svar: Budget", "Odpowiedź automatyczna: Budget",
-            "Automatická odpověď: Budget", "Автоматический ответ: Budget", "자동 회신: Budget", "Resposta automática: Budget"})
+            "Automatická odpověď: Budget", "Автоматический ответ: Budget", "자동 회신: Budget", "Resposta automática: Budget",
+            "[Automatyczna odpowiedź] Budget"})
     void aReplyTitledAutomaticInTheClientsLanguageIsVacationWithoutAnyHeaderSayingSo(String subject) {
         String message = "From: Dana <dana@receiver.example>\nTo: sender@sender.example\nSubject: =?UTF-8?B?"
                 + java.util.Base64.getEncoder().encodeToString(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8))
