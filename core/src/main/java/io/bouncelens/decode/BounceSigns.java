@@ -46,7 +46,8 @@ public final class BounceSigns {
             "refused", "returned to sender", "bounced", "user unknown", "unknown user", "no such user",
             "does not exist", "not found", "mailbox is full", "mailbox full", "over quota", "quota exceeded",
             "expired", "not yet been delivered", "did not reach", "not able to deliver", "delivery problem",
-            "user not known", "has been returned", "full mailbox", "has been postponed",
+            "user not known", "has been returned", "full mailbox", "has been postponed", "not a valid user",
+            "invalid user", "invalid recipient", "no such mailbox",
             // the same in the languages reports are translated into most
             "unzustellbar", "nicht zugestellt", "zustellung fehlgeschlagen", "non remis", "pas pu être remis",
             "échec de la remise", "no se pudo entregar", "no se ha podido entregar", "no pudo ser entregado",
@@ -120,6 +121,11 @@ public final class BounceSigns {
     public static boolean looksLikeBounce(ParsedMessage m) {
         if (fromMailSystem(m)) return true;
         if (m.originalHeaders() != null && m.header("From") != null && m.from().isEmpty()) return true;
+        // sent automatically from no one to no one ("From: <>", Return-Path <>): only mail systems do
+        if (m.header("Auto-Submitted") != null && nullSender(m) && m.header("From") != null
+                && Addresses.first(m.from()) == null) {
+            return true;
+        }
         return bounceSubject(m) && (nullSender(m) || m.header("Auto-Submitted") != null
                 || m.header("X-Failed-Recipients") != null || m.originalHeaders() != null || sharedSender(m));
     }

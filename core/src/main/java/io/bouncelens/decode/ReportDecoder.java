@@ -66,7 +66,9 @@ public final class ReportDecoder {
         }
         boolean bounceSigns = BounceSigns.looksLikeBounce(m) || m.deliveryStatus() != null;
         if (AutoReplies.recognises(m) && !BounceSigns.fromMailSystem(m) && !BounceSigns.bounceSubject(m)) {
-            return vacation(m);
+            DecodedReport away = vacation(m);
+            // an automatic answer from no one ("From: <>") is a mail system's: read what it says
+            if (away != null) return away;
         }
         if (bounceSigns) return fromText(m);
         return report(m, MessageKind.NOT_BOUNCE, null, List.of());
@@ -191,9 +193,10 @@ public final class ReportDecoder {
         return allDelivered(rs) ? MessageKind.DELIVERED : MessageKind.BOUNCE;
     }
 
+    /** The auto-reply of the person it comes from; null when it names no sender. */
     private DecodedReport vacation(ParsedMessage m) {
         String who = Addresses.first(m.header("Reply-To") != null && m.from().isEmpty() ? m.header("Reply-To") : m.from());
-        if (who == null) return report(m, MessageKind.NOT_BOUNCE, null, List.of());
+        if (who == null) return null;
         String firstLine = TextBounceScanner.squeeze(m.text(), 300);
         FailedRecipient r = FailedRecipient.builder().recipient(who).action("vacation").reasonHint(Reason.VACATION)
                 .diagnosticCode(firstLine.isEmpty() ? m.subject() : firstLine).build();

@@ -115,6 +115,17 @@ class ReportDecoderTest {
     }
 
     @Test
+    void anAutomaticAnswerFromNoOneIsAMailSystemsNoticeNotAVacation() {
+        DecodedReport r = decode("null-sender-notice.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("pat.doe@receiver.example");
+            assertThat(f.diagnosticCode()).contains("not a valid user");
+        });
+    }
+
+    @Test
     void aPersonsReplyIsNotAnAutoReply() {
         String message = "From: Dana <dana@receiver.example>\nTo: sender@sender.example\nSubject: Re: Budget\n\n"
                 + "I am out of the office on Monday, let us talk on Tuesday.\n";
