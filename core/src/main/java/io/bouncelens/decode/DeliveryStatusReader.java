@@ -50,7 +50,8 @@ public final class DeliveryStatusReader {
             Integer reply = SmtpText.leadingReplyCode(diagnostic);
             out.add(FailedRecipient.builder()
                     .recipient(recipient)
-                    .action(action(g.first("Action"), groupAction != null ? groupAction : dsn.perMessage().first("Action"), status))
+                    .action(action(g.first("Action"), groupAction != null ? groupAction : dsn.perMessage().first("Action"),
+                            status))
                     .status(status)
                     .replyCode(reply)
                     .diagnosticCode(diagnosticText == null || diagnosticText.isBlank() ? null : diagnosticText)

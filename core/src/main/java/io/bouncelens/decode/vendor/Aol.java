@@ -41,7 +41,7 @@ public final class Aol implements VendorFormat {
         // the sentence runs on (wrapped) up to the colon that introduces the list
         int listStart = start;
         while (listStart < text.size() && listStart < start + 5 && !text.line(listStart).strip().endsWith(":")) listStart++;
-        if (listStart >= text.size()) return List.of();
+        if (listStart >= text.size() || !text.line(listStart).strip().endsWith(":")) return List.of();
         String sentence = text.join(start, listStart + 1);
         int because = ReportText.indexOfIgnoreCase(sentence, "because");
         String reason = sentence.substring(because < 0 ? 0 : because).strip();
@@ -57,7 +57,7 @@ public final class Aol implements VendorFormat {
         return Finding.toRecipients(out);
     }
 
-    /** An address as it stands, or a screen name (letters, digits, '.', '_', '-', at most 32) at aol.com; else null. */
+    /** An address as it stands, or a screen name (letters, digits, '.', '_', '-'; at most 32) at aol.com, else null. */
     private static String recipient(String entry) {
         if (entry.indexOf('@') >= 0) return AddressScanner.wholeLine(entry);
         if (entry.length() > 32) return null;

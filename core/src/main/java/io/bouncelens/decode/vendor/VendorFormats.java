@@ -12,7 +12,8 @@ public final class VendorFormats {
     private static final List<VendorFormat> ALL = List.of(
             // Providers' own notices, recognised by their sender or their fixed sentences.
             new Alibaba(), new Tencent(), new NetEase(), new Net263(),
-            new GoogleGroups(), new Gmail(), new Yahoo(), new Aol(), new Zoho(), new AmazonWorkMail(), new AmazonSes(), new SendGrid(),
+            new GoogleGroups(), new Gmail(), new Yahoo(), new Aol(), new Zoho(), new AmazonWorkMail(), new AmazonSes(),
+            new SendGrid(),
             new Ezweb(), new Kddi(), new MFilter(), new Fml(), new ApacheJames(),
             // Gateways and MTAs with a layout of their own.
             new InterScanMss(), new Mimecast(), new MailMarshal(), new MailFoundry(), new IMailServer(),
