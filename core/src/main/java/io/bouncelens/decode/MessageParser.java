@@ -165,21 +165,13 @@ public final class MessageParser {
             while (line < n && line < 4096) {
                 int i = line;
                 while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) i++;
-                if (i < n && b[i] != '\n') return line > 0 && i == line && startsField(i) ? line : 0;
+                if (i < n && b[i] != '\n') {
+                    return line > 0 && i == line && colonOfField(i, ByteScan.indexOf(b, i, n, (byte) '\n')) > 0 ? line : 0;
+                }
                 if (i >= n) return 0;
                 line = i + 1;
             }
             return 0;
-        }
-
-        /** A header field's name (letters, digits, '-', at least two) and its colon at {@code at}. */
-        private boolean startsField(int at) {
-            int i = at;
-            while (i < n && i - at < 80 && (b[i] >= 'a' && b[i] <= 'z' || b[i] >= 'A' && b[i] <= 'Z'
-                    || b[i] >= '0' && b[i] <= '9' || b[i] == '-')) {
-                i++;
-            }
-            return i - at >= 2 && i < n && b[i] == ':';
         }
 
         /** One entity (the message or a part) from its header block to {@code end}. */
