@@ -56,9 +56,10 @@ public final class Domino implements VendorFormat {
             while (end < text.size() && !text.isBlank(end)) end++;
             reason = text.join(i, end);
         }
-        // Domino's own sentence for an address its directory lacks: the server's verdict, not a
-        // remote reply quoted without its SMTP stage
-        Reason own = ReportText.indexOfIgnoreCase(reason, "not listed in Domino Directory") >= 0 ? Reason.USERUNKNOWN : null;
+        // Domino's own sentences on an address its directory lacks ("not listed in Domino
+        // Directory") or holds more than once ("not unique. Several matches found in Domino
+        // Directory"): the server's verdict, not a remote reply quoted without its SMTP stage
+        Reason own = ReportText.indexOfIgnoreCase(reason, "in Domino Directory") >= 0 ? Reason.USERUNKNOWN : null;
         List<Finding> out = new ArrayList<>();
         for (String r : recipients) out.add(Finding.of(r, reason).withHint(own));
         return Finding.toRecipients(out);
