@@ -72,9 +72,10 @@ public final class Exchange2007 implements VendorFormat {
             int hashes = said.indexOf("##");
             if (hashes >= 0) said = said.substring(0, hashes);
         } else {
+            // "Remote Server returned" (Exchange) or "Remote server returned" (Office 365 today)
             int returned = line.indexOf(" returned '");
-            if (returned < 0 || !line.contains("Remote Server")) return null;
-            int at = line.indexOf("Remote Server at ");
+            if (returned < 0 || ReportText.indexOfIgnoreCase(line, "Remote Server") < 0) return null;
+            int at = ReportText.indexOfIgnoreCase(line, "Remote Server at ");
             if (at >= 0 && at < returned) host = HostNames.firstToken(line.substring(at + 17, returned));
             said = line.substring(returned + 11);
             if (said.endsWith("'")) said = said.substring(0, said.length() - 1);

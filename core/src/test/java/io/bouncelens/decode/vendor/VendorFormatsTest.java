@@ -65,6 +65,7 @@ class VendorFormatsTest {
             messagingserver.eml | messagingserver | ned@receiver.example | 5.2.2 | 522 | -   | store1.receiver.example | Over quota
             courier.eml       | courier      | pia@receiver.example     | 5.7.1 | 550 | DATA | mx.receiver.example  | rejected by content filter
             exchange2007.eml  | exchange2007 | rae@receiver.example     | 5.1.10 | 550 | -   | -                    | RESOLVER.ADR.RecipientNotFound
+            office365-remote-server.eml | exchange2007 | uli@receiver.invalid | 5.4.310 | 550 | -   | -                    | DNS domain receiver.invalid does not exist
             opensmtpd.eml     | opensmtpd    | gus@receiver.example     | 5.1.1 | 550 | -    | -                    | User unknown
             gmail-headline.eml| gmail        | lou@receiver.example     | 5.1.1 | 550 | -    | -                    | User unknown in virtual mailbox table
             amazonses-bounce.eml | amazonses | ida@receiver.example     | 5.1.1 | 550 | -    | -                    | 550 5.1.1 <ida@receiver.example>: user unknown
