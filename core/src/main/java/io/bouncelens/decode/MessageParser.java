@@ -278,6 +278,12 @@ public final class MessageParser {
                     pos = eol + 1;
                     continue;
                 }
+                // a parameter list folded without indent ("...; report-type=feedback-report;" then
+                // "boundary=..." at the start of the next line): the field goes on
+                if (fieldStart >= 0 && eol > pos && endsInSemicolon(pos - 1) && colonOfField(pos, eol) < 0) {
+                    pos = eol + 1;
+                    continue;
+                }
                 if (fieldStart >= 0) fields.add(fieldStart, colon, pos - 1); // it ended with the line before
                 fieldStart = -1;
                 if (eol == pos) return fields.block(Math.min(end, eol + 1), true); // the empty line
@@ -288,6 +294,13 @@ public final class MessageParser {
             }
             if (fieldStart >= 0) fields.add(fieldStart, colon, b[end - 1] == '\n' ? end - 1 : end);
             return fields.block(end, false);
+        }
+
+        /** Whether the line ending at {@code lf} (its LF) ends in ';', blanks and CR aside. */
+        private boolean endsInSemicolon(int lf) {
+            int i = lf - 1;
+            while (i >= 0 && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) i--;
+            return i >= 0 && b[i] == ';';
         }
 
         /** The fields of one header block as they are read. */

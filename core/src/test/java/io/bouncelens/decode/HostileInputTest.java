@@ -60,6 +60,27 @@ class HostileInputTest {
     }
 
     @Test
+    void aParameterListFoldedWithoutIndentStillGivesTheBoundary() {
+        String report = "From: postmaster@mx.example\nSubject: Undelivered Mail\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status;\nboundary=\"cut\"\n\n"
+                + "--cut\nContent-Type: text/plain\n\nNot delivered.\n"
+                + "--cut\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example\n\n"
+                + "Final-Recipient: rfc822; gone@receiver.example\nAction: failed\nStatus: 5.1.1\n\n--cut--\n";
+        ParsedMessage m = Fixtures.parse(report.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(m.partTypes()).contains("message/delivery-status");
+        assertThat(decoder.decode(m).recipients()).extracting(FailedRecipient::recipient).containsExactly("gone@receiver.example");
+    }
+
+    @Test
+    void aLineWithoutAFieldAfterAnyOtherFieldStartsTheBody() {
+        ParsedMessage m = Fixtures.parse("Subject: notes\nbody text without a blank line\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(m.subject()).isEqualTo("notes");
+        assertThat(m.text()).contains("body text without a blank line");
+    }
+
+    @Test
     void textAfterABlankFirstLineIsABodyWithoutHeaders() {
         ParsedMessage m = Fixtures.parse("\nDear team: the meeting moved to Friday.\n".getBytes(StandardCharsets.US_ASCII));
 
