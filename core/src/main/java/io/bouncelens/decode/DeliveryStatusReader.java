@@ -1,6 +1,8 @@
 package io.bouncelens.decode;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,8 +18,18 @@ public final class DeliveryStatusReader {
     }
 
     public static List<FailedRecipient> read(DeliveryStatus dsn) {
+        return read(dsn, null);
+    }
+
+    /**
+     * {@code failedRecipients}: the message's X-Failed-Recipients field, or null. A recipient
+     * group that gives a Status but names no one takes the next address it lists, in order.
+     */
+    public static List<FailedRecipient> read(DeliveryStatus dsn, String failedRecipients) {
         List<FailedRecipient> out = new ArrayList<>();
         if (dsn == null) return out;
+        Iterator<String> unnamed = failedRecipients == null ? Collections.emptyIterator()
+                : Addresses.find(failedRecipients, 100).iterator();
         String reportingMta = hostOf(dsn.perMessage().firstOf("Reporting-MTA", "Received-From-MTA"));
         String arrival = dsn.perMessage().first("Arrival-Date");
         String groupAction = null;
@@ -29,6 +41,7 @@ public final class DeliveryStatusReader {
                 recipient = Addresses.clean(g.first(field));
                 if (recipient != null) break;
             }
+            if (recipient == null && g.has("Status") && unnamed.hasNext()) recipient = unnamed.next();
             if (recipient == null) {
                 // fields of no recipient (Boxbe writes Action among its per-message fields): the
                 // recipients after them take its Action when they give none

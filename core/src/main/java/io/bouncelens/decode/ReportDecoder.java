@@ -98,7 +98,7 @@ public final class ReportDecoder {
 
     /** The report read from RFC 3464 fields, enriched by the first vendor format that knows the message; null without recipients. */
     private DecodedReport fromDeliveryStatus(ParsedMessage m, DeliveryStatus dsn, VendorRecognition.Scan signs) {
-        List<FailedRecipient> fromDsn = DeliveryStatusReader.read(dsn);
+        List<FailedRecipient> fromDsn = DeliveryStatusReader.read(dsn, m.header("X-Failed-Recipients"));
         if (!fromDsn.isEmpty()) {
             String decodedBy = dsn.global() ? "rfc6533" : "rfc3464";
             for (int i = 0; i < vendors.formats().size(); i++) {

@@ -156,6 +156,18 @@ class ReportDecoderTest {
     }
 
     @Test
+    void aRecipientGroupThatNamesNoOneTakesTheAddressOfXFailedRecipients() {
+        String message = dsnWith("", "Action: failed\nStatus: 5.1.1\n")
+                .replace("Subject: Delivery Status Notification\n", "Subject: Delivery Status Notification\nX-Failed-Recipients: gone@receiver.example\n");
+        DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("gone@receiver.example");
+            assertThat(f.status()).isEqualTo("5.1.1");
+        });
+    }
+
+    @Test
     void aDeliveredReportIsRecognisedAsSuccess() {
         DecodedReport r = decode("delivered-dsn.eml");
 
