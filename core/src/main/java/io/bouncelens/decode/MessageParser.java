@@ -472,7 +472,7 @@ public final class MessageParser {
             DeliveryStatus dsn = sawDeliveryStatus
                     ? new DeliveryStatus(perMessage == null ? Headers.EMPTY : perMessage, perRecipient, global)
                     : null;
-            if (top == null || top.isEmpty()) fail("no header fields: not an email message", false);
+            if (top == null || top.isEmpty()) fail("no header fields: read as the text of a message without them", false);
             return new ParsedMessage(top, topType, text, dsn, feedback, original, partTypes, truncated, problems,
                     attachedReport);
         }

@@ -85,7 +85,7 @@ class HostileInputTest {
         ParsedMessage m = Fixtures.parse("\nDear team: the meeting moved to Friday.\n".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(m.headers().isEmpty()).isTrue();
-        assertThat(m.problems()).contains("no header fields: not an email message");
+        assertThat(m.problems()).contains("no header fields: read as the text of a message without them");
     }
 
     @Test
