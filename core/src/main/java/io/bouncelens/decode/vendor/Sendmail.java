@@ -256,7 +256,8 @@ public final class Sendmail implements VendorFormat {
             int talking = ReportText.indexOfIgnoreCase(line, "while talking to ");
             if (talking >= 0 && talking <= 4) {
                 host = HostNames.firstToken(line.substring(talking + 17));
-                command = null;
+                // until sendmail writes what it sent (">>> EHLO ..."), a reply is the server's greeting
+                command = "CONN";
                 reply = null;
                 return null;
             }

@@ -151,6 +151,14 @@ class VendorFormatsTest {
     }
 
     @Test
+    void takesAReplyBeforeSendmailSentAnyCommandForTheServersGreeting() {
+        FailedRecipient f = recipient(decode("sendmail-greeting.eml"), "jon@receiver.example");
+
+        assertThat(f.command()).isEqualTo("CONN");
+        assertThat(f.remoteHost()).isEqualTo("mx1.receiver.example");
+    }
+
+    @Test
     void takesTheSmtpStepFromAPostfixParagraphARelayReWrappedWithoutIndent() {
         DecodedReport r = decode("postfix-rewrapped.eml");
 
