@@ -44,6 +44,15 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aServerThatRefusesAtItsGreetingBlocksTheSendingHost() {
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/sendmail-greeting.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.reason()).as("5.5.0 at the greeting is no syntax error").isEqualTo(Reason.BLOCKED);
+                    assertThat(r.command()).isEqualTo("CONN");
+                });
+    }
+
+    @Test
     void aMailClientsUnsubscribeRequestIsOptOutFeedbackFromItsSender() {
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("apple-unsubscribe.eml"))))
                 .singleElement().satisfies(r -> {

@@ -173,7 +173,8 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             reason = Reason.REJECTED;
             actor = null;
             retry = null;
-        } else if (stage != null && STAGES_BEFORE_THE_ENVELOPE.contains(stage) && ANSWERS_ABOUT_AN_ADDRESS.contains(reason)) {
+        } else if (stage != null && STAGES_BEFORE_THE_ENVELOPE.contains(stage)
+                && (ANSWERS_ABOUT_AN_ADDRESS.contains(reason) || reason == Reason.SYNTAXERROR && saysOnlyByCode(e.tier()))) {
             reason = Reason.BLOCKED;
             actor = null;
             retry = null;
@@ -181,6 +182,15 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         String provider = e.provider() != null ? e.providerId() : detectedProvider;
         return withDefaults(reason, actor, retry, e.id(), best.matched(kb, status, reply), status, reply, host, provider,
                 e.code());
+    }
+
+    /**
+     * A verdict read from a status or reply code alone. A syntax error so read (5.5.0) given
+     * before the client sent any command cannot be about its syntax: the connecting host was
+     * refused.
+     */
+    private static boolean saysOnlyByCode(Tier tier) {
+        return tier == Tier.STATUS || tier == Tier.GENERIC || tier == Tier.REPLY;
     }
 
     private Classification withDefaults(Reason reason, Actor actor, Retry retry, String entryId, String matched,

@@ -189,6 +189,19 @@ class KnowledgeBaseClassifierTest {
     }
 
     @Test
+    void aProtocolStatusGivenAtTheGreetingIsARefusalOfTheHostNotASyntaxError() {
+        KnowledgeBaseClassifier c = classifier("status/s.kb", """
+                [proto.x50]
+                status: X.5.0
+                reason: syntaxerror
+                """);
+        assertThat(c.classify(new ReplyEvidence("554 IP=192.0.2.1 - A problem occurred.", "5.5.0", null, null, "CONN", null))
+                .reason()).isEqualTo(Reason.BLOCKED);
+        assertThat(c.classify(new ReplyEvidence("554 A problem occurred.", "5.5.0", null, null, "RCPT", null)).reason())
+                .isEqualTo(Reason.SYNTAXERROR);
+    }
+
+    @Test
     void aBareRefusalOfTheSenderIsARejectionButAMissingAuthenticationStaysASecurityError() {
         KnowledgeBaseClassifier c = classifier("reason/x.kb", """
                 [sec.denied]
