@@ -59,6 +59,14 @@ public record BounceRecord(
         String feedbackType,
         boolean truncated) {
 
+    /**
+     * Whether {@code status} is a pseudo code (X.0.9nn, see {@code kb/advice/reasons.kb}) that stands
+     * in for the code the report did not give: no server writes a detail of 900 or more.
+     */
+    public boolean hasPseudoStatus() {
+        return status != null && status.length() == 7 && status.startsWith(".0.9", 1);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -160,6 +168,7 @@ public record BounceRecord(
         public String status() { return status; }
         public Integer replyCode() { return replyCode; }
         public String diagnosticCode() { return diagnosticCode; }
+        public String evidence() { return evidence; }
 
         public BounceRecord build() {
             Reason r = reason == null ? Reason.UNDEFINED : reason;

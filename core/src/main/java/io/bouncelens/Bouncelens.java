@@ -125,7 +125,24 @@ public final class Bouncelens {
     public BounceRecord explainReply(String reply, Lang lang) {
         String text = reply == null ? "" : reply;
         Classification verdict = classifier.classify(ReplyEvidence.ofText(text));
-        return describe(verdict, lang, BounceRecord.builder().diagnosticCode(text.isBlank() ? null : text)).build();
+        return withPseudoStatus(describe(verdict, lang, BounceRecord.builder().diagnosticCode(text.isBlank() ? null : text)))
+                .build();
+    }
+
+    /**
+     * A record that has no enhanced status (the report and the reply gave none) takes its reason's
+     * pseudo status ({@code kb/advice/reasons.kb}), such as Sisimai's 5.0.911 for userunknown, and
+     * says so in its evidence: whoever compares records with Sisimai's finds the same code, and
+     * whoever reads the evidence knows the server wrote none.
+     */
+    BounceRecord.Builder withPseudoStatus(BounceRecord.Builder record) {
+        if (record.status() != null || record.reason() == null) return record;
+        String pseudo = adviceBook.pseudoStatus(record.reason(), record.replyCode(), record.diagnosticCode());
+        if (pseudo == null) return record;
+        String said = record.evidence();
+        return record.status(pseudo)
+                .evidence((said == null ? "" : said + "; ") + "status " + pseudo + ": none given, the pseudo code for "
+                        + record.reason().label());
     }
 
     /** Copies a verdict and its advice into a record under assembly. */

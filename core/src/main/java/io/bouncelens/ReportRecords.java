@@ -69,7 +69,7 @@ final class ReportRecords {
         if (verdict.remoteHost() == null) b.remoteHost(r.remoteHost());
         if (verdict.status() == null) b.status(r.status());
         if (verdict.replyCode() == null) b.replyCode(r.replyCode());
-        return b.build();
+        return bouncelens.withPseudoStatus(b).build();
     }
 
     /** The reason a report states by what it is, or null when the classifier must decide. */

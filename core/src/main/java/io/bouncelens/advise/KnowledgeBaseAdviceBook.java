@@ -1,6 +1,7 @@
 package io.bouncelens.advise;
 
 import io.bouncelens.Lang;
+import io.bouncelens.Reason;
 import io.bouncelens.classify.Classification;
 import io.bouncelens.classify.KbEntry;
 import io.bouncelens.classify.KnowledgeBase;
@@ -31,5 +32,11 @@ public final class KnowledgeBaseAdviceBook implements AdviceBook {
                 : fallback == null ? null : fallback.explanation();
         String fix = own != null && own.fix() != null ? own.fix() : fallback == null ? null : fallback.fix();
         return new Advice(explanation, fix);
+    }
+
+    @Override
+    public String pseudoStatus(Reason reason, Integer replyCode, String text) {
+        ReasonDefault d = reason == null ? null : kb.reasonDefault(reason);
+        return d == null ? null : d.pseudoStatusFor(replyCode, text);
     }
 }

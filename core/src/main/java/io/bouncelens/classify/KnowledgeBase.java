@@ -40,7 +40,9 @@ public final class KnowledgeBase {
     private static final Set<String> ENTRY_KEYS = Set.of("match", "pattern", "status", "reply", "when", "code",
             "reason", "actor", "retry", "tier", "example");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "hosts", "detect");
-    private static final Set<String> ADVICE_KEYS = Set.of("reason", "actor", "retry");
+    /** A reason's stand-in status: class X (4 or 5, decided per record), 4 or 5, subject 0, detail 9nn. */
+    private static final java.util.regex.Pattern PSEUDO_STATUS = java.util.regex.Pattern.compile("[X45]\\.0\\.9[0-9][0-9]");
+    private static final Set<String> ADVICE_KEYS = Set.of("reason", "actor", "retry", "pseudo-status");
 
     private static final class Bundled {
         static final KnowledgeBase INSTANCE = loadBundled();
@@ -331,7 +333,14 @@ public final class KnowledgeBase {
     private static ReasonDefault reasonDefault(KbStanza s) {
         checkKeys(s, ADVICE_KEYS, true);
         Reason reason = reason(s);
-        return new ReasonDefault(reason, actor(s), retry(s), advice(s));
+        String pseudo = s.one("pseudo-status");
+        if (pseudo != null) {
+            pseudo = pseudo.strip();
+            if (!PSEUDO_STATUS.matcher(pseudo).matches()) {
+                throw s.error("pseudo-status '" + pseudo + "' is not X.0.9nn, 4.0.9nn or 5.0.9nn");
+            }
+        }
+        return new ReasonDefault(reason, actor(s), retry(s), pseudo, advice(s));
     }
 
     private static KbEntry entry(KbStanza s, KbProvider provider, int order) {

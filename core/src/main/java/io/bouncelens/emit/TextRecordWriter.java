@@ -15,23 +15,27 @@ public final class TextRecordWriter {
 
     private record Labels(String reason, String hard, String soft, String status, String reply, String provider,
                           String recipient, String actor, String retry, String explanation, String fix,
-                          String evidence, String host, String action, java.util.Map<String, String> actions) {
+                          String evidence, String host, String action, String pseudoStatus,
+                          java.util.Map<String, String> actions) {
     }
 
     private static final Labels EN = new Labels("Reason", "hard bounce", "soft bounce", "Status", "Reply code",
             "Provider", "Recipient", "Who acts", "Retry", "Why", "Fix", "Evidence", "Remote host", "Action",
+            "none given; the pseudo code for the reason",
             java.util.Map.of("delayed", "delayed: not a final failure, the reporting server is still retrying",
                     "delivered", "delivered: this recipient got the message",
                     "relayed", "relayed: passed on to a server that sends no reports",
                     "expanded", "expanded: delivered to a list or alias that forwards it"));
     private static final Labels ZH_CN = new Labels("原因", "硬退信", "软退信", "状态码", "回复码", "服务商",
             "收件人", "处理方", "重试", "说明", "解决方法", "依据", "对方服务器", "投递状态",
+            "对方未给出状态码，此为该原因的代用码",
             java.util.Map.of("delayed", "延迟：尚未最终失败，报告方服务器仍在重试 (delayed)",
                     "delivered", "已送达：该收件人已收到邮件 (delivered)",
                     "relayed", "已转发：交给了不发送回执的服务器 (relayed)",
                     "expanded", "已展开：已投递到会再转发的列表或别名 (expanded)"));
     private static final Labels ZH_TW = new Labels("原因", "硬退信", "軟退信", "狀態碼", "回應碼", "服務商",
             "收件人", "處理方", "重試", "說明", "解決方法", "依據", "對方伺服器", "投遞狀態",
+            "對方未提供狀態碼，此為該原因的代用碼",
             java.util.Map.of("delayed", "延遲：尚未最終失敗，回報方伺服器仍在重試 (delayed)",
                     "delivered", "已送達：此收件人已收到郵件 (delivered)",
                     "relayed", "已轉送：交給了不傳送回條的伺服器 (relayed)",
@@ -69,7 +73,7 @@ public final class TextRecordWriter {
         line(labels.recipient, r.recipient());
         // "failed" is what a bounce is; anything else changes what the block means, so it is said
         line(labels.action, r.action() == null ? null : labels.actions.get(r.action().toLowerCase(java.util.Locale.ROOT)));
-        line(labels.status, r.status());
+        line(labels.status, r.hasPseudoStatus() ? r.status() + " (" + labels.pseudoStatus + ")" : r.status());
         line(labels.reply, r.replyCode() == null ? null : r.replyCode().toString());
         line(labels.provider, join(r.provider(), r.providerCode()));
         line(labels.host, r.remoteHost());

@@ -252,6 +252,28 @@ class KnowledgeBaseClassifierTest {
     }
 
     @Test
+    void aReasonsPseudoStatusTakesItsClassFromTheRecordUnlessWrittenOut() {
+        KnowledgeBase kb = KnowledgeBase.compile(Map.of("advice/reasons.kb", """
+                [advice.mailboxfull]
+                reason: mailboxfull
+                pseudo-status: X.0.922
+
+                [advice.userunknown]
+                reason: userunknown
+                pseudo-status: 5.0.911
+                """));
+        ReasonDefault full = kb.reasonDefault(Reason.MAILBOXFULL);
+        assertThat(full.pseudoStatusFor(452, "452 quota")).isEqualTo("4.0.922");
+        assertThat(full.pseudoStatusFor(552, "552 quota")).isEqualTo("5.0.922");
+        assertThat(full.pseudoStatusFor(null, "quota reached, a PERSISTENT failure")).isEqualTo("4.0.922");
+        assertThat(full.pseudoStatusFor(null, null)).isEqualTo("5.0.922");
+        assertThat(kb.reasonDefault(Reason.USERUNKNOWN).pseudoStatusFor(450, "450 unknown")).isEqualTo("5.0.911");
+        assertThatThrownBy(() -> KnowledgeBase.compile(Map.of("advice/reasons.kb",
+                "[advice.userunknown]\nreason: userunknown\npseudo-status: 5.1.1\n")))
+                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("pseudo-status '5.1.1'");
+    }
+
+    @Test
     void badKnowledgeIsReportedWithFileAndLine() {
         assertThatThrownBy(() -> classifier("reason/x.kb", "[a]\nmatch: x\nreason: nonsense\n"))
                 .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("reason/x.kb:1").hasMessageContaining("nonsense");

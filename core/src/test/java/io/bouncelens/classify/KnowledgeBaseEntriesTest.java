@@ -73,6 +73,10 @@ class KnowledgeBaseEntriesTest {
                 assertThat(d.retry()).isNotNull();
                 assertThat(d.advice()).containsKeys(Lang.values());
                 checkLanguages("advice." + reason.label(), d.advice());
+                // what the report itself says it is has no failure code to stand in for
+                boolean noFailure = reason == io.bouncelens.Reason.DELIVERED || reason == io.bouncelens.Reason.VACATION
+                        || reason == io.bouncelens.Reason.FEEDBACK;
+                assertThat(d.pseudoStatus() == null).as(reason.label() + " pseudo-status").isEqualTo(noFailure);
             }));
         }
         return tests.stream();

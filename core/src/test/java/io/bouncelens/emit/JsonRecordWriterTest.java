@@ -62,6 +62,19 @@ class JsonRecordWriterTest {
     }
 
     @Test
+    void textBlockSaysAStatusIsAPseudoCode() throws IOException {
+        StringWriter en = new StringWriter();
+        new TextRecordWriter(en, Lang.EN).write(Bouncelens.explain("550 Mailbox not found"));
+        assertThat(en.toString()).contains("Status: 5.0.911 (none given; the pseudo code for the reason)");
+        StringWriter zh = new StringWriter();
+        new TextRecordWriter(zh, Lang.ZH_CN).write(Bouncelens.explain("550 Mailbox not found", Lang.ZH_CN));
+        assertThat(zh.toString()).contains("状态码: 5.0.911 (对方未给出状态码");
+        StringWriter given = new StringWriter();
+        new TextRecordWriter(given, Lang.EN).write(Bouncelens.explain("550 5.1.1 Mailbox not found"));
+        assertThat(given.toString()).contains("Status: 5.1.1\n");
+    }
+
+    @Test
     void textBlockSaysWhenTheReportIsOnlyADelay() throws IOException {
         StringWriter s = new StringWriter();
         TextRecordWriter w = new TextRecordWriter(s, Lang.EN);

@@ -22,6 +22,8 @@ class CorpusAccuracyTest {
 
     private static final double REASON_ACCURACY_FLOOR = 96.3;
     private static final double RECIPIENTS_FOUND_FLOOR = 98.3;
+    /** Labels without a code in the message carry the pseudo code for their reason (5.0.911, ...). */
+    private static final double STATUS_AGREES_FLOOR = 95.5;
     private static final int NON_BOUNCES_REPORTED_CEILING = 1;
 
     @Test
@@ -42,6 +44,8 @@ class CorpusAccuracyTest {
         assertThat(result.labels()).isGreaterThan(500);
         assertThat(result.recipientsFoundPercent()).as(result.describe()).isGreaterThanOrEqualTo(RECIPIENTS_FOUND_FLOOR);
         assertThat(result.reasonAccuracy()).as(result.describe()).isGreaterThanOrEqualTo(REASON_ACCURACY_FLOOR);
+        assertThat(100.0 * result.statusAgrees() / result.labelsWithStatus()).as(result.describe())
+                .isGreaterThanOrEqualTo(STATUS_AGREES_FLOOR);
         assertThat(result.negativesReported()).isLessThanOrEqualTo(NON_BOUNCES_REPORTED_CEILING);
     }
 }
