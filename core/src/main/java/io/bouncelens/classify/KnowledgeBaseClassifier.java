@@ -67,13 +67,8 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         EnhancedStatus status = EnhancedStatus.parse(evidence.status());
         // A report's placeholder (5.0.0, 4.0.0) says less than the code the server wrote itself; so
         // does the reporting MTA's own "delivery time expired" (X.4.7) beside the refusal it quotes.
-        boolean reportersOwn = status != null && ((status.subject() == 0 && status.detail() == 0)
-                || (status.subject() == 4 && status.detail() == 7));
-        if (status == null || (reportersOwn && read.status() != null
-                && read.status().statusClass() == status.statusClass())) {
-            status = read.status() != null ? read.status() : status;
-        }
         Integer reply = evidence.replyCode() != null ? evidence.replyCode() : read.replyCode();
+        status = StatusChoice.prefer(status, read.status(), reply);
         String host = evidence.remoteHost() != null ? evidence.remoteHost() : read.remoteHost();
         String command = evidence.command() != null ? evidence.command() : read.command();
         String statusText = status != null ? status.toString()

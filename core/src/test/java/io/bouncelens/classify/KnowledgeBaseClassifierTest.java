@@ -230,7 +230,9 @@ class KnowledgeBaseClassifierTest {
         assertThat(expiry.status()).as("the remote's code, not the reporter's expiry").isEqualTo("4.7.28");
         assertThat(expiry.entryId()).isEqualTo("s.4728");
         assertThat(c.classify(new ReplyEvidence("550 5.1.1 go away", "4.4.7", null, null, null, null)).status())
-                .as("only a code of the same class").isEqualTo("4.4.7");
+                .as("another class when the reply code is of that class").isEqualTo("5.1.1");
+        assertThat(c.classify(new ReplyEvidence("5.1.1 go away", "4.4.7", null, null, null, null)).status())
+                .as("else only a code of the same class").isEqualTo("4.4.7");
         Classification transcript = c.classify(ReplyEvidence.ofText("Out: 250 2.1.5 Ok In: DATA Out: 550 5.1.1 gone"));
         assertThat(transcript.status()).isEqualTo("5.1.1");
     }
