@@ -50,6 +50,24 @@ class LiteralAutomatonTest {
     }
 
     @Test
+    void anAutomatonTooLargeForItsTableFindsWhatASmallOneFinds() {
+        // 2,000 literals of 20 distinct letters each: about 40,000 states, more than the table holds
+        List<String> literals = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < 20; k++) b.append((char) ('a' + random.nextInt(26)));
+            literals.add(b.toString());
+        }
+        literals.add("mailbox full");
+        LiteralAutomaton large = LiteralAutomaton.of(literals);
+        String text = "550 " + literals.get(1234) + " / Mailbox full / mailbox full " + literals.get(7).substring(3);
+        TreeSet<Integer> found = new TreeSet<>();
+        large.scan(text, found::add);
+        assertThat(found).containsExactly(1234, 2000);
+    }
+
+    @Test
     void readsQuestionMarksCharactersBeyondLatin1AndSurrogatePairsAsWritten() {
         // the scan reads a string's Latin-1 bytes, where all three of these may look alike ('?')
         List<String> literals = List.of("what?", "退信", "é?", "\uD83D\uDE00 ok", "ok");
