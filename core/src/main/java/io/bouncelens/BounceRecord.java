@@ -165,6 +165,7 @@ public record BounceRecord(
         public Builder truncated(boolean v) { truncated = v; return this; }
 
         public Reason reason() { return reason; }
+        public String action() { return action; }
         public String status() { return status; }
         public Integer replyCode() { return replyCode; }
         public String diagnosticCode() { return diagnosticCode; }

@@ -133,16 +133,27 @@ public final class Bouncelens {
      * A record that has no enhanced status (the report and the reply gave none) takes its reason's
      * pseudo status ({@code kb/advice/reasons.kb}), such as Sisimai's 5.0.911 for userunknown, and
      * says so in its evidence: whoever compares records with Sisimai's finds the same code, and
-     * whoever reads the evidence knows the server wrote none.
+     * whoever reads the evidence knows the server wrote none. Its class is 4 when the failure is
+     * temporary: a delay report's recipient, a 4xx reply code, or, without a reply code, a text
+     * that calls itself temporary or persistent.
      */
     BounceRecord.Builder withPseudoStatus(BounceRecord.Builder record) {
         if (record.status() != null || record.reason() == null) return record;
-        String pseudo = adviceBook.pseudoStatus(record.reason(), record.replyCode(), record.diagnosticCode());
+        String pseudo = adviceBook.pseudoStatus(record.reason(), isTemporary(record));
         if (pseudo == null) return record;
         String said = record.evidence();
         return record.status(pseudo)
                 .evidence((said == null ? "" : said + "; ") + "status " + pseudo + ": none given, the pseudo code for "
                         + record.reason().label());
+    }
+
+    private static boolean isTemporary(BounceRecord.Builder record) {
+        if ("delayed".equalsIgnoreCase(record.action())) return true;
+        if (record.replyCode() != null) return record.replyCode() / 100 == 4;
+        String text = record.diagnosticCode();
+        if (text == null) return false;
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("temporar") || lower.contains("persistent");
     }
 
     /** Copies a verdict and its advice into a record under assembly. */

@@ -52,6 +52,12 @@ class PseudoStatusTest {
                     assertThat(r.reason()).isEqualTo(Reason.USERUNKNOWN);
                     assertThat(r.status()).isEqualTo("5.0.911");
                 });
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("delay-notice-plain.eml"))))
+                .as("a delay report's failure is temporary by what the report is")
+                .singleElement().satisfies(r -> {
+                    assertThat(r.action()).isEqualTo("delayed");
+                    assertThat(r.status()).isEqualTo("4.0.922");
+                });
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("arf-abuse.eml"))))
                 .singleElement().satisfies(r -> assertThat(r.status()).isNull());
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("auto-reply-zh.eml"))))

@@ -11,9 +11,9 @@ public interface AdviceBook {
 
     /**
      * The status a record of {@code reason} carries when the report gave none (see
-     * {@code kb/advice/reasons.kb}), given the record's reply code and text; null when there is none.
+     * {@code kb/advice/reasons.kb}), for a temporary failure or a permanent one; null for none.
      */
-    default String pseudoStatus(Reason reason, Integer replyCode, String text) {
+    default String pseudoStatus(Reason reason, boolean temporary) {
         return null;
     }
 }

@@ -35,8 +35,8 @@ public final class KnowledgeBaseAdviceBook implements AdviceBook {
     }
 
     @Override
-    public String pseudoStatus(Reason reason, Integer replyCode, String text) {
+    public String pseudoStatus(Reason reason, boolean temporary) {
         ReasonDefault d = reason == null ? null : kb.reasonDefault(reason);
-        return d == null ? null : d.pseudoStatusFor(replyCode, text);
+        return d == null ? null : d.pseudoStatusFor(temporary);
     }
 }

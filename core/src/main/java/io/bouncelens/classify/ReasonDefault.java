@@ -17,19 +17,12 @@ import java.util.Map;
 public record ReasonDefault(Reason reason, Actor actor, Retry retry, String pseudoStatus, Map<Lang, Advice> advice) {
 
     /**
-     * The pseudo status for a record without one: class 4 when the failure reads as temporary (a
-     * 4xx reply code, or no reply code and a text calling itself temporary or persistent), else 5;
-     * null when the reason has none (delivered, vacation, feedback).
+     * The pseudo status for a record without one, of class 4 for a {@code temporary} failure
+     * unless the reason has only a permanent one; null when the reason has none (delivered,
+     * vacation, feedback).
      */
-    public String pseudoStatusFor(Integer replyCode, String text) {
+    public String pseudoStatusFor(boolean temporary) {
         if (pseudoStatus == null || pseudoStatus.charAt(0) != 'X') return pseudoStatus;
-        return (saysTemporary(replyCode, text) ? '4' : '5') + pseudoStatus.substring(1);
-    }
-
-    private static boolean saysTemporary(Integer replyCode, String text) {
-        if (replyCode != null) return replyCode / 100 == 4;
-        if (text == null) return false;
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("temporar") || lower.contains("persistent");
+        return (temporary ? '4' : '5') + pseudoStatus.substring(1);
     }
 }
