@@ -104,6 +104,16 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void aReplyLineWithoutAStatusShowsItsPseudoCodeAsSuch() throws Exception {
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        browser.findElement(By.id("input")).sendKeys("550 Mailbox not found");
+        browser.findElement(By.id("diagnose")).click();
+        WebElement card = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
+        assertThat(card.findElement(By.cssSelector(".facts")).getText())
+                .contains("550 5.0.911 (no status given: the reason's pseudo code)");
+    }
+
+    @Test
     void readsADroppedEmlFileAndKeepsTheSuppressionListByHand() throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         Path eml = Files.createTempFile("bounce", ".eml");

@@ -136,7 +136,9 @@
     }
     if (r.actor) fact(t("whoActs"), tMap("actor", r.actor));
     if (r.retry) fact(t("retry"), tMap("retryWord", r.retry));
-    fact(t("status"), [r.replyCode, r.status].filter(Boolean).join(" "));
+    // A pseudo code (X.0.9nn) stands in for a status the server did not give: say so.
+    var pseudo = /^[45]\.0\.9\d\d$/.test(r.status || "");
+    fact(t("status"), [r.replyCode, r.status, pseudo ? t("pseudoStatus") : null].filter(Boolean).join(" "));
     fact(t("provider"), [r.provider, r.providerCode].filter(Boolean).join(" "));
     fact(t("remoteHost"), r.remoteHost);
     c.appendChild(facts);
