@@ -66,7 +66,8 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
 
         EnhancedStatus status = EnhancedStatus.parse(evidence.status());
         // A report's placeholder (5.0.0, 4.0.0) says less than the code the server wrote itself; so
-        // does the reporting MTA's own "delivery time expired" (X.4.7) beside the refusal it quotes.
+        // does the reporting MTA's own "delivery time expired" (X.4.7) beside the refusal it quotes
+        // (StatusChoice has the whole order).
         Integer reply = evidence.replyCode() != null ? evidence.replyCode() : read.replyCode();
         status = StatusChoice.prefer(status, read.status(), reply);
         String host = evidence.remoteHost() != null ? evidence.remoteHost() : read.remoteHost();
