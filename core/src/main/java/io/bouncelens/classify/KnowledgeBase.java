@@ -40,8 +40,6 @@ public final class KnowledgeBase {
     private static final Set<String> ENTRY_KEYS = Set.of("match", "pattern", "status", "reply", "when", "code",
             "reason", "actor", "retry", "tier", "example");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "hosts", "detect");
-    /** A reason's stand-in status: class X (4 or 5, decided per record), 4 or 5, subject 0, detail 9nn. */
-    private static final java.util.regex.Pattern PSEUDO_STATUS = java.util.regex.Pattern.compile("[X45]\\.0\\.9[0-9][0-9]");
     private static final Set<String> ADVICE_KEYS = Set.of("reason", "actor", "retry", "pseudo-status");
 
     private static final class Bundled {
@@ -336,11 +334,21 @@ public final class KnowledgeBase {
         String pseudo = s.one("pseudo-status");
         if (pseudo != null) {
             pseudo = pseudo.strip();
-            if (!PSEUDO_STATUS.matcher(pseudo).matches()) {
+            if (!isPseudoStatus(pseudo)) {
                 throw s.error("pseudo-status '" + pseudo + "' is not X.0.9nn, 4.0.9nn or 5.0.9nn");
             }
         }
         return new ReasonDefault(reason, actor(s), retry(s), pseudo, advice(s));
+    }
+
+    /** A reason's stand-in status: class X (4 or 5, decided per record), 4 or 5; subject 0; detail 9nn. */
+    private static boolean isPseudoStatus(String code) {
+        return code.length() == 7 && "X45".indexOf(code.charAt(0)) >= 0 && code.startsWith(".0.9", 1)
+                && isDigit(code.charAt(5)) && isDigit(code.charAt(6));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static KbEntry entry(KbStanza s, KbProvider provider, int order) {
