@@ -114,6 +114,25 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void everyWordOfThePageIsThereInEachLanguageAndEveryReasonHasAName() {
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        // a key missing in one language shows the English word on a Chinese page
+        Object missing = ((JavascriptExecutor) browser).executeScript(
+                "var I = window.BL_I18N, out = [];"
+                + "function walk(a, b, path) { for (var k in a) {"
+                + "  if (!(k in b)) out.push(path + k);"
+                + "  else if (typeof a[k] === 'object') walk(a[k], b[k], path + k + '.'); } }"
+                + "['zh-CN', 'zh-TW'].forEach(function (l) { walk(I.en, I[l], l + ' lacks '); walk(I[l], I.en, 'en lacks '); });"
+                + "return out;");
+        assertThat((List<?>) missing).isEmpty();
+        List<String> reasonNames = ((List<?>) ((JavascriptExecutor) browser)
+                .executeScript("return Object.keys(window.BL_I18N.en.reason);")).stream().map(String::valueOf).toList();
+        for (io.bouncelens.Reason r : io.bouncelens.Reason.values()) {
+            assertThat(reasonNames).as("a name for " + r.label()).contains(r.label());
+        }
+    }
+
+    @Test
     void readsADroppedEmlFileAndKeepsTheSuppressionListByHand() throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         Path eml = Files.createTempFile("bounce", ".eml");
