@@ -30,14 +30,16 @@ public enum Reason {
 
     /**
      * True only where retrying the address can never work: the address or its domain does not exist
-     * or has moved, or the host refuses all mail with a permanent (5xx) answer.
+     * or has moved, or the host refuses all mail with a permanent answer (a 5xx reply code, else a
+     * 5.x.x status, else no code to say otherwise).
      *
      * @param replyCode the SMTP reply code, or null when unknown; only matters for NOTACCEPT
+     * @param status    the enhanced status code, or null when unknown; only matters for NOTACCEPT
      */
-    public boolean isHardBounce(Integer replyCode) {
+    public boolean isHardBounce(Integer replyCode, String status) {
         return switch (this) {
             case USERUNKNOWN, HOSTUNKNOWN, HASMOVED -> true;
-            case NOTACCEPT -> replyCode == null || replyCode >= 500;
+            case NOTACCEPT -> replyCode != null ? replyCode >= 500 : status == null || !status.startsWith("4");
             default -> false;
         };
     }

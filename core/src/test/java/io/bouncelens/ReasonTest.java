@@ -8,16 +8,19 @@ class ReasonTest {
 
     @Test
     void onlyAddressLevelReasonsAreHard() {
-        assertThat(Reason.USERUNKNOWN.isHardBounce(550)).isTrue();
-        assertThat(Reason.HOSTUNKNOWN.isHardBounce(null)).isTrue();
-        assertThat(Reason.MAILBOXFULL.isHardBounce(552)).isFalse();
-        assertThat(Reason.BLOCKED.isHardBounce(550)).isFalse();
+        assertThat(Reason.USERUNKNOWN.isHardBounce(550, "5.1.1")).isTrue();
+        assertThat(Reason.HOSTUNKNOWN.isHardBounce(null, null)).isTrue();
+        assertThat(Reason.MAILBOXFULL.isHardBounce(552, "5.2.2")).isFalse();
+        assertThat(Reason.BLOCKED.isHardBounce(550, null)).isFalse();
     }
 
     @Test
     void notAcceptIsHardOnlyWithAPermanentCode() {
-        assertThat(Reason.NOTACCEPT.isHardBounce(556)).isTrue();
-        assertThat(Reason.NOTACCEPT.isHardBounce(421)).isFalse();
+        assertThat(Reason.NOTACCEPT.isHardBounce(556, null)).isTrue();
+        assertThat(Reason.NOTACCEPT.isHardBounce(421, "5.3.2")).as("the reply code first").isFalse();
+        assertThat(Reason.NOTACCEPT.isHardBounce(null, "4.0.0")).as("then the status").isFalse();
+        assertThat(Reason.NOTACCEPT.isHardBounce(null, "5.1.10")).isTrue();
+        assertThat(Reason.NOTACCEPT.isHardBounce(null, null)).as("nothing says temporary").isTrue();
     }
 
     @Test
