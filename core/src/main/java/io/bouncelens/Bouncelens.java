@@ -12,7 +12,6 @@ import io.bouncelens.decode.ParsedMessage;
 import io.bouncelens.decode.ReportDecoder;
 import io.bouncelens.read.InputMessage;
 
-import java.io.ByteArrayInputStream;
 
 import java.io.InputStream;
 import java.util.List;
@@ -98,7 +97,7 @@ public final class Bouncelens {
      */
     public MessageDiagnosis diagnose(InputMessage input, Lang lang) {
         if (input.error() != null) return MessageDiagnosis.unreadable(input.file(), input.index(), input.error());
-        ParsedMessage parsed = parser.parse(new ByteArrayInputStream(input.bytes()));
+        ParsedMessage parsed = parser.parse(input.bytes());
         if (input.truncated()) {
             parsed = parsed.cutAt("message larger than " + limits.maxMessageBytes() + " bytes; read the first "
                     + limits.maxMessageBytes());

@@ -54,6 +54,24 @@ record HeaderBytes(byte[] bytes, int length, int end) {
         return new HeaderBytes(buf, n, n);
     }
 
+    /**
+     * Where the header block of the part in {@code b[from, to)} lies, found in place (a part
+     * without transfer encoding needs no stream): from its first byte that is not a blank line
+     * or blank, to the end of its empty line, at most {@code max} bytes. Returns {start, end}.
+     */
+    static int[] within(byte[] b, int from, int to, int max) {
+        int start = from;
+        while (start < to && (b[start] == '\n' || b[start] == ' ' || b[start] == '\t')) start++;
+        int limit = (int) Math.min(to, (long) start + max);
+        int i = start;
+        while (true) {
+            int lf = ByteScan.lf(b, i, limit);
+            if (lf >= limit) return new int[] {start, limit};
+            if (lf + 1 < limit && b[lf + 1] == '\n') return new int[] {start, lf + 2};
+            i = lf + 1;
+        }
+    }
+
     /** The part from its header block on: these bytes, then the rest of {@code in}. */
     InputStream andRest(InputStream in) {
         return new SequenceInputStream(new ByteArrayInputStream(bytes, 0, end), in);

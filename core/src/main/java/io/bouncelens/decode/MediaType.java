@@ -34,7 +34,7 @@ public record MediaType(String type, Map<String, String> parameters) {
         if (comment >= 0) type = type.substring(0, comment).trim();
         if (type.indexOf('/') <= 0) type = "text/plain";
         Map<String, String> plain = new HashMap<>();
-        Map<String, TreeMap<Integer, String[]>> sections = new HashMap<>();
+        Map<String, TreeMap<Integer, String[]>> sections = null; // RFC 2231 parts: rare, made when met
         int i = semi < 0 ? value.length() : semi + 1;
         while (i < value.length()) {
             while (i < value.length() && (value.charAt(i) == ' ' || value.charAt(i) == '\t' || value.charAt(i) == ';')) i++;
@@ -79,11 +79,11 @@ public record MediaType(String type, Map<String, String> parameters) {
                 }
             }
             if (n < 0 || n > 999) continue;
+            if (sections == null) sections = new HashMap<>();
             sections.computeIfAbsent(base, k -> new TreeMap<>()).put(n, new String[]{val, encoded ? "1" : "0"});
         }
-        Map<String, String> params = new HashMap<>(plain);
-        sections.forEach((base, parts) -> params.put(base, joinExtended(parts)));
-        return new MediaType(type, params);
+        if (sections != null) sections.forEach((base, parts) -> plain.put(base, joinExtended(parts)));
+        return new MediaType(type, plain);
     }
 
     private static String joinExtended(TreeMap<Integer, String[]> parts) {

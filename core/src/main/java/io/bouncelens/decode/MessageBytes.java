@@ -1,5 +1,6 @@
 package io.bouncelens.decode;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -49,6 +50,22 @@ final class MessageBytes {
     private MessageBytes(int maxFieldBytes, int capacity) {
         this.maxFieldBytes = maxFieldBytes;
         this.bytes = new byte[capacity];
+    }
+
+    /**
+     * The message in {@code whole}, used where it lies when nothing needs changing: shorter than a
+     * header field may be and without a CR, as nearly every bounce is. The array is only read,
+     * never written, so the caller's copy stays as it was. Otherwise read as {@link #read} does.
+     */
+    static MessageBytes of(byte[] whole, long maxBytes, int maxFieldBytes) {
+        if (whole.length <= Math.min(maxBytes, maxFieldBytes) && ByteScan.cr(whole, 0, whole.length) == whole.length) {
+            MessageBytes m = new MessageBytes(maxFieldBytes, 0);
+            m.bytes = whole;
+            m.length = whole.length;
+            m.rawLength = whole.length;
+            return m;
+        }
+        return read(new ByteArrayInputStream(whole), maxBytes, maxFieldBytes);
     }
 
     /** Reads {@code in} to its end or to {@code maxBytes}; a read error ends the reading (see {@link #error()}). */

@@ -50,7 +50,18 @@ public final class MessageParser {
     /** Parses the stream to its end (or to {@link Limits#maxMessageBytes()}); never throws on content. */
     public ParsedMessage parse(InputStream raw) {
         // size cap, line ends and header-field cap in one pass
-        MessageBytes input = MessageBytes.read(raw, limits.maxMessageBytes(), limits.maxHeaderLineBytes());
+        return parse(MessageBytes.read(raw, limits.maxMessageBytes(), limits.maxHeaderLineBytes()));
+    }
+
+    /**
+     * Parses a message held whole in memory, as {@link #parse(InputStream)} does, without copying
+     * it when it needs no change; {@code message} is only read.
+     */
+    public ParsedMessage parse(byte[] message) {
+        return parse(MessageBytes.of(message, limits.maxMessageBytes(), limits.maxHeaderLineBytes()));
+    }
+
+    private ParsedMessage parse(MessageBytes input) {
         if (input.rawLength() == 0) {
             // an empty input is said so in one line, not as a MIME structure that "ends early"
             return unreadable(input.error() != null ? "read error: " + oneLine(input.error().getMessage())
@@ -391,7 +402,7 @@ public final class MessageParser {
         private InputStream decoded(int start, int end, String encoding) {
             InputStream raw = new ByteArrayInputStream(b, start, end - start);
             if ("base64".equals(encoding)) return new Base64InputStream(raw, monitor);
-            if ("quoted-printable".equals(encoding)) return new QuotedPrintableInputStream(raw);
+            if ("quoted-printable".equals(encoding)) return new QuotedPrintableInputStream(raw, end - start);
             return raw;
         }
 
@@ -409,7 +420,9 @@ public final class MessageParser {
                 }
                 return Charsets.decode(b, start, length, charset);
             }
-            Bytes bytes = Bytes.read(decoded(start, end, encoding), max);
+            // decoding never makes a part longer (base64 makes it shorter by a quarter)
+            int expected = "base64".equals(encoding) ? (end - start) / 4 * 3 + 3 : end - start;
+            Bytes bytes = Bytes.read(decoded(start, end, encoding), max, expected);
             if (bytes.more()) fail("a text part is longer than " + max + " bytes; read its start", true);
             return Charsets.decode(bytes.bytes(), 0, bytes.length(), charset);
         }
@@ -446,6 +459,17 @@ public final class MessageParser {
         private void readOriginal(int start, int end, String encoding) throws IOException {
             sawOriginal = true;
             if (original != null) return;
+            if (isIdentity(encoding)) {
+                // most returned messages: their header block read where it lies
+                int[] head = HeaderBytes.within(b, start, end, limits.maxTextBytesPerPart());
+                if (head[1] == head[0]) return;
+                original = HeaderBlock.parse(Charsets.decode(b, head[0], head[1] - head[0], null), limits.maxHeaderCount());
+                if (attachedReportLevels > 0 && isReport(original)) {
+                    attachedReport = new MessageParser(limits, attachedReportLevels - 1)
+                            .parse(new ByteArrayInputStream(b, head[0], end - head[0]));
+                }
+                return;
+            }
             InputStream is = decoded(start, end, encoding);
             HeaderBytes head = HeaderBytes.read(is, limits.maxTextBytesPerPart());
             if (head.length() == 0) return;

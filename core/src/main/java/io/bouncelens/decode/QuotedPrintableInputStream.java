@@ -34,12 +34,12 @@ final class QuotedPrintableInputStream extends InputStream {
     }
 
     private final InputStream in;
-    private final byte[] encoded = new byte[BLOCK];
+    private final byte[] encoded;
     private int pos;
     private int limit;
     private boolean eof;
 
-    private byte[] decoded = new byte[2 * BLOCK];
+    private byte[] decoded;
     private int outPos;
     private int outLimit;
 
@@ -50,7 +50,18 @@ final class QuotedPrintableInputStream extends InputStream {
     private final byte[] one = new byte[1];
 
     QuotedPrintableInputStream(InputStream in) {
+        this(in, BLOCK);
+    }
+
+    /**
+     * A decoder for a stream of about {@code expectedBytes}: a short part (most are) gets buffers
+     * its size instead of 24 KB, allocated and zeroed for every part.
+     */
+    QuotedPrintableInputStream(InputStream in, int expectedBytes) {
         this.in = in;
+        int block = Math.max(64, Math.min(BLOCK, expectedBytes));
+        this.encoded = new byte[block];
+        this.decoded = new byte[2 * block];
     }
 
     @Override

@@ -36,6 +36,22 @@ class HeaderBytesTest {
                 .isEqualTo(PART.substring(3));
     }
 
+    /** Found in place (a part without transfer encoding), the block is the one read from a stream. */
+    @Test
+    void theBlockFoundInPlaceIsTheBlockReadFromAStream() throws IOException {
+        String[] parts = {PART, "From: a\n\n", "\n\n\t", "", "Subject: no end", "X: 1\n \n\nY", "X: 1\nY: 2\n"};
+        for (String text : parts) {
+            for (int max : new int[] {1, 5, 10, 14, 1000}) {
+                byte[] framed = bytes("#" + text + "#"); // the part lies inside a larger array
+                int[] at = HeaderBytes.within(framed, 1, framed.length - 1, max);
+                HeaderBytes read = HeaderBytes.read(new ByteArrayInputStream(bytes(text)), max);
+                assertThat(new String(framed, at[0], at[1] - at[0], StandardCharsets.US_ASCII))
+                        .as("%s, max %d", text, max)
+                        .isEqualTo(new String(read.bytes(), 0, read.length(), StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }

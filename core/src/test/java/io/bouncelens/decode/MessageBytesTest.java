@@ -84,4 +84,26 @@ class MessageBytesTest {
         assertThat(new String(content(m), StandardCharsets.US_ASCII)).isEqualTo("From:");
         assertThat(m.error()).hasMessage("disk went away");
     }
+
+    /** A message held in memory gives the bytes a stream of it gives, kept in place when nothing changes. */
+    @Test
+    void aMessageInMemoryIsReadAsItsStreamIs() {
+        Random random = new Random(3);
+        byte[] alphabet = "ab: \r\n\n--".getBytes(StandardCharsets.US_ASCII);
+        for (int round = 0; round < 300; round++) {
+            byte[] in = new byte[random.nextInt(400)];
+            for (int i = 0; i < in.length; i++) in[i] = alphabet[random.nextInt(alphabet.length)];
+            long maxBytes = 1 + random.nextInt(500);
+            int maxField = 1 + random.nextInt(500);
+            MessageBytes streamed = MessageBytes.read(new ByteArrayInputStream(in), maxBytes, maxField);
+            MessageBytes held = MessageBytes.of(in, maxBytes, maxField);
+            assertThat(content(held)).as("round %d", round).isEqualTo(content(streamed));
+            assertThat(held.exceeded()).isEqualTo(streamed.exceeded());
+            assertThat(held.cut()).isEqualTo(streamed.cut());
+            assertThat(held.rawLength()).isEqualTo(streamed.rawLength());
+        }
+        byte[] plain = "Subject: x\n\nbody\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(MessageBytes.of(plain, 1000, 1000).bytes()).as("kept in place, not copied").isSameAs(plain);
+        assertThat(plain).isEqualTo("Subject: x\n\nbody\n".getBytes(StandardCharsets.US_ASCII));
+    }
 }

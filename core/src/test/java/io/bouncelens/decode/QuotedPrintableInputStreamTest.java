@@ -31,6 +31,22 @@ class QuotedPrintableInputStreamTest {
         assertThat(ours(in, 8192)).isEqualTo(mime4j(in));
     }
 
+    /** A decoder sized for a short part (its smallest buffers) still decodes a long one whole. */
+    @Test
+    void buffersSizedForAShortPartDecodeALongerOneAlike() throws IOException {
+        Random random = new Random(11);
+        String[] pieces = {"=3D", "=c3=a9", "=\n", "text ", "  \n", "=", "x", "\t"};
+        for (int round = 0; round < 500; round++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = 20 + random.nextInt(400); k > 0; k--) s.append(pieces[random.nextInt(pieces.length)]);
+            byte[] in = s.toString().getBytes(StandardCharsets.ISO_8859_1);
+            for (int hint : new int[] {0, 64, in.length}) {
+                byte[] sized = new QuotedPrintableInputStream(LongHeaderTest.trickling(in, 7), hint).readAllBytes();
+                assertThat(sized).as("round %d, size hint %d", round, hint).isEqualTo(mime4j(in));
+            }
+        }
+    }
+
     @Test
     void randomInputsDecodeToTheSameBytesInAnyReadSizes() throws IOException {
         Random random = new Random(5);

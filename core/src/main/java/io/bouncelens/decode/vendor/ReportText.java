@@ -53,10 +53,12 @@ final class ReportText {
         String t = text == null ? "" : text;
         if (t.length() > MAX_CHARS) t = t.substring(0, MAX_CHARS);
         if (t.indexOf('\r') < 0) {
-            String upper = asciiUpperCase(t);
+            byte[] upper = asciiUpperBytes(t);
             if (upper != null) {
                 int[] starts = lineStarts(t);
-                return new ReportText(t, new String[starts.length], upper, starts);
+                ReportText report = new ReportText(t, new String[starts.length], new String(upper, StandardCharsets.ISO_8859_1), starts);
+                report.upperBytes = upper; // kept for findAny, which would otherwise make them again
+                return report;
             }
         }
         List<String> out = new ArrayList<>();
@@ -102,6 +104,12 @@ final class ReportText {
      * {@code getBytes} as {@code '?'}, so each {@code '?'} is checked against the text.
      */
     static String asciiUpperCase(String text) {
+        byte[] b = asciiUpperBytes(text);
+        return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link #asciiUpperCase}'s result as Latin-1 bytes. */
+    private static byte[] asciiUpperBytes(String text) {
         byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
         int i = 0;
         for (; i + 8 <= b.length; i += 8) {
@@ -119,7 +127,7 @@ final class ReportText {
             if (c >= 'a' && c <= 'z') b[i] = (byte) (c - ('a' - 'A'));
             else if (c < 0 || c == '?' && text.charAt(i) != '?') return null;
         }
-        return new String(b, StandardCharsets.ISO_8859_1);
+        return b;
     }
 
     /** True when some byte of {@code word} equals the byte {@code repeated} is made of. */
