@@ -1,5 +1,7 @@
 package io.bouncelens.decode.vendor;
 
+import io.bouncelens.decode.ByteScan;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -55,7 +57,7 @@ final class ReportText {
         if (t.indexOf('\r') < 0) {
             byte[] upper = asciiUpperBytes(t);
             if (upper != null) {
-                int[] starts = lineStarts(t);
+                int[] starts = lineStarts(upper);
                 ReportText report = new ReportText(t, new String[starts.length], new String(upper, StandardCharsets.ISO_8859_1), starts);
                 report.upperBytes = upper; // kept for findAny, which would otherwise make them again
                 return report;
@@ -82,17 +84,18 @@ final class ReportText {
         return new ReportText(null, out.toArray(new String[0]), upper.toString(), starts);
     }
 
-    /** Where each line of an LF-only text starts; a final LF starts no line. */
-    private static int[] lineStarts(String t) {
+    /**
+     * Where each line of an LF-only ASCII text starts, found in its bytes (eight per step); a
+     * final LF starts no line.
+     */
+    private static int[] lineStarts(byte[] t) {
         int[] starts = new int[16];
         int count = 0;
         int at = 0;
-        while (at < t.length()) {
+        while (at < t.length) {
             if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
             starts[count++] = at;
-            int eol = t.indexOf('\n', at);
-            if (eol < 0) break;
-            at = eol + 1;
+            at = ByteScan.lf(t, at, t.length) + 1;
         }
         return Arrays.copyOf(starts, count);
     }
