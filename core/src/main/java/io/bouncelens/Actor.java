@@ -7,9 +7,12 @@ public enum Actor {
     SENDER_CONTENT, SENDER_INFRASTRUCTURE, SENDER_ACCOUNT, RECIPIENT_ADDRESS, RECIPIENT_MAILBOX,
     RECIPIENT_ADMIN, NETWORK, NONE;
 
+    // made once: every record written asks for it
+    private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** The name used in JSON and the knowledge base, e.g. {@code sender-content}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return label;
     }
 
     public static Actor fromLabel(String label) {

@@ -13,9 +13,12 @@ public enum Reason {
     MAILERERROR, NETWORKERROR, NORELAYING, RATELIMITED, REQUIREPTR, SYSTEMERROR, SYSTEMFULL,
     FAILEDSTARTTLS, DELIVERED, SYNTAXERROR, VACATION, ONHOLD, UNDEFINED;
 
+    // made once: every record written asks for it
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** The name used in JSON, CSV and the knowledge base: lower case, as Sisimai writes it. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** Parses a label such as {@code userunknown}; null when it names no reason. */

@@ -11,8 +11,11 @@ public enum Retry {
     /** Only after someone fixes something (content, DNS, reputation, account). */
     AFTER_FIX;
 
+    // made once: every record written asks for it
+    private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return label;
     }
 
     public static Retry fromLabel(String label) {

@@ -85,7 +85,8 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             for (int p : kb.providersDetectedBy(hits.id(h))) detected[p] = true;
         }
         if (host != null) {
-            for (int p = 0; p < detected.length; p++) if (kb.providers().get(p).ownsHost(host)) detected[p] = true;
+            String h = KbProvider.normalHost(host);
+            for (int p = 0; p < detected.length; p++) if (kb.providers().get(p).ownsNormalHost(h)) detected[p] = true;
         }
 
         // Only the entries that can hold are looked at: those using a literal found in the text, and
