@@ -26,6 +26,9 @@ public final class HeaderBlock {
         return groups(text, maxFields, maxGroups, false);
     }
 
+    // Lines are read as index ranges of the text: a string is made only of a field's name and
+    // value, not of every line and every trimmed piece of it (the returned original's header
+    // block and the delivery-status groups of every report come through here).
     private static List<Headers> groups(String text, int maxFields, int maxGroups, boolean decodeWords) {
         List<Headers> out = new ArrayList<>();
         List<Header> current = new ArrayList<>();
@@ -38,9 +41,9 @@ public final class HeaderBlock {
             if (eol < 0) eol = len;
             int end = eol;
             if (end > pos && text.charAt(end - 1) == '\r') end--;
-            String line = text.substring(pos, end);
+            int line = pos; // the line is text[line, end)
             pos = eol + 1;
-            if (line.isBlank()) {
+            if (isBlank(text, line, end)) {
                 if (name != null) {
                     add(current, name, value, decodeWords, maxFields);
                     name = null;
@@ -53,19 +56,19 @@ public final class HeaderBlock {
                 if (eol >= len) break;
                 continue;
             }
-            char c0 = line.charAt(0);
+            char c0 = text.charAt(line);
             if ((c0 == ' ' || c0 == '\t') && name != null) {
-                value.append(' ').append(line.trim());
+                appendTrimmed(value.append(' '), text, line, end);
             } else {
-                int colon = fieldNameEnd(line);
-                if (colon > 0) {
+                int colon = fieldNameEnd(text, line, end);
+                if (colon > line) {
                     if (name != null) add(current, name, value, decodeWords, maxFields);
-                    name = line.substring(0, colon).trim();
+                    name = text.substring(line, colon); // a field name holds no blanks to trim
                     value.setLength(0);
-                    value.append(line.substring(colon + 1).trim());
+                    appendTrimmed(value, text, colon + 1, end);
                 } else if (name != null && !decodeWords) {
                     // a broken report wraps a long field without indenting: keep it with its field
-                    value.append(' ').append(line.trim());
+                    appendTrimmed(value.append(' '), text, line, end);
                 }
             }
             if (eol >= len) break;
@@ -75,17 +78,33 @@ public final class HeaderBlock {
         return out;
     }
 
+    /** {@link String#isBlank} of {@code text[from, to)}. */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) if (!Character.isWhitespace(text.charAt(i))) return false;
+        return true;
+    }
+
+    /** Appends {@code text[from, end)} as {@link String#trim} would leave it. */
+    private static void appendTrimmed(StringBuilder to, String text, int from, int end) {
+        while (from < end && text.charAt(from) <= ' ') from++;
+        while (end > from && text.charAt(end - 1) <= ' ') end--;
+        to.append(text, from, end);
+    }
+
     private static void add(List<Header> fields, String name, StringBuilder value, boolean decodeWords, int max) {
         if (fields.size() >= max) return;
         String v = value.toString().trim();
         fields.add(new Header(name, decodeWords ? EncodedWords.decode(v) : v));
     }
 
-    /** Index of the colon ending a field name, or -1 when the line does not start with one. */
-    private static int fieldNameEnd(String line) {
-        int max = Math.min(line.length(), 80);
-        for (int i = 0; i < max; i++) {
-            char c = line.charAt(i);
+    /**
+     * Index of the colon ending a field name at the start of the line {@code text[from, to)}, or
+     * -1 when the line does not start with one (names of at most 80 printable characters).
+     */
+    private static int fieldNameEnd(String text, int from, int to) {
+        int max = Math.min(to, from + 80);
+        for (int i = from; i < max; i++) {
+            char c = text.charAt(i);
             if (c == ':') return i;
             if (c <= ' ' || c > '~') return -1;
         }
