@@ -129,8 +129,8 @@ public final class MessageParser {
         int parts;
         Headers top;
         String topType;
-        final StringBuilder plain = new StringBuilder();
-        final StringBuilder html = new StringBuilder();
+        final TextParts plain = new TextParts();
+        final TextParts html = new TextParts();
         Headers perMessage;
         final List<Headers> perRecipient = new ArrayList<>();
         boolean global;
@@ -385,8 +385,8 @@ public final class MessageParser {
             partTypes.add(mime);
             String charset = type == null ? null : type.parameter("charset");
             switch (mime) {
-                case "text/plain", "text/enriched" -> appendText(plain, text(start, end, encoding, charset, limits.maxTextBytesPerPart()));
-                case "text/html" -> appendText(html, text(start, end, encoding, charset, limits.maxTextBytesPerPart()));
+                case "text/plain", "text/enriched" -> plain.add(text(start, end, encoding, charset, limits.maxTextBytesPerPart()));
+                case "text/html" -> html.add(text(start, end, encoding, charset, limits.maxTextBytesPerPart()));
                 case "message/delivery-status", "message/global-delivery-status" -> readDeliveryStatus(start, end, encoding, mime);
                 case "message/feedback-report" -> feedback = HeaderBlock.parse(
                         text(start, end, encoding, "utf-8", limits.maxTextBytesPerPart()), limits.maxHeaderCount());
@@ -427,11 +427,6 @@ public final class MessageParser {
             return Charsets.decode(bytes.bytes(), 0, bytes.length(), charset);
         }
 
-        private void appendText(StringBuilder to, String text) {
-            if (text.isBlank()) return;
-            if (to.length() > 0) to.append("\n\n");
-            to.append(text);
-        }
 
         private void readDeliveryStatus(int start, int end, String encoding, String type) throws IOException {
             boolean isGlobal = type.startsWith("message/global");
@@ -488,7 +483,7 @@ public final class MessageParser {
         }
 
         ParsedMessage result() {
-            String text = plain.length() > 0 ? plain.toString() : HtmlText.toText(html.toString());
+            String text = !plain.isEmpty() ? plain.joined() : HtmlText.toText(html.joined());
             if (partTypes.isEmpty() && preamble != null) {
                 text = preamble;
                 fail("multipart without its boundary: read as plain text", false);
@@ -518,4 +513,31 @@ public final class MessageParser {
 
     private static final byte[] CONTENT_TYPE = "content-type".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] TRANSFER_ENCODING = "content-transfer-encoding".getBytes(StandardCharsets.ISO_8859_1);
+
+    /**
+     * The text parts of one kind, non-blank ones joined by an empty line. Most messages have one:
+     * it is kept as it is, not copied into a builder and out again.
+     */
+    private static final class TextParts {
+        private String first;
+        private StringBuilder more;
+
+        void add(String text) {
+            if (text.isBlank()) return;
+            if (first == null) {
+                first = text;
+                return;
+            }
+            if (more == null) more = new StringBuilder(first);
+            more.append("\n\n").append(text);
+        }
+
+        boolean isEmpty() {
+            return first == null;
+        }
+
+        String joined() {
+            return more != null ? more.toString() : first == null ? "" : first;
+        }
+    }
 }

@@ -45,6 +45,42 @@ class MessageParserTest {
     }
 
     @Test
+    void blankTextPartsAreSkippedAndHtmlIsReadOnlyWithoutPlainText() {
+        ParsedMessage withPlain = parse("""
+                Content-Type: multipart/alternative; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                \s\s
+                --b
+                Content-Type: text/html
+
+                <p>html only</p>
+                --b
+                Content-Type: text/plain
+
+                the plain one
+                --b--
+                """);
+        ParsedMessage htmlOnly = parse("""
+                Content-Type: multipart/alternative; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                --b
+                Content-Type: text/html
+
+                <p>html only</p>
+                --b--
+                """);
+
+        assertThat(withPlain.text()).isEqualTo("the plain one");
+        assertThat(htmlOnly.text()).contains("html only").doesNotContain("<p>");
+    }
+
+    @Test
     void aBoundaryLineIsTheBoundaryWithTrailingBlanksNotALongerWordStartingWithIt() {
         ParsedMessage m = parse("""
                 From: MAILER-DAEMON@mx.example
