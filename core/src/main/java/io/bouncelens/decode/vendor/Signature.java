@@ -48,27 +48,27 @@ public record Signature(List<String> text, List<FieldSign> fields) {
         return new Signature(text, more);
     }
 
-    /** True when one of the header signs holds for {@code message} (the text literals are the scan's business). */
-    boolean inFields(ParsedMessage message) {
-        for (FieldSign sign : fields) if (sign.holds(message)) return true;
-        return false;
-    }
-
     /** Where a field sign looks. */
     public enum Place { HEADER, DELIVERY_STATUS }
 
     /** A header field, present, whose value contains {@code literal} (lower case; empty: any value). */
     public record FieldSign(Place place, String field, String literal) {
 
-        boolean holds(ParsedMessage message) {
-            String value;
-            if (place == Place.HEADER) {
-                value = message.header(field);
-            } else {
-                DeliveryStatus dsn = message.deliveryStatus();
-                value = dsn == null ? null : dsn.perMessage().first(field);
-            }
-            return value != null && (literal.isEmpty() || value.toLowerCase(Locale.ROOT).contains(literal));
+        /** The field's value in {@code message}, or null when it has none. */
+        String valueIn(ParsedMessage message) {
+            if (place == Place.HEADER) return message.header(field);
+            DeliveryStatus dsn = message.deliveryStatus();
+            return dsn == null ? null : dsn.perMessage().first(field);
+        }
+
+        /** Whether the sign holds for the field's value, lower-cased ({@link #valueIn}, then lower case). */
+        boolean holdsFor(String lowerCaseValue) {
+            return lowerCaseValue != null && (literal.isEmpty() || lowerCaseValue.contains(literal));
+        }
+
+        /** The same place and field, whatever the literal: signs that read the same value. */
+        String fieldKey() {
+            return place + ":" + field.toLowerCase(Locale.ROOT);
         }
     }
 }

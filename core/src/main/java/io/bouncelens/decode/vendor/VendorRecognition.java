@@ -6,6 +6,7 @@ import io.bouncelens.decode.ParsedMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,6 +22,14 @@ public final class VendorRecognition {
     private final Map<String, Integer> ids = new HashMap<>();
     private final int[][] literalsOf; // per format: ids of its text literals
     private final LiteralAutomaton automaton;
+    /**
+     * Per format: its field signs, and for each the index of the field it reads among all
+     * formats' fields. A field is looked up and lower-cased once per message, not once per format
+     * that asks (about twenty formats ask the From, Subject or X-Mailer of every message).
+     */
+    private final Signature.FieldSign[][] signsOf;
+    private final int[][] fieldOf;
+    private final List<Signature.FieldSign> fieldReaders = new ArrayList<>();
 
     public VendorRecognition(List<VendorFormat> formats) {
         this(formats, List.of());
@@ -52,6 +61,24 @@ public final class VendorRecognition {
             }
         }
         automaton = LiteralAutomaton.of(literals);
+        Map<String, Integer> fieldIds = new HashMap<>();
+        signsOf = new Signature.FieldSign[this.formats.size()][];
+        fieldOf = new int[this.formats.size()][];
+        for (int f = 0; f < this.formats.size(); f++) {
+            List<Signature.FieldSign> signs = this.formats.get(f).signature().fields();
+            signsOf[f] = signs.toArray(new Signature.FieldSign[0]);
+            fieldOf[f] = new int[signs.size()];
+            for (int i = 0; i < signs.size(); i++) {
+                Signature.FieldSign sign = signs.get(i);
+                Integer id = fieldIds.get(sign.fieldKey());
+                if (id == null) {
+                    id = fieldReaders.size();
+                    fieldIds.put(sign.fieldKey(), id);
+                    fieldReaders.add(sign);
+                }
+                fieldOf[f][i] = id;
+            }
+        }
     }
 
     /** The formats in registry order. */
@@ -75,6 +102,9 @@ public final class VendorRecognition {
         private final boolean[] found;
         // decided once per format: the decoder may go through the formats more than once per message
         private final byte[] offered = new byte[formats.size()];
+        // each field's value, lower-cased (null: none), once looked up
+        private final String[] fieldValues = new String[fieldReaders.size()];
+        private final boolean[] fieldLooked = new boolean[fieldReaders.size()];
 
         private Scan(ParsedMessage message, TextHits hits, boolean[] found) {
             this.message = message;
@@ -94,7 +124,21 @@ public final class VendorRecognition {
 
         private boolean decide(int index) {
             for (int id : literalsOf[index]) if (found[id]) return true;
-            return formats.get(index).signature().inFields(message);
+            Signature.FieldSign[] signs = signsOf[index];
+            for (int i = 0; i < signs.length; i++) {
+                if (signs[i].holdsFor(fieldValue(fieldOf[index][i]))) return true;
+            }
+            return false;
+        }
+
+        /** The field's value in lower case, or null when the message has none. */
+        private String fieldValue(int field) {
+            if (!fieldLooked[field]) {
+                String raw = fieldReaders.get(field).valueIn(message);
+                fieldValues[field] = raw == null ? null : raw.toLowerCase(Locale.ROOT);
+                fieldLooked[field] = true;
+            }
+            return fieldValues[field];
         }
     }
 }

@@ -95,6 +95,43 @@ class VendorRecognitionTest {
         assertThat(recognition.formats().get(ezweb).recognises(m, scan.hits())).isTrue();
     }
 
+    /** Formats asking the same field for different literals each get their own answer, in any case. */
+    @Test
+    void formatsSharingAHeaderFieldAreEachOfferedOnTheirOwnLiteral() {
+        VendorRecognition two = new VendorRecognition(List.of(
+                format("mailer-a", Signature.inText("never here").orHeader("X-Mailer", "alpha")),
+                format("mailer-b", Signature.inText("nor here").orHeader("x-mailer", "beta", "gamma")),
+                format("any-dsn", Signature.inText("nowhere").orDeliveryStatusField("Reporting-MTA"))));
+        Headers headers = new Headers(List.of(new Header("From", "x@example.org"), new Header("X-MAILER", "Gamma Mailer 2.0")));
+        ParsedMessage m = new ParsedMessage(headers, "text/plain", "text", null, null, null, List.of("text/plain"), false, List.of());
+
+        VendorRecognition.Scan scan = two.scan(m);
+
+        assertThat(scan.offered(0)).isFalse();
+        assertThat(scan.offered(1)).isTrue();
+        assertThat(scan.offered(2)).as("no delivery-status part").isFalse();
+    }
+
+    private static VendorFormat format(String name, Signature signature) {
+        return new VendorFormat() {
+            public String name() {
+                return name;
+            }
+
+            public Signature signature() {
+                return signature;
+            }
+
+            public boolean recognises(ParsedMessage message, TextHits text) {
+                return false;
+            }
+
+            public List<io.bouncelens.decode.FailedRecipient> read(ParsedMessage message) {
+                return List.of();
+            }
+        };
+    }
+
     @Test
     void askingAboutALiteralTheFormatDidNotDeclareIsAnError() {
         TextHits hits = TextHits.search("a mail system notice", List.of("notice"));
