@@ -56,6 +56,24 @@ public final class ByteScan {
         return true;
     }
 
+    /**
+     * True when every byte of {@code b[from, to)} is ASCII and none is {@code absent}: the two
+     * questions asked of nearly every text part, answered in one pass.
+     */
+    public static boolean isAsciiWithout(byte[] b, int from, int to, byte absent) {
+        long pattern = ONES * (absent & 0xFF);
+        int i = from;
+        long marks = 0;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) EIGHT_BYTES.get(b, i);
+            long x = word ^ pattern;
+            marks |= word | (x - ONES) & ~x; // a high bit: a byte above 0x7F, or the absent byte found
+        }
+        if ((marks & HIGH_BITS) != 0) return false;
+        for (; i < to; i++) if (b[i] < 0 || b[i] == absent) return false;
+        return true;
+    }
+
     /** The index of the first LF or CR in {@code b[from, to)}, or {@code to}. */
     public static int lineEnd(byte[] b, int from, int to) {
         int i = from;

@@ -62,6 +62,8 @@ public final class Charsets {
     /** Decodes {@code len} bytes; never throws, never returns null. */
     public static String decode(byte[] bytes, int off, int len, String label) {
         if (len == 0) return "";
+        // nearly every part: ASCII without an ESC, so no ISO-2022 text either; one pass tells
+        if (ByteScan.isAsciiWithout(bytes, off, off + len, ESC)) return new String(bytes, off, len, StandardCharsets.ISO_8859_1);
         if (isAscii(bytes, off, len)) {
             // the label does not matter here (looking it up cost more than the rest for most parts)
             if (hasIso2022Escape(bytes, off, len)) return decodeLeniently(bytes, off, len, iso2022jp());

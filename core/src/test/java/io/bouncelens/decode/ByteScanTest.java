@@ -46,6 +46,21 @@ class ByteScanTest {
         }
     }
 
+    @Test
+    void asciiWithoutAByteIsFalseForAnyHighByteOrThatByteAnywhere() {
+        Random random = new Random(9);
+        byte[] alphabet = {'a', ' ', 0x1B, 0x1A, 0x1C, (byte) 0x9B, (byte) 0x80, (byte) 0xFF, 0x7F, 0};
+        for (int round = 0; round < 5000; round++) {
+            byte[] b = new byte[random.nextInt(30)];
+            for (int i = 0; i < b.length; i++) b[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) 'a';
+            int from = b.length == 0 ? 0 : random.nextInt(b.length);
+            int to = from + random.nextInt(b.length - from + 1);
+            boolean expected = true;
+            for (int i = from; i < to; i++) if (b[i] < 0 || b[i] == 0x1B) expected = false;
+            assertThat(ByteScan.isAsciiWithout(b, from, to, (byte) 0x1B)).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
     private static void check(Search search, IntPredicate sought) {
         Random random = new Random(3);
         for (int round = 0; round < 3000; round++) {
