@@ -23,9 +23,19 @@ public final class MboxSplitter implements Iterator<InputMessage> {
     private boolean atSeparator;
     private InputMessage next;
     private boolean finished;
+    /**
+     * Lines kept as they are (nearly all) are copied into the message in runs, not one by one:
+     * {@code lines.buf[runStart, runEnd)}, copied before anything else is appended and before the
+     * line reader moves its buffer.
+     */
+    private int runStart;
+    private int runEnd = -1;
+    /** A blank line held back: it belongs to the separator if a From_ line follows. */
+    private byte[] blank = new byte[16];
+    private int blankLength = -1;
 
     public MboxSplitter(InputStream in, String file, long maxMessageBytes) {
-        this.lines = new LineReader(in);
+        this.lines = new LineReader(in, this::flushRun);
         this.file = file;
         this.message = new MessageBytes(maxMessageBytes);
     }
@@ -59,39 +69,60 @@ public final class MboxSplitter implements Iterator<InputMessage> {
                 atSeparator = true;
             }
             message.clear();
-            boolean truncated = false;
             boolean previousBlank = false;
-            byte[] pendingBlank = null;
             boolean sawAny = false;
             boolean more;
             while ((more = lines.next())) {
                 if (previousBlank && lines.startsWithFrom(0)) break;
                 sawAny = true;
-                if (pendingBlank != null) {
-                    truncated |= !message.append(pendingBlank, 0, pendingBlank.length);
-                    pendingBlank = null;
+                if (blankLength >= 0) { // the held blank line was the message's own
+                    flushRun();
+                    message.append(blank, 0, blankLength);
+                    blankLength = -1;
                 }
-                boolean blank = lines.isBlank();
-                if (blank) {
-                    pendingBlank = lines.copy(); // a blank line before a From_ line belongs to the separator
+                previousBlank = lines.isBlank();
+                if (previousBlank) {
+                    flushRun();
+                    holdBlank();
+                } else if (lines.isQuotedFrom()) {
+                    flushRun();
+                    message.append(lines.buf, lines.start + 1, lines.end - lines.start - 1);
+                } else if (lines.start == runEnd) {
+                    runEnd = lines.end;
                 } else {
-                    int skip = lines.isQuotedFrom() ? 1 : 0;
-                    truncated |= !message.append(lines.buf, lines.start + skip, lines.end - lines.start - skip);
+                    flushRun();
+                    runStart = lines.start;
+                    runEnd = lines.end;
                 }
-                previousBlank = blank;
             }
+            flushRun();
             if (!more) {
                 finished = true;
-                if (pendingBlank != null) message.append(pendingBlank, 0, pendingBlank.length);
+                if (blankLength >= 0) message.append(blank, 0, blankLength);
                 if (!sawAny) return null;
             }
+            blankLength = -1;
             index++;
-            return new InputMessage(file, index, message.toByteArray(), truncated || lines.lineCut(), null);
+            return new InputMessage(file, index, message.toByteArray(), message.full() || lines.lineCut(), null);
         } catch (IOException e) {
             finished = true;
             index++;
             return new InputMessage(file, index, new byte[0], false, "read error: " + e.getMessage());
         }
+    }
+
+    /** Copies the run of lines kept as they are into the message. */
+    private void flushRun() {
+        if (runEnd > runStart) message.append(lines.buf, runStart, runEnd - runStart);
+        runStart = 0;
+        runEnd = -1;
+    }
+
+    private void holdBlank() {
+        int length = lines.end - lines.start;
+        if (length > blank.length) blank = new byte[length];
+        System.arraycopy(lines.buf, lines.start, blank, 0, length);
+        blankLength = length;
     }
 
     static boolean startsWithFrom(byte[] line, int off) {
@@ -105,12 +136,14 @@ public final class MboxSplitter implements Iterator<InputMessage> {
 
     /**
      * The message being read, kept in one array reused from message to message (each message then
-     * costs one copy of its bytes); holds at most {@code max} bytes.
+     * costs one copy of its bytes); holds at most {@code max} bytes, in whole lines: once a line
+     * does not fit, nothing more is kept of the message.
      */
     private static final class MessageBytes {
         private final long max;
         private byte[] bytes = new byte[64 << 10];
         private int size;
+        private boolean full;
 
         MessageBytes(long max) {
             this.max = max;
@@ -118,15 +151,28 @@ public final class MboxSplitter implements Iterator<InputMessage> {
 
         void clear() {
             size = 0;
+            full = false;
         }
 
-        /** Appends, or returns false (appending nothing) when the message would exceed its limit. */
-        boolean append(byte[] b, int off, int len) {
-            if (size + (long) len > max) return false;
+        /** Appends whole lines of {@code b[off, off + len)}: those that fit, once one does not, none. */
+        void append(byte[] b, int off, int len) {
+            if (full) return;
+            if (size + (long) len > max) {
+                full = true;
+                // the lines that still fit: up to the last line end within the room left
+                int room = (int) (max - size);
+                int cut = room;
+                while (cut > 0 && b[off + cut - 1] != '\n') cut--;
+                len = cut;
+            }
             if (size + len > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(size + len, bytes.length * 2));
             System.arraycopy(b, off, bytes, size, len);
             size += len;
-            return true;
+        }
+
+        /** True once some of the message was left out. */
+        boolean full() {
+            return full;
         }
 
         byte[] toByteArray() {
@@ -142,6 +188,8 @@ public final class MboxSplitter implements Iterator<InputMessage> {
     private static final class LineReader {
         private static final int MAX_LINE = 1 << 20;
         private final InputStream in;
+        /** Told before the buffer's bytes move: whoever holds offsets into it must be done with them. */
+        private final Runnable beforeMove;
         byte[] buf = new byte[64 << 10];
         int start;
         int end;
@@ -149,8 +197,9 @@ public final class MboxSplitter implements Iterator<InputMessage> {
         private int limit;
         private boolean cut;
 
-        LineReader(InputStream in) {
+        LineReader(InputStream in, Runnable beforeMove) {
             this.in = in;
+            this.beforeMove = beforeMove;
         }
 
         /** Moves to the next line; false at the end of the input. */
@@ -165,6 +214,7 @@ public final class MboxSplitter implements Iterator<InputMessage> {
                     return take(limit);
                 }
                 if (pos > 0) { // keep the line's start, make room behind it
+                    beforeMove.run();
                     System.arraycopy(buf, pos, buf, 0, unread);
                     pos = 0;
                     limit = unread;

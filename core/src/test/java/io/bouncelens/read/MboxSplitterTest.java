@@ -64,6 +64,38 @@ class MboxSplitterTest {
         assertThat(messages.get(1).truncated()).isFalse();
     }
 
+    /** Random mboxes, read in random pieces, split as the line-by-line splitter split them. */
+    @Test
+    void randomMboxesSplitAsLineByLine() {
+        java.util.Random random = new java.util.Random(12);
+        String[] lines = {"From a@b Mon Jan 1\n", "From here\n", ">From x\n", ">>From y\n", ">Fro\n", "\n", "\r\n", "\r\n\r\n",
+                "Subject: s\n", "body text\r\n", "x".repeat(70_000) + "\n", "no end", "\r", "From\n", " From z\n"};
+        for (int round = 0; round < 400; round++) {
+            StringBuilder mbox = new StringBuilder(random.nextBoolean() ? "From first\n" : "\nFrom first\n");
+            for (int k = random.nextInt(60); k > 0; k--) mbox.append(lines[random.nextInt(lines.length)]);
+            byte[] in = bytes(mbox.toString());
+            int step = 1 + random.nextInt(random.nextBoolean() ? 20 : 100_000);
+            List<InputMessage> expected = new ArrayList<>();
+            new LineByLineMboxSplitter(new TrickleInputStream(in, step), "box", Long.MAX_VALUE).forEachRemaining(expected::add);
+            List<InputMessage> got = split(new TrickleInputStream(in, step), Long.MAX_VALUE);
+            assertThat(got).as("round %d, step %d", round, step).hasSameSizeAs(expected);
+            for (int i = 0; i < got.size(); i++) {
+                assertThat(got.get(i).bytes()).as("round %d, message %d", round, i).isEqualTo(expected.get(i).bytes());
+                assertThat(got.get(i).truncated()).isEqualTo(expected.get(i).truncated());
+                assertThat(got.get(i).index()).isEqualTo(expected.get(i).index());
+            }
+        }
+    }
+
+    @Test
+    void aMessageOverItsLimitKeepsWholeLinesAndNothingAfterTheFirstThatDidNotFit() {
+        String mbox = "From a\n\nshort\n" + "w".repeat(100) + "\nok\n\nFrom b\n\nnext\n";
+        List<InputMessage> messages = split(new TrickleInputStream(bytes(mbox), 5), 50);
+        assertThat(text(messages.get(0))).isEqualTo("\nshort\n");
+        assertThat(messages.get(0).truncated()).isTrue();
+        assertThat(text(messages.get(1))).isEqualTo("\nnext\n");
+    }
+
     private static List<InputMessage> split(InputStream in, long max) {
         List<InputMessage> out = new ArrayList<>();
         new MboxSplitter(in, "box", max).forEachRemaining(out::add);
