@@ -47,6 +47,17 @@ class ByteScanTest {
     }
 
     @Test
+    void theFirstMarkedByteIsTheLowestWhateverIsMarkedAboveIt() {
+        for (int first = 0; first < 8; first++) {
+            for (int above = 0; above < 256; above++) {
+                long found = 0x80L << (8 * first);
+                for (int k = first + 1; k < 8; k++) if ((above >>> k & 1) != 0) found |= 0x80L << (8 * k);
+                assertThat(ByteScan.firstMarkedByte(found)).as("%x", found).isEqualTo(first);
+            }
+        }
+    }
+
+    @Test
     void asciiWithoutAByteIsFalseForAnyHighByteOrThatByteAnywhere() {
         Random random = new Random(9);
         byte[] alphabet = {'a', ' ', 0x1B, 0x1A, 0x1C, (byte) 0x9B, (byte) 0x80, (byte) 0xFF, 0x7F, 0};
