@@ -115,8 +115,9 @@ public final class BounceSigns {
     /**
      * Sent by a mail system, or titled like a delivery failure and carrying a sign that only mail
      * software gives: a null envelope sender, an Auto-Submitted or X-Failed-Recipients field, the
-     * returned original. A title alone is what people and other systems write too ("Your parcel
-     * could not be delivered", "Your expense report was rejected").
+     * returned original, attached or pasted into the text with its trace fields. A title alone is
+     * what people and other systems write too ("Your parcel could not be delivered", "Your expense
+     * report was rejected").
      */
     public static boolean looksLikeBounce(ParsedMessage m) {
         if (fromMailSystem(m)) return true;
@@ -127,7 +128,57 @@ public final class BounceSigns {
             return true;
         }
         return bounceSubject(m) && (nullSender(m) || m.header("Auto-Submitted") != null
-                || m.header("X-Failed-Recipients") != null || m.originalHeaders() != null || sharedSender(m));
+                || m.header("X-Failed-Recipients") != null || m.originalHeaders() != null || sharedSender(m)
+                || pastesTraceFields(m.text()));
+    }
+
+    /**
+     * Whether the text holds a pasted header block's trace field: a line starting "Received: from"
+     * or "Received: by", as MTAs write them. Reports that paste the returned original into their
+     * text without a marker line (Road Runner's "-------- Returned Mail --------") carry them;
+     * a person's letter does not.
+     */
+    static boolean pastesTraceFields(String text) {
+        return traceFieldAt(text) >= 0;
+    }
+
+    /**
+     * The report's text above a header block pasted into it without a marker line (see
+     * {@link #pastesTraceFields}): the block starts at its trace field or at the header fields
+     * right above it. The whole text when it pastes none.
+     */
+    public static String abovePastedHeaders(String report) {
+        int at = traceFieldAt(report);
+        if (at < 0) return report;
+        while (at > 0) {
+            int lineStart = report.lastIndexOf('\n', at - 2) + 1;
+            if (!isFieldLine(report, lineStart, at - 1)) break;
+            at = lineStart;
+        }
+        return report.substring(0, at);
+    }
+
+    /** Where the first line starting "Received: from" or "Received: by" starts; -1 when none does. */
+    private static int traceFieldAt(String text) {
+        for (int at = text.indexOf("Received: "); at >= 0; at = text.indexOf("Received: ", at + 1)) {
+            if ((at == 0 || text.charAt(at - 1) == '\n')
+                    && (text.startsWith("from ", at + 10) || text.startsWith("by ", at + 10))) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code text[from, to)} is a header field's first line: a name of letters, digits and '-', a colon, a space. */
+    private static boolean isFieldLine(String text, int from, int to) {
+        int i = from;
+        while (i < to && i - from < 40) {
+            char c = text.charAt(i);
+            if (c == ':') return i > from && i + 1 < to && text.charAt(i + 1) == ' ';
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) return false;
+            i++;
+        }
+        return false;
     }
 
     private static boolean sharedSender(ParsedMessage m) {

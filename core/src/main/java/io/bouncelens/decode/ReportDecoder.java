@@ -80,7 +80,9 @@ public final class ReportDecoder {
      * read as delivered) or states no failure at all.
      */
     private DecodedReport fromText(ParsedMessage m) {
-        String report = ReturnedMessage.reportPart(m.text()); // the report's own text, found once for all three
+        // the report's own text, found once for all three: above a marker line, or above a header
+        // block pasted without one
+        String report = BounceSigns.abovePastedHeaders(ReturnedMessage.reportPart(m.text()));
         ServiceNotices.Kind notice = ServiceNotices.of(m, report);
         if (notice == ServiceNotices.Kind.DELIVERED || notice == ServiceNotices.Kind.RELAYED) {
             String action = notice == ServiceNotices.Kind.DELIVERED ? "delivered" : "relayed";

@@ -127,12 +127,23 @@ public final class TextBounceScanner {
             if (line.isEmpty() && b.length() > 0 && j > i + 1 && b.charAt(b.length() - 1) != ':') break;
             if (line.isEmpty()) continue;
             if (startsWithOtherAddress(line, lines.get(i))) break; // the next recipient's paragraph
+            if (isDivider(line)) continue; // "-------- Returned Mail --------": layout, not the server's words
             if (isSuccessAnswer(line)) continue; // a transcript's 250 / 354 lines say nothing about the failure
             if (b.length() > 0) b.append(' ');
             b.append(line);
             if (b.length() > MAX_DIAGNOSTIC_CHARS) break;
         }
         return squeeze(b.toString(), MAX_DIAGNOSTIC_CHARS);
+    }
+
+    /**
+     * A line opening with three dashes, equals signs, stars or underscores: a section's divider,
+     * unless it ends in a colon and so announces what follows ("--------Error Detail:").
+     */
+    private static boolean isDivider(String line) {
+        if (line.length() < 3 || line.endsWith(":")) return false;
+        char c = line.charAt(0);
+        return (c == '-' || c == '=' || c == '*' || c == '_') && line.charAt(1) == c && line.charAt(2) == c;
     }
 
     /** The closest line above {@code i}, in its paragraph (at most 3 lines up), labelled as the failure's reason. */

@@ -232,6 +232,23 @@ class ReportDecoderTest {
         assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("gus@receiver.example");
     }
 
+    /**
+     * A report that pastes the returned original into its text without a marker line: the
+     * pasted trace field shows mail software wrote it, and nothing below the report's own words
+     * (the original's Message-ID, the address in its body) is taken for a recipient.
+     */
+    @Test
+    void aReportPastingTheOriginalWithoutAMarkerIsReadAboveThePastedHeaders() {
+        DecodedReport r = decode("pasted-original-no-marker.eml");
+
+        assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(r.recipients()).singleElement().satisfies(f -> {
+            assertThat(f.recipient()).isEqualTo("dan@receiver.example");
+            assertThat(f.diagnosticCode()).isEqualTo(
+                    "<dan@receiver.example>: Requested action not taken: mailbox unavailable. [SMTP Error Code 550]");
+        });
+    }
+
     @Test
     void anX400GatewaysReportGivesTheOriginalRecipientAndTheAnswerItQuotes() {
         DecodedReport r = decode("x400-gateway-dsn.eml");
