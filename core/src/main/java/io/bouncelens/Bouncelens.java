@@ -12,7 +12,6 @@ import io.bouncelens.decode.ParsedMessage;
 import io.bouncelens.decode.ReportDecoder;
 import io.bouncelens.read.InputMessage;
 
-
 import java.io.InputStream;
 import java.util.List;
 

@@ -427,7 +427,6 @@ public final class MessageParser {
             return Charsets.decode(bytes.bytes(), 0, bytes.length(), charset);
         }
 
-
         private void readDeliveryStatus(int start, int end, String encoding, String type) throws IOException {
             boolean isGlobal = type.startsWith("message/global");
             String text = text(start, end, encoding, isGlobal ? "utf-8" : null, limits.maxDeliveryStatusBytes());

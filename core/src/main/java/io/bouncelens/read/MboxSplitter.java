@@ -254,9 +254,5 @@ public final class MboxSplitter implements Iterator<InputMessage> {
             for (int i = start; i < end; i++) if (buf[i] != '\n' && buf[i] != '\r') return false;
             return true;
         }
-
-        byte[] copy() {
-            return Arrays.copyOfRange(buf, start, end);
-        }
     }
 }
