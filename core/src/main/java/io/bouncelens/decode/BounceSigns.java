@@ -152,7 +152,7 @@ public final class BounceSigns {
         if (at < 0) return report;
         while (at > 0) {
             int lineStart = report.lastIndexOf('\n', at - 2) + 1;
-            if (!isFieldLine(report, lineStart, at - 1)) break;
+            if (HeaderBlock.fieldNameEnd(report, lineStart, at - 1) <= lineStart) break; // not a field's first line
             at = lineStart;
         }
         return report.substring(0, at);
@@ -167,18 +167,6 @@ public final class BounceSigns {
             }
         }
         return -1;
-    }
-
-    /** Whether {@code text[from, to)} is a header field's first line: a name of letters, digits and '-', a colon, a space. */
-    private static boolean isFieldLine(String text, int from, int to) {
-        int i = from;
-        while (i < to && i - from < 40) {
-            char c = text.charAt(i);
-            if (c == ':') return i > from && i + 1 < to && text.charAt(i + 1) == ' ';
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) return false;
-            i++;
-        }
-        return false;
     }
 
     private static boolean sharedSender(ParsedMessage m) {

@@ -101,7 +101,7 @@ public final class HeaderBlock {
      * Index of the colon ending a field name at the start of the line {@code text[from, to)}, or
      * -1 when the line does not start with one (names of at most 80 printable characters).
      */
-    private static int fieldNameEnd(String text, int from, int to) {
+    static int fieldNameEnd(String text, int from, int to) {
         int max = Math.min(to, from + 80);
         for (int i = from; i < max; i++) {
             char c = text.charAt(i);
