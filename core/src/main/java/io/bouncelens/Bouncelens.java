@@ -96,7 +96,7 @@ public final class Bouncelens {
      */
     public MessageDiagnosis diagnose(InputMessage input, Lang lang) {
         if (input.error() != null) return MessageDiagnosis.unreadable(input.file(), input.index(), input.error());
-        ParsedMessage parsed = parser.parse(input.bytes());
+        ParsedMessage parsed = parser.parse(input.bytes(), input.lfOnly());
         if (input.truncated()) {
             parsed = parsed.cutAt("message larger than " + limits.maxMessageBytes() + " bytes; read the first "
                     + limits.maxMessageBytes());

@@ -56,9 +56,11 @@ final class MessageBytes {
      * The message in {@code whole}, used where it lies when nothing needs changing: shorter than a
      * header field may be and without a CR, as nearly every bounce is. The array is only read,
      * never written, so the caller's copy stays as it was. Otherwise read as {@link #read} does.
+     * {@code lfOnly}: the caller knows there is no CR, which then is not searched for.
      */
-    static MessageBytes of(byte[] whole, long maxBytes, int maxFieldBytes) {
-        if (whole.length <= Math.min(maxBytes, maxFieldBytes) && ByteScan.cr(whole, 0, whole.length) == whole.length) {
+    static MessageBytes of(byte[] whole, boolean lfOnly, long maxBytes, int maxFieldBytes) {
+        if (whole.length <= Math.min(maxBytes, maxFieldBytes)
+                && (lfOnly || ByteScan.cr(whole, 0, whole.length) == whole.length)) {
             MessageBytes m = new MessageBytes(maxFieldBytes, 0);
             m.bytes = whole;
             m.length = whole.length;

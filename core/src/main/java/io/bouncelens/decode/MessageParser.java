@@ -58,7 +58,15 @@ public final class MessageParser {
      * it when it needs no change; {@code message} is only read.
      */
     public ParsedMessage parse(byte[] message) {
-        return parse(MessageBytes.of(message, limits.maxMessageBytes(), limits.maxHeaderLineBytes()));
+        return parse(message, false);
+    }
+
+    /**
+     * As {@link #parse(byte[])}; {@code lfOnly} says the caller knows every line end in
+     * {@code message} is an LF (an mbox splitter normalised them), so no search for CRs is made.
+     */
+    public ParsedMessage parse(byte[] message, boolean lfOnly) {
+        return parse(MessageBytes.of(message, lfOnly, limits.maxMessageBytes(), limits.maxHeaderLineBytes()));
     }
 
     private ParsedMessage parse(MessageBytes input) {

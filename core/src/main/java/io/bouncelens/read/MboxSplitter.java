@@ -12,32 +12,50 @@ import java.util.NoSuchElementException;
  * Splits an mbox into messages one at a time, holding only the current message (at most
  * {@code maxMessageBytes} of it: the rest is skipped up to the next separator). A message starts
  * at a {@code From } line that begins the file or follows an empty line; quoted {@code >From }
- * lines (mboxrd and mboxo) lose one {@code >}.
+ * lines (mboxrd and mboxo) lose one {@code >}. CRLF and lone CR (old Mac mailboxes) become LF,
+ * so every message handed out has LF line ends only ({@link InputMessage#lfOnly()}).
+ *
+ * <p>One buffer holds the message being read and the input after it, and the message is built
+ * where it was read: a line kept as it is (nearly all of them) is not copied at all, a changed
+ * one (a line end, an unquoted From) moves down over the bytes it lost. Each message is then
+ * copied once, into the array handed out. (Before, a line-end stream, the line reader and the
+ * message each had their own buffer: four copies of every byte and two searches of it.)
  */
 public final class MboxSplitter implements Iterator<InputMessage> {
 
-    private final LineReader lines;
+    /** A longer stretch without a line end is taken in pieces of this size (and the message marked). */
+    private static final int MAX_LINE = 1 << 20;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private final InputStream in;
     private final String file;
-    private final MessageBytes message;
+    private final long maxMessageBytes;
     private int index;
     private boolean atSeparator;
     private InputMessage next;
     private boolean finished;
+
     /**
-     * Lines kept as they are (nearly all) are copied into the message in runs, not one by one:
-     * {@code lines.buf[runStart, runEnd)}, copied before anything else is appended and before the
-     * line reader moves its buffer.
+     * {@code buf[messageStart, write)} is the message so far, {@code buf[pos, limit)} the input not
+     * yet read; the bytes between are what the message's lines lost (CRs, quoting marks).
      */
-    private int runStart;
-    private int runEnd = -1;
-    /** A blank line held back: it belongs to the separator if a From_ line follows. */
-    private byte[] blank = new byte[16];
-    private int blankLength = -1;
+    private byte[] buf = new byte[64 << 10];
+    private int messageStart;
+    private int write;
+    private int pos;
+    private int limit;
+    private boolean endOfInput;
+
+    /** The current line: {@code buf[lineStart, lineEnd)}, its line end already a single LF. */
+    private int lineStart;
+    private int lineEnd;
+    /** Whether a line was taken in pieces since the last message was handed out. */
+    private boolean lineCut;
 
     public MboxSplitter(InputStream in, String file, long maxMessageBytes) {
-        this.lines = new LineReader(in, this::flushRun);
+        this.in = in;
         this.file = file;
-        this.message = new MessageBytes(maxMessageBytes);
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
@@ -59,51 +77,53 @@ public final class MboxSplitter implements Iterator<InputMessage> {
             if (!atSeparator) {
                 // the first call: skip to the first From_ line (leading blank lines allowed)
                 boolean more;
-                while ((more = lines.next()) && lines.isBlank()) {
+                while ((more = nextLine()) && isBlank()) {
                     // nothing before the first message
                 }
-                if (!more || !lines.startsWithFrom(0)) {
+                if (!more || !startsWithFrom(buf, lineStart, lineEnd)) {
                     finished = true;
                     return null;
                 }
                 atSeparator = true;
             }
-            message.clear();
+            messageStart = pos;
+            write = pos;
+            boolean full = false;
             boolean previousBlank = false;
+            // the message's length if the blank line just kept turns out to belong to a separator
+            // (a length, not a position: reading the next line may move the message)
+            int beforeBlank = -1;
+            boolean blankDidNotFit = false;
             boolean sawAny = false;
             boolean more;
-            while ((more = lines.next())) {
-                if (previousBlank && lines.startsWithFrom(0)) break;
+            while ((more = nextLine())) {
+                if (previousBlank && startsWithFrom(buf, lineStart, lineEnd)) break;
                 sawAny = true;
-                if (blankLength >= 0) { // the held blank line was the message's own
-                    flushRun();
-                    message.append(blank, 0, blankLength);
-                    blankLength = -1;
+                if (blankDidNotFit) full = true; // the blank line was the message's own, and is missing
+                beforeBlank = -1;
+                blankDidNotFit = false;
+                previousBlank = isBlank();
+                int from = isQuotedFrom() ? lineStart + 1 : lineStart;
+                if (full) continue;
+                if ((long) write - messageStart + lineEnd - from > maxMessageBytes) {
+                    if (previousBlank) blankDidNotFit = true;
+                    else full = true;
+                    continue;
                 }
-                previousBlank = lines.isBlank();
-                if (previousBlank) {
-                    flushRun();
-                    holdBlank();
-                } else if (lines.isQuotedFrom()) {
-                    flushRun();
-                    message.append(lines.buf, lines.start + 1, lines.end - lines.start - 1);
-                } else if (lines.start == runEnd) {
-                    runEnd = lines.end;
-                } else {
-                    flushRun();
-                    runStart = lines.start;
-                    runEnd = lines.end;
-                }
+                if (previousBlank) beforeBlank = write - messageStart;
+                if (write != from) System.arraycopy(buf, from, buf, write, lineEnd - from);
+                write += lineEnd - from;
             }
-            flushRun();
+            int end = more && beforeBlank >= 0 ? messageStart + beforeBlank : write;
             if (!more) {
                 finished = true;
-                if (blankLength >= 0) message.append(blank, 0, blankLength);
                 if (!sawAny) return null;
+                if (blankDidNotFit) full = true; // no separator followed: the blank line was the message's
             }
-            blankLength = -1;
             index++;
-            return new InputMessage(file, index, message.toByteArray(), message.full() || lines.lineCut(), null);
+            boolean truncated = full || lineCut;
+            lineCut = false;
+            return new InputMessage(file, index, Arrays.copyOfRange(buf, messageStart, end), truncated, null, true);
         } catch (IOException e) {
             finished = true;
             index++;
@@ -111,18 +131,73 @@ public final class MboxSplitter implements Iterator<InputMessage> {
         }
     }
 
-    /** Copies the run of lines kept as they are into the message. */
-    private void flushRun() {
-        if (runEnd > runStart) message.append(lines.buf, runStart, runEnd - runStart);
-        runStart = 0;
-        runEnd = -1;
+    /**
+     * Moves to the next line, turning its CRLF or CR into LF in place; false at the end of the
+     * input. The line is {@code buf[lineStart, lineEnd)} until the next call.
+     */
+    private boolean nextLine() throws IOException {
+        int scanFrom = pos;
+        while (true) {
+            int scanTo = (int) Math.min(limit, (long) pos + MAX_LINE);
+            int at = ByteScan.lineEnd(buf, scanFrom, scanTo);
+            if (at < scanTo) {
+                if (buf[at] == '\n') return take(at + 1, at + 1);
+                // a CR: whether an LF follows is known once the next byte is read
+                if (at + 1 < limit) return take(at + 1, buf[at + 1] == '\n' ? at + 2 : at + 1, at);
+                if (endOfInput) return take(at + 1, at + 1, at);
+                scanFrom = at;
+            } else {
+                scanFrom = scanTo;
+            }
+            if (scanFrom - pos >= MAX_LINE) { // no line end for a megabyte: take that as a piece
+                lineCut = true;
+                return take(scanFrom, scanFrom);
+            }
+            if (endOfInput) return limit > pos && take(limit, limit);
+            scanFrom -= fill();
+        }
     }
 
-    private void holdBlank() {
-        int length = lines.end - lines.start;
-        if (length > blank.length) blank = new byte[length];
-        System.arraycopy(lines.buf, lines.start, blank, 0, length);
-        blankLength = length;
+    /** The current line ends at {@code lineEnd}, the next starts at {@code nextPos}; {@code cr} becomes an LF. */
+    private boolean take(int lineEnd, int nextPos, int cr) {
+        buf[cr] = '\n';
+        return take(lineEnd, nextPos);
+    }
+
+    private boolean take(int lineEnd, int nextPos) {
+        this.lineStart = pos;
+        this.lineEnd = lineEnd;
+        pos = nextPos;
+        return true;
+    }
+
+    /**
+     * Reads more input behind {@code limit}, first moving the message and the unread bytes to the
+     * buffer's start (closing the gap between them) and growing it when they fill half of it.
+     * Returns how far the unread bytes moved down.
+     */
+    private int fill() throws IOException {
+        int kept = write - messageStart;
+        int unread = limit - pos;
+        int moved = pos - kept;
+        if (moved > 0) {
+            System.arraycopy(buf, messageStart, buf, 0, kept);
+            System.arraycopy(buf, pos, buf, kept, unread);
+            messageStart = 0;
+            write = kept;
+            pos = kept;
+            limit = kept + unread;
+        }
+        // The message is at most maxMessageBytes and the unread bytes less than MAX_LINE, so a
+        // buffer of the cap always has room left to read into.
+        long cap = Math.min(MAX_ARRAY, Math.min(maxMessageBytes, MAX_ARRAY) + 2L * MAX_LINE);
+        if (limit > buf.length / 2 && buf.length < cap) {
+            buf = Arrays.copyOf(buf, (int) Math.min(cap, buf.length * 2L));
+        }
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) endOfInput = true;
+        else limit += n;
+        return moved;
     }
 
     static boolean startsWithFrom(byte[] line, int off) {
@@ -134,125 +209,13 @@ public final class MboxSplitter implements Iterator<InputMessage> {
                 && b[off + 4] == ' ';
     }
 
-    /**
-     * The message being read, kept in one array reused from message to message (each message then
-     * costs one copy of its bytes); holds at most {@code max} bytes, in whole lines: once a line
-     * does not fit, nothing more is kept of the message.
-     */
-    private static final class MessageBytes {
-        private final long max;
-        private byte[] bytes = new byte[64 << 10];
-        private int size;
-        private boolean full;
-
-        MessageBytes(long max) {
-            this.max = max;
-        }
-
-        void clear() {
-            size = 0;
-            full = false;
-        }
-
-        /** Appends whole lines of {@code b[off, off + len)}: those that fit, once one does not, none. */
-        void append(byte[] b, int off, int len) {
-            if (full) return;
-            if (size + (long) len > max) {
-                full = true;
-                // the lines that still fit: up to the last line end within the room left
-                int room = (int) (max - size);
-                int cut = room;
-                while (cut > 0 && b[off + cut - 1] != '\n') cut--;
-                len = cut;
-            }
-            if (size + len > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(size + len, bytes.length * 2));
-            System.arraycopy(b, off, bytes, size, len);
-            size += len;
-        }
-
-        /** True once some of the message was left out. */
-        boolean full() {
-            return full;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
-        }
+    private boolean isQuotedFrom() {
+        int i = lineStart;
+        while (i < lineEnd && buf[i] == '>') i++;
+        return i > lineStart && startsWithFrom(buf, i, lineEnd);
     }
 
-    /**
-     * Lines with their line ends, read in place: after {@link #next} the line is
-     * {@code buf[start, end)}, valid until the next call. An over-long line is cut into pieces of
-     * {@link #MAX_LINE} (and remembered), so a file without line ends cannot take unbounded memory.
-     */
-    private static final class LineReader {
-        private static final int MAX_LINE = 1 << 20;
-        private final InputStream in;
-        /** Told before the buffer's bytes move: whoever holds offsets into it must be done with them. */
-        private final Runnable beforeMove;
-        byte[] buf = new byte[64 << 10];
-        int start;
-        int end;
-        private int pos;   // the unread bytes are buf[pos, limit)
-        private int limit;
-        private boolean cut;
-
-        LineReader(InputStream in, Runnable beforeMove) {
-            this.in = in;
-            this.beforeMove = beforeMove;
-        }
-
-        /** Moves to the next line; false at the end of the input. */
-        boolean next() throws IOException {
-            int scanFrom = pos;
-            while (true) {
-                int lf = ByteScan.lf(buf, scanFrom, limit);
-                if (lf < limit) return take(lf + 1);
-                int unread = limit - pos;
-                if (unread >= MAX_LINE) {
-                    cut = true;
-                    return take(limit);
-                }
-                if (pos > 0) { // keep the line's start, make room behind it
-                    beforeMove.run();
-                    System.arraycopy(buf, pos, buf, 0, unread);
-                    pos = 0;
-                    limit = unread;
-                }
-                if (limit == buf.length) buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_LINE));
-                scanFrom = limit;
-                int n = in.read(buf, limit, buf.length - limit);
-                if (n < 0) return unread > 0 && take(limit);
-                limit += n;
-            }
-        }
-
-        private boolean take(int lineEnd) {
-            start = pos;
-            end = lineEnd;
-            pos = lineEnd;
-            return true;
-        }
-
-        boolean lineCut() {
-            boolean c = cut;
-            cut = false;
-            return c;
-        }
-
-        boolean startsWithFrom(int skip) {
-            return MboxSplitter.startsWithFrom(buf, start + skip, end);
-        }
-
-        boolean isQuotedFrom() {
-            int i = start;
-            while (i < end && buf[i] == '>') i++;
-            return i > start && MboxSplitter.startsWithFrom(buf, i, end);
-        }
-
-        boolean isBlank() {
-            for (int i = start; i < end; i++) if (buf[i] != '\n' && buf[i] != '\r') return false;
-            return true;
-        }
+    private boolean isBlank() {
+        return lineEnd - lineStart == 1 && buf[lineStart] == '\n';
     }
 }

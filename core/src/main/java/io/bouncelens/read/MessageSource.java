@@ -1,6 +1,5 @@
 package io.bouncelens.read;
 
-import io.bouncelens.decode.LineEndingInputStream;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -136,9 +135,9 @@ public final class MessageSource implements Iterator<InputMessage>, AutoCloseabl
             byte[] head = in.readNBytes(5);
             in.reset();
             if (head.length == 0) return List.of(InputMessage.failed(shownAs, "empty file")).iterator();
-            // an mbox is split on line ends, so old Mac (CR-only) mailboxes are normalised first
+            // (the splitter reads CRLF and CR-only mailboxes too, normalising their line ends)
             if (MboxSplitter.startsWithFrom(head, 0)) {
-                return new MboxSplitter(new LineEndingInputStream(in), shownAs, maxMessageBytes);
+                return new MboxSplitter(in, shownAs, maxMessageBytes);
             }
             return List.of(readWhole(in, shownAs)).iterator();
         } catch (IOException e) {

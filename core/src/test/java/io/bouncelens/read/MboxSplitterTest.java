@@ -1,5 +1,6 @@
 package io.bouncelens.read;
 
+import io.bouncelens.decode.LineEndingInputStream;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -42,7 +43,22 @@ class MboxSplitterTest {
     @Test
     void theLastLineWithoutALineEndIsKept() {
         List<InputMessage> messages = split(new ByteArrayInputStream(bytes("From a\r\nA: 1\r\n\r\nlast")), 1 << 20);
-        assertThat(messages).singleElement().satisfies(m -> assertThat(text(m)).isEqualTo("A: 1\r\n\r\nlast"));
+        assertThat(messages).singleElement().satisfies(m -> assertThat(text(m)).isEqualTo("A: 1\n\nlast"));
+    }
+
+    /** CRLF and old Mac mailboxes split as LF ones do, their messages with LF line ends, even when a CRLF is split between reads. */
+    @Test
+    void crlfAndCrOnlyMailboxesSplitWithLfLineEnds() {
+        String lf = "From a\nSubject: one\n\nbody\n>From quoted\n\nFrom b\nSubject: two\n\nend\n";
+        for (String ending : List.of("\r\n", "\r")) {
+            for (int step : new int[] {1, 2, 3, 1 << 20}) {
+                List<InputMessage> messages = split(new TrickleInputStream(bytes(lf.replace("\n", ending)), step), 1 << 20);
+                assertThat(messages).as("%s in reads of %d", ending.length() == 2 ? "CRLF" : "CR", step)
+                        .extracting(MboxSplitterTest::text)
+                        .containsExactly("Subject: one\n\nbody\nFrom quoted\n", "Subject: two\n\nend\n");
+                assertThat(messages).allMatch(InputMessage::lfOnly);
+            }
+        }
     }
 
     @Test
@@ -64,7 +80,10 @@ class MboxSplitterTest {
         assertThat(messages.get(1).truncated()).isFalse();
     }
 
-    /** Random mboxes, read in random pieces, split as the line-by-line splitter split them. */
+    /**
+     * Random mboxes, read in random pieces, split as the line-by-line splitter split them after a
+     * stream had made their line ends LF.
+     */
     @Test
     void randomMboxesSplitAsLineByLine() {
         java.util.Random random = new java.util.Random(12);
@@ -76,13 +95,29 @@ class MboxSplitterTest {
             byte[] in = bytes(mbox.toString());
             int step = 1 + random.nextInt(random.nextBoolean() ? 20 : 100_000);
             List<InputMessage> expected = new ArrayList<>();
-            new LineByLineMboxSplitter(new TrickleInputStream(in, step), "box", Long.MAX_VALUE).forEachRemaining(expected::add);
+            new LineByLineMboxSplitter(new LineEndingInputStream(new TrickleInputStream(in, step)), "box", Long.MAX_VALUE)
+                    .forEachRemaining(expected::add);
             List<InputMessage> got = split(new TrickleInputStream(in, step), Long.MAX_VALUE);
             assertThat(got).as("round %d, step %d", round, step).hasSameSizeAs(expected);
             for (int i = 0; i < got.size(); i++) {
                 assertThat(got.get(i).bytes()).as("round %d, message %d", round, i).isEqualTo(expected.get(i).bytes());
                 assertThat(got.get(i).truncated()).isEqualTo(expected.get(i).truncated());
                 assertThat(got.get(i).index()).isEqualTo(expected.get(i).index());
+            }
+            // with a limit: each message's longest start of whole lines that fits, marked when shorter
+            int max = 1 + random.nextInt(150_000);
+            List<InputMessage> capped = split(new TrickleInputStream(in, step), max);
+            assertThat(capped).hasSameSizeAs(expected);
+            for (int i = 0; i < capped.size(); i++) {
+                byte[] whole = expected.get(i).bytes();
+                int fits = whole.length;
+                if (whole.length > max) {
+                    fits = max;
+                    while (fits > 0 && whole[fits - 1] != '\n') fits--;
+                }
+                assertThat(capped.get(i).bytes()).as("round %d, message %d, limit %d", round, i, max)
+                        .isEqualTo(java.util.Arrays.copyOf(whole, fits));
+                assertThat(capped.get(i).truncated()).isEqualTo(whole.length > max);
             }
         }
     }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Turns CRLF and lone CR (old Mac files) into LF, so the parser and every scanner after it see
- * one kind of line ending. Bytes inside binary parts change too, which is harmless: their
- * content is never read.
+ * Turns CRLF and lone CR (old Mac files) into LF. The mbox splitter once read through this stream;
+ * it now normalises line ends itself, and its tests compare it with the line-by-line splitter
+ * reading through this one.
  */
 public final class LineEndingInputStream extends InputStream {
 
