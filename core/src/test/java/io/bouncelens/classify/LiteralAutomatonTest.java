@@ -124,4 +124,53 @@ class LiteralAutomatonTest {
         assertThat(hits[0]).isZero();
         assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
     }
+
+    /**
+     * Random literals over a few letters, so that they share starts, middles and ends (branching
+     * states, long chains, failure links), found in random texts with the table as
+     * with the classic path and as a naive search finds them, exact and folding.
+     */
+    @Test
+    void theTableFindsWhatTheClassicPathAndANaiveSearchFind() {
+        java.util.Random random = new java.util.Random(11);
+        String letters = "abcab c-é用";
+        for (int round = 0; round < 300; round++) {
+            java.util.Set<String> unique = new java.util.LinkedHashSet<>();
+            for (int k = 1 + random.nextInt(40); k > 0; k--) {
+                StringBuilder b = new StringBuilder();
+                for (int len = 1 + random.nextInt(12); len > 0; len--) b.append(letters.charAt(random.nextInt(letters.length())));
+                String folded = FoldedText.fold(b.toString());
+                if (!folded.isEmpty()) unique.add(folded);
+            }
+            List<String> literals = List.copyOf(unique);
+            LiteralAutomaton exact = LiteralAutomaton.build(literals, false, 1 << 16);
+            LiteralAutomaton exactClassic = LiteralAutomaton.build(literals, false, 0);
+            LiteralAutomaton folding = LiteralAutomaton.build(literals, true, 1 << 16);
+            LiteralAutomaton foldingClassic = LiteralAutomaton.build(literals, true, 0);
+            for (int t = 0; t < 20; t++) {
+                StringBuilder text = new StringBuilder();
+                for (int len = random.nextInt(60); len > 0; len--) {
+                    String alphabet = "abcABC  \t-xé用";
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                String written = text.toString();
+                TreeSet<Integer> naiveExact = new TreeSet<>();
+                TreeSet<Integer> naiveFolded = new TreeSet<>();
+                for (int id = 0; id < literals.size(); id++) {
+                    if (written.contains(literals.get(id))) naiveExact.add(id);
+                    if (FoldedText.fold(written).contains(literals.get(id))) naiveFolded.add(id);
+                }
+                assertThat(found(exact, written)).as("%s in %s", literals, written).isEqualTo(naiveExact)
+                        .isEqualTo(found(exactClassic, written));
+                assertThat(found(folding, written)).as("%s in %s, folding", literals, written).isEqualTo(naiveFolded)
+                        .isEqualTo(found(foldingClassic, written));
+            }
+        }
+    }
+
+    private static TreeSet<Integer> found(LiteralAutomaton a, String text) {
+        TreeSet<Integer> found = new TreeSet<>();
+        a.scan(text, found::add);
+        return found;
+    }
 }
