@@ -52,8 +52,29 @@ public final class ReturnedMessage {
     private ReturnedMessage() {
     }
 
+    /**
+     * The text last searched on this thread and what was found: one message's text is asked for
+     * its marker several times (its inline delivery-status fields, its pasted headers, its report
+     * part), and the search reads every line. Compared by identity, so only the same string hits.
+     */
+    private static final ThreadLocal<LastSearch> LAST = ThreadLocal.withInitial(LastSearch::new);
+
+    private static final class LastSearch {
+        String text;
+        int start;
+    }
+
     /** Offset of the start of the first marker line in {@code text}, or {@code text.length()}. */
     public static int start(String text) {
+        LastSearch last = LAST.get();
+        if (last.text != text) {
+            last.start = search(text);
+            last.text = text;
+        }
+        return last.start;
+    }
+
+    private static int search(String text) {
         int pos = 0;
         int n = text.length();
         while (pos < n) {

@@ -50,4 +50,17 @@ class ReturnedMessageTest {
 
         assertThat(ReturnedMessage.start(text)).isEqualTo(text.length());
     }
+
+    /** The last search is remembered per string: texts asked in turn, or equal ones, still get their own answer. */
+    @Test
+    void textsAskedInTurnEachGetTheirOwnMarker() {
+        String a = "Failed.\n----- Original message -----\nFrom: a@example.org\n";
+        String b = "Failed, and more words first.\nBelow this line is a copy of the message.\n";
+        String c = "No marker here.\n";
+        for (String text : new String[] {a, b, a, a, c, b, new String(c), new String(a)}) {
+            int expected = text == c || text.equals(c) ? text.length() : text.indexOf(text == a || text.equals(a) ? "-----" : "Below");
+            assertThat(ReturnedMessage.start(text)).as(text).isEqualTo(expected);
+        }
+        assertThat(ReturnedMessage.reportPart(b)).isEqualTo("Failed, and more words first.\n");
+    }
 }
