@@ -1,7 +1,6 @@
 package io.bouncelens.classify;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -94,13 +93,12 @@ public final class LiteralAutomaton {
         int cols = 1;
         for (int s = 0, e = 0; s < n; s++) {
             edges[s] = e;
-            char[] k = trie.keys(order[s]);
-            int[] t = trie.targets(order[s]);
-            for (int i = 0; i < k.length; i++, e++) {
-                keys[e] = k[i];
-                targets[e] = number[t[i]];
-                if (k[i] < 128 && column[k[i]] == 0) column[k[i]] = cols++;
-                if (k[i] >= 128) wideInUse[k[i] >>> 6] |= 1L << k[i];
+            for (int child : trie.sortedChildren(order[s])) {
+                char k = trie.edgeInto(child);
+                keys[e] = k;
+                targets[e++] = number[child];
+                if (k < 128 && column[k] == 0) column[k] = cols++;
+                if (k >= 128) wideInUse[k >>> 6] |= 1L << k;
             }
         }
         edges[n] = n - 1;
@@ -114,36 +112,44 @@ public final class LiteralAutomaton {
 
         // Breadth-first, a state's failure state (always shallower) is complete before it: its
         // failure link, its outputs (its own and its failure state's) and, for a state with a row,
-        // the row (the failure state's row, overridden by its own transitions).
+        // the row (the failure state's row, overridden by its own transitions). Whether literals
+        // end in a state is known as soon as its failure link is, which is when its parent is
+        // reached: the rows get their HAS_HITS bits as they are written.
         fail = new int[n];
+        boolean[] hasHits = new boolean[n];
         int[][] outputs = new int[n][];
+        int[] none = new int[0];
         for (int trieState : trie.breadthFirst()) {
             int s = number[trieState];
             if (s > 0 && s < dense) {
                 if (fail[s] < dense) {
                     System.arraycopy(next, fail[s] << rowShift, next, s << rowShift, columns);
                 } else {
-                    for (int col = 1; col < columns; col++) next[(s << rowShift) + col] = (char) transition(fail[s], columnChar[col]);
+                    for (int col = 1; col < columns; col++) {
+                        int t = transition(fail[s], columnChar[col]);
+                        next[(s << rowShift) + col] = (char) (hasHits[t] ? t | HAS_HITS : t);
+                    }
                 }
             }
             for (int e = edges[s]; e < edges[s + 1]; e++) {
                 int t = targets[e];
                 fail[t] = s == 0 ? 0 : transition(fail[s], keys[e]);
-                if (s < dense && keys[e] < 128) next[(s << rowShift) + column[keys[e]]] = (char) t;
+                hasHits[t] = trie.outputs(order[t]).length > 0 || hasHits[fail[t]];
+                if (s < dense && keys[e] < 128) next[(s << rowShift) + column[keys[e]]] = (char) (hasHits[t] ? t | HAS_HITS : t);
             }
-            List<Integer> own = trie.outputs(trieState);
-            int[] inherited = s == 0 ? new int[0] : outputs[fail[s]];
-            outputs[s] = new int[own.size() + inherited.length];
-            for (int i = 0; i < own.size(); i++) outputs[s][i] = own.get(i);
-            System.arraycopy(inherited, 0, outputs[s], own.size(), inherited.length);
+            int[] own = trie.outputs(trieState);
+            int[] inherited = s == 0 ? none : outputs[fail[s]];
+            if (own.length + inherited.length == 0) {
+                outputs[s] = none;
+                continue;
+            }
+            outputs[s] = Arrays.copyOf(own, own.length + inherited.length);
+            System.arraycopy(inherited, 0, outputs[s], own.length, inherited.length);
         }
         ends = new int[n + 1];
         for (int s = 0; s < n; s++) ends[s + 1] = ends[s] + outputs[s].length;
         found = new int[ends[n]];
         for (int s = 0; s < n; s++) System.arraycopy(outputs[s], 0, found, ends[s], outputs[s].length);
-        for (int i = 0; i < next.length; i++) {
-            if (outputs[next[i]].length > 0) next[i] |= HAS_HITS;
-        }
     }
 
     public int literalCount() {
@@ -272,86 +278,115 @@ public final class LiteralAutomaton {
         }
     }
 
-    /** The keyword tree the automaton is built from: per state, sorted transitions and the literals ending there. */
+    /**
+     * The keyword tree the automaton is built from: per state, its children in the order they were
+     * added and the literals ending there. Flat arrays, not a list per state: the bundled
+     * knowledge base's tree is built at every start, still interpreted, from 33,000 characters.
+     */
     private static final class Trie {
-        private final List<StringBuilder> keys = new ArrayList<>();
-        private final List<List<Integer>> targets = new ArrayList<>();
-        private final List<List<Integer>> outputs = new ArrayList<>();
+        private static final int[] NONE = new int[0];
+        private int size;
+        /** Per state: the character of the edge into it, its first and last child, its next sibling (-1: none). */
+        private char[] edgeChar = new char[1024];
+        private int[] firstChild = new int[1024];
+        private int[] lastChild = new int[1024];
+        private int[] nextSibling = new int[1024];
+        private int[][] outputs = new int[1024][];
 
         Trie() {
-            newState();
+            newState((char) 0);
         }
 
         void add(String literal, int id) {
             int state = 0;
             for (int i = 0; i < literal.length(); i++) {
                 char c = literal.charAt(i);
-                int idx = keys.get(state).indexOf(String.valueOf(c));
-                if (idx >= 0) {
-                    state = targets.get(state).get(idx);
-                } else {
-                    int created = newState();
-                    keys.get(state).append(c);
-                    targets.get(state).add(created);
-                    state = created;
+                int child = firstChild[state];
+                while (child >= 0 && edgeChar[child] != c) child = nextSibling[child];
+                if (child < 0) {
+                    child = newState(c);
+                    if (firstChild[state] < 0) firstChild[state] = child;
+                    else nextSibling[lastChild[state]] = child;
+                    lastChild[state] = child;
                 }
+                state = child;
             }
-            outputs.get(state).add(id);
+            int[] own = outputs[state];
+            outputs[state] = own == null ? new int[] {id} : append(own, id);
         }
 
-        private int newState() {
-            keys.add(new StringBuilder());
-            targets.add(new ArrayList<>());
-            outputs.add(new ArrayList<>());
-            return keys.size() - 1;
+        private static int[] append(int[] ids, int id) {
+            int[] more = Arrays.copyOf(ids, ids.length + 1);
+            more[ids.length] = id;
+            return more;
+        }
+
+        private int newState(char c) {
+            if (size == edgeChar.length) {
+                int grown = size * 2;
+                edgeChar = Arrays.copyOf(edgeChar, grown);
+                firstChild = Arrays.copyOf(firstChild, grown);
+                lastChild = Arrays.copyOf(lastChild, grown);
+                nextSibling = Arrays.copyOf(nextSibling, grown);
+                outputs = Arrays.copyOf(outputs, grown);
+            }
+            edgeChar[size] = c;
+            firstChild[size] = -1;
+            lastChild[size] = -1;
+            nextSibling[size] = -1;
+            return size++;
         }
 
         int size() {
-            return keys.size();
+            return size;
         }
 
-        /** The state's transition characters, sorted. */
-        char[] keys(int state) {
-            char[] k = keys.get(state).toString().toCharArray();
-            Arrays.sort(k);
-            return k;
+        /** The state's children, sorted by their characters. */
+        int[] sortedChildren(int state) {
+            int count = 0;
+            for (int c = firstChild[state]; c >= 0; c = nextSibling[c]) count++;
+            long[] byChar = new long[count];
+            int i = 0;
+            for (int c = firstChild[state]; c >= 0; c = nextSibling[c]) byChar[i++] = (long) edgeChar[c] << 32 | c;
+            Arrays.sort(byChar);
+            int[] children = new int[count];
+            for (i = 0; i < count; i++) children[i] = (int) byChar[i];
+            return children;
         }
 
-        /** The targets of {@link #keys(int)}, in the same order. */
-        int[] targets(int state) {
-            char[] sorted = keys(state);
-            String unsorted = keys.get(state).toString();
-            int[] t = new int[sorted.length];
-            for (int i = 0; i < sorted.length; i++) t[i] = targets.get(state).get(unsorted.indexOf(sorted[i]));
-            return t;
+        char edgeInto(int state) {
+            return edgeChar[state];
         }
 
-        List<Integer> outputs(int state) {
-            return outputs.get(state);
+        /** The ids of the literals ending in the state, in the order they were added. */
+        int[] outputs(int state) {
+            return outputs[state] == null ? NONE : outputs[state];
         }
 
         /** All states in depth-first order (a state, then each of its subtrees), the start first. */
         int[] depthFirst() {
-            int[] order = new int[size()];
-            int[] stack = new int[size()];
+            int[] order = new int[size];
+            int[] stack = new int[size];
             int top = 0, count = 0;
             stack[top++] = 0;
+            int[] children = new int[size];
             while (top > 0) {
                 int s = stack[--top];
                 order[count++] = s;
-                List<Integer> children = targets.get(s);
-                for (int i = children.size() - 1; i >= 0; i--) stack[top++] = children.get(i);
+                int n = 0;
+                for (int c = firstChild[s]; c >= 0; c = nextSibling[c]) children[n++] = c;
+                for (int i = n - 1; i >= 0; i--) stack[top++] = children[i];
             }
             return order;
         }
 
         /** All states, the start first, each depth before the next. */
         int[] breadthFirst() {
-            int[] queue = new int[size()];
+            int[] queue = new int[size];
             int head = 0, tail = 0;
             queue[tail++] = 0;
             while (head < tail) {
-                for (int t : targets.get(queue[head++])) queue[tail++] = t;
+                for (int c = firstChild[queue[head++]]; c >= 0; c = nextSibling[c]) queue[tail++] = c;
             }
             return queue;
         }
