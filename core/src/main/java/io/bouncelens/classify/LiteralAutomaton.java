@@ -20,17 +20,17 @@ import java.util.List;
  * alone, with one {@code int} (the child and its character) for each of the 15,000 states inside
  * a literal: 180 KB of tables instead of 2.2 MB, but the classifier was 25% slower, paying for a
  * branch per character that the processor cannot predict.) Characters beyond ASCII take the
- * classic path: the state's own transitions, else its failure link. Transitions and outputs are flat arrays
- * indexed by state, not an object per state. The scan is bound by the latency of its table
- * reads, each depending on the one before, so: the table holds state numbers as {@code char}s,
- * which halves it (2.2 MB for the bundled knowledge base's 17,500 states) and measured 15%
- * faster; states are numbered depth-first, so that a literal's rows follow each other in memory
- * (5% faster than breadth-first); rows are padded to a power of two (56 columns to 64), so the
- * next row is found by a shift instead of a multiplication, and an entry's top bit says whether
- * literals end in its state, so most characters skip the read of the hit list (together 7%
- * faster on the classifier benchmark). An automaton of more than {@link #MAX_TABLE_STATES}
- * states (the bundled one has about half) would have no table and take the classic path for
- * every character.
+ * classic path: the state's own transitions, else its failure link. Transitions and outputs are
+ * flat arrays indexed by state, not an object per state. The scan is bound by the latency of its
+ * table reads, each depending on the one before, so: the table holds state numbers as
+ * {@code char}s, which halves it (2.2 MB for the bundled knowledge base's 17,500 states) and
+ * measured 15% faster; states are numbered depth-first, so that a literal's rows follow each
+ * other in memory (5% faster than breadth-first); rows are padded to a power of two (56 columns
+ * to 64), so the next row is found by a shift instead of a multiplication, and an entry's top
+ * bit says whether literals end in its state, so most characters skip the read of the hit list
+ * (together 7% faster on the classifier benchmark). An automaton of more than
+ * {@link #MAX_TABLE_STATES} states (the bundled one has about half) would have no table and take
+ * the classic path for every character.
  */
 public final class LiteralAutomaton {
 

@@ -56,8 +56,11 @@ public final class ReturnedMessage {
      * The text last searched on this thread and what was found: one message's text is asked for
      * its marker several times (its inline delivery-status fields, its pasted headers, its report
      * part), and the search reads every line. Compared by identity, so only the same string hits.
+     * Only texts up to {@link #REMEMBERED_CHARS} are kept, so that no thread of a server's pool
+     * holds on to a huge one after its request.
      */
     private static final ThreadLocal<LastSearch> LAST = ThreadLocal.withInitial(LastSearch::new);
+    private static final int REMEMBERED_CHARS = 256 * 1024;
 
     private static final class LastSearch {
         String text;
@@ -66,6 +69,7 @@ public final class ReturnedMessage {
 
     /** Offset of the start of the first marker line in {@code text}, or {@code text.length()}. */
     public static int start(String text) {
+        if (text.length() > REMEMBERED_CHARS) return search(text);
         LastSearch last = LAST.get();
         if (last.text != text) {
             last.start = search(text);

@@ -95,19 +95,28 @@ public final class MboxSplitter implements Iterator<InputMessage> {
             int beforeBlank = -1;
             boolean blankDidNotFit = false;
             boolean sawAny = false;
+            // the message once full, copied out so that the buffer need not keep (and move) it
+            byte[] detached = null;
             boolean more;
             while ((more = nextLine())) {
                 if (previousBlank && startsWithFrom(buf, lineStart, lineEnd)) break;
                 sawAny = true;
-                if (blankDidNotFit) full = true; // the blank line was the message's own, and is missing
+                if (blankDidNotFit) { // the blank line was the message's own, and is missing
+                    full = true;
+                    detached = detach();
+                }
                 beforeBlank = -1;
                 blankDidNotFit = false;
                 previousBlank = isBlank();
                 int from = isQuotedFrom() ? lineStart + 1 : lineStart;
                 if (full) continue;
                 if ((long) write - messageStart + lineEnd - from > maxMessageBytes) {
-                    if (previousBlank) blankDidNotFit = true;
-                    else full = true;
+                    if (previousBlank) {
+                        blankDidNotFit = true;
+                    } else {
+                        full = true;
+                        detached = detach();
+                    }
                     continue;
                 }
                 if (previousBlank) beforeBlank = write - messageStart;
@@ -123,7 +132,8 @@ public final class MboxSplitter implements Iterator<InputMessage> {
             index++;
             boolean truncated = full || lineCut;
             lineCut = false;
-            return new InputMessage(file, index, Arrays.copyOfRange(buf, messageStart, end), truncated, null, true);
+            byte[] bytes = detached != null ? detached : Arrays.copyOfRange(buf, messageStart, end);
+            return new InputMessage(file, index, bytes, truncated, null, true);
         } catch (IOException e) {
             finished = true;
             index++;
@@ -171,28 +181,41 @@ public final class MboxSplitter implements Iterator<InputMessage> {
         return true;
     }
 
+    /** The message so far, copied out of the buffer; from here on the buffer holds none of it. */
+    private byte[] detach() {
+        byte[] message = Arrays.copyOfRange(buf, messageStart, write);
+        messageStart = pos;
+        write = pos;
+        return message;
+    }
+
     /**
-     * Reads more input behind {@code limit}, first moving the message and the unread bytes to the
-     * buffer's start (closing the gap between them) and growing it when they fill half of it.
-     * Returns how far the unread bytes moved down.
+     * Reads more input behind {@code limit}. When less than a quarter of the buffer is left, the
+     * message and the unread bytes first move to the buffer's start (closing the gap between
+     * them), and the buffer doubles when they still fill half of it: so at least a quarter of the
+     * buffer is read between two moves, each at most half of it, and a message read in small
+     * pieces (a pipe) costs time linear in its length. Returns how far the unread bytes moved down.
      */
     private int fill() throws IOException {
-        int kept = write - messageStart;
-        int unread = limit - pos;
-        int moved = pos - kept;
-        if (moved > 0) {
-            System.arraycopy(buf, messageStart, buf, 0, kept);
-            System.arraycopy(buf, pos, buf, kept, unread);
-            messageStart = 0;
-            write = kept;
-            pos = kept;
-            limit = kept + unread;
-        }
-        // The message is at most maxMessageBytes and the unread bytes less than MAX_LINE, so a
-        // buffer of the cap always has room left to read into.
-        long cap = Math.min(MAX_ARRAY, Math.min(maxMessageBytes, MAX_ARRAY) + 2L * MAX_LINE);
-        if (limit > buf.length / 2 && buf.length < cap) {
-            buf = Arrays.copyOf(buf, (int) Math.min(cap, buf.length * 2L));
+        int moved = 0;
+        if (buf.length - limit < buf.length / 4) {
+            int kept = write - messageStart;
+            int unread = limit - pos;
+            moved = pos - kept;
+            if (moved > 0) {
+                System.arraycopy(buf, messageStart, buf, 0, kept);
+                System.arraycopy(buf, pos, buf, kept, unread);
+                messageStart = 0;
+                write = kept;
+                pos = kept;
+                limit = kept + unread;
+            }
+            // The message is at most maxMessageBytes and the unread bytes at most MAX_LINE, so a
+            // buffer of the cap always has room left to read into.
+            long cap = Math.min(MAX_ARRAY, Math.min(maxMessageBytes, MAX_ARRAY) + 2L * MAX_LINE);
+            if (limit > buf.length / 2 && buf.length < cap) {
+                buf = Arrays.copyOf(buf, (int) Math.min(cap, buf.length * 2L));
+            }
         }
         int n = in.read(buf, limit, buf.length - limit);
         if (n < 0) endOfInput = true;

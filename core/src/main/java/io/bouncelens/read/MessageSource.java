@@ -1,6 +1,5 @@
 package io.bouncelens.read;
 
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -62,5 +62,9 @@ class ReturnedMessageTest {
             assertThat(ReturnedMessage.start(text)).as(text).isEqualTo(expected);
         }
         assertThat(ReturnedMessage.reportPart(b)).isEqualTo("Failed, and more words first.\n");
+        String huge = "x\n".repeat(200_000) + "--- Original message ---\n";
+        assertThat(ReturnedMessage.start(huge)).isEqualTo(400_000);
+        assertThat(ReturnedMessage.start(a)).isEqualTo(a.indexOf("-----"));
+        assertThat(ReturnedMessage.start(huge)).isEqualTo(400_000);
     }
 }

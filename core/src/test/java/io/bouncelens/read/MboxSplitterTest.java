@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The splitter reads lines in place from a buffer it refills, grows and compacts; these cases put
@@ -129,6 +130,28 @@ class MboxSplitterTest {
         assertThat(text(messages.get(0))).isEqualTo("\nshort\n");
         assertThat(messages.get(0).truncated()).isTrue();
         assertThat(text(messages.get(1))).isEqualTo("\nnext\n");
+    }
+
+    /**
+     * A big CRLF message arriving in small reads, as from a pipe: every line end shrinks the
+     * message in place, and the buffer must not move the whole message on every read (that was
+     * quadratic: over ten seconds here). Nor may a message over its limit be moved on every read while
+     * the rest of it is skipped. Linear, both take a fraction of a second.
+     */
+    @Test
+    void aBigCrlfMessageReadInSmallPiecesTakesLinearTime() {
+        String line = "x".repeat(78) + "\r\n";
+        byte[] mbox = bytes("From a\r\nSubject: big\r\n\r\n" + line.repeat(400_000) + "\r\nFrom b\r\n\r\nnext\r\n");
+        List<InputMessage> whole = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> split(new TrickleInputStream(mbox, 1024), Long.MAX_VALUE));
+        assertThat(whole).hasSize(2);
+        assertThat(whole.get(0).bytes()).hasSize("Subject: big\n\n".length() + 79 * 400_000);
+        assertThat(text(whole.get(1))).isEqualTo("\nnext\n");
+        List<InputMessage> capped = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> split(new TrickleInputStream(mbox, 1024), 1 << 20));
+        assertThat(capped.get(0).truncated()).isTrue();
+        assertThat(capped.get(0).bytes().length).isLessThanOrEqualTo(1 << 20).isGreaterThan((1 << 20) - 80);
+        assertThat(text(capped.get(1))).isEqualTo("\nnext\n");
     }
 
     private static List<InputMessage> split(InputStream in, long max) {
