@@ -22,7 +22,8 @@ final class ReplyReader {
         String host = null;
 
         // A relay that passes the far side's answer on: classify the inner reply, keep the host.
-        int w = WRAPPER.in(text, 0);
+        // Its "reply:" is looked for first: a ':' is rare, the wrapper's first letters are not.
+        int w = WRAPPER_REPLY.in(text, 0) < 0 ? -1 : WRAPPER.in(text, 0);
         if (w >= 0) {
             int r = WRAPPER_REPLY.in(text, w + WRAPPER.length());
             if (r >= 0) {
