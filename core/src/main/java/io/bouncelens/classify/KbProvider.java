@@ -12,22 +12,9 @@ import java.util.List;
  */
 record KbProvider(String id, String name, List<String> hosts, List<String> detect) {
 
-    /** A host name as {@link #ownsNormalHost} takes it: lower case, without a final dot. */
+    /** A host name as providers' domains are compared with it: lower case, without a final dot. */
     static String normalHost(String host) {
         String h = host.toLowerCase(java.util.Locale.ROOT);
         return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
-    }
-
-    /**
-     * True when the host ({@link #normalHost}, made once for all providers) is one of the
-     * provider's domains or under one of them.
-     */
-    boolean ownsNormalHost(String h) {
-        for (String suffix : hosts) {
-            if (h.equals(suffix) || (h.endsWith(suffix) && h.charAt(h.length() - suffix.length() - 1) == '.')) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -38,6 +38,12 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
     /** Per entry: its tier's rank (0 strongest), read for every entry the text or code reaches. */
     private final int[] tierOf;
     private final ThreadLocal<Workspace> workspace;
+    /**
+     * Provider domain (a {@code hosts:} suffix) -> the providers it belongs to: a host is looked
+     * up by itself and by each domain above it ({@code mx1.mail.qq.com}, {@code mail.qq.com},
+     * {@code qq.com}, {@code com}), a few look-ups instead of a comparison with every suffix.
+     */
+    private final Map<String, int[]> providersByDomain = new java.util.HashMap<>();
 
     public KnowledgeBaseClassifier(KnowledgeBase kb) {
         this.kb = kb;
@@ -52,6 +58,24 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             tierOf[e] = entries[e].tier().ordinal();
         }
         workspace = ThreadLocal.withInitial(() -> new Workspace(kb));
+        for (int p = 0; p < providers.size(); p++) {
+            for (String domain : providers.get(p).hosts()) {
+                int[] owners = providersByDomain.getOrDefault(domain, new int[0]);
+                owners = java.util.Arrays.copyOf(owners, owners.length + 1);
+                owners[owners.length - 1] = p;
+                providersByDomain.put(domain, owners);
+            }
+        }
+    }
+
+    /** Marks the providers whose domains hold {@code host} (normalised: lower case, no final dot). */
+    private void detectByHost(String host, boolean[] detected) {
+        for (int from = 0; from >= 0; ) {
+            int[] owners = providersByDomain.get(from == 0 ? host : host.substring(from));
+            if (owners != null) for (int p : owners) detected[p] = true;
+            int dot = host.indexOf('.', from);
+            from = dot < 0 ? -1 : dot + 1;
+        }
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -85,8 +109,7 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             for (int p : kb.providersDetectedBy(hits.id(h))) detected[p] = true;
         }
         if (host != null) {
-            String h = KbProvider.normalHost(host);
-            for (int p = 0; p < detected.length; p++) if (kb.providers().get(p).ownsNormalHost(h)) detected[p] = true;
+            detectByHost(KbProvider.normalHost(host), detected);
         }
 
         // Only the entries that can hold are looked at: those using a literal found in the text, and

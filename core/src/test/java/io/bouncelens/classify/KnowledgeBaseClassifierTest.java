@@ -5,6 +5,7 @@ import io.bouncelens.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,22 @@ class KnowledgeBaseClassifierTest {
         Classification byHost = c.classify(new ReplyEvidence("421 4.7.28 slow down", null, null, "mx2.acme.example", null, null));
         assertThat(byHost.entryId()).isEqualTo("acme.quota");
         assertThat(c.classify(ReplyEvidence.ofText("554 AC:SPM")).providerCode()).isEqualTo("AC:SPM");
+    }
+
+    /** A host is the provider's when it is one of its domains or under one, in any case, with or without a final dot. */
+    @Test
+    void aProviderOwnsItsDomainsAndTheHostsUnderThemOnly() {
+        String twoDomains = PROVIDER.replace("hosts: acme.example", "hosts: acme.example mail.other.test");
+        KnowledgeBaseClassifier c = classifier("provider/acme.kb", twoDomains, "status/s.kb", STATUS);
+        for (String host : List.of("acme.example", "mx2.acme.example", "A.B.ACME.Example.", "mail.other.test", "x.mail.other.test")) {
+            assertThat(c.classify(new ReplyEvidence("421 4.7.28 slow down", null, null, host, null, null)).provider())
+                    .as(host).isEqualTo("acme");
+        }
+        for (String host : List.of("notacme.example", "acme.example.net", "other.test", "xmail.other.test", "example", "",
+                "acme..example", ".")) {
+            assertThat(c.classify(new ReplyEvidence("421 4.7.28 slow down", null, null, host, null, null)).provider())
+                    .as(host).isNull();
+        }
     }
 
     @Test
