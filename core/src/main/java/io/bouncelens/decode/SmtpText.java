@@ -1,7 +1,5 @@
 package io.bouncelens.decode;
 
-import java.util.Locale;
-
 /** Codes and commands read from a server's reply text with literal scanning. */
 public final class SmtpText {
 
@@ -109,16 +107,22 @@ public final class SmtpText {
     /** The SMTP command a reply answered, when the text says it ("in reply to RCPT TO"). */
     public static String command(String text) {
         if (text == null) return null;
-        String t = text.toUpperCase(Locale.ROOT);
-        if (t.contains("END OF DATA") || t.contains("DATA COMMAND") || t.contains("AFTER DATA")) return "DATA";
-        if (t.contains("RCPT TO")) return "RCPT";
-        if (t.contains("MAIL FROM")) return "MAIL";
-        if (t.contains("AFTER BDAT") || t.contains("BDAT COMMAND")) return "BDAT";
-        if (t.contains("STARTTLS")) return "STARTTLS";
-        if (t.contains("HELO") || t.contains("EHLO")) return "HELO";
-        if (t.contains("CONNECT")) return "CONN";
+        long found = COMMAND_PHRASES.present(text);
+        if (found == 0) return null;
+        // a text naming several commands gets the first group in this order
+        for (int i = 0; i < COMMAND_GROUPS.length; i++) {
+            if ((found & COMMAND_GROUPS[i]) != 0) return COMMAND_NAMES[i];
+        }
         return null;
     }
+
+    private static final AsciiPhraseSet COMMAND_PHRASES = AsciiPhraseSet.of(
+            "END OF DATA", "DATA COMMAND", "AFTER DATA", // 0-2
+            "RCPT TO", "MAIL FROM", // 3, 4
+            "AFTER BDAT", "BDAT COMMAND", // 5, 6
+            "STARTTLS", "HELO", "EHLO", "CONNECT"); // 7-10
+    private static final long[] COMMAND_GROUPS = {0b111, 1 << 3, 1 << 4, 0b11 << 5, 1 << 7, 0b11 << 8, 1 << 10};
+    private static final String[] COMMAND_NAMES = {"DATA", "RCPT", "MAIL", "BDAT", "STARTTLS", "HELO", "CONN"};
 
     private static boolean isCodeAt(String t, int i) {
         char c = t.charAt(i);

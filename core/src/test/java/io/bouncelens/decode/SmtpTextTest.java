@@ -1,6 +1,8 @@
 package io.bouncelens.decode;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 
@@ -8,6 +10,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class SmtpTextTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            550 5.1.1 User unknown (in reply to RCPT TO command)              | RCPT
+            550 5.7.1 rejected (in reply to end of DATA command)              | DATA
+            rcpt to:<a@b.example> refused after data command                  | DATA
+            550 sender rejected (in reply to mail from command)               | MAIL
+            554 5.7.1 rejected after BDAT command                             | BDAT
+            530 Must issue a STARTTLS command first                           | STARTTLS
+            501 Invalid EHLO hostname                                          | HELO
+            Connection timed out                                              | CONN
+            550 5.1.1 User unknown                                            | -
+            -                                                                 | -
+            """)
+    void namesTheCommandAReplyAnswered(String text, String command) {
+        assertThat(SmtpText.command(text)).isEqualTo(command);
+    }
 
     @Test
     void theFirstFailureInATranscriptIsFoundPastTheAnswersThatSucceeded() {

@@ -1,6 +1,8 @@
 package io.bouncelens.decode.vendor;
 
-import java.util.Locale;
+import io.bouncelens.decode.AsciiPhraseSet;
+
+import java.util.Arrays;
 
 /**
  * The codes a remote server's answer carries inside free text: the SMTP reply code (550) and the
@@ -90,20 +92,11 @@ record ReplyParts(Integer replyCode, String status) {
      */
     static String command(String text) {
         if (text == null) return null;
-        String t = text.toUpperCase(Locale.ROOT);
-        String best = null;
-        int bestAt = Integer.MAX_VALUE;
-        for (String[] phrase : COMMAND_PHRASES) {
-            int at = t.indexOf(phrase[0]);
-            if (at >= 0 && at < bestAt) {
-                bestAt = at;
-                best = phrase[1];
-            }
-        }
-        return best;
+        int k = COMMAND_PHRASES.first(text);
+        return k < 0 ? null : COMMAND_OF_PHRASE[k];
     }
 
-    private static final String[][] COMMAND_PHRASES = {
+    private static final String[][] COMMANDS_BY_PHRASE = {
             {"RCPT TO", "RCPT"}, {"RCPT COMMAND", "RCPT"}, {"RCPT_TO", "RCPT"}, {"RCPT:", "RCPT"},
             {"DOES NOT LIKE RECIPIENT", "RCPT"}, {"TO RCPT", "RCPT"},
             {"MAIL FROM", "MAIL"}, {"MAIL COMMAND", "MAIL"}, {"SENDER WAS REJECTED", "MAIL"},
@@ -115,6 +108,10 @@ record ReplyParts(Integer replyCode, String status) {
             {"INITIAL CONNECTION", "CONN"}, {"SMTP GREETING", "CONN"}, {"CONNECTION REFUSED", "CONN"},
             {"STARTTLS", "STARTTLS"}, {"AUTH COMMAND", "AUTH"},
     };
+    private static final AsciiPhraseSet COMMAND_PHRASES =
+            new AsciiPhraseSet(Arrays.stream(COMMANDS_BY_PHRASE).map(p -> p[0]).toList());
+    private static final String[] COMMAND_OF_PHRASE =
+            Arrays.stream(COMMANDS_BY_PHRASE).map(p -> p[1]).toArray(String[]::new);
 
     private static int digits(String text, int from) {
         int j = from;

@@ -32,6 +32,8 @@ class ReplyPartsTest {
             SMTP error from remote mail server after MAIL FROM:<a@b.example> SIZE=1: | MAIL
             SMTP error from remote mail server after end of data:           | DATA
             SMTP error from remote mail server after initial connection:   | CONN
+            after rcpt to:<a@b.example>, in the end of data:                | RCPT
+            host said after END OF DATA; RCPT TO was accepted               | DATA
             retry timeout exceeded                                          | -
             """)
     void namesTheSmtpStepAReportDescribes(String text, String command) {
