@@ -53,6 +53,18 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void postfixGivingUpIsExpiredUnlessTheLastAttemptLostAnOpenConnection() {
+        List<BounceRecord> records = Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/postfix.eml")));
+
+        assertThat(records).filteredOn(r -> r.recipient().equals("cora@far.example"))
+                .extracting(BounceRecord::reason).containsExactly(Reason.EXPIRED);
+        assertThat(records).filteredOn(r -> r.recipient().equals("dan@flaky.example")).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(Reason.NETWORKERROR);
+            assertThat(r.hardBounce()).isFalse();
+        });
+    }
+
+    @Test
     void aMailClientsUnsubscribeRequestIsOptOutFeedbackFromItsSender() {
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("apple-unsubscribe.eml"))))
                 .singleElement().satisfies(r -> {

@@ -159,7 +159,9 @@ public final class Postfix implements VendorFormat {
     /**
      * Postfix gives up with a 4.x.x status only when the queue lifetime ran out. Only when its last
      * attempt got no answer (a timeout, a refused connection) is that all there is to say; a remote
-     * server's own 4xx/5xx words are the better reason and stay the classifier's to read.
+     * server's own 4xx/5xx words are the better reason and stay the classifier's to read. So is a
+     * connection lost mid-session (X.4.2, "bad connection" in RFC 3463): the server was reached,
+     * and the network between failed.
      */
     private static void expiredFromStatus(DeliveryStatus dsn, Map<String, Finding> out) {
         if (dsn == null) return;
@@ -169,6 +171,7 @@ public final class Postfix implements VendorFormat {
             String recipient = AddressScanner.first(g.firstOf("Final-Recipient", "Original-Recipient"));
             if (action == null || status == null || recipient == null) continue;
             if (!action.strip().toLowerCase(Locale.ROOT).startsWith("failed") || !status.strip().startsWith("4.")) continue;
+            if (status.strip().startsWith("4.4.2")) continue;
             String key = recipient.toLowerCase(Locale.ROOT);
             Finding f = out.get(key);
             if (f == null) f = Finding.of(recipient, g.first("Diagnostic-Code"));

@@ -148,6 +148,10 @@ class VendorFormatsTest {
         FailedRecipient late = recipient(r, "cora@far.example");
         assertThat(late.reasonHint()).isEqualTo(Reason.EXPIRED);
         assertThat(late.remoteHost()).isEqualTo("mx.far.example");
+        // ...but a connection lost mid-session (X.4.2) says more than that the time ran out
+        FailedRecipient cut = recipient(r, "dan@flaky.example");
+        assertThat(cut.status()).isEqualTo("4.4.2");
+        assertThat(cut.reasonHint()).isNull();
     }
 
     @Test
