@@ -1,12 +1,13 @@
 package io.bouncelens.decode;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reads the hand-written messages under {@code src/test/resources/mail}. */
+/** Reads the hand-written messages under {@code src/test/resources/mail}; holds the line-end model the readers are checked against. */
 public final class Fixtures {
 
     private Fixtures() {
@@ -25,6 +26,23 @@ public final class Fixtures {
     public static byte[] withLineEndings(String name, String ending) {
         String text = new String(bytes(name), StandardCharsets.ISO_8859_1);
         return text.replace("\n", ending).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The bytes with CRLF and lone CR turned into LF, the line end the parser works on: the model
+     * the code that does it is checked against.
+     */
+    public static byte[] withLfLineEnds(byte[] in) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '\r') {
+                out.write('\n');
+                if (i + 1 < in.length && in[i + 1] == '\n') i++;
+            } else {
+                out.write(in[i]);
+            }
+        }
+        return out.toByteArray();
     }
 
     public static ParsedMessage parse(byte[] message) {

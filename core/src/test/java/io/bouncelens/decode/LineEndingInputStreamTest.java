@@ -13,20 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LineEndingInputStreamTest {
 
-    /** CRLF and lone CR become LF, the way the rest of the decoder expects them. */
-    private static byte[] expected(byte[] in) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '\r') {
-                out.write('\n');
-                if (i + 1 < in.length && in[i + 1] == '\n') i++;
-            } else {
-                out.write(in[i]);
-            }
-        }
-        return out.toByteArray();
-    }
-
     /** A source that hands out at most {@code chunk} bytes per read, so CRLF pairs straddle reads. */
     private static InputStream trickling(byte[] bytes, int chunk) {
         return new ByteArrayInputStream(bytes) {
@@ -62,7 +48,7 @@ class LineEndingInputStreamTest {
             int chunk = 1 + random.nextInt(40);
             int readSize = 1 + random.nextInt(60);
             byte[] out = readAll(new LineEndingInputStream(trickling(in, chunk)), readSize);
-            assertThat(out).as("round %d, chunk %d, read size %d", round, chunk, readSize).isEqualTo(expected(in));
+            assertThat(out).as("round %d, chunk %d, read size %d", round, chunk, readSize).isEqualTo(Fixtures.withLfLineEnds(in));
         }
     }
 
@@ -73,6 +59,6 @@ class LineEndingInputStreamTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int c;
         while ((c = s.read()) >= 0) out.write(c);
-        assertThat(out.toByteArray()).isEqualTo(expected(in));
+        assertThat(out.toByteArray()).isEqualTo(Fixtures.withLfLineEnds(in));
     }
 }

@@ -3,7 +3,6 @@ package io.bouncelens.decode;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,20 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The one pass that readies a message's bytes for the MIME parser: line ends, size cap, read errors. */
 class MessageBytesTest {
-
-    /** CRLF and lone CR become LF, the way the rest of the decoder expects them. */
-    private static byte[] withLf(byte[] in) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '\r') {
-                out.write('\n');
-                if (i + 1 < in.length && in[i + 1] == '\n') i++;
-            } else {
-                out.write(in[i]);
-            }
-        }
-        return out.toByteArray();
-    }
 
     private static byte[] content(MessageBytes m) {
         return Arrays.copyOf(m.bytes(), m.length());
@@ -49,7 +34,7 @@ class MessageBytesTest {
             for (int i = 0; i < in.length; i++) in[i] = alphabet[random.nextInt(alphabet.length)];
             int chunk = 1 + random.nextInt(40);
             MessageBytes m = MessageBytes.read(LongHeaderTest.trickling(in, chunk), Long.MAX_VALUE, Integer.MAX_VALUE);
-            assertThat(content(m)).as("round %d, chunk %d", round, chunk).isEqualTo(withLf(in));
+            assertThat(content(m)).as("round %d, chunk %d", round, chunk).isEqualTo(Fixtures.withLfLineEnds(in));
         }
     }
 
