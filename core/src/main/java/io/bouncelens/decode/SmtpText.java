@@ -1,5 +1,8 @@
 package io.bouncelens.decode;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Codes and commands read from a server's reply text with literal scanning. */
 public final class SmtpText {
 
@@ -109,20 +112,37 @@ public final class SmtpText {
         if (text == null) return null;
         long found = COMMAND_PHRASES.present(text);
         if (found == 0) return null;
-        // a text naming several commands gets the first group in this order
-        for (int i = 0; i < COMMAND_GROUPS.length; i++) {
-            if ((found & COMMAND_GROUPS[i]) != 0) return COMMAND_NAMES[i];
+        // a text naming several commands gets the first of them in this order
+        for (int i = 0; i < COMMANDS.length; i++) {
+            if ((found & COMMAND_MASKS[i]) != 0) return COMMANDS[i][0];
         }
         return null;
     }
 
-    private static final AsciiPhraseSet COMMAND_PHRASES = AsciiPhraseSet.of(
-            "END OF DATA", "DATA COMMAND", "AFTER DATA", // 0-2
-            "RCPT TO", "MAIL FROM", // 3, 4
-            "AFTER BDAT", "BDAT COMMAND", // 5, 6
-            "STARTTLS", "HELO", "EHLO", "CONNECT"); // 7-10
-    private static final long[] COMMAND_GROUPS = {0b111, 1 << 3, 1 << 4, 0b11 << 5, 1 << 7, 0b11 << 8, 1 << 10};
-    private static final String[] COMMAND_NAMES = {"DATA", "RCPT", "MAIL", "BDAT", "STARTTLS", "HELO", "CONN"};
+    /** Per command, in order of preference: its name, then the phrases that name it. */
+    private static final String[][] COMMANDS = {
+            {"DATA", "END OF DATA", "DATA COMMAND", "AFTER DATA"},
+            {"RCPT", "RCPT TO"},
+            {"MAIL", "MAIL FROM"},
+            {"BDAT", "AFTER BDAT", "BDAT COMMAND"},
+            {"STARTTLS", "STARTTLS"},
+            {"HELO", "HELO", "EHLO"},
+            {"CONN", "CONNECT"},
+    };
+    private static final AsciiPhraseSet COMMAND_PHRASES;
+    /** Per command: the bits of its phrases in {@link #COMMAND_PHRASES}. */
+    private static final long[] COMMAND_MASKS = new long[COMMANDS.length];
+
+    static {
+        List<String> phrases = new ArrayList<>();
+        for (int i = 0; i < COMMANDS.length; i++) {
+            for (int j = 1; j < COMMANDS[i].length; j++) {
+                COMMAND_MASKS[i] |= 1L << phrases.size();
+                phrases.add(COMMANDS[i][j]);
+            }
+        }
+        COMMAND_PHRASES = new AsciiPhraseSet(phrases);
+    }
 
     private static boolean isCodeAt(String t, int i) {
         char c = t.charAt(i);
