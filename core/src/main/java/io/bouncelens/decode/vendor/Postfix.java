@@ -117,15 +117,35 @@ public final class Postfix implements VendorFormat {
         }
         String host = null;
         int saidAt = text.indexOf(" said: ");
+        int refusedAt = text.indexOf(REFUSED_TO_TALK);
         if (text.startsWith("host ") && saidAt > 0) {
             host = bracketless(text.substring(5, saidAt));
             text = text.substring(saidAt + 7).strip();
+        } else if (text.startsWith("host ") && refusedAt > 0) {
+            // the server's greeting was a refusal: no command was sent yet
+            host = bracketless(text.substring(5, refusedAt));
+            text = text.substring(refusedAt + REFUSED_TO_TALK.length()).strip();
+            if (command == null) command = "CONN";
         } else if (text.startsWith("connect to ")) {
             int colon = text.indexOf(':', 11);
             host = bracketless(text.substring(11, colon < 0 ? text.length() : colon));
             if (command == null) command = "CONN";
+        } else {
+            // "lost connection with mx[ip] while ...", "conversation with mx[ip] timed out while ...":
+            // the sentence is all the diagnostic there is; only the host is taken out of it
+            host = hostAfter(text, "lost connection with ", " while ");
+            if (host == null) host = hostAfter(text, "conversation with ", " timed out");
         }
         return Finding.of(address, text).withCommand(command).withHost(host);
+    }
+
+    private static final String REFUSED_TO_TALK = " refused to talk to me: ";
+
+    /** The host between {@code prefix} at the start of the text and {@code end}, or null. */
+    private static String hostAfter(String text, String prefix, String end) {
+        if (!text.startsWith(prefix)) return null;
+        int to = text.indexOf(end, prefix.length());
+        return to < 0 ? null : bracketless(text.substring(prefix.length(), to));
     }
 
     /** {@code mx.example.com[192.0.2.1]} to {@code mx.example.com}. */
