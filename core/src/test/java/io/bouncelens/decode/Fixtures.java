@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reads the hand-written messages under {@code src/test/resources/mail}; holds the line-end model the readers are checked against. */
+/**
+ * Reads the hand-written messages under {@code src/test/resources/mail}, and holds the line-end
+ * model the readers are checked against.
+ */
 public final class Fixtures {
 
     private Fixtures() {

@@ -191,7 +191,7 @@ public final class Postfix implements VendorFormat {
             String recipient = AddressScanner.first(g.firstOf("Final-Recipient", "Original-Recipient"));
             if (action == null || status == null || recipient == null) continue;
             if (!action.strip().toLowerCase(Locale.ROOT).startsWith("failed") || !status.strip().startsWith("4.")) continue;
-            if (status.strip().startsWith("4.4.2")) continue;
+            if (status.strip().equals("4.4.2")) continue;
             String key = recipient.toLowerCase(Locale.ROOT);
             Finding f = out.get(key);
             if (f == null) f = Finding.of(recipient, g.first("Diagnostic-Code"));
