@@ -80,10 +80,12 @@ public final class Gmail implements VendorFormat {
 
         List<Finding> out = new ArrayList<>();
         // Gmail says it could not connect only once it has stopped retrying.
-        boolean neverConnected = answer.contains("did not accept our requests to connect");
+        int refusal = answer.indexOf(NOT_ACCEPTED);
+        boolean neverConnected = refusal >= 0;
+        String tried = neverConnected ? triedHost(answer.substring(refusal + NOT_ACCEPTED.length())) : null;
         for (String r : recipients) {
             Finding f = Finding.ofBlock(r, answer);
-            if (neverConnected) f = f.withHint(Reason.EXPIRED);
+            if (neverConnected) f = f.withHint(Reason.EXPIRED).withHost(tried);
             if (delayed) {
                 f = f.delayed();
                 if (f.replyCode() == null && f.status() == null) f = f.withHint(Reason.EXPIRED);
@@ -91,6 +93,25 @@ public final class Gmail implements VendorFormat {
             out.add(f);
         }
         return Finding.toRecipients(out);
+    }
+
+    private static final String NOT_ACCEPTED = "did not accept our requests to connect";
+
+    /**
+     * The first server Gmail says it tried, from its account of each attempt after the refusal:
+     * {@code [mx.example.jp 192.0.2.1: timed out]} or {@code [(0) mx.example.jp. [192.0.2.1]:25:
+     * socket error]}; null when it names none.
+     */
+    static String triedHost(String account) {
+        int open = account.indexOf('[');
+        if (open < 0) return null;
+        String attempt = account.substring(open + 1).strip();
+        if (attempt.startsWith("(")) {
+            int close = attempt.indexOf(')');
+            if (close < 0) return null;
+            attempt = attempt.substring(close + 1);
+        }
+        return HostNames.firstToken(attempt);
     }
 
     /**
@@ -109,12 +130,14 @@ public final class Gmail implements VendorFormat {
         String said = answer.isEmpty() ? explanation : answer + " (" + explanation + ")";
         // "** Message not delivered yet **": Gmail is still retrying
         boolean delayed = text.findAny(0, DELAY_NOTICE) >= 0;
+        int refusal = said.indexOf(NOT_ACCEPTED);
+        String tried = refusal < 0 ? null : triedHost(said.substring(refusal + NOT_ACCEPTED.length()));
         List<Finding> out = new ArrayList<>();
         int from = 0;
         while (out.size() < RecipientBlocks.MAX_RECIPIENTS) {
             String r = AddressScanner.firstFrom(failed, from);
             if (r == null) break;
-            Finding f = Finding.ofBlock(r, said);
+            Finding f = Finding.ofBlock(r, said).withHost(tried);
             out.add(delayed ? f.delayed() : f);
             from = failed.indexOf(r, from) + r.length();
         }

@@ -42,6 +42,7 @@ class VendorFormatsTest {
             dragonfly.eml     | dragonfly    | leo@receiver.example     | 5.1.1 | 550 | RCPT | mx.receiver.example  | User unknown
             sendmail-v5.eml   | sendmail     | nina@receiver.example    | -     | 550 | RCPT | mail.receiver.example | User unknown
             gmail.eml         | gmail        | quinn@receiver.example   | 4.2.2 | 452 | -    | -                    | Mailbox full
+            gmail-no-connection.eml | gmail  | vic@gone.example         | -     | -   | -    | mx.gone.example      | did not accept our requests to connect
             zoho.eml          | zoho         | tina@receiver.example    | 5.1.1 | 550 | -    | -                    | User Unknown
             domino.eml        | domino       | quentin@receiver.example | -     | -   | -    | -                    | not listed in Domino Directory
             exim-local-part.eml | exim       | rita@receiver.example    | 5.7.1 | 550 | MAIL | mx.receiver.example  | Please use the smtp server of your ISP
@@ -157,6 +158,17 @@ class VendorFormatsTest {
         FailedRecipient refused = recipient(r, "eve@closed.example");
         assertThat(refused.command()).isEqualTo("CONN");
         assertThat(refused.remoteHost()).isEqualTo("mx.closed.example");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Learn more at https://support.google.com/mail/answer/7720 [mx.b.example 192.0.2.5: timed out]  | mx.b.example
+            [(0) mx.b.example. [192.0.2.5]:25: socket error] [(10) mx2.b.example. [192.0.2.6]:25: timed out] | mx.b.example
+            Learn more at https://support.google.com/mail/answer/7720                                       | -
+            [(0) unclosed                                                                                    | -
+            """)
+    void readsTheFirstServerGmailTriedToReach(String account, String host) {
+        assertThat(Gmail.triedHost(account)).isEqualTo(host);
     }
 
     @ParameterizedTest
