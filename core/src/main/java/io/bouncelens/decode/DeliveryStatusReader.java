@@ -69,12 +69,18 @@ public final class DeliveryStatusReader {
                     .replyCode(reply)
                     .diagnosticCode(diagnosticText == null || diagnosticText.isBlank() ? null : diagnosticText)
                     .command(SmtpText.command(diagnosticText))
-                    .remoteHost(hostOf(g.first("Remote-MTA")))
+                    .remoteHost(remoteHost(g.first("Remote-MTA"), diagnosticText))
                     .reportingMta(reportingMta)
                     .timestamp(g.first("Last-Attempt-Date") != null ? g.first("Last-Attempt-Date") : arrival)
                     .build());
         }
         return out;
+    }
+
+    /** The Remote-MTA field's host; without one, the host the diagnostic names beside its address. */
+    private static String remoteHost(String remoteMta, String diagnostic) {
+        String host = hostOf(remoteMta);
+        return host != null ? host : SmtpText.bracketedHost(diagnostic);
     }
 
     /**

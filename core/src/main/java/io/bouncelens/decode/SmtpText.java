@@ -144,6 +144,51 @@ public final class SmtpText {
         COMMAND_PHRASES = new AsciiPhraseSet(phrases);
     }
 
+    /**
+     * The remote host a sentence of the kind Postfix writes names with its address in brackets:
+     * {@code host mx.example.com[192.0.2.1] said: ...}, {@code ... refused to talk to me},
+     * {@code connect to mx.example.com[192.0.2.1]:25: ...}, {@code lost connection with ...},
+     * {@code conversation with ... timed out}. Other MTAs quote these sentences in their
+     * Diagnostic-Codes too. Null when the text holds none; the first one when it holds several.
+     */
+    public static String bracketedHost(String text) {
+        if (text == null) return null;
+        String best = null;
+        int bestAt = Integer.MAX_VALUE;
+        for (String lead : HOST_LEADS) {
+            int from = 0;
+            while (from < bestAt) {
+                int at = text.indexOf(lead, from);
+                if (at < 0 || at >= bestAt) break;
+                from = at + 1;
+                if (at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) continue;
+                String host = hostBeforeBracket(text, at + lead.length());
+                if (host != null) {
+                    best = host;
+                    bestAt = at;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static final String[] HOST_LEADS = {"host ", "connect to ", "lost connection with ", "conversation with "};
+
+    /** The host name running from {@code from} up to a '[' (an address literal), or null. */
+    private static String hostBeforeBracket(String text, int from) {
+        int end = from;
+        // a host name is at most 253 characters; the cap keeps the scan linear over the leads
+        while (end < text.length() && end - from <= 253 && isHostChar(text.charAt(end))) end++;
+        if (end == from || end >= text.length() || text.charAt(end) != '[') return null;
+        String host = text.substring(from, end);
+        if (host.endsWith(".")) host = host.substring(0, host.length() - 1);
+        return host.indexOf('.') > 0 ? host : null;
+    }
+
+    private static boolean isHostChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_';
+    }
+
     private static boolean isCodeAt(String t, int i) {
         char c = t.charAt(i);
         return c >= '2' && c <= '5' && Character.isDigit(t.charAt(i + 1)) && Character.isDigit(t.charAt(i + 2));

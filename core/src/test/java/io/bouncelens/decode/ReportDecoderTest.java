@@ -143,6 +143,21 @@ class ReportDecoderTest {
     }
 
     @Test
+    void withoutRemoteMtaTheHostIsTheOneTheDiagnosticNamesBesideItsAddress() {
+        String groups = "Final-Recipient: rfc822; a@receiver.example\nAction: failed\nStatus: 4.4.2\n"
+                + "Diagnostic-Code: X-Postfix; delivery temporarily suspended: host mx1.receiver.example[192.0.2.8]\n"
+                + " refused to talk to me: 421 Service not available\n\n"
+                + "Final-Recipient: rfc822; b@receiver.example\nAction: failed\nStatus: 5.1.1\n"
+                + "Remote-MTA: dns; mx2.receiver.example\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 host mx3.receiver.example[192.0.2.9] said: no such user\n";
+        DecodedReport r = decoder.decode(Fixtures.parse(dsnWith("", groups).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(r.recipients()).extracting(FailedRecipient::remoteHost)
+                .as("the diagnostic's host, then the Remote-MTA field over it")
+                .containsExactly("mx1.receiver.example", "mx2.receiver.example");
+    }
+
+    @Test
     void aRecipientWithoutAnActionTakesTheReportsOrItsStatuss() {
         String groups = "Final-Recipient: rfc822; gone@receiver.example\nStatus: 5.1.1\n\n"
                 + "Final-Recipient: rfc822; full@receiver.example\nStatus: 4.2.2\n";

@@ -28,6 +28,23 @@ class SmtpTextTest {
         assertThat(SmtpText.command(text)).isEqualTo(command);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            host mx.b.example[192.0.2.1] said: 550 No such user                | mx.b.example
+            delivery temporarily suspended: host mx.b.example[192.0.2.1] refused | mx.b.example
+            connect to mx.b.example.[192.0.2.1]:25: Connection refused         | mx.b.example
+            lost connection with mx.b.example[192.0.2.1] while sending RCPT TO | mx.b.example
+            conversation with mx.b.example[192.0.2.1] timed out                | mx.b.example
+            550 ghost mx.b.example[192.0.2.1] is no lead                       | -
+            host mx.b.example said: 550 no bracket, no host                    | -
+            host localhost[127.0.0.1] said: a name without a dot               | -
+            connect to a.example[1]; later host b.example[2] said: no          | a.example
+            -                                                                  | -
+            """)
+    void findsTheHostASentenceNamesBesideItsAddress(String text, String host) {
+        assertThat(SmtpText.bracketedHost(text)).isEqualTo(host);
+    }
+
     @Test
     void theFirstFailureInATranscriptIsFoundPastTheAnswersThatSucceeded() {
         String transcript = "Out: 220 mx ESMTP\\nOut: 250 2.1.0 Ok\\nIn: RCPT TO:<a@b.example>\\nOut: 550 5.1.1 User unknown";

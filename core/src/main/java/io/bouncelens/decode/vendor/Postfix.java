@@ -5,6 +5,7 @@ import io.bouncelens.decode.DeliveryStatus;
 import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.Headers;
 import io.bouncelens.decode.ParsedMessage;
+import io.bouncelens.decode.SmtpText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,20 +134,12 @@ public final class Postfix implements VendorFormat {
         } else {
             // "lost connection with mx[ip] while ...", "conversation with mx[ip] timed out while ...":
             // the sentence is all the diagnostic there is; only the host is taken out of it
-            host = hostAfter(text, "lost connection with ", " while ");
-            if (host == null) host = hostAfter(text, "conversation with ", " timed out");
+            host = SmtpText.bracketedHost(text);
         }
         return Finding.of(address, text).withCommand(command).withHost(host);
     }
 
     private static final String REFUSED_TO_TALK = " refused to talk to me: ";
-
-    /** The host between {@code prefix} at the start of the text and {@code end}, or null. */
-    private static String hostAfter(String text, String prefix, String end) {
-        if (!text.startsWith(prefix)) return null;
-        int to = text.indexOf(end, prefix.length());
-        return to < 0 ? null : bracketless(text.substring(prefix.length(), to));
-    }
 
     /** {@code mx.example.com[192.0.2.1]} to {@code mx.example.com}. */
     private static String bracketless(String hostAndIp) {
