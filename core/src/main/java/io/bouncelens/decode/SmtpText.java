@@ -162,6 +162,8 @@ public final class SmtpText {
                 if (at < 0 || at >= bestAt) break;
                 from = at + 1;
                 if (at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) continue;
+                // "Client host x[ip] rejected": the sending host a server refused, not the server
+                if (at >= 7 && text.regionMatches(true, at - 7, "client ", 0, 7)) continue;
                 String host = hostBeforeBracket(text, at + lead.length());
                 if (host != null) {
                     best = host;

@@ -36,6 +36,7 @@ class SmtpTextTest {
             lost connection with mx.b.example[192.0.2.1] while sending RCPT TO | mx.b.example
             conversation with mx.b.example[192.0.2.1] timed out                | mx.b.example
             550 ghost mx.b.example[192.0.2.1] is no lead                       | -
+            554 5.7.1 Client host mta.a.example[192.0.2.2] blocked             | -
             host mx.b.example said: 550 no bracket, no host                    | -
             host localhost[127.0.0.1] said: a name without a dot               | -
             connect to a.example[1]; later host b.example[2] said: no          | a.example
