@@ -50,7 +50,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions = new LimitOptions();
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "message files, directories, mailboxes; - for stdin")
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "message files, directories, mailboxes (gzip-compressed or not); - for stdin")
     List<String> paths;
 
     @Override

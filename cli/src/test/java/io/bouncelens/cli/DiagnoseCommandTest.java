@@ -124,6 +124,35 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aGzippedMailboxOnStdinOrAsAFileGivesTheRecordsOfTheMailboxAndACutOneExitsOne(@TempDir Path dir)
+            throws Exception {
+        String box = "From MAILER-DAEMON Thu Sep 18 17:54:04 2008\n"
+                + bounce("a@receiver.example", "5.1.1", "550 5.1.1 User unknown") + "\n"
+                + "From MAILER-DAEMON Thu Sep 18 17:55:04 2008\n"
+                + bounce("b@receiver.example", "5.2.2", "552 5.2.2 Mailbox full");
+        Path mbox = Files.writeString(dir.resolve("bounces.mbox"), box);
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(compressed)) {
+            gz.write(box.getBytes(StandardCharsets.UTF_8));
+        }
+        Path gzipped = Files.write(dir.resolve("bounces.mbox.1.gz"), compressed.toByteArray());
+        byte[] whole = compressed.toByteArray();
+        Path cut = Files.write(dir.resolve("cut.gz"), java.util.Arrays.copyOf(whole, whole.length - 4));
+
+        Run plain = bouncelens(null, "diagnose", "--format", "csv", mbox.toString());
+        Run fromStdin = bouncelens(gzipped, "diagnose", "--format", "csv", "-");
+        Run cutOff = bouncelens(null, "diagnose", "--format", "csv", cut.toString());
+
+        assertThat(plain.exit()).isZero();
+        assertThat(fromStdin.exit()).isZero();
+        assertThat(fromStdin.out()).isEqualTo(plain.out().replace(mbox.toString(), "-")).contains("a@receiver.example",
+                "b@receiver.example");
+        assertThat(cutOff.exit()).isEqualTo(1);
+        assertThat(cutOff.out()).contains("a@receiver.example").doesNotContain("b@receiver.example");
+        assertThat(cutOff.err()).contains("cut.gz#2: read error: gzip data ends early").doesNotContain("\tat ");
+    }
+
+    @Test
     void jsonIsOneArrayAndAllShowsNonBouncesWithTheirKind(@TempDir Path dir) throws Exception {
         Run r = bouncelens(null, "diagnose", "--format", "json", "--all", maildir(dir).toString());
 

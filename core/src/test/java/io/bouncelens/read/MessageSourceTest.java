@@ -4,14 +4,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MessageSourceTest {
 
@@ -117,6 +122,107 @@ class MessageSourceTest {
         assertThat(ms.get(0).bytes().length).isLessThanOrEqualTo(1_000);
         assertThat(ms.get(1).truncated()).isFalse();
         assertThat(text(ms.get(1))).contains("Subject: small");
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    private static String mbox(String... subjects) {
+        StringBuilder box = new StringBuilder();
+        for (String s : subjects) box.append("From MAILER-DAEMON Thu Sep 18 17:54:04 2008\n").append(message(s)).append('\n');
+        return box.toString();
+    }
+
+    @Test
+    void readsAGzippedMboxAndAGzippedMessageWhateverTheirNames(@TempDir Path dir) throws IOException {
+        byte[] box = mbox("one", "two", "three").getBytes(StandardCharsets.UTF_8);
+        Path plain = Files.write(dir.resolve("bounces"), box);
+        Path gzipped = Files.write(dir.resolve("bounces.1"), gzip(box));
+        Path single = Files.write(dir.resolve("single.eml"), gzip(message("alone").getBytes(StandardCharsets.UTF_8)));
+
+        List<InputMessage> fromPlain = read(List.of(plain.toString()), NO_STDIN, 1 << 20);
+        List<InputMessage> ms = read(List.of(gzipped.toString(), single.toString()), NO_STDIN, 1 << 20);
+
+        assertThat(ms).hasSize(4).allSatisfy(m -> assertThat(m.error()).isNull());
+        for (int i = 0; i < 3; i++) {
+            assertThat(ms.get(i).file()).isEqualTo(gzipped.toString());
+            assertThat(ms.get(i).index()).isEqualTo(i + 1);
+            assertThat(ms.get(i).bytes()).isEqualTo(fromPlain.get(i).bytes());
+        }
+        assertThat(ms.get(3).file()).isEqualTo(single.toString());
+        assertThat(text(ms.get(3))).isEqualTo(message("alone"));
+    }
+
+    @Test
+    void readsGzippedStandardInput() throws IOException {
+        List<InputMessage> ms = read(List.of("-"), gzip(mbox("a", "b").getBytes(StandardCharsets.UTF_8)), 1 << 20);
+
+        assertThat(ms).extracting(m -> text(m).contains("Subject: a"), m -> text(m).contains("Subject: b"))
+                .containsExactly(tuple(true, false), tuple(false, true));
+    }
+
+    @Test
+    void aCutOffOrDamagedGzipFileIsAnErrorAfterWhatCouldBeReadAndTheNextFileIsRead(@TempDir Path dir)
+            throws IOException {
+        byte[] whole = gzip(mbox("one", "two", "three").getBytes(StandardCharsets.UTF_8));
+        Path cut = Files.write(dir.resolve("cut.mbox.gz"), Arrays.copyOf(whole, whole.length - 4)); // half the trailer
+        byte[] damagedHeader = whole.clone();
+        damagedHeader[2] = 7; // compression method 7 does not exist; 8 is deflate
+        Path damaged = Files.write(dir.resolve("damaged.gz"), damagedHeader);
+        Path good = Files.writeString(dir.resolve("good.eml"), message("good"));
+
+        List<InputMessage> ms = read(List.of(cut.toString(), damaged.toString(), good.toString()), NO_STDIN, 1 << 20);
+
+        // the messages known whole before the cut are read; the last, whose end is not known, is reported
+        assertThat(ms).extracting(InputMessage::file)
+                .containsExactly(cut.toString(), cut.toString(), cut.toString(), damaged.toString(), good.toString());
+        assertThat(text(ms.get(0))).contains("Subject: one");
+        assertThat(text(ms.get(1))).contains("Subject: two");
+        assertThat(ms).extracting(InputMessage::error).containsExactly(null, null,
+                "read error: gzip data ends early (a cut-off .gz file?)",
+                "damaged gzip data: Unsupported compression method", null);
+        assertThat(text(ms.get(4))).contains("Subject: good");
+    }
+
+    @Test
+    void everyMessageThatInflatedWholeBeforeACutIsRead(@TempDir Path dir) throws IOException {
+        String[] subjects = new String[3_000];
+        for (int i = 0; i < subjects.length; i++) subjects[i] = "number " + i * 7_919 % 100_003;
+        byte[] whole = gzip(mbox(subjects).getBytes(StandardCharsets.UTF_8));
+        byte[] cut = Arrays.copyOf(whole, whole.length / 2);
+        Path file = Files.write(dir.resolve("cut.gz"), cut);
+        // what a reader that hands on every inflated byte gets before the cut
+        ByteArrayOutputStream prefix = new ByteArrayOutputStream();
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(cut))) {
+            byte[] chunk = new byte[4_096];
+            for (int n; (n = in.read(chunk)) >= 0; ) prefix.write(chunk, 0, n);
+        } catch (IOException expected) {
+            // the cut
+        }
+        int separators = prefix.toString(StandardCharsets.UTF_8).split("\nFrom MAILER-DAEMON ", -1).length;
+
+        List<InputMessage> ms = read(List.of(file.toString()), NO_STDIN, 1 << 20);
+
+        // each message before the last separator inflated whole; the message after it was cut
+        assertThat(ms).hasSize(separators);
+        assertThat(ms.subList(0, separators - 1)).allSatisfy(m -> assertThat(m.error()).isNull());
+        assertThat(ms.get(separators - 1).error()).contains("gzip data ends early");
+    }
+
+    @Test
+    void inflatesOnceOnly(@TempDir Path dir) throws IOException {
+        byte[] inner = gzip(message("deep").getBytes(StandardCharsets.UTF_8));
+        Path twice = Files.write(dir.resolve("twice.gz"), gzip(inner));
+
+        List<InputMessage> ms = read(List.of(twice.toString()), NO_STDIN, 1 << 20);
+
+        // the inner gzip stream is handed on as the message's bytes, for the decoder to report
+        assertThat(ms).singleElement().satisfies(m -> assertThat(m.bytes()).isEqualTo(inner));
     }
 
     @Test
