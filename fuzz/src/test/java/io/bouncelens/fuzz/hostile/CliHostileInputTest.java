@@ -110,4 +110,36 @@ class CliHostileInputTest {
         }
         assertThat(records).as("every ordinary report around the hostile ones").hasSize(good);
     }
+
+    @Test
+    void aGzipBombInAMailboxCostsTimeNotMemory() throws Exception {
+        Path bomb = dir.resolve("bomb.mbox.gz");
+        try (HostileInput.Sink out = new HostileInput.Sink(new java.util.zip.GZIPOutputStream(
+                new java.io.BufferedOutputStream(Files.newOutputStream(bomb), 1 << 16), 1 << 16))) {
+            out.line("From MAILER-DAEMON Sat Nov 28 09:00:00 2026");
+            out.ascii(HostileInput.smallReport("before@example.org"));
+            out.line("");
+            // 512 MB of zeros, half a megabyte once compressed, without a line end: one message
+            out.line("From MAILER-DAEMON Sat Nov 28 09:00:00 2026");
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 512; i++) out.bytes(zeros);
+            out.line("");
+            out.line("");
+            out.line("From MAILER-DAEMON Sat Nov 28 09:00:00 2026");
+            out.ascii(HostileInput.smallReport("after@example.org"));
+        }
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+
+        CliProcess.Outcome outcome = CLI.run(dir, "gzip-bomb", "diagnose", "--format", "jsonl", bomb.toString());
+
+        assertThat(outcome.timedOut()).as("still running after 30 s").isFalse();
+        assertThat(outcome.exitStatus()).as("stderr: %s", outcome.stderr()).isEqualTo(1);
+        assertThat(outcome.stderr()).noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "))
+                .anyMatch(line -> line.startsWith("bouncelens: " + bomb + "#2: "));
+        try (Stream<String> lines = Files.lines(outcome.stdout())) {
+            assertThat(lines.filter(line -> line.startsWith("{")).map(line -> line.contains("\"recipient\":\"before@")
+                    ? "before" : line.contains("\"recipient\":\"after@") ? "after" : "other"))
+                    .containsExactly("before", "after");
+        }
+    }
 }
