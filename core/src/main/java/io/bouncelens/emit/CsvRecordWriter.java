@@ -3,7 +3,6 @@ package io.bouncelens.emit;
 import io.bouncelens.BounceRecord;
 
 import java.io.IOException;
-import java.io.Writer;
 
 /**
  * Records as CSV (RFC 4180): a header line with the JSON field names, then one line per record.
@@ -18,10 +17,11 @@ public final class CsvRecordWriter {
             "actor", "retry", "explanation", "fix", "evidence", "timestamp", "messageId", "subject",
             "feedbackType", "truncated"};
 
-    private final Writer out;
+    private final Appendable out;
     private boolean headerWritten;
 
-    public CsvRecordWriter(Writer out) {
+    /** @param out where lines go: a {@link java.io.Writer}, or a {@link StringBuilder} to render in memory */
+    public CsvRecordWriter(Appendable out) {
         this.out = out;
     }
 
@@ -30,10 +30,10 @@ public final class CsvRecordWriter {
         if (headerWritten) return;
         headerWritten = true;
         for (int i = 0; i < COLUMNS.length; i++) {
-            if (i > 0) out.write(',');
-            out.write(COLUMNS[i]);
+            if (i > 0) out.append(',');
+            out.append(COLUMNS[i]);
         }
-        out.write("\r\n");
+        out.append("\r\n");
     }
 
     /** Writes one record, after the header line if none was written yet. */
@@ -52,10 +52,10 @@ public final class CsvRecordWriter {
                 r.retry() == null ? null : r.retry().label(), r.explanation(), r.fix(), r.evidence(),
                 r.timestamp(), r.messageId(), r.subject(), r.feedbackType(), r.truncated()};
         for (int i = 0; i < values.length; i++) {
-            if (i > 0) out.write(',');
+            if (i > 0) out.append(',');
             if (values[i] != null) field(String.valueOf(values[i]));
         }
-        out.write("\r\n");
+        out.append("\r\n");
     }
 
     private void field(String v) throws IOException {
@@ -66,15 +66,17 @@ public final class CsvRecordWriter {
         }
         if (!quote && !v.isEmpty() && (v.charAt(0) == ' ' || v.charAt(v.length() - 1) == ' ')) quote = true;
         if (!quote) {
-            out.write(v);
+            out.append(v);
             return;
         }
-        out.write('"');
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '"') out.write('"');
-            out.write(c);
+        // copied in runs up to and including each quote, which is then doubled: the explanations
+        // and fixes, quoted for their commas, are most of a record's characters
+        out.append('"');
+        int run = 0;
+        for (int q = v.indexOf('"'); q >= 0; q = v.indexOf('"', q + 1)) {
+            out.append(v, run, q + 1).append('"');
+            run = q + 1;
         }
-        out.write('"');
+        out.append(v, run, v.length()).append('"');
     }
 }
