@@ -3,13 +3,17 @@ package io.bouncelens.emit;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.MessageDiagnosis;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 /** One JSON array of record objects, written as records come (nothing is held back). */
 final class JsonArrayWriter extends DiagnosisWriter {
 
     private static final String BETWEEN = ",\n  ";
+    private static final byte[] NOTHING = new byte[0];
 
     private boolean first = true;
 
@@ -20,12 +24,16 @@ final class JsonArrayWriter extends DiagnosisWriter {
     /** The message's records separated from each other; the separator before them is the writer's. */
     @Override
     public byte[] render(MessageDiagnosis d) {
-        StringBuilder b = new StringBuilder();
-        for (BounceRecord r : recordsToShow(d)) {
-            if (!b.isEmpty()) b.append(BETWEEN);
-            b.append(JsonRecordWriter.toJson(r));
+        List<BounceRecord> records = recordsToShow(d);
+        if (records.isEmpty()) return NOTHING;
+        // straight to UTF-8, as JSON Lines are: no String of each record to encode again
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 * records.size());
+        try (JsonRecordWriter json = JsonRecordWriter.elements(bytes, BETWEEN)) {
+            for (BounceRecord r : records) json.writeElement(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
         }
-        return utf8(b.toString());
+        return bytes.toByteArray();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.bouncelens.BounceRecord;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import java.io.Closeable;
 import java.io.Flushable;
@@ -29,26 +30,35 @@ public final class JsonRecordWriter implements Flushable, Closeable {
 
     /** Writes UTF-8 to {@code out}; closing this writer does not close {@code out}. */
     public JsonRecordWriter(OutputStream out) {
-        this(() -> FACTORY.createGenerator(out, JsonEncoding.UTF8));
+        this(() -> FACTORY.createGenerator(out, JsonEncoding.UTF8), null);
     }
 
     /** Writes to {@code out}; closing this writer does not close {@code out}. */
     public JsonRecordWriter(Writer out) {
-        this(() -> FACTORY.createGenerator(out));
+        this(() -> FACTORY.createGenerator(out), null);
+    }
+
+    /**
+     * Writes UTF-8 to {@code out} for {@link #writeElement}: the objects with {@code separator}
+     * between them (the elements of a JSON array, whose brackets are the caller's).
+     */
+    static JsonRecordWriter elements(OutputStream out, String separator) {
+        return new JsonRecordWriter(() -> FACTORY.createGenerator(out, JsonEncoding.UTF8), new SerializedString(separator));
     }
 
     private interface GeneratorOpener {
         JsonGenerator open() throws IOException;
     }
 
-    private JsonRecordWriter(GeneratorOpener opener) {
+    private JsonRecordWriter(GeneratorOpener opener, SerializedString separator) {
         try {
             json = opener.open();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        json.setRootValueSeparator(null); // Jackson would start every object after the first with a space
+        // null: Jackson would start every object after the first with a space
+        json.setRootValueSeparator(separator);
     }
 
     /** One record as one JSON object, without a line end. */
@@ -66,6 +76,11 @@ public final class JsonRecordWriter implements Flushable, Closeable {
     public void write(BounceRecord r) throws IOException {
         writeObject(r);
         json.writeRaw('\n');
+    }
+
+    /** Writes one record as one JSON object, after the separator when it is not the first. */
+    void writeElement(BounceRecord r) throws IOException {
+        writeObject(r);
     }
 
     private void writeObject(BounceRecord r) throws IOException {
