@@ -51,7 +51,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     LimitOptions limitOptions = new LimitOptions();
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "message files, directories, mailboxes (gzip-compressed or not); - for stdin")
+            description = "message files, directories, mailboxes, gzip files and zip archives of them; - for stdin")
     List<String> paths;
 
     @Override

@@ -153,6 +153,28 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aZipArchiveOfAMaildirGivesTheRecordsOfItsEntriesNamedInsideIt(@TempDir Path dir) throws Exception {
+        Path md = maildir(dir);
+        Path archive = dir.resolve("bounces-export.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive))) {
+            for (String name : List.of("cur/1.host:2,S", "cur/2.host:2,S", "new/3.host")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("Maildir/" + name));
+                zip.write(Files.readAllBytes(md.resolve(name)));
+                zip.closeEntry();
+            }
+        }
+
+        Run r = bouncelens(null, "diagnose", "--format", "jsonl", archive.toString());
+
+        assertThat(r.exit()).isZero();
+        List<JsonNode> records = r.jsonLines();
+        assertThat(records).extracting(n -> n.get("file").asText())
+                .containsExactly(archive + "!/Maildir/cur/1.host:2,S", archive + "!/Maildir/new/3.host");
+        assertThat(records).extracting(n -> n.get("reason").asText()).containsExactly("userunknown", "mailboxfull");
+        assertThat(r.err()).contains("3 messages read, 2 bounces, 2 records", "0 errors");
+    }
+
+    @Test
     void jsonIsOneArrayAndAllShowsNonBouncesWithTheirKind(@TempDir Path dir) throws Exception {
         Run r = bouncelens(null, "diagnose", "--format", "json", "--all", maildir(dir).toString());
 

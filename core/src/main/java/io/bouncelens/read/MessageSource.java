@@ -19,10 +19,10 @@ import java.util.NoSuchElementException;
 /**
  * The messages behind the paths a user gives, one at a time and in order: a file holds one
  * message, or several when it is an mbox (recognised by a {@code From } line at its start, not
- * by its name), either of them possibly gzip-compressed (recognised the same way); a directory
- * is walked recursively in name order (so a Maildir's {@code cur/}, {@code new/} and {@code tmp/}
- * are read); {@code -} is standard input. Only the current message is held, so a mailbox of any
- * size is read in bounded memory. Not thread-safe.
+ * by its name), either of them possibly gzip-compressed, or several in a zip archive (recognised
+ * the same way); a directory is walked recursively in name order (so a Maildir's {@code cur/},
+ * {@code new/} and {@code tmp/} are read); {@code -} is standard input. Only the current message
+ * is held, so a mailbox of any size is read in bounded memory. Not thread-safe.
  */
 public final class MessageSource implements Iterator<InputMessage>, AutoCloseable {
 
@@ -128,14 +128,15 @@ public final class MessageSource implements Iterator<InputMessage>, AutoCloseabl
     }
 
     private Iterator<InputMessage> openStream(InputStream raw, String shownAs, boolean closeAfter) {
-        return openStream(raw, shownAs, closeAfter, true);
+        return openStream(raw, shownAs, closeAfter, false);
     }
 
     /**
-     * @param mayInflate whether gzip data is inflated: once only, so that data which inflates to
-     *                   gzip again (a quine, or a .gz of a .gz) is read as it is rather than forever
+     * @param unpacked whether {@code raw} came out of a gzip file or a zip archive already: data
+     *                 is unpacked once only, so that what unpacks to gzip again (a quine, a
+     *                 {@code .gz} of a {@code .gz}) is read as it is rather than forever
      */
-    private Iterator<InputMessage> openStream(InputStream raw, String shownAs, boolean closeAfter, boolean mayInflate) {
+    private Iterator<InputMessage> openStream(InputStream raw, String shownAs, boolean closeAfter, boolean unpacked) {
         BufferedInputStream in = new BufferedInputStream(raw, 64 << 10);
         if (closeAfter) open = in;
         try {
@@ -143,11 +144,14 @@ public final class MessageSource implements Iterator<InputMessage>, AutoCloseabl
             byte[] head = in.readNBytes(5);
             in.reset();
             if (head.length == 0) {
-                String empty = mayInflate ? "empty file" : "empty once inflated";
+                String empty = unpacked ? "empty once unpacked" : "empty file";
                 return List.of(InputMessage.failed(shownAs, empty)).iterator();
             }
             // (standard input is not closed, so neither is its inflater: its cleaner frees it)
-            if (mayInflate && GzipInput.isGzip(head)) return openStream(GzipInput.open(in), shownAs, closeAfter, false);
+            if (!unpacked && GzipInput.isGzip(head)) return openStream(GzipInput.open(in), shownAs, closeAfter, true);
+            if (!unpacked && ZipEntries.isZip(head)) {
+                return new ZipEntries(in, shownAs, (entry, name) -> openStream(entry, name, false, true));
+            }
             // (the splitter reads CRLF and CR-only mailboxes too, normalising their line ends)
             if (MboxSplitter.startsWithFrom(head, 0)) {
                 return new MboxSplitter(in, shownAs, maxMessageBytes);

@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -222,6 +224,67 @@ class MessageSourceTest {
         List<InputMessage> ms = read(List.of(twice.toString()), NO_STDIN, 1 << 20);
 
         // the inner gzip stream is handed on as the message's bytes, for the decoder to report
+        assertThat(ms).singleElement().satisfies(m -> assertThat(m.bytes()).isEqualTo(inner));
+    }
+
+    /** A zip archive of the given entries, in order; a name ending in '/' is a directory. */
+    private static byte[] zip(String... namesAndContents) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(namesAndContents[i]));
+                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void readsEachEntryOfAZipArchiveInItsOrderAsAFileWouldBeRead(@TempDir Path dir) throws IOException {
+        Path archive = Files.write(dir.resolve("exported"), zip(
+                "b/2.eml", message("second file"),
+                "a/", "",
+                ".DS_Store", "\0\0\0\1Bud1",
+                "__MACOSX/a/._1.eml", "\0\5\26\7",
+                "a/1.eml", message("first file"),
+                "退信.mbox", mbox("in mbox one", "in mbox two"),
+                "empty.eml", ""));
+        Path after = Files.writeString(dir.resolve("next.eml"), message("after"));
+
+        List<InputMessage> ms = read(List.of(archive.toString(), after.toString()), NO_STDIN, 1 << 20);
+
+        assertThat(ms).extracting(InputMessage::file).containsExactly(
+                archive + "!/b/2.eml", archive + "!/a/1.eml", archive + "!/退信.mbox", archive + "!/退信.mbox",
+                archive + "!/empty.eml", after.toString());
+        assertThat(ms).extracting(InputMessage::index).containsExactly(1, 1, 1, 2, 1, 1);
+        assertThat(text(ms.get(0))).isEqualTo(message("second file"));
+        assertThat(text(ms.get(1))).isEqualTo(message("first file"));
+        assertThat(text(ms.get(3))).contains("Subject: in mbox two");
+        assertThat(ms).extracting(InputMessage::error).containsExactly(null, null, null, null, "empty once unpacked", null);
+    }
+
+    @Test
+    void aDamagedZipArchiveEndsWithOneErrorAfterTheEntriesBeforeTheDamage(@TempDir Path dir) throws IOException {
+        byte[] whole = zip("1.eml", message("one"), "2.eml", message("two") + "x".repeat(5_000));
+        Path cut = Files.write(dir.resolve("cut.zip"), Arrays.copyOf(whole, whole.length / 2));
+        Path after = Files.writeString(dir.resolve("next.eml"), message("after"));
+
+        List<InputMessage> ms = read(List.of(cut.toString(), after.toString()), NO_STDIN, 1 << 20);
+
+        assertThat(ms).extracting(InputMessage::file).containsExactly(cut + "!/1.eml", cut + "!/2.eml", after.toString());
+        assertThat(text(ms.get(0))).isEqualTo(message("one"));
+        assertThat(ms.get(1).error()).isEqualTo("zip archive ends early (a cut-off file?)");
+        assertThat(text(ms.get(2))).contains("Subject: after");
+    }
+
+    @Test
+    void aZipInsideAGzipOrAZipIsReadAsItIs(@TempDir Path dir) throws IOException {
+        byte[] inner = zip("1.eml", message("deep"));
+        Path gzipped = Files.write(dir.resolve("a.gz"), gzip(inner));
+
+        List<InputMessage> ms = read(List.of(gzipped.toString()), NO_STDIN, 1 << 20);
+
         assertThat(ms).singleElement().satisfies(m -> assertThat(m.bytes()).isEqualTo(inner));
     }
 
