@@ -279,6 +279,23 @@ class MessageSourceTest {
     }
 
     @Test
+    void anEncryptedEntryIsSaidInOneLineAfterTheEntriesBeforeIt(@TempDir Path dir) throws IOException {
+        byte[] archive = zip("1.eml", message("one"), "2.eml", message("two"));
+        // the second local header's general purpose flags (offset 6): bit 0 says the entry is encrypted
+        int second = -1;
+        for (int i = 4; i + 4 <= archive.length && second < 0; i++) {
+            if (archive[i] == 'P' && archive[i + 1] == 'K' && archive[i + 2] == 3 && archive[i + 3] == 4) second = i;
+        }
+        archive[second + 6] |= 1;
+        Path file = Files.write(dir.resolve("locked.zip"), archive);
+
+        List<InputMessage> ms = read(List.of(file.toString()), NO_STDIN, 1 << 20);
+
+        assertThat(ms).extracting(InputMessage::file).containsExactly(file + "!/1.eml", file.toString());
+        assertThat(ms.get(1).error()).isEqualTo("zip archive: encrypted ZIP entry not supported");
+    }
+
+    @Test
     void aZipInsideAGzipOrAZipIsReadAsItIs(@TempDir Path dir) throws IOException {
         byte[] inner = zip("1.eml", message("deep"));
         Path gzipped = Files.write(dir.resolve("a.gz"), gzip(inner));

@@ -142,4 +142,32 @@ class CliHostileInputTest {
                     .containsExactly("before", "after");
         }
     }
+
+    @Test
+    void aZipBombEntryCostsTimeNotMemory() throws Exception {
+        Path bomb = dir.resolve("bomb.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+                new java.io.BufferedOutputStream(Files.newOutputStream(bomb), 1 << 16))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("before.eml"));
+            zip.write(HostileInput.smallReport("before@example.org").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            // 512 MB of zeros, half a megabyte once compressed: one message, far over the size limit
+            zip.putNextEntry(new java.util.zip.ZipEntry("zeros.eml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 512; i++) zip.write(zeros);
+            zip.putNextEntry(new java.util.zip.ZipEntry("after.eml"));
+            zip.write(HostileInput.smallReport("after@example.org").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+
+        CliProcess.Outcome outcome = CLI.run(dir, "zip-bomb", "diagnose", "--format", "jsonl", bomb.toString());
+
+        assertThat(outcome.timedOut()).as("still running after 30 s").isFalse();
+        assertThat(outcome.exitStatus()).as("stderr: %s", outcome.stderr()).isIn(0, 1);
+        assertThat(outcome.stderr()).noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "));
+        try (Stream<String> lines = Files.lines(outcome.stdout())) {
+            assertThat(lines.filter(line -> line.startsWith("{")).map(line -> line.contains("\"recipient\":\"before@")
+                    ? "before" : line.contains("\"recipient\":\"after@") ? "after" : "other"))
+                    .containsExactly("before", "after");
+        }
+    }
 }
