@@ -7,9 +7,12 @@ import io.bouncelens.classify.ReplyClassifier;
 import io.bouncelens.classify.ReplyEvidence;
 import io.bouncelens.decode.DecodedReport;
 import io.bouncelens.decode.Limits;
+import io.bouncelens.decode.MessageKind;
 import io.bouncelens.decode.MessageParser;
 import io.bouncelens.decode.ParsedMessage;
 import io.bouncelens.decode.ReportDecoder;
+import io.bouncelens.decode.log.LogDelivery;
+import io.bouncelens.decode.log.MtaLogLine;
 import io.bouncelens.read.InputMessage;
 
 import java.io.InputStream;
@@ -109,6 +112,22 @@ public final class Bouncelens {
         List<BounceRecord> records = new ReportRecords(this).records(report, lang, file, index);
         return new MessageDiagnosis(file, index, report.kind(), report.subject(), records,
                 report.truncated(), report.problems());
+    }
+
+    /**
+     * Diagnoses one line of a mail server's log (Postfix, Sendmail, Exim): a record for each
+     * recipient whose delivery the line reports, delivered ones included (action
+     * {@code delivered}); none for a line about anything else. Never throws on any text.
+     *
+     * @param file the log's path, reported in the records
+     * @param line the line's 1-based number in the log, reported as the record's {@code message}
+     */
+    public List<BounceRecord> explainLogLine(String text, Lang lang, String file, int line) {
+        LogDelivery delivery = MtaLogLine.read(text);
+        if (delivery == null) return List.of();
+        DecodedReport report = new DecodedReport(MessageKind.BOUNCE, delivery.format(), delivery.recipients(), null,
+                null, null, delivery.timestamp(), false, List.of());
+        return new ReportRecords(this).records(report, lang, file, line);
     }
 
     public ReplyClassifier classifier() {

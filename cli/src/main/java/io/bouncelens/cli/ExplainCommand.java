@@ -110,7 +110,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    private interface LineHandler {
+    interface LineHandler {
         void line(String line) throws IOException;
     }
 

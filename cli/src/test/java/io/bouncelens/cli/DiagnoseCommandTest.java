@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code bouncelens diagnose} and {@code eval} run as real processes, with real files and stdin. */
+/** {@code bouncelens diagnose}, {@code logs} and {@code eval} run as real processes, with real files and stdin. */
 class DiagnoseCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -172,6 +172,57 @@ class DiagnoseCommandTest {
                 .containsExactly(archive + "!/Maildir/cur/1.host:2,S", archive + "!/Maildir/new/3.host");
         assertThat(records).extracting(n -> n.get("reason").asText()).containsExactly("userunknown", "mailboxfull");
         assertThat(r.err()).contains("3 messages read, 2 bounces, 2 records", "0 errors");
+    }
+
+    private static final String MAIL_LOG = String.join("\n",
+            "Dec  6 10:00:00 mx postfix/smtpd[1200]: connect from client.example.org[198.51.100.7]",
+            "Dec  6 10:00:02 mx postfix/smtp[1234]: 4ABC123: to=<gone@example.com>, relay=mx.example.com[192.0.2.1]:25, "
+                    + "delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.1] said: "
+                    + "550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command))",
+            "Dec  6 10:00:02 mx postfix/smtp[1234]: 4ABC123: to=<ok@example.com>, relay=mx.example.com[192.0.2.1]:25, "
+                    + "delay=1.1, delays=0.1/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9XYZ)",
+            "Dec  6 10:00:03 mx postfix/smtp[1235]: 5DEF456: to=<someone@qq.com>, relay=mx3.qq.com[203.0.113.9]:25, "
+                    + "delay=2, delays=0.1/0/1/0.9, dsn=4.0.0, status=deferred (host mx3.qq.com[203.0.113.9] said: "
+                    + "450 Ip frequency limited (in reply to MAIL FROM command))",
+            "2026-12-06 10:00:05 1vQmZc-0003Ab-7x ** full@example.jp R=dnslookup T=remote_smtp H=mx.example.jp [192.0.2.8]: "
+                    + "SMTP error from remote mail server after RCPT TO:<full@example.jp>: 552 5.2.2 Mailbox full",
+            "");
+
+    @Test
+    void logsGiveARecordPerFailedOrDeferredDeliveryWithTheLineNumber(@TempDir Path dir) throws Exception {
+        Path log = Files.writeString(dir.resolve("mail.log"), MAIL_LOG);
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(compressed)) {
+            gz.write(MAIL_LOG.getBytes(StandardCharsets.UTF_8));
+        }
+        Path rotated = Files.write(dir.resolve("mail.log.1.gz"), compressed.toByteArray());
+
+        Run r = bouncelens(rotated, "logs", "--format", "jsonl", log.toString(), dir.resolve("missing.log").toString(), "-");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        List<JsonNode> records = r.jsonLines();
+        assertThat(records).extracting(n -> n.get("file").asText() + "#" + n.get("message").asInt() + " "
+                        + n.get("recipient").asText() + " " + n.get("action").asText() + " " + n.get("reason").asText())
+                .containsExactly(
+                        log + "#2 gone@example.com failed userunknown",
+                        log + "#4 someone@qq.com delayed ratelimited",
+                        log + "#5 full@example.jp failed mailboxfull",
+                        "-#2 gone@example.com failed userunknown",
+                        "-#4 someone@qq.com delayed ratelimited",
+                        "-#5 full@example.jp failed mailboxfull");
+        assertThat(records.get(1).get("provider").asText()).isEqualTo("tencent");
+        assertThat(records.get(0).get("decodedBy").asText()).isEqualTo("postfix-log");
+        assertThat(records.get(0).get("command").asText()).isEqualTo("RCPT");
+        assertThat(records.get(2).get("remoteHost").asText()).isEqualTo("mx.example.jp");
+        assertThat(r.err()).contains("missing.log: no such file or directory")
+                .contains("10 lines read, 4 failed, 2 deferred, 2 delivered, 1 error")
+                .contains("by reason: mailboxfull 2, ratelimited 2, userunknown 2").doesNotContain("\tat ");
+
+        Run all = bouncelens(null, "logs", "--all", "--format", "csv", log.toString());
+        assertThat(all.exit()).isZero();
+        assertThat(all.out().lines().skip(1).map(l -> l.split(",")[2] + " " + l.split(",")[5]))
+                .containsExactly("gone@example.com userunknown", "ok@example.com delivered", "someone@qq.com ratelimited",
+                        "full@example.jp mailboxfull");
     }
 
     @Test

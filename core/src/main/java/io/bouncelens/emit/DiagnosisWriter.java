@@ -68,6 +68,11 @@ public abstract class DiagnosisWriter implements AutoCloseable {
         write(d, render(d));
     }
 
+    /** Hands what was written so far on, for a reader at the other end of a pipe. */
+    public void flush() throws IOException {
+        out.flush();
+    }
+
     /** Ends the output (closing brackets, flush); the stream itself stays open. */
     @Override
     public void close() throws IOException {

@@ -13,12 +13,24 @@ import java.util.zip.ZipException;
  * class only says in words a user understands what went wrong, since its messages ("Unexpected
  * end of ZLIB input stream") name neither the file's format nor the likely cause.
  */
-final class GzipInput extends FilterInputStream {
+public final class GzipInput extends FilterInputStream {
 
     private static final int BUFFER = 64 << 10;
 
     private GzipInput(InputStream inflated) {
         super(inflated);
+    }
+
+    /**
+     * {@code in} as it is, or inflated when it starts with gzip's magic number: for readers of
+     * other files than messages (logs), which rotated files come to compressed.
+     */
+    public static InputStream inflatedIfGzip(InputStream in) throws IOException {
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, BUFFER);
+        buffered.mark(2);
+        byte[] head = buffered.readNBytes(2);
+        buffered.reset();
+        return isGzip(head) ? open(buffered) : buffered;
     }
 
     /** Whether {@code head} starts with gzip's magic number (RFC 1952 section 2.3.1). */

@@ -1,0 +1,177 @@
+package io.bouncelens.cli;
+
+import io.bouncelens.BounceRecord;
+import io.bouncelens.Bouncelens;
+import io.bouncelens.Lang;
+import io.bouncelens.MessageDiagnosis;
+import io.bouncelens.decode.MessageKind;
+import io.bouncelens.emit.DiagnosisWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bouncelens logs}: the failed and deferred deliveries in mail servers' logs (Postfix,
+ * Sendmail, Exim), each diagnosed as a bounce's recipient is, with the log's line number as the
+ * record's {@code message}. Other lines are skipped; {@code --all} also shows delivered ones.
+ */
+@Command(name = "logs", mixinStandardHelpOptions = true,
+        description = {"Reads mail server logs (Postfix, Sendmail, Exim) and tells, per failed or deferred delivery, "
+                + "why and what to do.", "Other lines are skipped; files may be gzip-compressed; - reads standard input."})
+public final class LogsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json, jsonl or csv")
+    String format;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+            description = "language of explanations and fixes: en (default), zh-CN, zh-TW")
+    String lang;
+
+    @Option(names = "--all", description = "also show the deliveries that succeeded")
+    boolean all;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "log files (gzip-compressed or not); - for stdin")
+    List<String> paths;
+
+    @Override
+    public Integer call() throws IOException {
+        DiagnosisWriter.Format f = DiagnosisWriter.Format.fromName(format);
+        if (f == null) throw new CommandLine.ParameterException(spec.commandLine(),
+                "unknown format '" + format + "' (use text, json, jsonl or csv)");
+        Lang language = Lang.fromTag(lang);
+        if (language == null) throw new CommandLine.ParameterException(spec.commandLine(),
+                "unknown language '" + lang + "' (use en, zh-CN or zh-TW)");
+        PrintWriter err = spec.commandLine().getErr();
+        Bouncelens bouncelens = Bouncelens.standard();
+        Tally tally = new Tally();
+        try (DiagnosisWriter out = DiagnosisWriter.create(f, System.out, language, false)) {
+            Writer flushing = new FlushingWriter(out);
+            for (String path : paths) {
+                try (InputStream in = open(path)) {
+                    int[] number = {0};
+                    ExplainCommand.readLines(in, line -> {
+                        number[0]++;
+                        tally.lines++;
+                        List<BounceRecord> shown = new ArrayList<>();
+                        for (BounceRecord r : bouncelens.explainLogLine(line, language, path, number[0])) {
+                            if (all || !"delivered".equals(r.action())) shown.add(r);
+                            tally.add(r);
+                        }
+                        if (!shown.isEmpty()) {
+                            out.write(new MessageDiagnosis(path, number[0], MessageKind.BOUNCE, null, shown, false, List.of()));
+                        }
+                    }, flushing, System.out::checkError);
+                } catch (IOException e) {
+                    tally.errors++;
+                    err.println("bouncelens: " + path + ": " + reason(e));
+                }
+            }
+        }
+        err.println("bouncelens: " + tally.describe());
+        err.flush();
+        return tally.errors > 0 ? 1 : 0;
+    }
+
+    private static InputStream open(String path) throws IOException {
+        if (path.equals("-")) return io.bouncelens.read.GzipInput.inflatedIfGzip(new NonClosing(System.in));
+        Path p = Path.of(path);
+        if (Files.isDirectory(p)) throw new IOException("is a directory (give the log files)");
+        return io.bouncelens.read.GzipInput.inflatedIfGzip(Files.newInputStream(p));
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such file or directory";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The counts for the closing lines on stderr. */
+    private static final class Tally {
+        long lines;
+        long failed;
+        long delayed;
+        long delivered;
+        int errors;
+        final Map<String, Integer> reasons = new TreeMap<>();
+
+        void add(BounceRecord r) {
+            switch (r.action() == null ? "" : r.action()) {
+                case "delivered" -> delivered++;
+                case "delayed" -> delayed++;
+                default -> failed++;
+            }
+            if (!"delivered".equals(r.action()) && r.reason() != null) reasons.merge(r.reason().label(), 1, Integer::sum);
+        }
+
+        String describe() {
+            StringBuilder b = new StringBuilder();
+            b.append(lines).append(lines == 1 ? " line read, " : " lines read, ")
+                    .append(failed).append(" failed, ").append(delayed).append(" deferred, ")
+                    .append(delivered).append(" delivered, ")
+                    .append(errors).append(errors == 1 ? " error" : " errors");
+            if (!reasons.isEmpty()) {
+                b.append("\nby reason:");
+                reasons.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue())
+                        .forEach(e -> b.append(' ').append(e.getKey()).append(' ').append(e.getValue()).append(','));
+                b.setLength(b.length() - 1);
+            }
+            return b.toString();
+        }
+    }
+
+    /** Lets {@link ExplainCommand#readLines} flush the records when the input pauses. */
+    private static final class FlushingWriter extends Writer {
+        private final DiagnosisWriter out;
+
+        FlushingWriter(DiagnosisWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] c, int off, int len) {
+            throw new UnsupportedOperationException("records go through the DiagnosisWriter");
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Standard input, which closing one log must not close. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
