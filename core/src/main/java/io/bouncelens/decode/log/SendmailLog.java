@@ -33,6 +33,8 @@ final class SendmailLog {
             else action = "failed";
         }
         String relay = MtaLogLine.host(MtaLogLine.field(line, "relay=", to));
+        // the same result for each recipient: the text is read once
+        FailedRecipient result = MtaLogLine.recipient(null, action, status, stat, relay);
         List<FailedRecipient> recipients = new ArrayList<>();
         // "to=<a@x>,<b@y>, delay=...": the recipients are separated by commas without a space
         String list = MtaLogLine.field(line, "to=", to);
@@ -40,7 +42,7 @@ final class SendmailLog {
             int comma = list.indexOf(',', start);
             int end = comma < 0 ? list.length() : comma;
             String address = MtaLogLine.address(list.substring(start, end));
-            if (address != null) recipients.add(MtaLogLine.recipient(address, action, status, stat, relay));
+            if (address != null) recipients.add(result.toBuilder().recipient(address).build());
             start = end + 1;
         }
         if (recipients.isEmpty()) return null;
