@@ -18,11 +18,10 @@ import java.util.zip.ZipInputStream;
  * The messages in a zip archive (bounces saved from a mail client or exported from webmail come
  * so), recognised by its first bytes, not by its name: each entry, in the archive's order, is
  * read as a file would be, a message or an mbox, and named {@code archive.zip!/entry/name};
- * hidden entries are left out as hidden files are.
- * Entries are read as a stream, one at a time, so an archive of any size takes the memory of one
- * message. A damaged archive, or an entry the JDK cannot read (encrypted, say), ends the archive
- * with one error after the messages before it. Entries are not unpacked again: a {@code .gz} or
- * a zip inside is read as it is.
+ * hidden entries are left out as hidden files are. Entries are read as a stream, one at a time,
+ * so an archive of any size takes the memory of one message. A damaged archive, or an entry the
+ * JDK cannot read (encrypted, say), ends the archive with one error after the messages before
+ * it. Entries are not unpacked again: a {@code .gz} or a zip inside is read as it is.
  */
 final class ZipEntries implements Iterator<InputMessage> {
 
