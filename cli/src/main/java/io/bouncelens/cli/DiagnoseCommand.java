@@ -32,13 +32,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json, jsonl or csv")
-    String format;
-
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "language of explanations and fixes: en (default), zh-CN, zh-TW")
-    String lang;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Option(names = "--all", description = "also show messages that are not bounces, with their kind")
     boolean all;
@@ -56,12 +51,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DiagnosisWriter.Format f = DiagnosisWriter.Format.fromName(format);
-        if (f == null) throw new CommandLine.ParameterException(spec.commandLine(),
-                "unknown format '" + format + "' (use text, json, jsonl or csv)");
-        Lang language = Lang.fromTag(lang);
-        if (language == null) throw new CommandLine.ParameterException(spec.commandLine(),
-                "unknown language '" + lang + "' (use en, zh-CN or zh-TW)");
+        DiagnosisWriter.Format f = output.format(spec.commandLine());
+        Lang language = output.lang(spec.commandLine());
         if (threads < 1) throw new CommandLine.ParameterException(spec.commandLine(),
                 "--threads must be at least 1, not " + threads);
         Bouncelens bouncelens;

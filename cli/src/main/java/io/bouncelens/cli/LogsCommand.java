@@ -7,8 +7,8 @@ import io.bouncelens.MessageDiagnosis;
 import io.bouncelens.decode.MessageKind;
 import io.bouncelens.emit.DiagnosisWriter;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,13 +41,8 @@ public final class LogsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json, jsonl or csv")
-    String format;
-
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "language of explanations and fixes: en (default), zh-CN, zh-TW")
-    String lang;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Option(names = "--all", description = "also show the deliveries that succeeded")
     boolean all;
@@ -57,12 +52,8 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        DiagnosisWriter.Format f = DiagnosisWriter.Format.fromName(format);
-        if (f == null) throw new CommandLine.ParameterException(spec.commandLine(),
-                "unknown format '" + format + "' (use text, json, jsonl or csv)");
-        Lang language = Lang.fromTag(lang);
-        if (language == null) throw new CommandLine.ParameterException(spec.commandLine(),
-                "unknown language '" + lang + "' (use en, zh-CN or zh-TW)");
+        DiagnosisWriter.Format f = output.format(spec.commandLine());
+        Lang language = output.lang(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         Bouncelens bouncelens = Bouncelens.standard();
         Tally tally = new Tally();
