@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Reads bounce messages and tells, per failed recipient, why it bounced and what to do.",
-                "PATH is a message file, a directory (walked recursively, Maildir included), an mbox, or - for stdin."})
+                "PATH is a message file, a directory (walked recursively, Maildir included), an mbox, or - for stdin;",
+                "files and stdin may be gzip-compressed or zip archives of messages and mboxes."})
 public final class DiagnoseCommand implements Callable<Integer> {
 
     @Spec
