@@ -9,7 +9,7 @@ import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** POST /api/v1/diagnose answers with the library's real diagnosis, in the language asked for. */
+/** POST /api/v1/diagnose and /api/v1/logs answer with the library's real diagnosis, in the language asked for. */
 class DiagnoseApiTest {
 
     static RunningServer running;
@@ -58,5 +58,50 @@ class DiagnoseApiTest {
         assertThat(results.get(0).get("recipient").asText()).isEqualTo("gone.away@mail.example.org");
         assertThat(results.get(0).get("reason").asText()).isEqualTo("userunknown");
         assertThat(results.get(0).get("actor").asText()).isEqualTo("recipient-address");
+    }
+
+    private static final String LOG = String.join("\r\n",
+            "Dec  6 10:00:00 mx postfix/smtpd[1200]: connect from client.example.org[198.51.100.7]",
+            "Dec  6 10:00:02 mx postfix/smtp[1234]: 4ABC123: to=<gone@example.com>, relay=mx.example.com[192.0.2.1]:25, "
+                    + "delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.1] said: "
+                    + "550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command))",
+            "Dec  6 10:00:02 mx postfix/smtp[1234]: 4ABC123: to=<ok@example.com>, relay=mx.example.com[192.0.2.1]:25, "
+                    + "delay=1.1, delays=0.1/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+            "2026-12-06 10:00:05 1vQmZc-0003Ab-7x ** full@example.jp R=dnslookup T=remote_smtp H=mx.example.jp [192.0.2.8]: "
+                    + "SMTP error from remote mail server after RCPT TO:<full@example.jp>: 552 5.2.2 Mailbox full");
+
+    @Test
+    void logLinesGiveARecordPerFailedRecipientWithItsLineNumber() {
+        ApiClient.Response r = api.post("/api/v1/logs?lang=zh-CN", "text/plain; charset=utf-8",
+                LOG.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("lines").asInt()).isEqualTo(4);
+        JsonNode results = r.json().get("results");
+        assertThat(results).extracting(n -> n.get("message").asInt() + " " + n.get("recipient").asText() + " "
+                + n.get("reason").asText() + " " + n.get("decodedBy").asText())
+                .containsExactly("2 gone@example.com userunknown postfix-log", "4 full@example.jp mailboxfull exim-log");
+        assertThat(results.get(0).get("fix").asText()).containsPattern("\\p{IsHan}");
+        assertThat(r.json().has("truncated")).isFalse();
+
+        JsonNode all = api.post("/api/v1/logs?all=true", "text/plain", LOG.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .json().get("results");
+        assertThat(all).extracting(n -> n.get("action").asText()).containsExactly("failed", "delivered", "failed");
+        assertThat(api.post("/api/v1/logs", "text/plain", new byte[0]).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aLogOfTooManyRecipientsStopsAtTheCapAndSaysSo() {
+        StringBuilder log = new StringBuilder();
+        for (int line = 0; line < 11; line++) {
+            log.append("Dec  6 10:00:04 mx2 sendmail[2222]: Q").append(line).append(": to=");
+            for (int i = 0; i < 1_000; i++) log.append(i == 0 ? "" : ",").append('u').append(i).append("@example.net");
+            log.append(", delay=00:00:01, mailer=esmtp, relay=mx.example.net. [192.0.2.5], dsn=5.2.2, stat=Mailbox full\n");
+        }
+        ApiClient.Response r = api.post("/api/v1/logs", "text/plain", log.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("results")).hasSize(10_000);
+        assertThat(r.json().get("truncated").asBoolean()).isTrue();
+        assertThat(r.json().get("lines").asInt()).isEqualTo(11);
     }
 }

@@ -119,7 +119,7 @@ class HttpApiTest {
 
         JsonNode openApi = api.get("/openapi.json").json();
         assertThat(openApi.get("openapi").asText()).startsWith("3.");
-        for (String path : new String[]{"/api/v1/diagnose", "/api/v1/bounces", "/api/v1/suppressions",
+        for (String path : new String[]{"/api/v1/diagnose", "/api/v1/logs", "/api/v1/bounces", "/api/v1/suppressions",
                 "/api/v1/suppressions/{address}", "/api/v1/stats", "/healthz", "/metrics"}) {
             assertThat(openApi.get("paths").has(path)).as(path).isTrue();
         }
@@ -172,6 +172,11 @@ class HttpApiTest {
             ApiClient.Response diagnosed = anonymous.postJson("/api/v1/diagnose", "{\"reply\":\"550 5.1.1 User unknown\"}");
             assertThat(diagnosed.status()).isEqualTo(200);
             assertThat(diagnosed.json().get("reason").asText()).isEqualTo("userunknown");
+            ApiClient.Response logs = anonymous.post("/api/v1/logs", "text/plain", ("Dec  6 10:00:02 mx postfix/smtp[1]: "
+                    + "4A: to=<x@example.com>, relay=mx.example.com[192.0.2.1]:25, dsn=5.1.1, status=bounced "
+                    + "(host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown)").getBytes(StandardCharsets.UTF_8));
+            assertThat(logs.status()).isEqualTo(200);
+            assertThat(logs.json().get("results").get(0).get("reason").asText()).isEqualTo("userunknown");
             assertThat(anonymous.get("/healthz").status()).isEqualTo(200);
         }
     }
