@@ -114,6 +114,31 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void pastedLinesOfAMailServersLogGiveACardPerFailedRecipientWithItsLineNumber() throws Exception {
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        String log = String.join("\n",
+                "Dec  6 10:00:00 mx postfix/smtpd[1200]: connect from client.example.org[198.51.100.7]",
+                "Dec  6 10:00:02 mx postfix/smtp[1234]: 4ABC123: to=<gone@example.com>, relay=mx.example.com[192.0.2.1]:25, "
+                        + "delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.1] said: "
+                        + "550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command))",
+                "2026-12-06 10:00:05 1vQmZc-0003Ab-7x ** full@example.jp R=dnslookup T=remote_smtp H=mx.example.jp [192.0.2.8]: "
+                        + "SMTP error from remote mail server after RCPT TO:<full@example.jp>: 552 5.2.2 Mailbox full");
+        WebElement input = browser.findElement(By.id("input"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, log);
+        browser.findElement(By.id("diagnose")).click();
+
+        waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).size() == 2 ? Boolean.TRUE : null);
+        List<WebElement> cards = browser.findElements(By.cssSelector("#cards .card"));
+        assertThat(cards.get(0).findElement(By.cssSelector(".who")).getText()).isEqualTo("gone@example.com");
+        assertThat(cards.get(0).findElement(By.cssSelector(".reason")).getAttribute("data-reason")).isEqualTo("userunknown");
+        assertThat(cards.get(0).findElement(By.cssSelector(".facts")).getText()).contains("Log line\n2");
+        assertThat(cards.get(1).findElement(By.cssSelector(".who")).getText()).isEqualTo("full@example.jp");
+        assertThat(cards.get(1).findElement(By.cssSelector(".reason")).getAttribute("data-reason")).isEqualTo("mailboxfull");
+        assertThat(cards.get(1).findElement(By.cssSelector(".facts")).getText()).contains("Log line\n3");
+    }
+
+    @Test
     void everyWordOfThePageIsThereInEachLanguageAndEveryReasonHasAName() {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         // a key missing in one language shows the English word on a Chinese page

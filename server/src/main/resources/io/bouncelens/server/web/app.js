@@ -91,12 +91,30 @@
     return /\r?\n\r?\n/.test(text);
   }
 
+  // Lines of a mail server's log: a Postfix or Sendmail delivery line ("postfix/smtp[12]: 4AB:
+  // to=<...>, ..., status=bounced (...)"), or an Exim main log line ("2026-12-06 10:00:05
+  // 1vQmZc-0003Ab-7x ** a@b ..."). Plain searches and an anchored pattern whose repeated parts
+  // cannot overlap, so a long pasted line costs one pass.
+  var EXIM_DELIVERY = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[.\d]* (?:[+-]\d{4} )?(?:\[\d+\] )?\w+-\w+-\w+ (?:\*\*|==|=>|->) /;
+  function isSyslogDelivery(line) {
+    return (line.indexOf("postfix") >= 0 || line.indexOf("sendmail[") >= 0) && line.indexOf(": to=") > 0
+      && (line.indexOf(", status=") > 0 || line.indexOf(", stat=") > 0);
+  }
+  function looksLikeLog(text) {
+    return text.split(/\r?\n|\r/).some(function (line) {
+      return line.length < 65536 && (isSyslogDelivery(line) || EXIM_DELIVERY.test(line));
+    });
+  }
+
   function runDiagnosis(input) {
     state.last = input;
-    var q = "/api/v1/diagnose?lang=" + encodeURIComponent(state.lang);
+    var lang = "?lang=" + encodeURIComponent(state.lang);
+    var q = "/api/v1/diagnose" + lang;
     setStatus(t("working"), false);
     var call = input.kind === "message"
       ? api("POST", q, input.body, "message/rfc822").then(function (j) { return j.results; })
+      : input.kind === "log"
+      ? api("POST", "/api/v1/logs" + lang, input.body, "text/plain; charset=utf-8").then(function (j) { return j.results; })
       : api("POST", q, JSON.stringify({ reply: input.body }), "application/json").then(function (r) { return [r]; });
     call.then(function (records) {
       setStatus("", false);
@@ -113,7 +131,10 @@
   function renderCards(records, kind) {
     var box = $("cards");
     box.textContent = "";
-    if (!records || records.length === 0) { box.appendChild(el("p", "hint", t("noRecords"))); return; }
+    if (!records || records.length === 0) {
+      box.appendChild(el("p", "hint", t(kind === "log" ? "noLogRecords" : "noRecords")));
+      return;
+    }
     records.forEach(function (r) { box.appendChild(card(r, kind)); });
   }
 
@@ -134,6 +155,7 @@
       facts.appendChild(el("dt", null, label));
       facts.appendChild(el("dd", null, value));
     }
+    if (kind === "log") fact(t("logLine"), String(r.message));
     if (r.actor) fact(t("whoActs"), tMap("actor", r.actor));
     if (r.retry) fact(t("retry"), tMap("retryWord", r.retry));
     // A pseudo code (X.0.9nn) stands in for a status the server did not give: say so.
@@ -164,7 +186,8 @@
   $("diagnose").addEventListener("click", function () {
     var text = $("input").value;
     if (!text.trim()) { setStatus(t("emptyInput"), true); return; }
-    runDiagnosis({ kind: looksLikeMessage(text) ? "message" : "reply", body: looksLikeMessage(text) ? text : text.trim() });
+    var kind = looksLikeMessage(text) ? "message" : looksLikeLog(text) ? "log" : "reply";
+    runDiagnosis({ kind: kind, body: kind === "reply" ? text.trim() : text });
   });
   $("clear").addEventListener("click", function () {
     $("input").value = ""; $("cards").textContent = ""; state.last = null; setStatus("", false);
