@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  * over 30 s is reported as a hang. Not a unit test: timings need a quiet machine.
  *
  * <pre>./mvnw -q -B package -pl fuzz -am -DskipTests
- * java -cp 'fuzz/target/classes:fuzz/target/lib/*' io.bouncelens.fuzz.LinearTimeBenchmark [kb|vendor|dsn|message ...]</pre>
+ * java -cp 'fuzz/target/classes:fuzz/target/lib/*' io.bouncelens.fuzz.LinearTimeBenchmark [kb|vendor|dsn|message|log ...]</pre>
  */
 public final class LinearTimeBenchmark {
 
@@ -79,6 +79,7 @@ public final class LinearTimeBenchmark {
         cases.addAll(vendorCases());
         cases.addAll(dsnCases());
         cases.addAll(messageCases());
+        cases.addAll(logCases());
         if (args.length > 0) { // e.g. "vendor" or "kb": only the components whose name starts so
             cases = cases.stream().filter(c -> java.util.Arrays.stream(args).anyMatch(c.component()::startsWith)).toList();
         }
@@ -241,6 +242,28 @@ public final class LinearTimeBenchmark {
         cases.add(messageCase("message: boundaries", report, "--b\r\n\r\n", diagnose));
         cases.add(messageCase("message: quoted-printable", top + "Content-Transfer-Encoding: quoted-printable\r\n\r\n", "=\r\n", diagnose));
         cases.add(messageCase("message: base64 attachment", report + "x\r\n--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n", "QUFB", diagnose));
+        return cases;
+    }
+
+    /** One line of a mail server's log, as long as the input: the readers' fields and the text they hand on. */
+    static List<Case> logCases() {
+        Consumer<String> explain = text -> Bouncelens.standard().explainLogLine(text, Lang.EN, "mail.log", 1);
+        String postfix = "Dec  6 10:00:00 mx postfix/smtp[1]: 4A: to=<a@b.example>, relay=mx.b.example[192.0.2.1]:25, ";
+        String sendmail = "Dec  6 10:00:00 mx sendmail[1]: 4A: to=";
+        String exim = "2026-12-06 10:00:00 1vQmZc-0003Ab-7x ** a@b.example";
+        List<Case> cases = new ArrayList<>();
+        for (String unit : List.of("to=", ", ", "dsn=5.1.1, ", "status=", "(", ")", "relay=", "postfix", "a")) {
+            cases.add(new Case("log postfix", describe("a delivery line's start + ", unit),
+                    size -> postfix + repeat(unit, size - postfix.length() - 40) + "dsn=5.1.1, status=bounced (550 5.1.1 x)", explain));
+        }
+        for (String unit : List.of("a@b.example,", "<", ",", ", stat=", "dsn=")) {
+            cases.add(new Case("log sendmail", describe("a delivery line's start + ", unit),
+                    size -> sendmail + repeat(unit, size - sendmail.length() - 30) + ", dsn=5.1.1, stat=User unknown", explain));
+        }
+        for (String unit : List.of(" ", ": ", " H=", "[", "550 5.1.1 ", "a")) {
+            cases.add(new Case("log exim", describe("a failure line's start + ", unit),
+                    size -> exim + repeat(unit, size - exim.length()), explain));
+        }
         return cases;
     }
 
