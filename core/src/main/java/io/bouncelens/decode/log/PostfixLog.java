@@ -27,7 +27,8 @@ final class PostfixLog {
         while (valueEnd < line.length() && Character.isLetter(line.charAt(valueEnd))) valueEnd++;
         String action = switch (line.substring(valueStart, valueEnd)) {
             case "bounced", "undeliverable" -> "failed";
-            case "deferred" -> "delayed";
+            // SOFTBOUNCE: a failure that soft_bounce=yes turned into a deferral
+            case "deferred", "SOFTBOUNCE" -> "delayed";
             case "sent", "deliverable" -> "delivered";
             default -> null;
         };

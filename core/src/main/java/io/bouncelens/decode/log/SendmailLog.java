@@ -25,6 +25,7 @@ final class SendmailLog {
         int statAt = line.indexOf(", stat=", to);
         if (statAt < 0) return null;
         String stat = line.substring(statAt + 7).strip();
+        if (stat.startsWith("queued")) return null; // put in the queue (queue-only mode): nothing tried yet
         String status = MtaLogLine.status(MtaLogLine.field(line, "dsn=", to));
         String action = MtaLogLine.actionOf(status);
         if (action == null) {

@@ -44,6 +44,9 @@ class MtaLogLineTest {
                 + "(connect to mx.example.net[192.0.2.7]:25: Connection timed out)"));
         assertThat(deferred.action()).isEqualTo("delayed");
         assertThat(deferred.status()).isEqualTo("4.4.1");
+        assertThat(only(MtaLogLine.read("Dec  6 10:00:03 mx1 postfix/smtp[9]: 5DEF: to=<x@example.net>, relay=mx.example.net"
+                + "[192.0.2.7]:25, dsn=5.1.1, status=SOFTBOUNCE (host mx.example.net[192.0.2.7] said: 550 5.1.1 unknown)"))
+                .action()).isEqualTo("delayed");
         assertThat(deferred.remoteHost()).isEqualTo("mx.example.net"); // from the text: relay=none names none
 
         LogDelivery sent = MtaLogLine.read("Dec  6 10:00:04 mx1 postfix/smtp[9]: 6A: to=<ok@example.net>, "
@@ -113,6 +116,7 @@ class MtaLogLineTest {
                 "2026-12-06 10:00:05 1vQmZc-0003Ab-7x Completed",
                 "2026-12-06 10:00:05 Start queue run: pid=4711",
                 "Dec  6 10:00:04 mx2 sendmail[2222]: 7GHI789: from=<alice@example.org>, size=10, nrcpts=1",
+                "Dec  6 10:00:04 mx2 sendmail[2222]: 7GHI789: to=<a@example.net>, delay=00:00:00, mailer=esmtp, stat=queued",
                 "550 5.1.1 User unknown", "", "to=", "postfix: to=, status=bounced ("}) {
             assertThat(MtaLogLine.read(line)).as(line).isNull();
         }
