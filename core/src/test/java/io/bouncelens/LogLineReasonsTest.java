@@ -1,0 +1,46 @@
+package io.bouncelens;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Log lines through the whole path, reader and classifier: the texts mail servers write in their
+ * own words (Postfix's "connect to ...", Exim's "Unrouteable address") and the replies they quote
+ * get the reasons a bounce with the same words gets. Lines written here in each server's format.
+ */
+class LogLineReasonsTest {
+
+    private static final String POSTFIX = "Dec  6 10:00:00 mx postfix/smtp[1]: 4A: to=<u@example.com>, relay=none, "
+            + "delay=1, delays=0/0/1/0, dsn=";
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`" + POSTFIX + "4.4.1, status=deferred (connect to mx.example.com[192.0.2.7]:25: Connection refused)` | delayed | networkerror | false",
+        "`" + POSTFIX + "5.4.4, status=bounced (Host or domain name not found. Name service error for name=example.invalid type=A: Host not found)` | failed | hostunknown | true",
+        "`" + POSTFIX + "4.2.2, status=deferred (host mx.example.com[192.0.2.7] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command))` | delayed | mailboxfull | false",
+        "`" + POSTFIX + "5.7.1, status=bounced (host mx.example.com[192.0.2.7] said: 554 5.7.1 Service unavailable; Client host [198.51.100.1] blocked using zen.spamhaus.org (in reply to RCPT TO command))` | failed | blocked | false",
+        "`" + POSTFIX + "5.3.4, status=bounced (message size 30000000 exceeds size limit 10240000 of server mx.example.com[192.0.2.7])` | failed | emailtoolarge | false",
+        "`" + POSTFIX + "4.7.0, status=deferred (host mx3.qq.com[203.0.113.9] said: 451 Ip frequency limited (in reply to MAIL FROM command))` | delayed | ratelimited | false",
+        "`2026-12-06 10:00:05 1vQmZc-0003Ab-7x ** u@example.com: retry timeout exceeded` | failed | expired | false",
+        "`2026-12-06 10:00:05 1vQmZc-0003Ab-7x ** u@example.com: Unrouteable address` | failed | hostunknown | true",
+        "`2026-12-06 10:00:05 1vQmZc-0003Ab-7x ** u@example.com R=dnslookup T=remote_smtp H=mx.example.com [192.0.2.7]: SMTP error from remote mail server after RCPT TO:<u@example.com>: 550 5.7.1 Relaying denied` | failed | norelaying | false",
+        "`Dec  6 10:00:04 mx sendmail[2]: Q1: to=<u@example.com>, delay=00:00:01, mailer=esmtp, relay=mx.example.com. [192.0.2.7], dsn=5.1.1, stat=User unknown` | failed | userunknown | true",
+    })
+    void aLogLineGetsTheReasonItsWordsGiveAnywhere(String line, String action, String reason, boolean hard) {
+        List<BounceRecord> records = Bouncelens.standard().explainLogLine(line, Lang.EN, "mail.log", 7);
+
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.recipient()).isEqualTo("u@example.com");
+            assertThat(r.action()).isEqualTo(action);
+            assertThat(r.reason().label()).isEqualTo(reason);
+            assertThat(r.hardBounce()).isEqualTo(hard);
+            assertThat(r.message()).isEqualTo(7);
+            assertThat(r.explanation()).isNotBlank();
+            assertThat(r.fix()).isNotBlank();
+        });
+    }
+}
