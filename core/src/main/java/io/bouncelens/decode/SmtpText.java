@@ -148,7 +148,8 @@ public final class SmtpText {
      * The remote host a sentence of the kind Postfix writes names with its address in brackets:
      * {@code host mx.example.com[192.0.2.1] said: ...}, {@code ... refused to talk to me},
      * {@code connect to mx.example.com[192.0.2.1]:25: ...}, {@code lost connection with ...},
-     * {@code conversation with ... timed out}. Other MTAs quote these sentences in their
+     * {@code conversation with ... timed out}, {@code message size ... exceeds size limit ... of
+     * server mx.example.com[192.0.2.1]}. Other MTAs quote these sentences in their
      * Diagnostic-Codes too. Null when the text holds none; the first one when it holds several.
      */
     public static String bracketedHost(String text) {
@@ -174,7 +175,8 @@ public final class SmtpText {
         return best;
     }
 
-    private static final String[] HOST_LEADS = {"host ", "connect to ", "lost connection with ", "conversation with "};
+    private static final String[] HOST_LEADS = {"host ", "connect to ", "lost connection with ", "conversation with ",
+            "of server "};
 
     /** The host name running from {@code from} up to a '[' (an address literal), or null. */
     private static String hostBeforeBracket(String text, int from) {
