@@ -35,6 +35,7 @@ class SmtpTextTest {
             connect to mx.b.example.[192.0.2.1]:25: Connection refused         | mx.b.example
             lost connection with mx.b.example[192.0.2.1] while sending RCPT TO | mx.b.example
             conversation with mx.b.example[192.0.2.1] timed out                | mx.b.example
+            message size 3000 exceeds size limit 1024 of server mx.b.example[192.0.2.1] | mx.b.example
             550 ghost mx.b.example[192.0.2.1] is no lead                       | -
             554 5.7.1 Client host mta.a.example[192.0.2.2] blocked             | -
             host mx.b.example said: 550 no bracket, no host                    | -
