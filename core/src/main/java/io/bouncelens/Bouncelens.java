@@ -12,6 +12,7 @@ import io.bouncelens.decode.MessageParser;
 import io.bouncelens.decode.ParsedMessage;
 import io.bouncelens.decode.ReportDecoder;
 import io.bouncelens.decode.log.LogDelivery;
+import io.bouncelens.decode.log.LogReader;
 import io.bouncelens.decode.log.MtaLogLine;
 import io.bouncelens.read.InputMessage;
 
@@ -115,18 +116,25 @@ public final class Bouncelens {
     }
 
     /**
-     * Diagnoses one line of a mail server's log (Postfix, Sendmail, Exim): a record for each
-     * recipient whose delivery the line reports, delivered ones included (action
-     * {@code delivered}); none for a line about anything else. Never throws on any text.
+     * Diagnoses one line of a mail server's log (Postfix, Sendmail, Exim) on its own: a record for
+     * each recipient whose delivery the line reports, delivered ones included (action
+     * {@code delivered}); none for a line about anything else. Never throws on any text. A whole
+     * log reads better through a {@link LogReader} and {@link #logRecords}: the records then get
+     * their message's sender and Message-ID from earlier lines, and qmail's two-line deliveries
+     * are read too.
      *
      * @param file the log's path, reported in the records
      * @param line the line's 1-based number in the log, reported as the record's {@code message}
      */
     public List<BounceRecord> explainLogLine(String text, Lang lang, String file, int line) {
-        LogDelivery delivery = MtaLogLine.read(text);
+        return logRecords(MtaLogLine.read(text), lang, file, line);
+    }
+
+    /** The records of a delivery a {@link LogReader} read from line {@code line} of {@code file}; none for null. */
+    public List<BounceRecord> logRecords(LogDelivery delivery, Lang lang, String file, int line) {
         if (delivery == null) return List.of();
-        DecodedReport report = new DecodedReport(MessageKind.BOUNCE, delivery.format(), delivery.recipients(), null,
-                null, null, delivery.timestamp(), false, List.of());
+        DecodedReport report = new DecodedReport(MessageKind.BOUNCE, delivery.format(), delivery.recipients(),
+                delivery.addresser(), delivery.messageId(), null, delivery.timestamp(), false, List.of());
         return new ReportRecords(this).records(report, lang, file, line);
     }
 

@@ -5,6 +5,7 @@ import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
 import io.bouncelens.MessageDiagnosis;
 import io.bouncelens.decode.MessageKind;
+import io.bouncelens.decode.log.LogReader;
 import io.bouncelens.emit.DiagnosisWriter;
 
 import picocli.CommandLine.Command;
@@ -30,11 +31,11 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bouncelens logs}: the failed and deferred deliveries in mail servers' logs (Postfix,
- * Sendmail, Exim), each diagnosed as a bounce's recipient is, with the log's line number as the
+ * Sendmail, Exim, qmail), each diagnosed as a bounce's recipient is, with the log's line number as the
  * record's {@code message}. Other lines are skipped; {@code --all} also shows delivered ones.
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Reads mail server logs (Postfix, Sendmail, Exim) and tells, per failed or deferred delivery, "
+        description = {"Reads mail server logs (Postfix, Sendmail, Exim, qmail) and tells, per failed or deferred delivery, "
                 + "why and what to do.", "Other lines are skipped; files may be gzip-compressed; - reads standard input."})
 public final class LogsCommand implements Callable<Integer> {
 
@@ -62,11 +63,12 @@ public final class LogsCommand implements Callable<Integer> {
             for (String path : paths) {
                 try (InputStream in = open(path)) {
                     int[] number = {0};
+                    LogReader reader = new LogReader(); // what earlier lines of this log said of each message
                     ExplainCommand.readLines(in, line -> {
                         number[0]++;
                         tally.lines++;
                         List<BounceRecord> shown = new ArrayList<>();
-                        for (BounceRecord r : bouncelens.explainLogLine(line, language, path, number[0])) {
+                        for (BounceRecord r : bouncelens.logRecords(reader.read(line), language, path, number[0])) {
                             if (all || !"delivered".equals(r.action())) shown.add(r);
                             tally.add(r);
                         }

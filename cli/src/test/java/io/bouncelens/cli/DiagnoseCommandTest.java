@@ -176,6 +176,7 @@ class DiagnoseCommandTest {
 
     private static final String MAIL_LOG = String.join("\n",
             "Dec  6 10:00:00 mx postfix/smtpd[1200]: connect from client.example.org[198.51.100.7]",
+            "Dec  6 10:00:01 mx postfix/qmgr[1100]: 4ABC123: from=<alice@example.org>, size=2048, nrcpt=2 (queue active)",
             "Dec  6 10:00:02 mx postfix/smtp[1234]: 4ABC123: to=<gone@example.com>, relay=mx.example.com[192.0.2.1]:25, "
                     + "delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.1] said: "
                     + "550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command))",
@@ -204,18 +205,19 @@ class DiagnoseCommandTest {
         assertThat(records).extracting(n -> n.get("file").asText() + "#" + n.get("message").asInt() + " "
                         + n.get("recipient").asText() + " " + n.get("action").asText() + " " + n.get("reason").asText())
                 .containsExactly(
-                        log + "#2 gone@example.com failed userunknown",
-                        log + "#4 someone@qq.com delayed ratelimited",
-                        log + "#5 full@example.jp failed mailboxfull",
-                        "-#2 gone@example.com failed userunknown",
-                        "-#4 someone@qq.com delayed ratelimited",
-                        "-#5 full@example.jp failed mailboxfull");
+                        log + "#3 gone@example.com failed userunknown",
+                        log + "#5 someone@qq.com delayed ratelimited",
+                        log + "#6 full@example.jp failed mailboxfull",
+                        "-#3 gone@example.com failed userunknown",
+                        "-#5 someone@qq.com delayed ratelimited",
+                        "-#6 full@example.jp failed mailboxfull");
+        assertThat(records.get(0).get("addresser").asText()).as("from the queue manager's line").isEqualTo("alice@example.org");
         assertThat(records.get(1).get("provider").asText()).isEqualTo("tencent");
         assertThat(records.get(0).get("decodedBy").asText()).isEqualTo("postfix-log");
         assertThat(records.get(0).get("command").asText()).isEqualTo("RCPT");
         assertThat(records.get(2).get("remoteHost").asText()).isEqualTo("mx.example.jp");
         assertThat(r.err()).contains("missing.log: no such file or directory")
-                .contains("10 lines read, 4 failed, 2 deferred, 2 delivered, 1 error")
+                .contains("12 lines read, 4 failed, 2 deferred, 2 delivered, 1 error")
                 .contains("by reason: mailboxfull 2, ratelimited 2, userunknown 2").doesNotContain("\tat ");
 
         Run all = bouncelens(null, "logs", "--all", "--format", "csv", log.toString());

@@ -264,6 +264,17 @@ public final class LinearTimeBenchmark {
             cases.add(new Case("log exim", describe("a failure line's start + ", unit),
                     size -> exim + repeat(unit, size - exim.length()), explain));
         }
+        // qmail's result line, after the start line that names its recipient, through a log reader
+        String qmail = "@4000000065700a3c00000000 delivery 77: failure: ";
+        Consumer<String> readQmail = text -> {
+            io.bouncelens.decode.log.LogReader reader = new io.bouncelens.decode.log.LogReader();
+            reader.read("@4000000065700a3b2c3d4e61 starting delivery 77: msg 1 to remote a@b.example");
+            Bouncelens.standard().logRecords(reader.read(text), Lang.EN, "current", 2);
+        };
+        for (String unit : List.of("_", "/", "Remote_host_said:_550_5.1.1_", ": ", "delivery 77: ")) {
+            cases.add(new Case("log qmail", describe("a result line's start + ", unit),
+                    size -> qmail + repeat(unit, size - qmail.length()), readQmail));
+        }
         return cases;
     }
 

@@ -14,8 +14,7 @@ final class EximLog {
     }
 
     static LogDelivery read(String line) {
-        // the date: "2026-12-06 10:00:00"
-        if (line.length() < 25 || line.charAt(4) != '-' || line.charAt(7) != '-' || line.charAt(10) != ' ') return null;
+        if (!isDated(line)) return null;
         int flag = flagAt(line);
         if (flag < 0) return null;
         String action = switch (line.substring(flag, flag + 2)) {
@@ -39,7 +38,43 @@ final class EximLog {
         String host = h < 0 ? null : MtaLogLine.host(fields.substring(h + 3));
         String timestamp = line.substring(0, 19);
         if (action.equals("delivered")) text = null; // the fields say how, not why
-        return new LogDelivery("exim-log", List.of(MtaLogLine.recipient(recipient, action, null, text, host)), timestamp);
+        return LogDelivery.of("exim-log", List.of(MtaLogLine.recipient(recipient, action, null, text, host)), timestamp,
+                idBefore(line, flag));
+    }
+
+    /**
+     * An arrival line ({@code <= SENDER ... id=MESSAGE-ID}): Exim's id of the message, its sender
+     * (null for a bounce's empty one) and its Message-ID (null when not logged); null for any other
+     * line.
+     */
+    static Arrival arrival(String line) {
+        if (!isDated(line)) return null;
+        int flag = flagAt(line);
+        if (flag < 0 || !line.startsWith("<=", flag)) return null;
+        int senderEnd = line.indexOf(' ', flag + 3);
+        if (senderEnd < 0) senderEnd = line.length();
+        String sender = MtaLogLine.address(line.substring(flag + 3, senderEnd));
+        int id = line.indexOf(" id=", senderEnd);
+        String messageId = null;
+        if (id >= 0) {
+            int end = line.indexOf(' ', id + 4);
+            messageId = MtaLogLine.address(line.substring(id + 4, end < 0 ? line.length() : end));
+        }
+        return new Arrival(idBefore(line, flag), sender != null && sender.indexOf('@') > 0 ? sender : null, messageId);
+    }
+
+    /** What an arrival line says about a message. */
+    record Arrival(String eximId, String sender, String messageId) {
+    }
+
+    /** Whether the line starts with Exim's date, "2026-12-06 10:00:00". */
+    private static boolean isDated(String line) {
+        return line.length() >= 25 && line.charAt(4) == '-' && line.charAt(7) == '-' && line.charAt(10) == ' ';
+    }
+
+    /** The message id just before the flag at {@code flag}. */
+    private static String idBefore(String line, int flag) {
+        return line.substring(line.lastIndexOf(' ', flag - 2) + 1, flag - 1);
     }
 
     /**

@@ -90,6 +90,17 @@ public final class MtaLogLine {
         return h.indexOf('.') > 0 ? h : null;
     }
 
+    /**
+     * The queue id in {@code ...]: 4ABC123: to=...}: the word between the ": " before
+     * {@code colon} and {@code colon}; null when that is no id (empty, or with a space).
+     */
+    static String queueIdBefore(String line, int colon) {
+        int start = line.lastIndexOf(": ", colon - 1);
+        if (start < 0) return null;
+        String id = line.substring(start + 2, colon);
+        return id.isEmpty() || id.length() > 64 || id.indexOf(' ') >= 0 ? null : id;
+    }
+
     /** The value of {@code key=} in a list of "key=value, " fields, up to the next ", ", or null. */
     static String field(String line, String key, int from) {
         int at = line.indexOf(key, from);

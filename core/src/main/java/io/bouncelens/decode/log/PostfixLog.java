@@ -43,7 +43,7 @@ final class PostfixLog {
         }
         String status = MtaLogLine.status(MtaLogLine.field(line, "dsn=", to));
         String relay = MtaLogLine.host(MtaLogLine.field(line, "relay=", to));
-        return new LogDelivery("postfix-log", List.of(MtaLogLine.recipient(recipient, action, status, text, relay)),
-                SyslogTime.of(line, program));
+        return LogDelivery.of("postfix-log", List.of(MtaLogLine.recipient(recipient, action, status, text, relay)),
+                SyslogTime.of(line, program), MtaLogLine.queueIdBefore(line, to));
     }
 }

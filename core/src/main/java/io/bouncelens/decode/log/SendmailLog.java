@@ -47,6 +47,6 @@ final class SendmailLog {
             start = end + 1;
         }
         if (recipients.isEmpty()) return null;
-        return new LogDelivery("sendmail-log", recipients, SyslogTime.of(line, program));
+        return LogDelivery.of("sendmail-log", recipients, SyslogTime.of(line, program), MtaLogLine.queueIdBefore(line, to));
     }
 }

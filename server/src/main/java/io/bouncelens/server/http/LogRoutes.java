@@ -3,6 +3,7 @@ package io.bouncelens.server.http;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
+import io.bouncelens.decode.log.LogReader;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /api/v1/logs}: lines of a mail server's log (Postfix, Sendmail, Exim) as text give
+ * {@code POST /api/v1/logs}: lines of a mail server's log (Postfix, Sendmail, Exim, qmail) as text give
  * {@code {"lines":N,"results":[records]}}, a record per failed or deferred recipient (with
  * {@code ?all=true} the delivered ones too), each with its line's number as {@code message}; at
  * most {@link #MAX_RECORDS}, then {@code "truncated":true}. The same reading as
@@ -39,6 +40,7 @@ final class LogRoutes {
         String text = new String(JsonBody.read(ctx, maxBodyBytes), StandardCharsets.UTF_8);
         if (text.isBlank()) throw new ApiException(400, "the body is empty; send log lines as text/plain");
         Bouncelens bouncelens = Bouncelens.standard();
+        LogReader reader = new LogReader(); // the request's lines are one piece of a log
         List<BounceRecord> results = new ArrayList<>();
         int number = 0;
         boolean truncated = false;
@@ -46,7 +48,7 @@ final class LogRoutes {
             int end = lineEnd(text, start);
             number++;
             String line = text.substring(start, Math.min(end, start + MAX_LINE_CHARS));
-            for (BounceRecord r : bouncelens.explainLogLine(line, lang, null, number)) {
+            for (BounceRecord r : bouncelens.logRecords(reader.read(line), lang, null, number)) {
                 if (!all && "delivered".equals(r.action())) continue;
                 if (results.size() == MAX_RECORDS) {
                     truncated = true; // "lines" then counts up to the line that did not fit
