@@ -21,8 +21,9 @@ import java.util.List;
 
 /**
  * The library's front door: {@link #explain(String)} for one SMTP reply or diagnostic line,
- * {@link #diagnose(InputStream)} for a whole bounce message. Thread-safe; the knowledge base is
- * compiled once, on first use.
+ * {@link #diagnose(InputStream)} for a whole bounce message, {@link #logRecords} for what a
+ * {@link LogReader} reads from a mail server's log. Thread-safe; the knowledge base is compiled
+ * once, on first use.
  */
 public final class Bouncelens {
 
