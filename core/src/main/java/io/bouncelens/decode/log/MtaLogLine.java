@@ -4,9 +4,10 @@ import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.SmtpText;
 
 /**
- * Reads a mail server's log line about a delivery: Postfix's and Sendmail's syslog lines, Exim's
- * main log. Lines about anything else (connections, queueing, arrivals) give null. Hand-written
- * scanning with {@code indexOf}, linear in the line.
+ * Reads a mail server's log line about a delivery on its own: Postfix's and Sendmail's syslog
+ * lines, Exim's main log. Lines about anything else (connections, queueing, arrivals) give null;
+ * {@link LogReader} reads those too, and qmail's two-line deliveries. Hand-written scanning with
+ * {@code indexOf}, linear in the line.
  */
 public final class MtaLogLine {
 
