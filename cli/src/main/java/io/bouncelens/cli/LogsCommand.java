@@ -7,6 +7,7 @@ import io.bouncelens.MessageDiagnosis;
 import io.bouncelens.decode.MessageKind;
 import io.bouncelens.decode.log.LogReader;
 import io.bouncelens.emit.DiagnosisWriter;
+import io.bouncelens.read.GzipInput;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,12 +32,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bouncelens logs}: the failed and deferred deliveries in mail servers' logs (Postfix,
- * Sendmail, Exim, qmail), each diagnosed as a bounce's recipient is, with the log's line number as the
- * record's {@code message}. Other lines are skipped; {@code --all} also shows delivered ones.
+ * Sendmail, Exim, qmail), each diagnosed as a bounce's recipient is, with the log's line number
+ * as the record's {@code message}. Other lines are skipped; {@code --all} also shows delivered
+ * ones. Each log is read by its own {@link LogReader}, which remembers what earlier lines said.
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Reads mail server logs (Postfix, Sendmail, Exim, qmail) and tells, per failed or deferred delivery, "
-                + "why and what to do.", "Other lines are skipped; files may be gzip-compressed; - reads standard input."})
+        description = {"Reads mail server logs (Postfix, Sendmail, Exim, qmail) and tells, per failed or deferred "
+                + "delivery, why and what to do.",
+                "Other lines are skipped; files may be gzip-compressed; - reads standard input."})
 public final class LogsCommand implements Callable<Integer> {
 
     @Spec
@@ -88,10 +91,10 @@ public final class LogsCommand implements Callable<Integer> {
     }
 
     private static InputStream open(String path) throws IOException {
-        if (path.equals("-")) return io.bouncelens.read.GzipInput.inflatedIfGzip(new NonClosing(System.in));
+        if (path.equals("-")) return GzipInput.inflatedIfGzip(new NonClosing(System.in));
         Path p = Path.of(path);
         if (Files.isDirectory(p)) throw new IOException("is a directory (give the log files)");
-        return io.bouncelens.read.GzipInput.inflatedIfGzip(Files.newInputStream(p));
+        return GzipInput.inflatedIfGzip(Files.newInputStream(p));
     }
 
     private static String reason(IOException e) {
