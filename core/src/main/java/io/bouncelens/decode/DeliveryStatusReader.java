@@ -90,7 +90,12 @@ public final class DeliveryStatusReader {
     private static String action(String own, String perMessage, String status) {
         String a = actionOf(own);
         if (a == null) a = actionOf(perMessage);
-        if (a != null || status == null) return a;
+        return a != null ? a : actionOfStatus(status);
+    }
+
+    /** The action an enhanced status's class says: 5 failed, 4 delayed, 2 delivered; null for none. */
+    public static String actionOfStatus(String status) {
+        if (status == null || status.isEmpty()) return null;
         return switch (status.charAt(0)) {
             case '5' -> "failed";
             case '4' -> "delayed";

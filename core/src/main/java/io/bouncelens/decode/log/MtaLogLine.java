@@ -42,17 +42,6 @@ public final class MtaLogLine {
                 .build();
     }
 
-    /** The action an enhanced status's class implies: 2 delivered, 4 delayed, 5 failed; null for none. */
-    static String actionOf(String status) {
-        if (status == null || status.isEmpty()) return null;
-        return switch (status.charAt(0)) {
-            case '2' -> "delivered";
-            case '4' -> "delayed";
-            case '5' -> "failed";
-            default -> null;
-        };
-    }
-
     /** An X.Y.Z status as the log gave it, or null when it is not one. */
     static String status(String value) {
         if (value == null || value.length() < 5 || value.length() > 11) return null;

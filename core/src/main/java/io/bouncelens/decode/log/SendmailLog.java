@@ -1,5 +1,6 @@
 package io.bouncelens.decode.log;
 
+import io.bouncelens.decode.DeliveryStatusReader;
 import io.bouncelens.decode.FailedRecipient;
 
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class SendmailLog {
         String stat = line.substring(statAt + 7).strip();
         if (stat.startsWith("queued")) return null; // put in the queue (queue-only mode): nothing tried yet
         String status = MtaLogLine.status(MtaLogLine.field(line, "dsn=", to));
-        String action = MtaLogLine.actionOf(status);
+        String action = DeliveryStatusReader.actionOfStatus(status);
         if (action == null) {
             if (stat.startsWith("Sent")) action = "delivered";
             else if (stat.startsWith("Deferred")) action = "delayed";
