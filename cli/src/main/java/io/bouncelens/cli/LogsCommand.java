@@ -32,13 +32,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bouncelens logs}: the failed and deferred deliveries in mail servers' logs (Postfix,
- * Sendmail, Exim, qmail), each diagnosed as a bounce's recipient is, with the log's line number
- * as the record's {@code message}. Other lines are skipped; {@code --all} also shows delivered
- * ones. Each log is read by its own {@link LogReader}, which remembers what earlier lines said.
+ * Sendmail, Exim, qmail, PowerMTA's accounting files), each diagnosed as a bounce's recipient
+ * is, with the log's line number as the record's {@code message}. Other lines are skipped;
+ * {@code --all} also shows delivered ones. Each log is read by its own {@link LogReader}, which
+ * remembers what earlier lines said.
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Reads mail server logs (Postfix, Sendmail, Exim, qmail) and tells, per failed or deferred "
-                + "delivery, why and what to do.",
+        description = {"Reads mail server logs (Postfix, Sendmail, Exim, qmail, PowerMTA accounting) and tells, "
+                + "per failed or deferred delivery, why and what to do.",
                 "Other lines are skipped; files may be gzip-compressed; - reads standard input."})
 public final class LogsCommand implements Callable<Integer> {
 

@@ -228,6 +228,27 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void logsReadAPowerMtaAccountingFileByItsHeader(@TempDir Path dir) throws Exception {
+        Path acct = Files.writeString(dir.resolve("acct-2026-12-06.csv"), String.join("\r\n",
+                "type,timeLogged,orig,rcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat,jobId",
+                "d,1765015201,news@example.org,ok@example.com,relayed,2.0.0,\"smtp;250 2.0.0 OK\",\"dns;mx.example.com (192.0.2.1)\",,7",
+                "b,1765015202,news@example.org,gone@example.com,failed,5.1.1,\"smtp;550 5.1.1 User unknown, sorry\","
+                        + "\"dns;mx.example.com (192.0.2.1)\",bad-mailbox,7",
+                "t,1765015203,news@example.org,someone@qq.com,delayed,4.0.0,\"smtp;451 Ip frequency limited\","
+                        + "\"dns;mx3.qq.com (203.0.113.9)\",,7",
+                ""));
+
+        Run r = bouncelens(null, "logs", "--format", "jsonl", acct.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.jsonLines()).extracting(n -> n.get("message").asInt() + " " + n.get("recipient").asText() + " "
+                        + n.get("reason").asText() + " " + n.get("addresser").asText() + " " + n.get("decodedBy").asText())
+                .containsExactly("3 gone@example.com userunknown news@example.org powermta-log",
+                        "4 someone@qq.com ratelimited news@example.org powermta-log");
+        assertThat(r.err()).contains("4 lines read, 1 failed, 1 deferred, 1 delivered, 0 errors");
+    }
+
+    @Test
     void jsonIsOneArrayAndAllShowsNonBouncesWithTheirKind(@TempDir Path dir) throws Exception {
         Run r = bouncelens(null, "diagnose", "--format", "json", "--all", maildir(dir).toString());
 

@@ -275,6 +275,17 @@ public final class LinearTimeBenchmark {
             cases.add(new Case("log qmail", describe("a result line's start + ", unit),
                     size -> qmail + repeat(unit, size - qmail.length()), readQmail));
         }
+        // a PowerMTA accounting record after its header: the CSV splitter on quotes and commas
+        String record = "b,1765015202,news@example.org,gone@example.com,failed,5.1.1,\"smtp;550 ";
+        Consumer<String> readAccounting = text -> {
+            io.bouncelens.decode.log.LogReader reader = new io.bouncelens.decode.log.LogReader();
+            reader.read("type,timeLogged,orig,rcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat");
+            Bouncelens.standard().logRecords(reader.read(text), Lang.EN, "acct.csv", 2);
+        };
+        for (String unit : List.of("\"\"", ",", "a", "\",\"")) {
+            cases.add(new Case("log powermta", describe("a bounce record's start + ", unit),
+                    size -> record + repeat(unit, size - record.length()), readAccounting));
+        }
         return cases;
     }
 

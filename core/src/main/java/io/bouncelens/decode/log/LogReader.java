@@ -7,7 +7,8 @@ import java.util.Map;
  * Reads one log line after another, as the server wrote them, and remembers what earlier lines
  * said about each message, so that a delivery line gets its message's sender and Message-ID
  * (Postfix's {@code from=} and {@code message-id=} lines, Sendmail's {@code from=... msgid=},
- * Exim's arrival line) and qmail's result line gets the recipient its start line named. What is
+ * Exim's arrival line), qmail's result line gets the recipient its start line named, and a
+ * PowerMTA accounting file's records are read by the columns its header line names. What is
  * remembered is bounded: the oldest messages are forgotten first. One reader per log; not
  * thread-safe.
  */
@@ -21,6 +22,8 @@ public final class LogReader {
 
     private final Map<String, Message> messages = bounded();
     private final Map<String, QmailLog.Start> qmailStarts = bounded();
+    /** A PowerMTA accounting file's columns, once its header line was read. */
+    private PowerMtaLog.Columns powerMta;
 
     private static <V> Map<String, V> bounded() {
         return new LinkedHashMap<>(1024, 0.75f, false) {
@@ -34,6 +37,15 @@ public final class LogReader {
     /** The delivery the line reports, with what earlier lines said of its message; null when it reports none. */
     public LogDelivery read(String line) {
         if (line == null || line.isEmpty()) return null;
+        PowerMtaLog.Columns header = PowerMtaLog.header(line);
+        if (header != null) {
+            powerMta = header;
+            return null;
+        }
+        if (powerMta != null) {
+            LogDelivery record = PowerMtaLog.read(line, powerMta);
+            if (record != null) return record;
+        }
         LogDelivery d = MtaLogLine.read(line);
         if (d != null) {
             Message m = d.queueId() == null ? null : messages.get(d.format() + " " + d.queueId());

@@ -93,6 +93,39 @@ class LogReaderTest {
     }
 
     @Test
+    void powerMtaAccountingRecordsAreReadByTheColumnsTheirHeaderNames() {
+        LogReader reader = new LogReader();
+        String before = "b,1765015200,news@example.org,early@example.com,,failed,5.1.1,\"smtp;550 5.1.1 unknown\",,bad-mailbox";
+        List<LogDelivery> ds = readAll(reader,
+                before, // no header yet: the columns are not known
+                "type,timeLogged,timeQueued,orig,rcpt,orcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat,vmta,jobId",
+                "d,1765015201,1765015100,news@example.org,ok@example.com,,relayed,2.0.0,\"smtp;250 2.0.0 OK\","
+                        + "\"dns;mx.example.com (192.0.2.1)\",,vmta-1,job-7",
+                "b,1765015202,1765015100,news@example.org,gone@example.com,,failed,5.1.1,\"smtp;550 5.1.1 <gone@example.com>: "
+                        + "Recipient address rejected: User unknown, \"\"gone\"\"\",\"dns;mx.example.com (192.0.2.1)\",bad-mailbox,vmta-1,job-7",
+                "t,1765015203,1765015100,news@example.org,someone@qq.com,,delayed,4.0.0,\"smtp;451 Ip frequency limited\","
+                        + "\"dns;mx3.qq.com (203.0.113.9)\",,vmta-1,job-7",
+                "r,1765015204,,sender@example.org,in@example.org,,,,,,,,",
+                "f,1765015205,,news@example.org,complainer@example.com,,,,,,,,");
+
+        assertThat(ds).hasSize(3);
+        assertThat(ds).allSatisfy(d -> {
+            assertThat(d.format()).isEqualTo("powermta-log");
+            assertThat(d.addresser()).isEqualTo("news@example.org");
+        });
+        assertThat(ds).extracting(d -> d.recipients().get(0).recipient() + " " + d.recipients().get(0).action())
+                .containsExactly("ok@example.com delivered", "gone@example.com failed", "someone@qq.com delayed");
+        FailedRecipient gone = ds.get(1).recipients().get(0);
+        assertThat(ds.get(1).timestamp()).isEqualTo("1765015202");
+        assertThat(gone.status()).isEqualTo("5.1.1");
+        assertThat(gone.replyCode()).isEqualTo(550);
+        assertThat(gone.remoteHost()).isEqualTo("mx.example.com");
+        assertThat(gone.diagnosticCode()).isEqualTo("550 5.1.1 <gone@example.com>: Recipient address rejected: "
+                + "User unknown, \"gone\"");
+        assertThat(ds.get(2).recipients().get(0).remoteHost()).isEqualTo("mx3.qq.com");
+    }
+
+    @Test
     void forgetsTheOldestMessagesFirst() {
         LogReader reader = new LogReader();
         reader.read("Dec  6 10:00:00 mx postfix/qmgr[1]: FIRST: from=<first@example.org>, size=1, nrcpt=1 (queue active)");

@@ -1,0 +1,99 @@
+package io.bouncelens.decode.log;
+
+import io.bouncelens.decode.SmtpText;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PowerMTA's accounting file: CSV (RFC 4180) whose header line names the columns
+ * ({@code type,timeLogged,orig,rcpt,...,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat,...}) and
+ * whose first column is the record's type: {@code b} a bounce, {@code rb} a bounce reported
+ * later by the remote side, {@code t} a transient failure, {@code d} a delivery. Which columns a
+ * file has is configurable, so they are found by their names.
+ */
+final class PowerMtaLog {
+
+    /** More columns than any accounting file has; a longer line is read this far. */
+    private static final int MAX_FIELDS = 256;
+
+    private PowerMtaLog() {
+    }
+
+    /** Where the columns a record is read from stand, from the header line. */
+    record Columns(int type, int timeLogged, int orig, int rcpt, int dsnStatus, int dsnDiag, int dsnMta) {
+    }
+
+    /** The columns a header line names, or null when the line is no accounting header. */
+    static Columns header(String line) {
+        if (!line.startsWith("type,")) return null;
+        List<String> names = fields(line);
+        int rcpt = names.indexOf("rcpt");
+        if (rcpt < 0) return null;
+        return new Columns(0, names.indexOf("timeLogged"), names.indexOf("orig"), rcpt, names.indexOf("dsnStatus"),
+                names.indexOf("dsnDiag"), names.indexOf("dsnMta"));
+    }
+
+    /** The delivery a record reports, or null for another record (received, feedback) or a malformed line. */
+    static LogDelivery read(String line, Columns columns) {
+        int comma = line.indexOf(',');
+        if (comma < 1 || comma > 3) return null;
+        String action = switch (line.substring(0, comma)) {
+            case "b", "rb" -> "failed";
+            case "t" -> "delayed";
+            case "d" -> "delivered";
+            default -> null;
+        };
+        if (action == null) return null;
+        List<String> f = fields(line);
+        String recipient = MtaLogLine.address(at(f, columns.rcpt()) == null ? "" : at(f, columns.rcpt()));
+        if (recipient == null || recipient.indexOf('@') < 0) return null;
+        String diagnostic = SmtpText.stripType(at(f, columns.dsnDiag()));
+        String status = MtaLogLine.status(at(f, columns.dsnStatus()));
+        String sender = at(f, columns.orig());
+        return new LogDelivery("powermta-log",
+                List.of(MtaLogLine.recipient(recipient, action, status, diagnostic, remoteMta(at(f, columns.dsnMta())))),
+                at(f, columns.timeLogged()), null, sender == null ? null : MtaLogLine.address(sender), null);
+    }
+
+    /** The host of a {@code dsnMta} value, "dns;mx.example.com (192.0.2.1)". */
+    private static String remoteMta(String value) {
+        String v = SmtpText.stripType(value);
+        return v == null || v.isEmpty() ? null : MtaLogLine.host(v);
+    }
+
+    private static String at(List<String> fields, int index) {
+        if (index < 0 || index >= fields.size()) return null;
+        String v = fields.get(index);
+        return v.isEmpty() ? null : v;
+    }
+
+    /** A line's fields: separated by commas, quoted with double quotes (doubled inside) where needed. */
+    static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length() && out.size() < MAX_FIELDS; i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c != '"') {
+                    field.append(c);
+                } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (out.size() < MAX_FIELDS) out.add(field.toString());
+        return out;
+    }
+}
