@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /api/v1/logs}: lines of a mail server's log (Postfix, Sendmail, Exim, qmail, PowerMTA) as text give
- * {@code {"lines":N,"results":[records]}}, a record per failed or deferred recipient (with
- * {@code ?all=true} the delivered ones too), each with its line's number as {@code message}; at
- * most {@link #MAX_RECORDS}, then {@code "truncated":true}. The same reading as
- * {@code bouncelens logs}; nothing is stored.
+ * {@code POST /api/v1/logs}: lines of a mail server's log (Postfix, Sendmail, Exim, qmail,
+ * PowerMTA) as text give {@code {"lines":N,"results":[records]}}, a record per failed or deferred
+ * recipient (with {@code ?all=true} the delivered ones too), each with its line's number as
+ * {@code message}; at most {@link #MAX_RECORDS}, then {@code "truncated":true}. The same reading
+ * as {@code bouncelens logs}; nothing is stored.
  */
 final class LogRoutes {
 
