@@ -13,6 +13,7 @@ import io.bouncelens.decode.HeaderBlock;
 import io.bouncelens.decode.Headers;
 import io.bouncelens.decode.Limits;
 import io.bouncelens.decode.ParsedMessage;
+import io.bouncelens.decode.log.LogReader;
 import io.bouncelens.decode.vendor.VendorFormat;
 import io.bouncelens.decode.vendor.VendorFormats;
 
@@ -248,45 +249,43 @@ public final class LinearTimeBenchmark {
     /** One line of a mail server's log, as long as the input: the readers' fields and the text they hand on. */
     static List<Case> logCases() {
         Consumer<String> explain = text -> Bouncelens.standard().explainLogLine(text, Lang.EN, "mail.log", 1);
-        String postfix = "Dec  6 10:00:00 mx postfix/smtp[1]: 4A: to=<a@b.example>, relay=mx.b.example[192.0.2.1]:25, ";
-        String sendmail = "Dec  6 10:00:00 mx sendmail[1]: 4A: to=";
-        String exim = "2026-12-06 10:00:00 1vQmZc-0003Ab-7x ** a@b.example";
         List<Case> cases = new ArrayList<>();
-        for (String unit : List.of("to=", ", ", "dsn=5.1.1, ", "status=", "(", ")", "relay=", "postfix", "a")) {
-            cases.add(new Case("log postfix", describe("a delivery line's start + ", unit),
-                    size -> postfix + repeat(unit, size - postfix.length() - 40) + "dsn=5.1.1, status=bounced (550 5.1.1 x)", explain));
-        }
-        for (String unit : List.of("a@b.example,", "<", ",", ", stat=", "dsn=")) {
-            cases.add(new Case("log sendmail", describe("a delivery line's start + ", unit),
-                    size -> sendmail + repeat(unit, size - sendmail.length() - 30) + ", dsn=5.1.1, stat=User unknown", explain));
-        }
-        for (String unit : List.of(" ", ": ", " H=", "[", "550 5.1.1 ", "a")) {
-            cases.add(new Case("log exim", describe("a failure line's start + ", unit),
-                    size -> exim + repeat(unit, size - exim.length()), explain));
-        }
-        // qmail's result line, after the start line that names its recipient, through a log reader
-        String qmail = "@4000000065700a3c00000000 delivery 77: failure: ";
-        Consumer<String> readQmail = text -> {
-            io.bouncelens.decode.log.LogReader reader = new io.bouncelens.decode.log.LogReader();
-            reader.read("@4000000065700a3b2c3d4e61 starting delivery 77: msg 1 to remote a@b.example");
-            Bouncelens.standard().logRecords(reader.read(text), Lang.EN, "current", 2);
-        };
-        for (String unit : List.of("_", "/", "Remote_host_said:_550_5.1.1_", ": ", "delivery 77: ")) {
-            cases.add(new Case("log qmail", describe("a result line's start + ", unit),
-                    size -> qmail + repeat(unit, size - qmail.length()), readQmail));
-        }
+        addLogCases(cases, "log postfix", "a delivery line's start + ",
+                "Dec  6 10:00:00 mx postfix/smtp[1]: 4A: to=<a@b.example>, relay=mx.b.example[192.0.2.1]:25, ",
+                "dsn=5.1.1, status=bounced (550 5.1.1 x)",
+                List.of("to=", ", ", "dsn=5.1.1, ", "status=", "(", ")", "relay=", "postfix", "a"), explain);
+        addLogCases(cases, "log sendmail", "a delivery line's start + ", "Dec  6 10:00:00 mx sendmail[1]: 4A: to=",
+                ", dsn=5.1.1, stat=User unknown", List.of("a@b.example,", "<", ",", ", stat=", "dsn="), explain);
+        addLogCases(cases, "log exim", "a failure line's start + ", "2026-12-06 10:00:00 1vQmZc-0003Ab-7x ** a@b.example", "",
+                List.of(" ", ": ", " H=", "[", "550 5.1.1 ", "a"), explain);
+        // qmail's result line, after the start line that names its recipient
+        addLogCases(cases, "log qmail", "a result line's start + ", "@4000000065700a3c00000000 delivery 77: failure: ", "",
+                List.of("_", "/", "Remote_host_said:_550_5.1.1_", ": ", "delivery 77: "),
+                readAfter("@4000000065700a3b2c3d4e61 starting delivery 77: msg 1 to remote a@b.example"));
         // a PowerMTA accounting record after its header: the CSV splitter on quotes and commas
-        String record = "b,1765015202,news@example.org,gone@example.com,failed,5.1.1,\"smtp;550 ";
-        Consumer<String> readAccounting = text -> {
-            io.bouncelens.decode.log.LogReader reader = new io.bouncelens.decode.log.LogReader();
-            reader.read("type,timeLogged,orig,rcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat");
-            Bouncelens.standard().logRecords(reader.read(text), Lang.EN, "acct.csv", 2);
-        };
-        for (String unit : List.of("\"\"", ",", "a", "\",\"")) {
-            cases.add(new Case("log powermta", describe("a bounce record's start + ", unit),
-                    size -> record + repeat(unit, size - record.length()), readAccounting));
-        }
+        addLogCases(cases, "log powermta", "a bounce record's start + ",
+                "b,1765015202,news@example.org,gone@example.com,failed,5.1.1,\"smtp;550 ", "",
+                List.of("\"\"", ",", "a", "\",\""),
+                readAfter("type,timeLogged,orig,rcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat"));
         return cases;
+    }
+
+    /** A case per unit: {@code start}, the unit repeated to the input's size, {@code end}. */
+    private static void addLogCases(List<Case> cases, String component, String what, String start, String end,
+                                    List<String> units, Consumer<String> work) {
+        for (String unit : units) {
+            cases.add(new Case(component, describe(what, unit),
+                    size -> start + repeat(unit, size - start.length() - end.length()) + end, work));
+        }
+    }
+
+    /** The input read by a log reader that has read {@code earlier} first, as the line after it. */
+    private static Consumer<String> readAfter(String earlier) {
+        return text -> {
+            LogReader reader = new LogReader();
+            reader.read(earlier);
+            Bouncelens.standard().logRecords(reader.read(text), Lang.EN, "mail.log", 2);
+        };
     }
 
     private static Case messageCase(String component, String head, String unit, Consumer<String> work) {
