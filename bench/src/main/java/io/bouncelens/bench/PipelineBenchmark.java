@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = LauncherJvm.GC)
 public class PipelineBenchmark {
 
     private static final String[] MIX = {"bsd", "dos", "mac", "err", "not"};
