@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bounces arriving over a real SMTP session and what the API then shows; run once per database
+ * Bounces arriving at the intake and what the API then shows; run once per database
  * kind by the subclasses.
  */
-abstract class SmtpIntakeScenarios {
+abstract class IntakeScenarios {
 
     RunningServer running;
     ApiClient api;

@@ -12,10 +12,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same SMTP scenarios on a real PostgreSQL server (BOUNCELENS_TEST_PG_URL; .ci/run starts one).
+ * The same intake scenarios on a real PostgreSQL server (BOUNCELENS_TEST_PG_URL; .ci/run starts one).
  * Each test gets a schema of its own, dropped afterwards, so runs never see each other's rows.
  */
-class PostgresSmtpIntakeTest extends SmtpIntakeScenarios {
+class PostgresIntakeTest extends IntakeScenarios {
 
     private String baseUrl;
     private String schema;

@@ -2,8 +2,8 @@ package io.bouncelens.server;
 
 import java.nio.file.Files;
 
-/** The SMTP scenarios on the embedded SQLite store. */
-class SqliteSmtpIntakeTest extends SmtpIntakeScenarios {
+/** The intake scenarios on the embedded SQLite store. */
+class SqliteIntakeTest extends IntakeScenarios {
 
     @Override
     ServerConfig freshConfig() throws Exception {
