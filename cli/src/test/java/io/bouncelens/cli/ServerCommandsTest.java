@@ -98,4 +98,32 @@ class ServerCommandsTest {
             assertThat(store.messageCount()).isEqualTo(1);
         }
     }
+
+    @Test
+    void rediagnoseReadsAStoredPieceOfLogAsLogLines() throws Exception {
+        Path data = Files.createTempDirectory("bouncelens-rediagnose-log");
+        String log = "Dec  6 10:00:02 mx postfix/smtp[11]: 5B2C1: to=<left.company@mail.example.org>, "
+                + "relay=mx.mail.example.org[192.0.2.10]:25, dsn=5.1.1, status=bounced (host mx.mail.example.org"
+                + "[192.0.2.10] said: 550 5.1.1 User unknown (in reply to RCPT TO command))\n"
+                + "Dec  6 10:00:03 mx postfix/smtp[11]: 5B2C1: to=<busy.box@mail.example.org>, "
+                + "relay=mx.mail.example.org[192.0.2.10]:25, dsn=4.2.2, status=deferred (host mx.mail.example.org"
+                + "[192.0.2.10] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command))\n";
+        try (Database db = Database.embedded(data)) {
+            BounceStore store = new BounceStore(db, SuppressionPolicy.defaults(), Clock.systemUTC());
+            long messageId = new BounceIntake(store, new IntakeCounters()).accept(new IncomingMessage(
+                    BounceIntake.LOG_SOURCE, "", List.of(), log.getBytes(java.nio.charset.StandardCharsets.UTF_8))).messageId();
+            store.replaceRecords(messageId, List.of(), null); // as if an older reader had found nothing
+            assertThat(store.suppression("left.company@mail.example.org")).isEmpty();
+        }
+
+        Run r = run("rediagnose", "--data", data.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("rediagnosed 1 messages: 2 records, 0 could not be read, 1 addresses suppressed");
+        try (Database db = Database.embedded(data)) {
+            BounceStore store = new BounceStore(db, SuppressionPolicy.defaults(), Clock.systemUTC());
+            assertThat(store.suppression("left.company@mail.example.org")).get()
+                    .satisfies(s -> assertThat(s.reason()).isEqualTo("userunknown"));
+        }
+    }
 }

@@ -103,5 +103,13 @@ class DiagnoseApiTest {
         assertThat(r.json().get("results")).hasSize(10_000);
         assertThat(r.json().get("truncated").asBoolean()).isTrue();
         assertThat(r.json().get("lines").asInt()).isEqualTo(11);
+
+        // stored, the piece would lose records: it is refused whole, and nothing is stored
+        ApiClient.Response refused = api.post("/api/v1/logs?store=true", "text/plain",
+                log.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.json().get("error").asText()).contains("smaller pieces");
+        assertThat(api.get("/api/v1/messages").json().get("results")).isEmpty();
+        assertThat(api.get("/api/v1/suppressions?q=@example.net").json().get("results")).isEmpty();
     }
 }

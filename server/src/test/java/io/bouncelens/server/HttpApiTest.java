@@ -177,6 +177,12 @@ class HttpApiTest {
                     + "(host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown)").getBytes(StandardCharsets.UTF_8));
             assertThat(logs.status()).isEqualTo(200);
             assertThat(logs.json().get("results").get(0).get("reason").asText()).isEqualTo("userunknown");
+            // storing the same lines is a call on the store
+            byte[] log = IntakeScenarios.POSTFIX_LOG.getBytes(StandardCharsets.UTF_8);
+            assertThat(anonymous.post("/api/v1/logs?store=true", "text/plain", log).status()).isEqualTo(401);
+            assertThat(authorised.get("/api/v1/messages").json().get("results")).isEmpty();
+            assertThat(authorised.post("/api/v1/logs?store=true", "text/plain", log).status()).isEqualTo(201);
+            assertThat(authorised.get("/api/v1/messages").json().get("results")).hasSize(1);
             assertThat(anonymous.get("/healthz").status()).isEqualTo(200);
         }
     }

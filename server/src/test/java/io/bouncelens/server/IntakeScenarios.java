@@ -88,4 +88,55 @@ abstract class IntakeScenarios {
         assertThat(entry.get("source").asText()).isEqualTo("soft-bounces");
         assertThat(entry.get("reason").asText()).isEqualTo("mailboxfull");
     }
+
+    /** A piece of a Postfix log: a hard bounce, a deferral and a delivery of one message. */
+    static final String POSTFIX_LOG = String.join("\n",
+            "Dec  6 10:00:01 mx postfix/qmgr[9]: 5B2C1: from=<news@sender.example>, size=2048, nrcpt=3 (queue active)",
+            "Dec  6 10:00:02 mx postfix/smtp[11]: 5B2C1: to=<left.company@mail.example.org>, "
+                    + "relay=mx.mail.example.org[192.0.2.10]:25, delay=1.2, dsn=5.1.1, status=bounced "
+                    + "(host mx.mail.example.org[192.0.2.10] said: 550 5.1.1 <left.company@mail.example.org>: "
+                    + "Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command))",
+            "Dec  6 10:00:03 mx postfix/smtp[11]: 5B2C1: to=<busy.box@mail.example.org>, "
+                    + "relay=mx.mail.example.org[192.0.2.10]:25, delay=2.1, dsn=4.2.2, status=deferred "
+                    + "(host mx.mail.example.org[192.0.2.10] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command))",
+            "Dec  6 10:00:04 mx postfix/smtp[12]: 5B2C1: to=<reader@mail.example.org>, "
+                    + "relay=mx.mail.example.org[192.0.2.10]:25, delay=0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 7F)",
+            "");
+
+    @Test
+    void logLinesPostedToBeStoredSuppressTheirHardBouncesOnly() {
+        byte[] log = POSTFIX_LOG.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ApiClient.Response posted = api.post("/api/v1/logs?store=true", "text/plain", log);
+
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        JsonNode stored = posted.json().get("stored");
+        assertThat(stored.get("records").asInt()).isEqualTo(2); // the delivery gives none
+        assertThat(stored.get("suppressed")).extracting(JsonNode::asText).containsExactly("left.company@mail.example.org");
+        assertThat(posted.json().get("results")).extracting(r -> r.get("recipient").asText())
+                .containsExactly("left.company@mail.example.org", "busy.box@mail.example.org");
+
+        JsonNode entry = api.get("/api/v1/suppressions/left.company@mail.example.org").json();
+        assertThat(entry.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(entry.get("source").asText()).isEqualTo("bounce");
+        assertThat(entry.get("bounce").get("addresser").asText()).isEqualTo("news@sender.example");
+        assertThat(entry.get("bounce").get("remoteHost").asText()).isEqualTo("mx.mail.example.org");
+        // a deferral is the receiving side's passing trouble: stored, never a reason to stop mailing
+        assertThat(api.get("/api/v1/suppressions/busy.box@mail.example.org").status()).isEqualTo(404);
+        JsonNode deferred = api.get("/api/v1/bounces?recipient=busy.box@mail.example.org").json().get("results");
+        assertThat(deferred).hasSize(1);
+        assertThat(deferred.get(0).get("action").asText()).isEqualTo("delayed");
+
+        // the stored advice reads in Chinese as the log route gives it
+        JsonNode chinese = api.get("/api/v1/bounces?recipient=left.company@mail.example.org&lang=zh-CN").json()
+                .get("results").get(0);
+        JsonNode fresh = api.post("/api/v1/logs?lang=zh-CN", "text/plain", log).json().get("results").get(0);
+        assertThat(chinese.get("fix").asText()).isEqualTo(fresh.get("fix").asText());
+
+        // the lines are kept as sent, as a bounce's raw message is, for rediagnose
+        JsonNode message = api.get("/api/v1/messages").json().get("results").get(0);
+        assertThat(message.get("source").asText()).isEqualTo("log");
+        ApiClient.Response raw = api.get("/api/v1/messages/" + message.get("id").asLong() + "/raw");
+        assertThat(raw.contentType()).startsWith("text/plain");
+        assertThat(raw.body()).isEqualTo(POSTFIX_LOG);
+    }
 }

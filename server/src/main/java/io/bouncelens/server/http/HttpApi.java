@@ -1,5 +1,6 @@
 package io.bouncelens.server.http;
 
+import io.bouncelens.server.intake.BounceIntake;
 import io.bouncelens.server.intake.IntakeCounters;
 import io.bouncelens.server.store.BounceStore;
 import io.javalin.Javalin;
@@ -25,7 +26,7 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(InetAddress bind, int port, BounceStore store, IntakeCounters counters, String token,
                    int maxMessageBytes) {
         DiagnoseRoutes diagnose = new DiagnoseRoutes(maxMessageBytes);
-        LogRoutes logs = new LogRoutes(maxMessageBytes);
+        LogRoutes logs = new LogRoutes(maxMessageBytes, new BounceIntake(store, counters));
         StoreRoutes stored = new StoreRoutes(store);
         SuppressionRoutes suppressions = new SuppressionRoutes(store);
         MetricsText metrics = new MetricsText(counters, store);
@@ -108,11 +109,14 @@ public final class HttpApi implements AutoCloseable {
     /**
      * With a token configured, every call on the store needs it: reads too, since bounces,
      * raw messages and the suppression list are the addresses of one's customers. Only diagnose,
-     * which stores nothing and shows only what the caller sent, stays open.
+     * and logs unless asked to store, which show only what the caller sent, stay open.
      */
     private static void requireToken(Context ctx, byte[] token) {
         // the calls that store nothing and read nothing stored stay open
-        if (token == null || ctx.path().equals("/api/v1/diagnose") || ctx.path().equals("/api/v1/logs")) return;
+        if (token == null || ctx.path().equals("/api/v1/diagnose")
+                || ctx.path().equals("/api/v1/logs") && !LogRoutes.stores(ctx)) {
+            return;
+        }
         String header = ctx.header("Authorization");
         byte[] given = header != null && header.startsWith("Bearer ")
                 ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];

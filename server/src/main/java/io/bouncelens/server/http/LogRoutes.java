@@ -1,13 +1,14 @@
 package io.bouncelens.server.http;
 
-import io.bouncelens.BounceRecord;
-import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
-import io.bouncelens.decode.log.LogReader;
+import io.bouncelens.server.intake.BounceIntake;
+import io.bouncelens.server.intake.LogText;
+import io.bouncelens.server.store.IncomingMessage;
+import io.bouncelens.server.store.StoreOutcome;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,60 +16,52 @@ import java.util.Map;
  * {@code POST /api/v1/logs}: lines of a mail server's log (Postfix, Sendmail, Exim, qmail,
  * PowerMTA) as text give {@code {"lines":N,"results":[records]}}, a record per failed or deferred
  * recipient (with {@code ?all=true} the delivered ones too), each with its line's number as
- * {@code message}; at most {@link #MAX_RECORDS}, then {@code "truncated":true}. The same reading
- * as {@code bouncelens logs}; nothing is stored.
+ * {@code message}; at most {@link LogText#MAX_RECORDS}, then {@code "truncated":true}. The same
+ * reading as {@code bouncelens logs}.
+ *
+ * <p>With {@code ?store=true} the piece is also stored, as the SMTP intake stores a bounce: the
+ * text as a message whose source is {@code log}, its records, and the suppressions the policy
+ * draws from them, in one transaction, so that a mail team can feed its MTA's log to the
+ * suppression list. A piece giving more records than the limit is refused whole rather than
+ * stored in part.
  */
 final class LogRoutes {
 
-    /** A longer line is cut here, as the command cuts it. */
-    static final int MAX_LINE_CHARS = 64 * 1024;
-    /**
-     * Records one request may give, as a report's recipients are bounded: a Sendmail line may name
-     * a thousand recipients, and a record is a hundred times the bytes of its address.
-     */
-    static final int MAX_RECORDS = 10_000;
-
     private final int maxBodyBytes;
+    private final BounceIntake intake;
 
-    LogRoutes(int maxBodyBytes) {
+    LogRoutes(int maxBodyBytes, BounceIntake intake) {
         this.maxBodyBytes = maxBodyBytes;
+        this.intake = intake;
+    }
+
+    /** Whether the request asks for its lines to be stored: a call on the store, which needs the token. */
+    static boolean stores(Context ctx) {
+        return "true".equalsIgnoreCase(ctx.queryParam("store"));
     }
 
     void diagnose(Context ctx) {
         Lang lang = QueryParams.lang(ctx);
         boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
-        String text = new String(JsonBody.read(ctx, maxBodyBytes), StandardCharsets.UTF_8);
+        byte[] body = JsonBody.read(ctx, maxBodyBytes);
+        String text = new String(body, StandardCharsets.UTF_8);
         if (text.isBlank()) throw new ApiException(400, "the body is empty; send log lines as text/plain");
-        Bouncelens bouncelens = Bouncelens.standard();
-        LogReader reader = new LogReader(); // the request's lines are one piece of a log
-        List<BounceRecord> results = new ArrayList<>();
-        int number = 0;
-        boolean truncated = false;
-        for (int start = 0; start < text.length() && !truncated; ) {
-            int end = lineEnd(text, start);
-            number++;
-            String line = text.substring(start, Math.min(end, start + MAX_LINE_CHARS));
-            for (BounceRecord r : bouncelens.logRecords(reader.read(line), lang, null, number)) {
-                if (!all && "delivered".equals(r.action())) continue;
-                if (results.size() == MAX_RECORDS) {
-                    truncated = true; // "lines" then counts up to the line that did not fit
-                    break;
-                }
-                results.add(r);
-            }
-            start = end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length()
-                    && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+        LogText.Reading reading = LogText.read(text, lang, all, LogText.MAX_RECORDS);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("lines", reading.lines());
+        answer.put("results", reading.records());
+        if (reading.truncated()) answer.put("truncated", true);
+        if (!stores(ctx)) {
+            JsonBody.send(ctx, 200, answer);
+            return;
         }
-        JsonBody.send(ctx, 200, truncated ? Map.of("lines", number, "results", results, "truncated", true)
-                : Map.of("lines", number, "results", results));
-    }
-
-    /** Where the line starting at {@code from} ends: at its LF or CR, or at the end of the text. */
-    private static int lineEnd(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') return i;
+        if (reading.truncated()) {
+            throw new ApiException(413, "these lines give more than " + LogText.MAX_RECORDS
+                    + " records; nothing was stored: send the log in smaller pieces");
         }
-        return text.length();
+        StoreOutcome outcome = intake.accept(new IncomingMessage(BounceIntake.LOG_SOURCE, "", List.of(), body));
+        answer.put("stored", Map.of("message", outcome.messageId(), "records", outcome.bounceIds().size(),
+                "suppressed", outcome.suppressed()));
+        JsonBody.send(ctx, 201, answer);
     }
 }

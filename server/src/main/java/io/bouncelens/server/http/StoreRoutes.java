@@ -2,6 +2,7 @@ package io.bouncelens.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bouncelens.Lang;
+import io.bouncelens.server.intake.BounceIntake;
 import io.bouncelens.server.json.RecordJson;
 import io.bouncelens.server.store.BounceQuery;
 import io.bouncelens.server.store.BounceStore;
@@ -62,7 +63,8 @@ final class StoreRoutes {
     void rawMessage(Context ctx) {
         long id = pathId(ctx);
         byte[] raw = store.raw(id).orElseThrow(() -> new ApiException(404, "no stored message " + id));
-        ctx.contentType("message/rfc822").result(raw);
+        boolean log = store.source(id).filter(BounceIntake.LOG_SOURCE::equals).isPresent();
+        ctx.contentType(log ? "text/plain; charset=utf-8" : "message/rfc822").result(raw);
     }
 
     void stats(Context ctx) {

@@ -11,17 +11,23 @@ import io.bouncelens.server.store.IncomingMessage;
 import io.bouncelens.server.store.StoreOutcome;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Diagnoses a received message and stores it with its records. A message that cannot be
  * diagnosed is still stored (with the error) so nothing received is lost and
- * {@code bouncelens rediagnose} can try again later.
+ * {@code bouncelens rediagnose} can try again later. A piece of a mail server's log is stored the
+ * same way, as a message whose source is {@link #LOG_SOURCE}, and read by {@link LogText}.
  */
 public final class BounceIntake {
+
+    /** The source of a stored piece of a mail server's log: its lines are read, not parsed as MIME. */
+    public static final String LOG_SOURCE = "log";
 
     private static final List<Lang> OTHER_LANGUAGES = List.of(Lang.ZH_CN, Lang.ZH_TW);
 
@@ -35,7 +41,7 @@ public final class BounceIntake {
 
     /** Returns once the message, its records and their suppressions are committed. */
     public StoreOutcome accept(IncomingMessage message) {
-        Diagnosis diagnosis = diagnose(message.raw());
+        Diagnosis diagnosis = diagnose(message.source(), message.raw());
         StoreOutcome outcome = store.storeDiagnosed(message, diagnosis.records(), diagnosis.error());
         counters.stored(diagnosis.records().size(), outcome.suppressed().size(), diagnosis.error() != null);
         return outcome;
@@ -44,7 +50,7 @@ public final class BounceIntake {
     /** Reads a stored message again and replaces its records; the diagnosis error, if any, comes back too. */
     public Diagnosis rediagnose(long messageId) {
         byte[] raw = store.raw(messageId).orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
-        Diagnosis diagnosis = diagnose(raw);
+        Diagnosis diagnosis = diagnose(store.source(messageId).orElse(null), raw);
         StoreOutcome outcome = store.replaceDiagnosed(messageId, diagnosis.records(), diagnosis.error());
         return new Diagnosis(diagnosis.records(), diagnosis.error(), outcome);
     }
@@ -53,11 +59,13 @@ public final class BounceIntake {
      * Records are stored in English, with their explanation and fix in the other languages read
      * by diagnosing again in each (the decoder is deterministic, so the records line up).
      */
-    static Diagnosis diagnose(byte[] raw) {
+    static Diagnosis diagnose(String source, byte[] raw) {
         try {
-            List<BounceRecord> english = Bouncelens.diagnose(new ByteArrayInputStream(raw), Lang.EN);
+            Function<Lang, List<BounceRecord>> reading = LOG_SOURCE.equals(source) ? lang -> logRecords(raw, lang)
+                    : lang -> Bouncelens.diagnose(new ByteArrayInputStream(raw), lang);
+            List<BounceRecord> english = reading.apply(Lang.EN);
             Map<Lang, List<BounceRecord>> others = new LinkedHashMap<>();
-            for (Lang lang : OTHER_LANGUAGES) others.put(lang, Bouncelens.diagnose(new ByteArrayInputStream(raw), lang));
+            for (Lang lang : OTHER_LANGUAGES) others.put(lang, reading.apply(lang));
             List<Diagnosed> records = new ArrayList<>(english.size());
             for (int i = 0; i < english.size(); i++) records.add(new Diagnosed(english.get(i), adviceJson(others, i, english.size())));
             return new Diagnosis(records, null, null);
@@ -65,6 +73,14 @@ public final class BounceIntake {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Diagnosis(List.of(), why.length() > 500 ? why.substring(0, 500) : why, null);
         }
+    }
+
+    /**
+     * A log piece's failed and deferred recipients. The API refuses a piece with more than
+     * {@link LogText#MAX_RECORDS} before storing it; a later reader finding more keeps that many.
+     */
+    private static List<BounceRecord> logRecords(byte[] raw, Lang lang) {
+        return LogText.read(new String(raw, StandardCharsets.UTF_8), lang, false, LogText.MAX_RECORDS).records();
     }
 
     private static String adviceJson(Map<Lang, List<BounceRecord>> others, int index, int expectedSize) {

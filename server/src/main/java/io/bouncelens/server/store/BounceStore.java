@@ -184,6 +184,12 @@ public final class BounceStore {
                 .bind("id", messageId).mapTo(byte[].class).findOne());
     }
 
+    /** Where a stored message came from ({@code smtp}, {@code log}, ...). */
+    public Optional<String> source(long messageId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT source FROM messages WHERE id = :id")
+                .bind("id", messageId).mapTo(String.class).findOne());
+    }
+
     /** Ids of stored messages after {@code afterId}, oldest first. */
     public List<Long> messageIdsAfter(long afterId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM messages WHERE id > :after ORDER BY id LIMIT :limit")

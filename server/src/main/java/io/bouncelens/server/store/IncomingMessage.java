@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A message as it arrived, before it is stored.
  *
- * @param source   {@code smtp} or {@code http}
+ * @param source   {@code smtp}, or {@code log} for a piece of a mail server's log
  * @param mailFrom the envelope sender; empty for a bounce ({@code MAIL FROM:<>})
  * @param rcptTo   the envelope recipients
  * @param raw      the message bytes exactly as received
