@@ -174,6 +174,33 @@ class DiagnoseCommandTest {
         assertThat(r.err()).contains("3 messages read, 2 bounces, 2 records", "0 errors");
     }
 
+    @Test
+    void aTarredAndGzippedMaildirGivesTheRecordsOfItsFilesNamedInsideIt(@TempDir Path dir) throws Exception {
+        Path md = maildir(dir);
+        Path archive = dir.resolve("bounces-export.tgz");
+        Process tar;
+        try {
+            tar = new ProcessBuilder("tar", "-czf", archive.toString(), "-C", md.getParent().toString(),
+                    md.getFileName().toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no tar on this machine");
+            return;
+        }
+        String said = new String(tar.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(tar.waitFor()).as(said).isZero();
+
+        Run r = bouncelens(null, "diagnose", "--format", "jsonl", archive.toString());
+        Run fromStdin = bouncelens(archive, "diagnose", "--format", "jsonl", "-");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        String inside = archive + "!/" + md.getFileName() + "/";
+        assertThat(r.jsonLines()).extracting(n -> n.get("file").asText())
+                .containsExactlyInAnyOrder(inside + "cur/1.host:2,S", inside + "new/3.host");
+        assertThat(r.err()).contains("3 messages read, 2 bounces, 2 records", "0 errors");
+        assertThat(fromStdin.jsonLines()).extracting(n -> n.get("reason").asText())
+                .containsExactlyInAnyOrderElementsOf(r.jsonLines().stream().map(n -> n.get("reason").asText()).toList());
+    }
+
     private static final String MAIL_LOG = String.join("\n",
             "Dec  6 10:00:00 mx postfix/smtpd[1200]: connect from client.example.org[198.51.100.7]",
             "Dec  6 10:00:01 mx postfix/qmgr[1100]: 4ABC123: from=<alice@example.org>, size=2048, nrcpt=2 (queue active)",

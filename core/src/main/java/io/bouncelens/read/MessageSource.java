@@ -19,10 +19,11 @@ import java.util.NoSuchElementException;
 /**
  * The messages behind the paths a user gives, one at a time and in order: a file holds one
  * message, or several when it is an mbox (recognised by a {@code From } line at its start, not
- * by its name), either of them possibly gzip-compressed, or several in a zip archive (recognised
- * the same way); a directory is walked recursively in name order (so a Maildir's {@code cur/},
- * {@code new/} and {@code tmp/} are read); {@code -} is standard input. Only the current message
- * is held, so a mailbox of any size is read in bounded memory. Not thread-safe.
+ * by its name), either of them possibly gzip-compressed, or several in a zip or tar archive
+ * (recognised the same way, a tar gzip-compressed or not); a directory is walked recursively in
+ * name order (so a Maildir's {@code cur/}, {@code new/} and {@code tmp/} are read); {@code -} is
+ * standard input. Only the current message is held, so a mailbox of any size is read in bounded
+ * memory. Not thread-safe.
  */
 public final class MessageSource implements Iterator<InputMessage>, AutoCloseable {
 
@@ -128,15 +129,17 @@ public final class MessageSource implements Iterator<InputMessage>, AutoCloseabl
     }
 
     private Iterator<InputMessage> openStream(InputStream raw, String shownAs, boolean closeAfter) {
-        return openStream(raw, shownAs, closeAfter, false);
+        return openStream(raw, shownAs, closeAfter, Origin.AS_GIVEN);
     }
 
     /**
-     * @param unpacked whether {@code raw} came out of a gzip file or a zip archive already: data
-     *                 is unpacked once only, so that what unpacks to gzip again (a quine, a
-     *                 {@code .gz} of a {@code .gz}) is read as it is rather than forever
+     * What a stream came out of. Data is unpacked once only (a tar may be gzip-compressed), so
+     * that what unpacks to gzip again (a quine, a {@code .gz} of a {@code .gz}) or an archive in
+     * an archive is read as it is rather than forever.
      */
-    private Iterator<InputMessage> openStream(InputStream raw, String shownAs, boolean closeAfter, boolean unpacked) {
+    private enum Origin { AS_GIVEN, GZIP, ARCHIVE }
+
+    private Iterator<InputMessage> openStream(InputStream raw, String shownAs, boolean closeAfter, Origin origin) {
         BufferedInputStream in = new BufferedInputStream(raw, 64 << 10);
         if (closeAfter) open = in;
         try {
@@ -144,21 +147,42 @@ public final class MessageSource implements Iterator<InputMessage>, AutoCloseabl
             byte[] head = in.readNBytes(5);
             in.reset();
             if (head.length == 0) {
-                String empty = unpacked ? "empty once unpacked" : "empty file";
+                String empty = origin == Origin.AS_GIVEN ? "empty file" : "empty once unpacked";
                 return List.of(InputMessage.failed(shownAs, empty)).iterator();
             }
             // (standard input is not closed, so neither is its inflater: its cleaner frees it)
-            if (!unpacked && GzipInput.isGzip(head)) return openStream(GzipInput.open(in), shownAs, closeAfter, true);
-            if (!unpacked && ZipEntries.isZip(head)) {
-                return new ZipEntries(in, shownAs, (entry, name) -> openStream(entry, name, false, true));
+            if (origin == Origin.AS_GIVEN && GzipInput.isGzip(head)) {
+                return openStream(GzipInput.open(in), shownAs, closeAfter, Origin.GZIP);
+            }
+            if (origin == Origin.AS_GIVEN && ZipEntries.isZip(head)) {
+                return new ZipEntries(in, shownAs, (entry, name) -> openStream(entry, name, false, Origin.ARCHIVE));
             }
             // (the splitter reads CRLF and CR-only mailboxes too, normalising their line ends)
             if (MboxSplitter.startsWithFrom(head, 0)) {
                 return new MboxSplitter(in, shownAs, maxMessageBytes);
             }
+            if (origin != Origin.ARCHIVE && startsWithTarHeader(in)) {
+                return new TarEntries(in, shownAs, (entry, name) -> openStream(entry, name, false, Origin.ARCHIVE));
+            }
             return List.of(readWhole(in, shownAs)).iterator();
         } catch (IOException e) {
             return List.of(InputMessage.failed(shownAs, reason(e))).iterator();
+        }
+    }
+
+    /**
+     * Whether the data starts with a tar header (its first 512 bytes). A read failing within them
+     * (a cut-off {@code .gz} of one short message) says no: the message's reader meets it and
+     * reports it with what was read before.
+     */
+    private static boolean startsWithTarHeader(BufferedInputStream in) throws IOException {
+        in.mark(TarEntries.BLOCK);
+        try {
+            return TarEntries.isTar(in.readNBytes(TarEntries.BLOCK));
+        } catch (IOException e) {
+            return false;
+        } finally {
+            in.reset();
         }
     }
 

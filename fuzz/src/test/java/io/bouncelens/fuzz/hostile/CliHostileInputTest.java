@@ -170,4 +170,53 @@ class CliHostileInputTest {
                     .containsExactly("before", "after");
         }
     }
+
+    @Test
+    void aTarGzBombEntryCostsTimeNotMemory() throws Exception {
+        Path bomb = dir.resolve("bomb.tgz");
+        byte[] before = HostileInput.smallReport("before@example.org").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] after = HostileInput.smallReport("after@example.org").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long zerosSize = 512L << 20;
+        try (java.io.OutputStream tar = new java.util.zip.GZIPOutputStream(
+                new java.io.BufferedOutputStream(Files.newOutputStream(bomb), 1 << 16), 1 << 16)) {
+            tarEntry(tar, "before.eml", before.length);
+            tar.write(before);
+            tar.write(new byte[(512 - before.length % 512) % 512]);
+            // 512 MB of zeros, half a megabyte once compressed: one message, far over the size limit
+            tarEntry(tar, "zeros.eml", zerosSize);
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 512; i++) tar.write(zeros);
+            tarEntry(tar, "after.eml", after.length);
+            tar.write(after);
+            tar.write(new byte[(512 - after.length % 512) % 512 + 1024]);
+        }
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+
+        CliProcess.Outcome outcome = CLI.run(dir, "tar-bomb", "diagnose", "--format", "jsonl", bomb.toString());
+
+        assertThat(outcome.timedOut()).as("still running after 30 s").isFalse();
+        assertThat(outcome.exitStatus()).as("stderr: %s", outcome.stderr()).isIn(0, 1);
+        assertThat(outcome.stderr()).noneMatch(line -> line.contains("Exception") || line.startsWith("\tat "));
+        try (Stream<String> lines = Files.lines(outcome.stdout())) {
+            assertThat(lines.filter(line -> line.startsWith("{")).map(line -> line.contains("\"recipient\":\"before@")
+                    ? "before" : line.contains("\"recipient\":\"after@") ? "after" : "other"))
+                    .containsExactly("before", "after");
+        }
+    }
+
+    /** A ustar header for a regular file of {@code size} bytes (POSIX.1: octal fields, the checksum over the block). */
+    private static void tarEntry(java.io.OutputStream out, String name, long size) throws java.io.IOException {
+        byte[] h = new byte[512];
+        String[][] fields = {{"0", name}, {"100", "0000644"}, {"108", "0000000"}, {"116", "0000000"},
+                {"124", String.format("%011o", size)}, {"136", "14712345670"}, {"148", "        "}, {"156", "0"},
+                {"257", "ustar"}, {"263", "00"}};
+        for (String[] f : fields) {
+            byte[] b = f[1].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(b, 0, h, Integer.parseInt(f[0]), b.length);
+        }
+        long sum = 0;
+        for (byte b : h) sum += b & 0xff;
+        System.arraycopy(String.format("%06o\0 ", sum).getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, h, 148, 8);
+        out.write(h);
+    }
 }
