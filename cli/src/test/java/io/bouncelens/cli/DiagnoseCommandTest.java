@@ -247,6 +247,10 @@ class DiagnoseCommandTest {
                 .contains("12 lines read, 4 failed, 2 deferred, 2 delivered, 1 error")
                 .contains("by reason: mailboxfull 2, ratelimited 2, userunknown 2").doesNotContain("\tat ");
 
+        Run text = bouncelens(null, "logs", log.toString());
+        assertThat(text.out()).contains("== " + log + ", line 3\n  Reason: userunknown (hard bounce)")
+                .doesNotContain(" #");
+
         Run all = bouncelens(null, "logs", "--all", "--format", "csv", log.toString());
         assertThat(all.exit()).isZero();
         assertThat(all.out().lines().skip(1).map(l -> l.split(",")[2] + " " + l.split(",")[5]))

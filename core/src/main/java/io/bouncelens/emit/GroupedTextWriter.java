@@ -65,9 +65,16 @@ final class GroupedTextWriter extends DiagnosisWriter {
         }
     }
 
+    /** Records read from a mail server's log ({@code decodedBy} "postfix-log", ...) are numbered by the log's line. */
+    private static boolean fromLog(MessageDiagnosis d) {
+        if (d.records().isEmpty()) return false;
+        String decodedBy = d.records().get(0).decodedBy();
+        return decodedBy != null && decodedBy.endsWith("-log");
+    }
+
     private static String heading(MessageDiagnosis d) {
         StringBuilder b = new StringBuilder("== ").append(d.file() == null ? "-" : d.file());
-        if (d.message() > 0) b.append(" #").append(d.message());
+        if (d.message() > 0) b.append(fromLog(d) ? ", line " : " #").append(d.message());
         if (d.subject() != null && !d.subject().isBlank()) b.append(" · ").append(d.subject().trim());
         return b.toString();
     }
