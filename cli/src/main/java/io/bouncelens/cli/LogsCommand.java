@@ -7,7 +7,6 @@ import io.bouncelens.MessageDiagnosis;
 import io.bouncelens.decode.MessageKind;
 import io.bouncelens.decode.log.LogReader;
 import io.bouncelens.emit.DiagnosisWriter;
-import io.bouncelens.read.GzipInput;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,14 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -61,16 +54,16 @@ public final class LogsCommand implements Callable<Integer> {
         Lang language = output.lang(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         Bouncelens bouncelens = Bouncelens.standard();
-        Tally tally = new Tally();
+        RecordTally tally = new RecordTally("line");
         try (DiagnosisWriter out = DiagnosisWriter.create(f, System.out, language, false)) {
             Writer flushing = new FlushingWriter(out);
             for (String path : paths) {
-                try (InputStream in = open(path)) {
+                try (InputStream in = InputFiles.open(path)) {
                     int[] number = {0};
                     LogReader reader = new LogReader(); // what earlier lines of this log said of each message
                     ExplainCommand.readLines(in, line -> {
                         number[0]++;
-                        tally.lines++;
+                        tally.read();
                         List<BounceRecord> shown = new ArrayList<>();
                         for (BounceRecord r : bouncelens.logRecords(reader.read(line), language, path, number[0])) {
                             if (all || !"delivered".equals(r.action())) shown.add(r);
@@ -81,61 +74,14 @@ public final class LogsCommand implements Callable<Integer> {
                         }
                     }, flushing, System.out::checkError);
                 } catch (IOException e) {
-                    tally.errors++;
-                    err.println("bouncelens: " + path + ": " + reason(e));
+                    tally.error();
+                    err.println("bouncelens: " + path + ": " + InputFiles.reason(e));
                 }
             }
         }
         err.println("bouncelens: " + tally.describe());
         err.flush();
-        return tally.errors > 0 ? 1 : 0;
-    }
-
-    private static InputStream open(String path) throws IOException {
-        if (path.equals("-")) return GzipInput.inflatedIfGzip(new NonClosing(System.in));
-        Path p = Path.of(path);
-        if (Files.isDirectory(p)) throw new IOException("is a directory (give the log files)");
-        return GzipInput.inflatedIfGzip(Files.newInputStream(p));
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) return "no such file or directory";
-        if (e instanceof AccessDeniedException) return "permission denied";
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    /** The counts for the closing lines on stderr. */
-    private static final class Tally {
-        long lines;
-        long failed;
-        long delayed;
-        long delivered;
-        int errors;
-        final Map<String, Integer> reasons = new TreeMap<>();
-
-        void add(BounceRecord r) {
-            switch (r.action() == null ? "" : r.action()) {
-                case "delivered" -> delivered++;
-                case "delayed" -> delayed++;
-                default -> failed++;
-            }
-            if (!"delivered".equals(r.action()) && r.reason() != null) reasons.merge(r.reason().label(), 1, Integer::sum);
-        }
-
-        String describe() {
-            StringBuilder b = new StringBuilder();
-            b.append(lines).append(lines == 1 ? " line read, " : " lines read, ")
-                    .append(failed).append(" failed, ").append(delayed).append(" deferred, ")
-                    .append(delivered).append(" delivered, ")
-                    .append(errors).append(errors == 1 ? " error" : " errors");
-            if (!reasons.isEmpty()) {
-                b.append("\nby reason:");
-                reasons.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue())
-                        .forEach(e -> b.append(' ').append(e.getKey()).append(' ').append(e.getValue()).append(','));
-                b.setLength(b.length() - 1);
-            }
-            return b.toString();
-        }
+        return tally.errors() > 0 ? 1 : 0;
     }
 
     /** Lets {@link ExplainCommand#readLines} flush the records when the input pauses. */
@@ -154,17 +100,6 @@ public final class LogsCommand implements Callable<Integer> {
         @Override
         public void flush() throws IOException {
             out.flush();
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** Standard input, which closing one log must not close. */
-    private static final class NonClosing extends java.io.FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
         }
 
         @Override
