@@ -139,6 +139,16 @@ public final class Bouncelens {
         return new ReportRecords(this).records(report, lang, file, line);
     }
 
+    /**
+     * The records of one event of a sending service's webhook or notification (Amazon SES,
+     * SendGrid, Mailgun, Postmark) as {@link io.bouncelens.decode.event.EventSource} read it,
+     * numbered {@code number} in {@code file}; none for null.
+     */
+    public List<BounceRecord> eventRecords(DecodedReport event, Lang lang, String file, int number) {
+        if (event == null) return List.of();
+        return new ReportRecords(this).records(event, lang, file, number);
+    }
+
     public ReplyClassifier classifier() {
         return classifier;
     }

@@ -76,6 +76,9 @@ final class ReportRecords {
     private static Reason statedReason(DecodedReport report, FailedRecipient r) {
         if (report.kind() == MessageKind.FEEDBACK || r.reasonHint() == Reason.FEEDBACK) return Reason.FEEDBACK;
         if (report.kind() == MessageKind.VACATION || r.reasonHint() == Reason.VACATION) return Reason.VACATION;
+        // a sending service that refused to send to an address on its suppression list says so itself:
+        // no server was asked, and whatever reply it quotes is the one that put the address there
+        if (r.reasonHint() == Reason.SUPPRESSED) return Reason.SUPPRESSED;
         String action = r.action() == null ? "" : r.action().toLowerCase(Locale.ROOT);
         if (action.equals("delivered") || action.equals("relayed") || action.equals("expanded")) return Reason.DELIVERED;
         return null;

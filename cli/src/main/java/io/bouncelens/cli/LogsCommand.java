@@ -1,10 +1,7 @@
 package io.bouncelens.cli;
 
-import io.bouncelens.BounceRecord;
 import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
-import io.bouncelens.MessageDiagnosis;
-import io.bouncelens.decode.MessageKind;
 import io.bouncelens.decode.log.LogReader;
 import io.bouncelens.emit.DiagnosisWriter;
 
@@ -19,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -64,14 +60,7 @@ public final class LogsCommand implements Callable<Integer> {
                     ExplainCommand.readLines(in, line -> {
                         number[0]++;
                         tally.read();
-                        List<BounceRecord> shown = new ArrayList<>();
-                        for (BounceRecord r : bouncelens.logRecords(reader.read(line), language, path, number[0])) {
-                            if (all || !"delivered".equals(r.action())) shown.add(r);
-                            tally.add(r);
-                        }
-                        if (!shown.isEmpty()) {
-                            out.write(new MessageDiagnosis(path, number[0], MessageKind.BOUNCE, null, shown, false, List.of()));
-                        }
+                        tally.write(out, path, number[0], bouncelens.logRecords(reader.read(line), language, path, number[0]), all);
                     }, flushing, System.out::checkError);
                 } catch (IOException e) {
                     tally.error();

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code bouncelens}: data on stdout, messages on stderr, exit 0 / 1 (some input failed) / 2 (usage). */
 @Command(name = "bouncelens", mixinStandardHelpOptions = true, version = "bouncelens 0.1.0",
         description = "Tells why an email bounced and what to do about it.",
-        subcommands = {CommandLine.HelpCommand.class, ExplainCommand.class, DiagnoseCommand.class, LogsCommand.class, EvalCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, ExplainCommand.class, DiagnoseCommand.class, LogsCommand.class, EventsCommand.class, EvalCommand.class,
                 ServeCommand.class, RediagnoseCommand.class})
 public final class Main implements Runnable {
 

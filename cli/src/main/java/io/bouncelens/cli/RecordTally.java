@@ -1,11 +1,20 @@
 package io.bouncelens.cli;
 
 import io.bouncelens.BounceRecord;
+import io.bouncelens.MessageDiagnosis;
+import io.bouncelens.decode.MessageKind;
+import io.bouncelens.emit.DiagnosisWriter;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The counts for the closing lines on stderr of the commands that read logs and events. */
+/**
+ * The counts for the closing lines on stderr of the commands that read logs and events, and the
+ * writing of each line's or event's records they count.
+ */
 final class RecordTally {
 
     private final String unit;
@@ -33,7 +42,22 @@ final class RecordTally {
         return errors;
     }
 
-    void add(BounceRecord r) {
+    /**
+     * Counts one line's or event's records and writes them under its number, the delivered ones
+     * only when {@code all}; true when it wrote any.
+     */
+    boolean write(DiagnosisWriter out, String file, int number, List<BounceRecord> records, boolean all) throws IOException {
+        List<BounceRecord> shown = new ArrayList<>(records.size());
+        for (BounceRecord r : records) {
+            if (all || !"delivered".equals(r.action())) shown.add(r);
+            add(r);
+        }
+        if (shown.isEmpty()) return false;
+        out.write(new MessageDiagnosis(file, number, MessageKind.BOUNCE, null, shown, false, List.of()));
+        return true;
+    }
+
+    private void add(BounceRecord r) {
         switch (r.action() == null ? "" : r.action()) {
             case "delivered" -> delivered++;
             case "delayed" -> delayed++;

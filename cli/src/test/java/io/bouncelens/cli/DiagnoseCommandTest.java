@@ -352,4 +352,30 @@ class DiagnoseCommandTest {
         Run strict = bouncelens(null, "eval", "--min-accuracy", "90", labels.toString(), md.toString());
         assertThat(strict.exit()).isEqualTo(1);
     }
+
+    @Test
+    void eventsReadSendingServicesWebhooksFromFilesAndStdin(@TempDir Path dir) throws Exception {
+        Path ses = Files.writeString(dir.resolve("ses.jsonl"), String.join("\n",
+                "{\"eventType\":\"Bounce\",\"mail\":{\"source\":\"shop@sender.example\",\"destination\":[\"gone@example.net\"]},"
+                        + "\"bounce\":{\"bounceType\":\"Permanent\",\"bounceSubType\":\"General\",\"bouncedRecipients\":"
+                        + "[{\"emailAddress\":\"gone@example.net\",\"status\":\"5.1.1\",\"diagnosticCode\":\"smtp; 550 5.1.1 User unknown\"}]}}",
+                "{\"eventType\":\"Open\",\"mail\":{\"source\":\"shop@sender.example\"},\"open\":{}}", ""));
+        Path sendgrid = Files.writeString(dir.resolve("sendgrid.json"), "[{\"email\":\"slow@example.org\",\"event\":\"deferred\","
+                + "\"response\":\"451 4.7.1 Greylisted, please try again later\",\"sg_event_id\":\"a\"},"
+                + "{\"email\":\"ok@example.org\",\"event\":\"delivered\",\"response\":\"250 OK\",\"sg_event_id\":\"b\"}]");
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"email\": ");
+
+        Run r = bouncelens(sendgrid, "events", "--format", "jsonl", ses.toString(), "-", broken.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.jsonLines()).extracting(n -> n.get("file").asText() + "#" + n.get("message").asInt() + " "
+                        + n.get("recipient").asText() + " " + n.get("action").asText() + " " + n.get("reason").asText())
+                .containsExactly(ses + "#1 gone@example.net failed userunknown", "-#1 slow@example.org delayed blocked");
+        assertThat(r.err()).contains(broken + "#1: not valid JSON at line 1")
+                .contains("4 events read, 1 failed, 1 deferred, 1 delivered, 1 error").doesNotContain("\tat ");
+
+        Run text = bouncelens(null, "events", "--lang", "zh-CN", ses.toString());
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("== " + ses + " #1").contains("gone@example.net");
+    }
 }

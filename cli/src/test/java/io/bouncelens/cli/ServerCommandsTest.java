@@ -9,6 +9,9 @@ import io.bouncelens.server.store.BounceStore;
 import io.bouncelens.server.store.Database;
 import io.bouncelens.server.store.IncomingMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,19 +103,28 @@ class ServerCommandsTest {
         }
     }
 
-    @Test
-    void rediagnoseReadsAStoredPieceOfLogAsLogLines() throws Exception {
-        Path data = Files.createTempDirectory("bouncelens-rediagnose-log");
+    /** A stored piece of log and a stored webhook body, each with a hard bounce of left.company@ and one more record. */
+    static Stream<Arguments> storedTextsThatAreNoMessages() {
         String log = "Dec  6 10:00:02 mx postfix/smtp[11]: 5B2C1: to=<left.company@mail.example.org>, "
                 + "relay=mx.mail.example.org[192.0.2.10]:25, dsn=5.1.1, status=bounced (host mx.mail.example.org"
                 + "[192.0.2.10] said: 550 5.1.1 User unknown (in reply to RCPT TO command))\n"
                 + "Dec  6 10:00:03 mx postfix/smtp[11]: 5B2C1: to=<busy.box@mail.example.org>, "
                 + "relay=mx.mail.example.org[192.0.2.10]:25, dsn=4.2.2, status=deferred (host mx.mail.example.org"
                 + "[192.0.2.10] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command))\n";
+        String events = "[{\"email\":\"left.company@mail.example.org\",\"event\":\"bounce\",\"reason\":\"550 5.1.1 User unknown\","
+                + "\"status\":\"5.1.1\",\"sg_event_id\":\"a\"},{\"email\":\"busy.box@mail.example.org\",\"event\":\"deferred\","
+                + "\"response\":\"452 4.2.2 Mailbox full\",\"sg_event_id\":\"b\"}]";
+        return Stream.of(Arguments.of(BounceIntake.LOG_SOURCE, log), Arguments.of(BounceIntake.EVENT_SOURCE, events));
+    }
+
+    @ParameterizedTest
+    @MethodSource("storedTextsThatAreNoMessages")
+    void rediagnoseReadsAStoredLogOrWebhookBodyAsWhatItIs(String source, String text) throws Exception {
+        Path data = Files.createTempDirectory("bouncelens-rediagnose-" + source);
         try (Database db = Database.embedded(data)) {
             BounceStore store = new BounceStore(db, SuppressionPolicy.defaults(), Clock.systemUTC());
             long messageId = new BounceIntake(store, new IntakeCounters()).accept(new IncomingMessage(
-                    BounceIntake.LOG_SOURCE, "", List.of(), log.getBytes(java.nio.charset.StandardCharsets.UTF_8))).messageId();
+                    source, "", List.of(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).messageId();
             store.replaceRecords(messageId, List.of(), null); // as if an older reader had found nothing
             assertThat(store.suppression("left.company@mail.example.org")).isEmpty();
         }

@@ -27,19 +27,26 @@ final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
-    private final String token;
+    /** The Authorization header's value, or null. */
+    private final String authorization;
 
     ApiClient(int port) {
-        this(port, null);
+        this("http://127.0.0.1:" + port, null);
     }
 
-    ApiClient(int port, String token) {
-        this.base = "http://127.0.0.1:" + port;
-        this.token = token;
+    private ApiClient(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
     }
 
     ApiClient withToken(String t) {
-        return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), t);
+        return new ApiClient(base, "Bearer " + t);
+    }
+
+    /** As a webhook sends the credentials of its URL ({@code https://user:password@host/...}). */
+    ApiClient withBasicAuth(String user, String password) {
+        return new ApiClient(base, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     Response get(String path) {
@@ -60,7 +67,7 @@ final class ApiClient {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (authorization != null) b.header("Authorization", authorization);
         return b;
     }
 

@@ -119,7 +119,7 @@ class HttpApiTest {
 
         JsonNode openApi = api.get("/openapi.json").json();
         assertThat(openApi.get("openapi").asText()).startsWith("3.");
-        for (String path : new String[]{"/api/v1/diagnose", "/api/v1/logs", "/api/v1/bounces", "/api/v1/suppressions",
+        for (String path : new String[]{"/api/v1/diagnose", "/api/v1/logs", "/api/v1/events", "/api/v1/bounces", "/api/v1/suppressions",
                 "/api/v1/suppressions/{address}", "/api/v1/stats", "/healthz", "/metrics"}) {
             assertThat(openApi.get("paths").has(path)).as(path).isTrue();
         }
@@ -183,6 +183,18 @@ class HttpApiTest {
             assertThat(authorised.get("/api/v1/messages").json().get("results")).isEmpty();
             assertThat(authorised.post("/api/v1/logs?store=true", "text/plain", log).status()).isEqualTo(201);
             assertThat(authorised.get("/api/v1/messages").json().get("results")).hasSize(1);
+
+            // a sending service's webhook: reading is open, storing takes the token, which a
+            // webhook URL carries as its password (https://hook:TOKEN@host/...)
+            byte[] event = IntakeScenarios.sesBounceThroughSns("gone@example.com", "General", "5.1.1",
+                    "smtp; 550 5.1.1 User unknown").getBytes(StandardCharsets.UTF_8);
+            assertThat(anonymous.post("/api/v1/events", "text/plain", event).status()).isEqualTo(200);
+            assertThat(anonymous.post("/api/v1/events?store=true", "text/plain", event).status()).isEqualTo(401);
+            assertThat(anonymous.withBasicAuth("hook", "wrong").post("/api/v1/events?store=true", "text/plain", event)
+                    .status()).isEqualTo(401);
+            assertThat(anonymous.withBasicAuth("hook", "s3cret-token").post("/api/v1/events?store=true", "text/plain", event)
+                    .status()).isEqualTo(201);
+            assertThat(authorised.get("/api/v1/messages").json().get("results")).hasSize(2);
             assertThat(anonymous.get("/healthz").status()).isEqualTo(200);
         }
     }

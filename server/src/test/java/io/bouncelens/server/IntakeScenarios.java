@@ -139,4 +139,59 @@ abstract class IntakeScenarios {
         assertThat(raw.contentType()).startsWith("text/plain");
         assertThat(raw.body()).isEqualTo(POSTFIX_LOG);
     }
+
+    /** Amazon SES's bounce notification as SNS posts it: the notification a JSON string in the envelope's Message. */
+    static String sesBounceThroughSns(String recipient, String subType, String status, String reply) {
+        String notification = "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bounceSubType\":\""
+                + subType + "\",\"bouncedRecipients\":[{\"emailAddress\":\"" + recipient + "\",\"action\":\"failed\",\"status\":\""
+                + status + "\",\"diagnosticCode\":\"" + reply + "\"}],\"timestamp\":\"2026-12-06T09:30:11.512Z\","
+                + "\"reportingMTA\":\"dsn; b224-13.smtp-out.eu-west-1.amazonses.com\"},\"mail\":{\"source\":\"news@sender.example\","
+                + "\"messageId\":\"0100019a-1111\",\"destination\":[\"" + recipient + "\"],"
+                + "\"commonHeaders\":{\"subject\":\"December news\",\"messageId\":\"<news-12@sender.example>\"}}}";
+        return "{\"Type\":\"Notification\",\"MessageId\":\"8a1c6f0e\",\"TopicArn\":\"arn:aws:sns:eu-west-1:111122223333:ses-bounces\","
+                + "\"Message\":\"" + notification.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"Timestamp\":\"2026-12-06T09:30:12.000Z\"}";
+    }
+
+    @Test
+    void aSendingServicesWebhookFeedsTheStoreAndTheSuppressionList() {
+        byte[] bounce = sesBounceThroughSns("gone.away@mail.example.org", "General", "5.1.1",
+                "smtp; 550 5.1.1 <gone.away@mail.example.org>: Recipient address rejected: User unknown")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // SNS posts its JSON as text/plain
+        ApiClient.Response posted = api.post("/api/v1/events?store=true", "text/plain; charset=UTF-8", bounce);
+
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        assertThat(posted.json().get("events").asInt()).isEqualTo(1);
+        assertThat(posted.json().get("stored").get("suppressed")).extracting(JsonNode::asText)
+                .containsExactly("gone.away@mail.example.org");
+        JsonNode entry = api.get("/api/v1/suppressions/gone.away@mail.example.org").json();
+        assertThat(entry.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(entry.get("bounce").get("decodedBy").asText()).isEqualTo("ses-event");
+        assertThat(entry.get("bounce").get("messageId").asText()).isEqualTo("<news-12@sender.example>");
+        JsonNode message = api.get("/api/v1/messages").json().get("results").get(0);
+        assertThat(message.get("source").asText()).isEqualTo("event");
+        ApiClient.Response raw = api.get("/api/v1/messages/" + message.get("id").asLong() + "/raw");
+        assertThat(raw.contentType()).startsWith("application/json");
+        assertThat(raw.body()).isEqualTo(new String(bounce, java.nio.charset.StandardCharsets.UTF_8));
+
+        // SES's own suppression list: the address suppressed here too, for SES's reason
+        api.post("/api/v1/events?store=true", "text/plain", sesBounceThroughSns("old@mail.example.org", "Suppressed",
+                "5.1.1", "Amazon SES has suppressed sending to this address").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(api.get("/api/v1/suppressions/old@mail.example.org").json().get("reason").asText()).isEqualTo("suppressed");
+
+        // an SNS subscription to confirm stores nothing and says where to confirm it
+        ApiClient.Response subscription = api.post("/api/v1/events?store=true", "text/plain", ("{\"Type\":"
+                + "\"SubscriptionConfirmation\",\"TopicArn\":\"arn:aws:sns:eu-west-1:111122223333:ses-bounces\","
+                + "\"SubscribeURL\":\"https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&Token=2336\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(subscription.status()).isEqualTo(200);
+        assertThat(subscription.json().get("notices").get(0).asText()).contains("Action=ConfirmSubscription&Token=2336");
+        assertThat(api.get("/api/v1/messages").json().get("results")).hasSize(2);
+
+        ApiClient.Response broken = api.post("/api/v1/events?store=true", "application/json", "[{\"email\": ".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("error").asText()).startsWith("event 1: not valid JSON at line 1");
+        assertThat(api.get("/api/v1/messages").json().get("results")).hasSize(2);
+    }
 }

@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -26,7 +28,9 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(InetAddress bind, int port, BounceStore store, IntakeCounters counters, String token,
                    int maxMessageBytes) {
         DiagnoseRoutes diagnose = new DiagnoseRoutes(maxMessageBytes);
-        LogRoutes logs = new LogRoutes(maxMessageBytes, new BounceIntake(store, counters));
+        BounceIntake intake = new BounceIntake(store, counters);
+        LogRoutes logs = new LogRoutes(maxMessageBytes, intake);
+        EventRoutes events = new EventRoutes(maxMessageBytes, intake);
         StoreRoutes stored = new StoreRoutes(store);
         SuppressionRoutes suppressions = new SuppressionRoutes(store);
         MetricsText metrics = new MetricsText(counters, store);
@@ -58,6 +62,7 @@ public final class HttpApi implements AutoCloseable {
 
             cfg.routes.post("/api/v1/diagnose", diagnose::diagnose);
             cfg.routes.post("/api/v1/logs", logs::diagnose);
+            cfg.routes.post("/api/v1/events", events::receive);
             cfg.routes.get("/api/v1/bounces", stored::bounces);
             cfg.routes.get("/api/v1/messages", stored::messages);
             cfg.routes.get("/api/v1/messages/{id}/raw", stored::rawMessage);
@@ -109,21 +114,38 @@ public final class HttpApi implements AutoCloseable {
     /**
      * With a token configured, every call on the store needs it: reads too, since bounces,
      * raw messages and the suppression list are the addresses of one's customers. Only diagnose,
-     * and logs unless asked to store, which show only what the caller sent, stay open.
+     * and logs and events unless asked to store, which show only what the caller sent, stay open.
+     * The token comes as a bearer token, or as the password of HTTP Basic authentication, which
+     * is what a sending service's webhook can send ({@code https://hook:TOKEN@host/...}).
      */
     private static void requireToken(Context ctx, byte[] token) {
         // the calls that store nothing and read nothing stored stay open
         if (token == null || ctx.path().equals("/api/v1/diagnose")
-                || ctx.path().equals("/api/v1/logs") && !LogRoutes.stores(ctx)) {
+                || (ctx.path().equals("/api/v1/logs") || ctx.path().equals("/api/v1/events")) && !LogRoutes.stores(ctx)) {
             return;
         }
-        String header = ctx.header("Authorization");
-        byte[] given = header != null && header.startsWith("Bearer ")
-                ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        byte[] given = givenToken(ctx.header("Authorization"));
         if (!MessageDigest.isEqual(given, token)) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ApiException(401, "this call needs the API token: Authorization: Bearer <token>");
         }
+    }
+
+    /** The token an Authorization header carries: a bearer token, or Basic's password; empty when none. */
+    static byte[] givenToken(String header) {
+        if (header == null) return new byte[0];
+        if (header.startsWith("Bearer ")) return header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                byte[] pair = Base64.getDecoder().decode(header.substring(6).strip());
+                for (int i = 0; i < pair.length; i++) {
+                    if (pair[i] == ':') return Arrays.copyOfRange(pair, i + 1, pair.length);
+                }
+            } catch (IllegalArgumentException e) {
+                return new byte[0]; // not base64: no token
+            }
+        }
+        return new byte[0];
     }
 
     private static boolean isJson(Context ctx) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code POST /api/v1/logs}: lines of a mail server's log (Postfix, Sendmail, Exim, qmail,
  * PowerMTA) as text give {@code {"lines":N,"results":[records]}}, a record per failed or deferred
  * recipient (with {@code ?all=true} the delivered ones too), each with its line's number as
- * {@code message}; at most {@link LogText#MAX_RECORDS}, then {@code "truncated":true}. The same
+ * {@code message}; at most {@link BounceIntake#MAX_RECORDS}, then {@code "truncated":true}. The same
  * reading as {@code bouncelens logs}.
  *
  * <p>With {@code ?store=true} the piece is also stored, as the SMTP intake stores a bounce: the
@@ -46,7 +46,7 @@ final class LogRoutes {
         byte[] body = JsonBody.read(ctx, maxBodyBytes);
         String text = new String(body, StandardCharsets.UTF_8);
         if (text.isBlank()) throw new ApiException(400, "the body is empty; send log lines as text/plain");
-        LogText.Reading reading = LogText.read(text, lang, all, LogText.MAX_RECORDS);
+        LogText.Reading reading = LogText.read(text, lang, all, BounceIntake.MAX_RECORDS);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("lines", reading.lines());
         answer.put("results", reading.records());
@@ -56,7 +56,7 @@ final class LogRoutes {
             return;
         }
         if (reading.truncated()) {
-            throw new ApiException(413, "these lines give more than " + LogText.MAX_RECORDS
+            throw new ApiException(413, "these lines give more than " + BounceIntake.MAX_RECORDS
                     + " records; nothing was stored: send the log in smaller pieces");
         }
         StoreOutcome outcome = intake.accept(new IncomingMessage(BounceIntake.LOG_SOURCE, "", List.of(), body));

@@ -63,8 +63,12 @@ final class StoreRoutes {
     void rawMessage(Context ctx) {
         long id = pathId(ctx);
         byte[] raw = store.raw(id).orElseThrow(() -> new ApiException(404, "no stored message " + id));
-        boolean log = store.source(id).filter(BounceIntake.LOG_SOURCE::equals).isPresent();
-        ctx.contentType(log ? "text/plain; charset=utf-8" : "message/rfc822").result(raw);
+        String source = store.source(id).orElse("");
+        ctx.contentType(switch (source) {
+            case BounceIntake.LOG_SOURCE -> "text/plain; charset=utf-8";
+            case BounceIntake.EVENT_SOURCE -> "application/json";
+            default -> "message/rfc822";
+        }).result(raw);
     }
 
     void stats(Context ctx) {

@@ -21,13 +21,22 @@ import java.util.function.Function;
 /**
  * Diagnoses a received message and stores it with its records. A message that cannot be
  * diagnosed is still stored (with the error) so nothing received is lost and
- * {@code bouncelens rediagnose} can try again later. A piece of a mail server's log is stored the
- * same way, as a message whose source is {@link #LOG_SOURCE}, and read by {@link LogText}.
+ * {@code bouncelens rediagnose} can try again later. A piece of a mail server's log, and a sending
+ * service's webhook body, are stored the same way, as a message whose source is {@link #LOG_SOURCE}
+ * or {@link #EVENT_SOURCE}, and read by {@link LogText} or {@link EventText}.
  */
 public final class BounceIntake {
 
     /** The source of a stored piece of a mail server's log: its lines are read, not parsed as MIME. */
     public static final String LOG_SOURCE = "log";
+    /** The source of a stored webhook body of a sending service: its JSON events are read. */
+    public static final String EVENT_SOURCE = "event";
+    /**
+     * Records one piece of a log or one webhook body may give, as a report's recipients are
+     * bounded: a Sendmail line may name a thousand recipients, and a record is a hundred times the
+     * bytes of its address. The API refuses to store a piece that gives more.
+     */
+    public static final int MAX_RECORDS = 10_000;
 
     private static final List<Lang> OTHER_LANGUAGES = List.of(Lang.ZH_CN, Lang.ZH_TW);
 
@@ -62,6 +71,7 @@ public final class BounceIntake {
     static Diagnosis diagnose(String source, byte[] raw) {
         try {
             Function<Lang, List<BounceRecord>> reading = LOG_SOURCE.equals(source) ? lang -> logRecords(raw, lang)
+                    : EVENT_SOURCE.equals(source) ? lang -> EventText.read(raw, lang, false, MAX_RECORDS).records()
                     : lang -> Bouncelens.diagnose(new ByteArrayInputStream(raw), lang);
             List<BounceRecord> english = reading.apply(Lang.EN);
             Map<Lang, List<BounceRecord>> others = new LinkedHashMap<>();
@@ -77,10 +87,10 @@ public final class BounceIntake {
 
     /**
      * A log piece's failed and deferred recipients. The API refuses a piece with more than
-     * {@link LogText#MAX_RECORDS} before storing it; a later reader finding more keeps that many.
+     * {@link #MAX_RECORDS} before storing it; a later reader finding more keeps that many.
      */
     private static List<BounceRecord> logRecords(byte[] raw, Lang lang) {
-        return LogText.read(new String(raw, StandardCharsets.UTF_8), lang, false, LogText.MAX_RECORDS).records();
+        return LogText.read(new String(raw, StandardCharsets.UTF_8), lang, false, MAX_RECORDS).records();
     }
 
     private static String adviceJson(Map<Lang, List<BounceRecord>> others, int index, int expectedSize) {

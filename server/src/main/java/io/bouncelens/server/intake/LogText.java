@@ -18,11 +18,6 @@ public final class LogText {
 
     /** A longer line is cut here, as the command cuts it. */
     public static final int MAX_LINE_CHARS = 64 * 1024;
-    /**
-     * Records one piece may give, as a report's recipients are bounded: a Sendmail line may name
-     * a thousand recipients, and a record is a hundred times the bytes of its address.
-     */
-    public static final int MAX_RECORDS = 10_000;
 
     /**
      * What reading a piece gave.

@@ -1,0 +1,179 @@
+package io.bouncelens.decode.event;
+
+import io.bouncelens.BounceRecord;
+import io.bouncelens.Bouncelens;
+import io.bouncelens.Lang;
+import io.bouncelens.Reason;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Sending services' events, as written here from their documented fields, read and diagnosed. */
+class EventSourceTest {
+
+    private static final Bouncelens BOUNCELENS = Bouncelens.standard();
+
+    private record Read(List<BounceRecord> records, List<String> problems, List<String> notices, int events) {
+    }
+
+    private static Read read(InputStream in) {
+        List<BounceRecord> records = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        int events = 0;
+        try (EventSource source = new EventSource(in)) {
+            while (source.hasNext()) {
+                EventSource.Event e = source.next();
+                events++;
+                if (e.problem() != null) problems.add("#" + e.number() + " " + e.problem());
+                if (e.notice() != null) notices.add(e.notice());
+                records.addAll(BOUNCELENS.eventRecords(e.report(), Lang.EN, "events", e.number()));
+            }
+        }
+        return new Read(records, problems, notices, events);
+    }
+
+    private static Read fixture(String name) throws IOException {
+        try (InputStream in = EventSourceTest.class.getResourceAsStream(name)) {
+            return read(in);
+        }
+    }
+
+    private static Read text(String json) {
+        return read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anSesBounceInItsSnsEnvelopeGivesEachRecipientWithTheServersReply() throws IOException {
+        Read r = fixture("ses-sns-bounce.json");
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.records()).extracting(BounceRecord::recipient, BounceRecord::reason, BounceRecord::hardBounce,
+                        BounceRecord::status, BounceRecord::replyCode)
+                .containsExactly(tuple("gone.away@mail.example.org", Reason.USERUNKNOWN, true, "5.1.1", 550),
+                        tuple("noreply-test@qq.example", Reason.USERUNKNOWN, true, "5.0.0", 550));
+        BounceRecord first = r.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("ses-event");
+        assertThat(first.addresser()).isEqualTo("news@sender.example");
+        assertThat(first.messageId()).isEqualTo("<newsletter-2026-12@sender.example>");
+        assertThat(first.subject()).isEqualTo("December news");
+        assertThat(first.remoteHost()).isEqualTo("192.0.2.25");
+        assertThat(first.reportingMta()).isEqualTo("b224-13.smtp-out.eu-west-1.amazonses.com");
+        assertThat(first.diagnosticCode()).startsWith("550 5.1.1 <gone.away@").doesNotStartWith("smtp;");
+        // Tencent's "Mailbox not found" is read as Tencent's, from its reply
+        assertThat(r.records().get(1).provider()).isEqualTo("tencent");
+    }
+
+    @Test
+    void sesPublishedEventsGiveDelaysComplaintsDeliveriesAndSuppressionsAndSkipTheRest() throws IOException {
+        Read r = fixture("ses-events.jsonl");
+
+        assertThat(r.events()).isEqualTo(5);
+        assertThat(r.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason)
+                .containsExactly(tuple(2, "busy@mail.example.net", "delayed", Reason.MAILBOXFULL),
+                        tuple(3, "reader@mail.example.net", "delivered", Reason.DELIVERED),
+                        tuple(4, "angry@mail.example.net", "failed", Reason.FEEDBACK),
+                        tuple(5, "old@mail.example.net", "failed", Reason.SUPPRESSED));
+        assertThat(r.records().get(2).feedbackType()).isEqualTo("abuse");
+        // SES sent nothing to an address on its suppression list: no server said 5.1.1 this time
+        assertThat(r.records().get(3).hardBounce()).isFalse();
+    }
+
+    @Test
+    void aSendGridBatchGivesOneRecordPerBounceDropDeferralAndComplaint() throws IOException {
+        Read r = fixture("sendgrid-batch.json");
+
+        assertThat(r.events()).isEqualTo(8);
+        assertThat(r.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason)
+                .containsExactly(tuple(2, "gone@mail.example.com", "failed", Reason.USERUNKNOWN),
+                        tuple(3, "listed@mail.example.com", "failed", Reason.BLOCKED),
+                        tuple(4, "unsubscribed@mail.example.com", "failed", Reason.SUPPRESSED),
+                        tuple(5, "slow@mail.example.com", "delayed", Reason.BADREPUTATION),
+                        tuple(6, "fan@mail.example.com", "delivered", Reason.DELIVERED),
+                        tuple(8, "spam-reporter@mail.example.com", "failed", Reason.FEEDBACK));
+        assertThat(r.records().get(0).timestamp()).isEqualTo("2026-12-06T10:00:02Z");
+        assertThat(r.records().get(0).messageId()).isEqualTo("<14c5d75ce93.dfd.64b469@ismtpd-555>");
+        assertThat(r.records().get(3).status()).startsWith("4.7.0");
+    }
+
+    @Test
+    void aMailgunWebhookAndAPostmarkWebhookGiveTheirRecipient() throws IOException {
+        BounceRecord mailgun = fixture("mailgun-failed.json").records().get(0);
+        assertThat(mailgun.recipient()).isEqualTo("someone@gmail.example");
+        assertThat(mailgun.reason()).isEqualTo(Reason.AUTHFAILURE); // DMARC
+        assertThat(mailgun.replyCode()).isEqualTo(550);
+        assertThat(mailgun.remoteHost()).isEqualTo("gmail-smtp-in.l.google.com");
+        assertThat(mailgun.addresser()).isEqualTo("bounce+abc@mg.sender.example");
+        assertThat(mailgun.timestamp()).isEqualTo("2026-12-06T10:01:40.123Z");
+
+        BounceRecord postmark = fixture("postmark-bounce.json").records().get(0);
+        assertThat(postmark.recipient()).isEqualTo("disabled@mail.example.com");
+        assertThat(postmark.reason()).isEqualTo(Reason.SUSPEND);
+        assertThat(postmark.decodedBy()).isEqualTo("postmark-event");
+        assertThat(postmark.messageId()).as("Postmark's own id is no Message-ID").isNull();
+    }
+
+    @Test
+    void theServicesOwnCategoriesDecideWhereTheirTextSaysLittle() {
+        Read r = text("{\"event\":\"failed\",\"severity\":\"temporary\",\"reason\":\"generic\",\"recipient\":\"a@example.net\","
+                + "\"delivery-status\":{\"code\":0,\"message\":\"\",\"description\":\"\"},\"timestamp\":1796551300}\n"
+                + "{\"RecordType\":\"Bounce\",\"Type\":\"DnsError\",\"Email\":\"b@no-such-domain.example\","
+                + "\"Description\":\"The server could not temporarily deliver your message.\"}\n"
+                + "{\"email\":\"c@example.net\",\"event\":\"dropped\",\"reason\":\"Invalid\",\"sg_event_id\":\"x\"}");
+
+        assertThat(r.records()).extracting(BounceRecord::recipient, BounceRecord::action, BounceRecord::reason)
+                .containsExactly(tuple("a@example.net", "delayed", Reason.UNDEFINED),
+                        tuple("b@no-such-domain.example", "failed", Reason.HOSTUNKNOWN),
+                        tuple("c@example.net", "failed", Reason.SYNTAXERROR));
+    }
+
+    @Test
+    void anSnsSubscriptionIsANoticeWithItsUrlNotAnError() throws IOException {
+        Read r = fixture("sns-subscription.json");
+
+        assertThat(r.records()).isEmpty();
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.notices()).singleElement().asString().contains("SubscribeURL https://sns.eu-west-1.amazonaws.com/");
+    }
+
+    @Test
+    void brokenJsonEndsTheStreamWithOneProblemAfterTheEventsBeforeIt() {
+        Read r = text("{\"email\":\"a@example.net\",\"event\":\"bounce\",\"reason\":\"550 5.1.1 User unknown\","
+                + "\"sg_event_id\":\"1\"}\n{\"email\": \"b@example.net\", \"event\": bounce}\n"
+                + "{\"email\":\"c@example.net\",\"event\":\"bounce\",\"reason\":\"550 5.1.1 User unknown\",\"sg_event_id\":\"3\"}");
+
+        assertThat(r.records()).extracting(BounceRecord::recipient).containsExactly("a@example.net");
+        assertThat(r.problems()).singleElement().asString().startsWith("#2 not valid JSON at line 2, column");
+    }
+
+    @Test
+    void whatIsNoEventIsSaidOrSkippedAndNothingIsBuiltBeyondTheLimits() {
+        assertThat(text("").events()).isZero();
+        assertThat(text("[1, \"x\"]").problems()).containsExactly("#1 not a JSON object", "#2 not a JSON object");
+        Read other = text("{\"hello\":\"world\"} {\"Type\":\"Notification\",\"TopicArn\":\"t\",\"Message\":\"not json\"}");
+        assertThat(other.records()).isEmpty();
+        assertThat(other.problems()).containsExactly("#2 its SNS Message is not valid JSON");
+
+        // (found by fuzzing: the parser's encoding detection threw from the constructor)
+        Read ucs4 = read(new ByteArrayInputStream(new byte[] {0, 0, (byte) 0xff, (byte) 0xfe, 'e', 'v', 'e', 0}));
+        assertThat(ucs4.problems()).singleElement().asString().startsWith("#1 not valid JSON: ");
+
+        String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+        assertThat(text(deep).problems()).singleElement().asString().contains("nested more than 32 deep");
+        String huge = "{\"email\":\"" + "x".repeat((1 << 20) + 10) + "\"}";
+        assertThat(text(huge).problems()).singleElement().asString().contains("not valid JSON").contains("length");
+        StringBuilder many = new StringBuilder("{\"a\":[");
+        for (int i = 0; i < 100_001; i++) many.append(i == 0 ? "" : ",").append('0');
+        assertThat(text(many + "]}").problems()).singleElement().asString().contains("more than 100000 JSON values");
+    }
+}

@@ -1,0 +1,62 @@
+package io.bouncelens.server.http;
+
+import io.bouncelens.Lang;
+import io.bouncelens.server.intake.BounceIntake;
+import io.bouncelens.server.intake.EventText;
+import io.bouncelens.server.store.IncomingMessage;
+import io.bouncelens.server.store.StoreOutcome;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/events}: the webhook of a sending service (Amazon SES through SNS, SendGrid,
+ * Mailgun, Postmark) gives {@code {"events":N,"results":[records]}}, a record per bounced or
+ * deferred recipient and per complaint (with {@code ?all=true} the delivered ones too). With
+ * {@code ?store=true} the body, its records and the suppressions the policy draws from them are
+ * stored in one transaction, as the SMTP intake stores a bounce: pointed at this URL, a service
+ * feeds the suppression list. A body that is not valid JSON is refused with 400 and nothing is
+ * stored; an SNS subscription confirmation is logged with its URL, for whoever runs the server to
+ * open (the server fetches nothing itself).
+ */
+final class EventRoutes {
+
+    private final int maxBodyBytes;
+    private final BounceIntake intake;
+
+    EventRoutes(int maxBodyBytes, BounceIntake intake) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.intake = intake;
+    }
+
+    void receive(Context ctx) {
+        Lang lang = QueryParams.lang(ctx);
+        boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
+        byte[] body = JsonBody.read(ctx, maxBodyBytes);
+        EventText.Reading reading = EventText.read(body, lang, all, BounceIntake.MAX_RECORDS);
+        if (!reading.problems().isEmpty()) throw new ApiException(400, reading.problems().get(0));
+        if (reading.events() == 0) throw new ApiException(400, "the body holds no event; send the service's JSON");
+        // as the server's other messages for whoever runs it go
+        for (String notice : reading.notices()) System.err.println("bouncelens: POST /api/v1/events: " + notice);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("events", reading.events());
+        answer.put("results", reading.records());
+        if (!reading.notices().isEmpty()) answer.put("notices", reading.notices());
+        if (reading.truncated()) answer.put("truncated", true);
+        if (!LogRoutes.stores(ctx) || reading.records().isEmpty()) {
+            // (a body of opens and clicks, or a subscription to confirm, leaves nothing to keep)
+            JsonBody.send(ctx, 200, answer);
+            return;
+        }
+        if (reading.truncated()) {
+            throw new ApiException(413, "these events give more than " + BounceIntake.MAX_RECORDS
+                    + " records; nothing was stored: send fewer per request");
+        }
+        StoreOutcome outcome = intake.accept(new IncomingMessage(BounceIntake.EVENT_SOURCE, "", List.of(), body));
+        answer.put("stored", Map.of("message", outcome.messageId(), "records", outcome.bounceIds().size(),
+                "suppressed", outcome.suppressed()));
+        JsonBody.send(ctx, 201, answer);
+    }
+}

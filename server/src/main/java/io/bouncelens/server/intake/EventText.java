@@ -1,0 +1,64 @@
+package io.bouncelens.server.intake;
+
+import io.bouncelens.BounceRecord;
+import io.bouncelens.Bouncelens;
+import io.bouncelens.Lang;
+import io.bouncelens.decode.event.EventSource;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A webhook's body from a sending service (Amazon SES through SNS, SendGrid, Mailgun, Postmark):
+ * a record per bounced, deferred or delivered recipient and per complaint, each with its event's
+ * number in the body as {@code message}, as {@code bouncelens events} reads a file.
+ */
+public final class EventText {
+
+    /**
+     * What reading a body gave.
+     *
+     * @param events    events read
+     * @param problems  what could not be read, one line each
+     * @param notices   messages for whoever runs the receiver (an SNS subscription to confirm)
+     * @param truncated whether records were left out to keep within the limit
+     */
+    public record Reading(int events, List<BounceRecord> records, List<String> problems, List<String> notices,
+                          boolean truncated) {
+        public Reading {
+            records = List.copyOf(records);
+            problems = List.copyOf(problems);
+            notices = List.copyOf(notices);
+        }
+    }
+
+    private EventText() {
+    }
+
+    /** @param all whether delivered recipients give records too */
+    public static Reading read(byte[] body, Lang lang, boolean all, int maxRecords) {
+        Bouncelens bouncelens = Bouncelens.standard();
+        List<BounceRecord> records = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        int events = 0;
+        try (EventSource source = new EventSource(new ByteArrayInputStream(body))) {
+            while (source.hasNext()) {
+                EventSource.Event e = source.next();
+                if (e.problem() != null) {
+                    problems.add("event " + e.number() + ": " + e.problem());
+                    continue;
+                }
+                events++;
+                if (e.notice() != null) notices.add(e.notice());
+                for (BounceRecord r : bouncelens.eventRecords(e.report(), lang, null, e.number())) {
+                    if (!all && "delivered".equals(r.action())) continue;
+                    if (records.size() == maxRecords) return new Reading(events, records, problems, notices, true);
+                    records.add(r);
+                }
+            }
+        }
+        return new Reading(events, records, problems, notices, false);
+    }
+}
