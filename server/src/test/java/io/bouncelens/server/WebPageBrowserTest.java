@@ -139,6 +139,28 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void aPastedWebhookBodyGivesACardPerBouncedRecipientAndComplaintWithItsEventNumber() throws Exception {
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        String events = "[{\"email\":\"gone@example.com\",\"event\":\"bounce\",\"status\":\"5.1.1\","
+                + "\"reason\":\"550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown\",\"sg_event_id\":\"1\"},"
+                + "{\"email\":\"fan@example.com\",\"event\":\"open\",\"sg_event_id\":\"2\"},"
+                + "{\"email\":\"angry@example.com\",\"event\":\"spamreport\",\"sg_event_id\":\"3\"}]";
+        WebElement input = browser.findElement(By.id("input"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, events);
+        browser.findElement(By.id("diagnose")).click();
+
+        waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).size() == 2 ? Boolean.TRUE : null);
+        List<WebElement> cards = browser.findElements(By.cssSelector("#cards .card"));
+        assertThat(cards.get(0).findElement(By.cssSelector(".who")).getText()).isEqualTo("gone@example.com");
+        assertThat(cards.get(0).findElement(By.cssSelector(".reason")).getAttribute("data-reason")).isEqualTo("userunknown");
+        assertThat(cards.get(0).findElement(By.cssSelector(".facts")).getText()).contains("Event\n1");
+        assertThat(cards.get(1).findElement(By.cssSelector(".who")).getText()).isEqualTo("angry@example.com");
+        assertThat(cards.get(1).findElement(By.cssSelector(".reason")).getAttribute("data-reason")).isEqualTo("feedback");
+        assertThat(cards.get(1).findElement(By.cssSelector(".facts")).getText()).contains("Event\n3");
+    }
+
+    @Test
     void everyWordOfThePageIsThereInEachLanguageAndEveryReasonHasAName() {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         // a key missing in one language shows the English word on a Chinese page

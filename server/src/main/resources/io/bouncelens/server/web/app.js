@@ -106,6 +106,13 @@
     });
   }
 
+  // A sending service's webhook JSON (SES through SNS, SendGrid, Mailgun, Postmark): one event,
+  // an array of them, or one per line. A bounce or a reply never starts with a brace or bracket.
+  function looksLikeEvents(text) {
+    var t = text.trim();
+    return (t.charAt(0) === "{" || t.charAt(0) === "[") && t.indexOf("\"") > 0;
+  }
+
   function runDiagnosis(input) {
     state.last = input;
     var lang = "?lang=" + encodeURIComponent(state.lang);
@@ -115,6 +122,8 @@
       ? api("POST", q, input.body, "message/rfc822").then(function (j) { return j.results; })
       : input.kind === "log"
       ? api("POST", "/api/v1/logs" + lang, input.body, "text/plain; charset=utf-8").then(function (j) { return j.results; })
+      : input.kind === "event"
+      ? api("POST", "/api/v1/events" + lang, input.body, "application/json").then(function (j) { return j.results; })
       : api("POST", q, JSON.stringify({ reply: input.body }), "application/json").then(function (r) { return [r]; });
     call.then(function (records) {
       setStatus("", false);
@@ -132,7 +141,7 @@
     var box = $("cards");
     box.textContent = "";
     if (!records || records.length === 0) {
-      box.appendChild(el("p", "hint", t(kind === "log" ? "noLogRecords" : "noRecords")));
+      box.appendChild(el("p", "hint", t(kind === "log" ? "noLogRecords" : kind === "event" ? "noEventRecords" : "noRecords")));
       return;
     }
     records.forEach(function (r) { box.appendChild(card(r, kind)); });
@@ -156,6 +165,7 @@
       facts.appendChild(el("dd", null, value));
     }
     if (kind === "log") fact(t("logLine"), String(r.message));
+    if (kind === "event") fact(t("eventNumber"), String(r.message));
     if (r.actor) fact(t("whoActs"), tMap("actor", r.actor));
     if (r.retry) fact(t("retry"), tMap("retryWord", r.retry));
     // A pseudo code (X.0.9nn) stands in for a status the server did not give: say so.
@@ -186,7 +196,7 @@
   $("diagnose").addEventListener("click", function () {
     var text = $("input").value;
     if (!text.trim()) { setStatus(t("emptyInput"), true); return; }
-    var kind = looksLikeMessage(text) ? "message" : looksLikeLog(text) ? "log" : "reply";
+    var kind = looksLikeMessage(text) ? "message" : looksLikeEvents(text) ? "event" : looksLikeLog(text) ? "log" : "reply";
     runDiagnosis({ kind: kind, body: kind === "reply" ? text.trim() : text });
   });
   $("clear").addEventListener("click", function () {
