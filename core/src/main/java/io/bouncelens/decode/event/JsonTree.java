@@ -11,16 +11,19 @@ import java.util.Map;
 
 /**
  * One JSON value read into maps, lists, strings, numbers and booleans, bounded: an event is a
- * few kilobytes, so a value deeper than {@link #MAX_DEPTH} or of more than {@link #MAX_VALUES}
- * values is refused rather than built. (The parser itself bounds each string: {@link EventSource}.)
+ * few kilobytes, so a value deeper than {@link #MAX_DEPTH}, of more than {@link #MAX_VALUES}
+ * values or of more than {@link #MAX_CHARS} characters in its names and strings is refused rather
+ * than built. (The parser itself bounds each string: {@link EventSource}.)
  */
 final class JsonTree {
 
     static final int MAX_DEPTH = 32;
     static final int MAX_VALUES = 100_000;
+    static final int MAX_CHARS = 4 << 20;
 
     private final JsonParser parser;
     private int values;
+    private long chars;
 
     private JsonTree(JsonParser parser) {
         this.parser = parser;
@@ -38,7 +41,7 @@ final class JsonTree {
         return switch (t) {
             case START_OBJECT -> object(depth + 1);
             case START_ARRAY -> array(depth + 1);
-            case VALUE_STRING -> parser.getText();
+            case VALUE_STRING -> counted(parser.getText());
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
@@ -50,11 +53,17 @@ final class JsonTree {
         if (depth > MAX_DEPTH) throw new IOException("JSON nested more than " + MAX_DEPTH + " deep");
         Map<String, Object> out = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+            String name = counted(parser.currentName());
             parser.nextToken();
             out.put(name, value(depth));
         }
         return out;
+    }
+
+    private String counted(String text) throws IOException {
+        chars += text.length();
+        if (chars > MAX_CHARS) throw new IOException("an event of more than " + MAX_CHARS + " characters");
+        return text;
     }
 
     private List<Object> array(int depth) throws IOException {

@@ -172,6 +172,8 @@ class EventSourceTest {
         assertThat(text(deep).problems()).singleElement().asString().contains("nested more than 32 deep");
         String huge = "{\"email\":\"" + "x".repeat((1 << 20) + 10) + "\"}";
         assertThat(text(huge).problems()).singleElement().asString().contains("not valid JSON").contains("length");
+        String longStrings = "{\"a\":[" + ("\"" + "y".repeat(1 << 20) + "\",").repeat(4) + "\"z\"]}";
+        assertThat(text(longStrings).problems()).singleElement().asString().contains("more than 4194304 characters");
         StringBuilder many = new StringBuilder("{\"a\":[");
         for (int i = 0; i < 100_001; i++) many.append(i == 0 ? "" : ",").append('0');
         assertThat(text(many + "]}").problems()).singleElement().asString().contains("more than 100000 JSON values");
