@@ -35,11 +35,6 @@ final class LogRoutes {
         this.intake = intake;
     }
 
-    /** Whether the request asks for its lines to be stored: a call on the store, which needs the token. */
-    static boolean stores(Context ctx) {
-        return "true".equalsIgnoreCase(ctx.queryParam("store"));
-    }
-
     void diagnose(Context ctx) {
         Lang lang = QueryParams.lang(ctx);
         boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
@@ -51,7 +46,7 @@ final class LogRoutes {
         answer.put("lines", reading.lines());
         answer.put("results", reading.records());
         if (reading.truncated()) answer.put("truncated", true);
-        if (!stores(ctx)) {
+        if (!QueryParams.stores(ctx)) {
             JsonBody.send(ctx, 200, answer);
             return;
         }

@@ -59,6 +59,14 @@ final class QueryParams {
         }
     }
 
+    /**
+     * {@code ?store=true}: the request asks for what it sends to be stored (logs, events), which
+     * makes it a call on the store, one that needs the token.
+     */
+    static boolean stores(Context ctx) {
+        return "true".equalsIgnoreCase(ctx.queryParam("store"));
+    }
+
     static String text(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) return null;
