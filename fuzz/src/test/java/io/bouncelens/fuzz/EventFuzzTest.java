@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Any bytes as sending services' JSON events (seeded with an SES notification in its SNS
- * envelope, a SendGrid batch, a Mailgun and a Postmark webhook): reading ends, a problem is one
- * line, and every record has a recipient, an action and a reason.
+ * envelope, a SendGrid batch, Mailgun, Postmark, SparkPost and Mandrill webhooks): reading ends, a
+ * problem is one line, and every record has a recipient, an action and a reason.
  */
 class EventFuzzTest {
 

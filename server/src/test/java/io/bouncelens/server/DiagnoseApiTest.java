@@ -112,4 +112,20 @@ class DiagnoseApiTest {
         assertThat(api.get("/api/v1/messages").json().get("results")).isEmpty();
         assertThat(api.get("/api/v1/suppressions?q=@example.net").json().get("results")).isEmpty();
     }
+
+    @Test
+    void aMandrillWebhooksFormBodyIsReadAsItsEvents() {
+        String events = "[{\"event\":\"hard_bounce\",\"ts\":1796551700,\"msg\":{\"email\":\"missing@example.net\","
+                + "\"sender\":\"hello@sender.example\",\"bounce_description\":\"bad_mailbox\","
+                + "\"diag\":\"smtp;550 5.1.1 The email account that you tried to reach does not exist.\"}}]";
+        byte[] form = ("mandrill_events=" + java.net.URLEncoder.encode(events, java.nio.charset.StandardCharsets.UTF_8))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        ApiClient.Response r = api.post("/api/v1/events", "application/x-www-form-urlencoded", form);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("missing@example.net");
+        assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("userunknown");
+        assertThat(r.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("mandrill-event");
+    }
 }

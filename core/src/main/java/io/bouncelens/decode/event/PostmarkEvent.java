@@ -60,7 +60,8 @@ final class PostmarkEvent implements EspFormat {
             case "ChallengeVerification" -> Reason.ONHOLD;
             default -> null; // Transient, SoftBounce, Unknown, ...
         };
-        String action = type.equals("Transient") || type.equals("SoftBounce") ? "delayed" : "failed";
+        String action = type.equals("Transient") || type.equals("SoftBounce") ? "delayed"
+                : hint == Reason.VACATION ? "vacation" : "failed";
         MessageKind kind = hint == Reason.VACATION ? MessageKind.VACATION : MessageKind.BOUNCE;
         return one(kind, EventReports.recipient(Json.text(event, "Email"), action, null, reply).reasonHint(hint), addresser,
                 subject, Json.text(event, "BouncedAt"));

@@ -124,6 +124,32 @@ class EventSourceTest {
     }
 
     @Test
+    void aSparkPostBatchAndMandrillEventsGiveTheirRecipientsByTheirOwnClasses() throws IOException {
+        Read sparkpost = fixture("sparkpost-batch.json");
+        assertThat(sparkpost.events()).isEqualTo(7);
+        assertThat(sparkpost.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason)
+                .containsExactly(tuple(1, "nobody@mail.example.com", "failed", Reason.USERUNKNOWN),
+                        tuple(2, "slow@mail.example.com", "delayed", Reason.SYSTEMERROR),
+                        tuple(3, "suppressed@mail.example.com", "failed", Reason.SUPPRESSED),
+                        tuple(4, "away@mail.example.com", "vacation", Reason.VACATION),
+                        tuple(5, "annoyed@mail.example.com", "failed", Reason.FEEDBACK),
+                        tuple(6, "happy@mail.example.com", "delivered", Reason.DELIVERED));
+        assertThat(sparkpost.records().get(0).addresser()).isEqualTo("sender@sender.example");
+        assertThat(sparkpost.records().get(0).timestamp()).isEqualTo("2026-12-06T10:05:00Z");
+        assertThat(sparkpost.records().get(0).messageId()).as("SparkPost's own id is no Message-ID").isNull();
+
+        Read mandrill = fixture("mandrill-events.json");
+        assertThat(mandrill.records()).extracting(BounceRecord::recipient, BounceRecord::action, BounceRecord::reason,
+                        BounceRecord::hardBounce)
+                .containsExactly(tuple("missing@mail.example.net", "failed", Reason.USERUNKNOWN, true),
+                        tuple("full@mail.example.net", "delayed", Reason.MAILBOXFULL, false),
+                        tuple("blacklisted@mail.example.net", "failed", Reason.SUPPRESSED, false),
+                        tuple("reporter@mail.example.net", "failed", Reason.FEEDBACK, false));
+        assertThat(mandrill.records().get(0).decodedBy()).isEqualTo("mandrill-event");
+    }
+
+    @Test
     void theServicesOwnCategoriesDecideWhereTheirTextSaysLittle() {
         Read r = text("{\"event\":\"failed\",\"severity\":\"temporary\",\"reason\":\"generic\",\"recipient\":\"a@example.net\","
                 + "\"delivery-status\":{\"code\":0,\"message\":\"\",\"description\":\"\"},\"timestamp\":1796551300}\n"

@@ -6,11 +6,14 @@ import io.bouncelens.Lang;
 import io.bouncelens.decode.event.EventSource;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A webhook's body from a sending service (Amazon SES through SNS, SendGrid, Mailgun, Postmark):
+ * A webhook's body from a sending service (Amazon SES through SNS, SendGrid, Mailgun, Postmark,
+ * SparkPost, Mandrill):
  * a record per bounced, deferred or delivered recipient and per complaint, each with its event's
  * number in the body as {@code message}, as {@code bouncelens events} reads a file.
  */
@@ -36,6 +39,27 @@ public final class EventText {
     private EventText() {
     }
 
+    private static final String MANDRILL_FORM = "mandrill_events=";
+
+    /**
+     * The JSON a body holds: itself, or, for Mandrill, which posts its events form-encoded as
+     * {@code mandrill_events=[...]}, that field's value decoded.
+     */
+    static byte[] json(byte[] body) {
+        if (body.length < MANDRILL_FORM.length()
+                || !new String(body, 0, MANDRILL_FORM.length(), StandardCharsets.US_ASCII).equals(MANDRILL_FORM)) {
+            return body;
+        }
+        String form = new String(body, StandardCharsets.US_ASCII); // a form's encoding is ASCII
+        int end = form.indexOf('&');
+        try {
+            return URLDecoder.decode(form.substring(MANDRILL_FORM.length(), end < 0 ? form.length() : end),
+                    StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return body; // a broken escape: read as it is, and refused as not JSON
+        }
+    }
+
     /** @param all whether delivered recipients give records too */
     public static Reading read(byte[] body, Lang lang, boolean all, int maxRecords) {
         Bouncelens bouncelens = Bouncelens.standard();
@@ -43,7 +67,7 @@ public final class EventText {
         List<String> problems = new ArrayList<>();
         List<String> notices = new ArrayList<>();
         int events = 0;
-        try (EventSource source = new EventSource(new ByteArrayInputStream(body))) {
+        try (EventSource source = new EventSource(new ByteArrayInputStream(json(body)))) {
             while (source.hasNext()) {
                 EventSource.Event e = source.next();
                 if (e.problem() != null) {
