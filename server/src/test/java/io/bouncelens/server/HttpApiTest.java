@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,6 +144,36 @@ class HttpApiTest {
         assertThat(stats.get("counts")).isEmpty();
         assertThat(api.get("/api/v1/stats?by=colour").status()).isEqualTo(400);
         assertThat(api.get("/api/v1/bounces?since=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theSuppressionListExportsAsOneCsvFilePastAPageInAddressOrder() throws IOException {
+        try (RunningServer fresh = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-csv")))) {
+            ApiClient client = fresh.api;
+            for (int i = 0; i < 510; i++) {
+                assertThat(client.postJson("/api/v1/suppressions", "{\"address\":\"user" + String.format("%03d", i)
+                        + "@export.example\"}").status()).isEqualTo(201);
+            }
+            client.postJson("/api/v1/suppressions", "{\"address\":\"aaa@noted.example\",\"note\":\"=HYPERLINK(\\\"x\\\"), asked \\\"twice\\\"\"}");
+
+            ApiClient.Response all = client.get("/api/v1/suppressions?format=csv");
+
+            assertThat(all.status()).isEqualTo(200);
+            assertThat(all.contentType()).startsWith("text/csv");
+            List<String> lines = all.body().lines().toList();
+            assertThat(lines).hasSize(1 + 511);
+            assertThat(lines.get(0)).isEqualTo("address,reason,source,since,note");
+            // a person's note is quoted as CSV wants, and never starts a formula in a spreadsheet
+            assertThat(lines.get(1)).startsWith("aaa@noted.example,manual,manual,")
+                    .endsWith(",\"'=HYPERLINK(\"\"x\"\"), asked \"\"twice\"\"\"");
+            assertThat(lines.get(2)).startsWith("user000@export.example,manual,manual,2");
+            assertThat(lines.get(511)).startsWith("user509@export.example,");
+            assertThat(client.get("/api/v1/suppressions?format=csv&q=user50").body().lines().skip(1))
+                    .extracting(l -> l.substring(0, l.indexOf(','))).containsExactly("user500@export.example",
+                            "user501@export.example", "user502@export.example", "user503@export.example",
+                            "user504@export.example", "user505@export.example", "user506@export.example",
+                            "user507@export.example", "user508@export.example", "user509@export.example");
+        }
     }
 
     @Test

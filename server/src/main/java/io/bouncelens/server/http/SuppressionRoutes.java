@@ -7,13 +7,21 @@ import io.bouncelens.server.store.Page;
 import io.bouncelens.server.store.Suppression;
 import io.javalin.http.Context;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The suppression list: list and search, look one up (with the bounce that put it there), add, remove. */
+/**
+ * The suppression list: list and search (or export as CSV), look one up (with the bounce that put
+ * it there), add, remove.
+ */
 final class SuppressionRoutes {
 
     private final BounceStore store;
@@ -22,7 +30,11 @@ final class SuppressionRoutes {
         this.store = store;
     }
 
-    void list(Context ctx) {
+    void list(Context ctx) throws IOException {
+        if ("csv".equals(QueryParams.text(ctx, "format"))) {
+            exportCsv(ctx);
+            return;
+        }
         String cursor = QueryParams.text(ctx, "cursor");
         Page<Suppression> page = store.suppressions(QueryParams.text(ctx, "q"), cursor, QueryParams.limit(ctx));
         List<Map<String, Object>> results = new ArrayList<>();
@@ -31,6 +43,43 @@ final class SuppressionRoutes {
         body.put("results", results);
         body.put("nextCursor", page.nextCursor());
         JsonBody.send(ctx, 200, body);
+    }
+
+    /**
+     * {@code ?format=csv}: every entry (those matching {@code q}), in address order, as one CSV
+     * file to load into a sending platform's own list. Written a page at a time as it is read, so
+     * a list of millions takes the memory of a page.
+     */
+    private void exportCsv(Context ctx) throws IOException {
+        String search = QueryParams.text(ctx, "q");
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"suppressions.csv\"");
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
+            out.write("address,reason,source,since,note\r\n");
+            String cursor = null;
+            do {
+                Page<Suppression> page = store.suppressions(search, cursor, BounceStore.MAX_PAGE);
+                for (Suppression s : page.items()) {
+                    out.write(csv(s.address()) + "," + csv(s.reason()) + "," + csv(s.source()) + ","
+                            + Instant.ofEpochMilli(s.since()) + "," + csv(spreadsheetSafe(s.note())) + "\r\n");
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        }
+    }
+
+    /** A field as RFC 4180 writes it: quoted, its quotes doubled, when it holds a comma, a quote or a line end. */
+    private static String csv(String field) {
+        if (field == null) return "";
+        boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
+        return quote ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    }
+
+    /** A note typed by a person, which a spreadsheet would run as a formula if it started with = + - or @. */
+    private static String spreadsheetSafe(String note) {
+        if (note == null || note.isEmpty()) return note;
+        char c = note.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' ? "'" + note : note;
     }
 
     void get(Context ctx) {
