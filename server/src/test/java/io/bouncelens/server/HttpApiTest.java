@@ -177,6 +177,35 @@ class HttpApiTest {
     }
 
     @Test
+    void aSuppressionListImportsFromCsvItsOwnExportIncluded() throws IOException {
+        String exported;
+        try (RunningServer first = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-export")))) {
+            first.api.postJson("/api/v1/suppressions", "{\"address\":\"kept@first.example\",\"note\":\"asked, twice\"}");
+            first.api.postJson("/api/v1/suppressions", "{\"address\":\"other@first.example\"}");
+            exported = first.api.get("/api/v1/suppressions?format=csv").body();
+        }
+        try (RunningServer second = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-import")))) {
+            ApiClient client = second.api;
+            client.postJson("/api/v1/suppressions", "{\"address\":\"other@first.example\"}");
+
+            ApiClient.Response moved = client.post("/api/v1/suppressions", "text/csv; charset=utf-8",
+                    exported.getBytes(StandardCharsets.UTF_8));
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+            assertThat(moved.json().get("added").asInt()).isEqualTo(1);
+            assertThat(moved.json().get("alreadySuppressed").asInt()).isEqualTo(1);
+            assertThat(client.get("/api/v1/suppressions/kept@first.example").json().get("note").asText()).isEqualTo("asked, twice");
+
+            // a plain list of addresses, one per line, with a line that is none
+            ApiClient.Response plain = client.post("/api/v1/suppressions", "text/csv",
+                    "New.One@Second.Example\r\n\r\nnot an address\nthird@second.example\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(plain.json().get("added").asInt()).isEqualTo(2);
+            assertThat(plain.json().get("rejectedLines").asInt()).isEqualTo(1);
+            assertThat(plain.json().get("rejected").get(0).get("line").asInt()).isEqualTo(3);
+            assertThat(client.get("/api/v1/suppressions/new.one@second.example").json().get("note").asText()).isEqualTo("imported");
+        }
+    }
+
+    @Test
     void theStoreNeedsTheTokenWhenOneIsConfiguredButDiagnoseDoesNot() throws IOException {
         try (RunningServer guarded = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-token"))
                 .withToken("s3cret-token"))) {

@@ -32,7 +32,7 @@ public final class HttpApi implements AutoCloseable {
         LogRoutes logs = new LogRoutes(maxMessageBytes, intake);
         EventRoutes events = new EventRoutes(maxMessageBytes, intake);
         StoreRoutes stored = new StoreRoutes(store);
-        SuppressionRoutes suppressions = new SuppressionRoutes(store);
+        SuppressionRoutes suppressions = new SuppressionRoutes(store, maxMessageBytes);
         MetricsText metrics = new MetricsText(counters, store);
         byte[] openApi = resource("/io/bouncelens/server/openapi.json");
         byte[] tokenBytes = token == null ? null : token.getBytes(StandardCharsets.UTF_8);

@@ -20,14 +20,17 @@ import java.util.Map;
 
 /**
  * The suppression list: list and search (or export as CSV), look one up (with the bounce that put
- * it there), add, remove.
+ * it there), add (one, or a CSV list), remove.
  */
 final class SuppressionRoutes {
 
     private final BounceStore store;
+    private final int maxImportBytes;
 
-    SuppressionRoutes(BounceStore store) {
+    /** @param maxImportBytes the largest CSV list accepted in one request */
+    SuppressionRoutes(BounceStore store, int maxImportBytes) {
         this.store = store;
+        this.maxImportBytes = maxImportBytes;
     }
 
     void list(Context ctx) throws IOException {
@@ -90,6 +93,11 @@ final class SuppressionRoutes {
     }
 
     void add(Context ctx) {
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
+            importCsv(ctx);
+            return;
+        }
         JsonNode body = JsonBody.readJson(ctx, 64 * 1024);
         JsonNode addressNode = body.get("address");
         if (addressNode == null || !addressNode.isTextual()) {
@@ -102,6 +110,22 @@ final class SuppressionRoutes {
         boolean existed = store.suppression(address).isPresent();
         Suppression s = store.addManual(address, note);
         JsonBody.send(ctx, existed ? 200 : 201, entryJson(s, null));
+    }
+
+    /**
+     * A CSV body ({@code Content-Type: text/csv}): every address in it added by hand, in one
+     * transaction, with the note of its line (or "imported"); lines without an address are
+     * answered by number. Loads the file {@code ?format=csv} exports, or any list of addresses.
+     */
+    private void importCsv(Context ctx) {
+        SuppressionImport in = SuppressionImport.read(new String(JsonBody.read(ctx, maxImportBytes), StandardCharsets.UTF_8));
+        int added = in.notes().isEmpty() ? 0 : store.addManualAll(in.notes());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("added", added);
+        body.put("alreadySuppressed", in.notes().size() - added);
+        body.put("rejectedLines", in.rejectedCount());
+        body.put("rejected", in.rejected());
+        JsonBody.send(ctx, 200, body);
     }
 
     void remove(Context ctx) {

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
@@ -317,6 +318,23 @@ public final class BounceStore {
     }
 
     /** Adds an address by hand; an address already listed keeps its original entry. */
+    /**
+     * Adds many addresses by hand in one transaction (an imported list), each with its note;
+     * those already suppressed keep their entry. Returns how many were added.
+     *
+     * @param notes address -> note (or null), addresses already normalised
+     */
+    public int addManualAll(Map<String, String> notes) {
+        return writing(() -> jdbi.inTransaction(h -> {
+            long now = clock.millis();
+            int added = 0;
+            for (Map.Entry<String, String> e : notes.entrySet()) {
+                if (suppress(h, e.getKey(), "manual", "manual", now, null, e.getValue())) added++;
+            }
+            return added;
+        }));
+    }
+
     public Suppression addManual(String address, String note) {
         String a = normalise(address);
         writing(() -> jdbi.inTransaction(h -> suppress(h, a, "manual", "manual", clock.millis(), null, note)));
