@@ -3,6 +3,7 @@ package io.bouncelens.cli;
 import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
 import io.bouncelens.MessageDiagnosis;
+import io.bouncelens.decode.MessageParser;
 import io.bouncelens.emit.DiagnosisWriter;
 import io.bouncelens.emit.RunSummary;
 import io.bouncelens.read.InputMessage;
@@ -70,12 +71,15 @@ public final class DiagnoseCommand implements Callable<Integer> {
             // output (most of the writing's work) run on the workers.
             new InputOrderPipeline<InputMessage, Diagnosed>(threads, input -> {
                 MessageDiagnosis d = bouncelens.diagnose(input, language);
-                return new Diagnosed(d, out.render(d));
+                // a file that is no message may be what another command reads: say which
+                String hint = d.problems().contains(MessageParser.NO_HEADER_FIELDS) ? OtherInputs.hint(input.bytes()) : null;
+                return new Diagnosed(d, out.render(d), hint);
             }, input -> input.bytes().length).run(source, done -> {
                 out.write(done.diagnosis(), done.output());
                 summary.add(done.diagnosis());
                 for (String problem : done.diagnosis().problems()) {
-                    err.println("bouncelens: " + where(done.diagnosis()) + ": " + problem);
+                    boolean hinted = done.hint() != null && problem.equals(MessageParser.NO_HEADER_FIELDS);
+                    err.println("bouncelens: " + where(done.diagnosis()) + ": " + problem + (hinted ? "; " + done.hint() : ""));
                 }
             });
         }
@@ -84,8 +88,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return summary.errors() > 0 ? 1 : 0;
     }
 
-    /** A message's diagnosis and its output, made on a worker. */
-    private record Diagnosed(MessageDiagnosis diagnosis, byte[] output) {
+    /** A message's diagnosis and its output, made on a worker, with a hint for a file that is no message. */
+    private record Diagnosed(MessageDiagnosis diagnosis, byte[] output, String hint) {
     }
 
     static String where(MessageDiagnosis d) {

@@ -378,4 +378,20 @@ class DiagnoseCommandTest {
         assertThat(text.exit()).isZero();
         assertThat(text.out()).contains("== " + ses + " #1").contains("gone@example.net");
     }
+
+    @Test
+    void aLogOrJsonGivenToDiagnoseIsNamedWithTheCommandThatReadsIt(@TempDir Path dir) throws Exception {
+        Path log = Files.writeString(dir.resolve("maillog"), MAIL_LOG);
+        Path json = Files.writeString(dir.resolve("hook.txt"), "\n  [{\"email\":\"a@example.net\",\"event\":\"bounce\","
+                + "\"sg_event_id\":\"1\"}]");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "Just some words.\nNothing else.\n");
+
+        Run r = bouncelens(null, "diagnose", log.toString(), json.toString(), text.toString());
+
+        assertThat(r.err()).contains(log + ": no header fields: read as the text of a message without them; "
+                        + "it looks like a mail server's log: 'bouncelens logs' reads those")
+                .contains(json + ": no header fields: read as the text of a message without them; "
+                        + "it looks like JSON events of a sending service: 'bouncelens events' reads those")
+                .contains(text + ": no header fields: read as the text of a message without them\n");
+    }
 }

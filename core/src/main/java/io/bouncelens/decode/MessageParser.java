@@ -27,6 +27,9 @@ import java.util.Locale;
  */
 public final class MessageParser {
 
+    /** The problem of a file that is no message at all (a log, JSON): what callers may add a hint to. */
+    public static final String NO_HEADER_FIELDS = "no header fields: read as the text of a message without them";
+
     private final Limits limits;
 
     /** Reports attached to reports are read this many levels deep; deeper ones only by their headers. */
@@ -498,7 +501,7 @@ public final class MessageParser {
             DeliveryStatus dsn = sawDeliveryStatus
                     ? new DeliveryStatus(perMessage == null ? Headers.EMPTY : perMessage, perRecipient, global)
                     : null;
-            if (top == null || top.isEmpty()) fail("no header fields: read as the text of a message without them", false);
+            if (top == null || top.isEmpty()) fail(NO_HEADER_FIELDS, false);
             return new ParsedMessage(top, topType, text, dsn, feedback, original, partTypes, truncated, problems,
                     attachedReport);
         }
