@@ -1,23 +1,15 @@
 package io.bouncelens.cli;
 
-import io.bouncelens.Bouncelens;
-import io.bouncelens.Lang;
 import io.bouncelens.decode.log.LogReader;
 import io.bouncelens.emit.DiagnosisWriter;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code bouncelens logs}: the failed and deferred deliveries in mail servers' logs (Postfix,
@@ -30,47 +22,30 @@ import java.util.concurrent.Callable;
         description = {"Reads mail server logs (Postfix, Sendmail, Exim, qmail, PowerMTA accounting) and tells, "
                 + "per failed or deferred delivery, why and what to do.",
                 "Other lines are skipped; files may be gzip-compressed; - reads standard input."})
-public final class LogsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    OutputOptions output = new OutputOptions();
-
-    @Option(names = "--all", description = "also show the deliveries that succeeded")
-    boolean all;
+public final class LogsCommand extends RecordFilesCommand {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "log files (gzip-compressed or not); - for stdin")
     List<String> paths;
 
     @Override
-    public Integer call() throws IOException {
-        DiagnosisWriter.Format f = output.format(spec.commandLine());
-        Lang language = output.lang(spec.commandLine());
-        PrintWriter err = spec.commandLine().getErr();
-        Bouncelens bouncelens = Bouncelens.standard();
-        RecordTally tally = new RecordTally("line");
-        try (DiagnosisWriter out = DiagnosisWriter.create(f, System.out, language, false)) {
-            Writer flushing = new FlushingWriter(out);
-            for (String path : paths) {
-                try (InputStream in = InputFiles.open(path)) {
-                    int[] number = {0};
-                    LogReader reader = new LogReader(); // what earlier lines of this log said of each message
-                    ExplainCommand.readLines(in, line -> {
-                        number[0]++;
-                        tally.read();
-                        tally.write(out, path, number[0], bouncelens.logRecords(reader.read(line), language, path, number[0]), all);
-                    }, flushing, System.out::checkError);
-                } catch (IOException e) {
-                    tally.error();
-                    err.println("bouncelens: " + path + ": " + InputFiles.reason(e));
-                }
-            }
-        }
-        err.println("bouncelens: " + tally.describe());
-        err.flush();
-        return tally.errors() > 0 ? 1 : 0;
+    List<String> paths() {
+        return paths;
+    }
+
+    @Override
+    String unit() {
+        return "line";
+    }
+
+    @Override
+    void read(String path, InputStream in, Run run) throws IOException {
+        int[] number = {0};
+        LogReader reader = new LogReader(); // what earlier lines of this log said of each message
+        ExplainCommand.readLines(in, line -> {
+            number[0]++;
+            run.tally().read();
+            run.write(path, number[0], run.bouncelens().logRecords(reader.read(line), run.language(), path, number[0]));
+        }, new FlushingWriter(run.out()), System.out::checkError);
     }
 
     /** Lets {@link ExplainCommand#readLines} flush the records when the input pauses. */
