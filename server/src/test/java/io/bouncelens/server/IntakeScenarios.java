@@ -194,4 +194,28 @@ abstract class IntakeScenarios {
         assertThat(broken.json().get("error").asText()).startsWith("event 1: not valid JSON at line 1");
         assertThat(api.get("/api/v1/messages").json().get("results")).hasSize(2);
     }
+
+    private static byte[] postfixLine(String address, String status, String said) {
+        return ("Dec  6 10:00:02 mx postfix/smtp[11]: 7C3D: to=<" + address + ">, relay=mx.mail.example.org[192.0.2.10]:25, "
+                + "dsn=" + status + ", status=" + said + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aDeliveryEndsTheCountOfTheSoftBouncesBeforeIt() {
+        byte[] full = postfixLine("often.full@mail.example.org", "5.2.2",
+                "bounced (host mx.mail.example.org[192.0.2.10] said: 552 5.2.2 Mailbox full (in reply to RCPT TO command))");
+        byte[] sent = postfixLine("often.full@mail.example.org", "2.0.0", "sent (250 2.0.0 Ok: queued as 9F)");
+        for (int i = 0; i < 2; i++) assertThat(api.post("/api/v1/logs?store=true", "text/plain", full).status()).isEqualTo(201);
+        // the mailbox took a message since: the two full mailboxes before are history
+        ApiClient.Response delivery = api.post("/api/v1/logs?store=true", "text/plain", sent);
+        assertThat(delivery.status()).isEqualTo(201);
+        assertThat(delivery.json().get("stored").get("records").asInt()).as("a delivery is no bounce").isZero();
+        assertThat(api.post("/api/v1/logs?store=true", "text/plain", full).status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/suppressions/often.full@mail.example.org").status()).as("third soft bounce in all").isEqualTo(404);
+
+        for (int i = 0; i < 2; i++) api.post("/api/v1/logs?store=true", "text/plain", full);
+        JsonNode entry = api.get("/api/v1/suppressions/often.full@mail.example.org").json();
+        assertThat(entry.get("source").asText()).isEqualTo("soft-bounces");
+        assertThat(entry.get("reason").asText()).isEqualTo("mailboxfull");
+    }
 }

@@ -45,7 +45,7 @@ final class EventRoutes {
         answer.put("results", reading.records());
         if (!reading.notices().isEmpty()) answer.put("notices", reading.notices());
         if (reading.truncated()) answer.put("truncated", true);
-        if (!QueryParams.stores(ctx) || reading.records().isEmpty()) {
+        if (!QueryParams.stores(ctx) || reading.records().isEmpty() && reading.deliveredTo().isEmpty()) {
             // (a body of opens and clicks, or a subscription to confirm, leaves nothing to keep)
             JsonBody.send(ctx, 200, answer);
             return;

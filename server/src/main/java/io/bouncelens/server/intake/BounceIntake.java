@@ -51,7 +51,7 @@ public final class BounceIntake {
     /** Returns once the message, its records and their suppressions are committed. */
     public StoreOutcome accept(IncomingMessage message) {
         Diagnosis diagnosis = diagnose(message.source(), message.raw());
-        StoreOutcome outcome = store.storeDiagnosed(message, diagnosis.records(), diagnosis.error());
+        StoreOutcome outcome = store.storeDiagnosed(message, diagnosis.records(), diagnosis.deliveredTo(), diagnosis.error());
         counters.stored(diagnosis.records().size(), outcome.suppressed().size(), diagnosis.error() != null);
         return outcome;
     }
@@ -60,8 +60,9 @@ public final class BounceIntake {
     public Diagnosis rediagnose(long messageId) {
         byte[] raw = store.raw(messageId).orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
         Diagnosis diagnosis = diagnose(store.source(messageId).orElse(null), raw);
-        StoreOutcome outcome = store.replaceDiagnosed(messageId, diagnosis.records(), diagnosis.error());
-        return new Diagnosis(diagnosis.records(), diagnosis.error(), outcome);
+        StoreOutcome outcome = store.replaceDiagnosed(messageId, diagnosis.records(), diagnosis.deliveredTo(),
+                diagnosis.error());
+        return new Diagnosis(diagnosis.records(), diagnosis.deliveredTo(), diagnosis.error(), outcome);
     }
 
     /**
@@ -70,27 +71,41 @@ public final class BounceIntake {
      */
     static Diagnosis diagnose(String source, byte[] raw) {
         try {
-            Function<Lang, List<BounceRecord>> reading = LOG_SOURCE.equals(source) ? lang -> logRecords(raw, lang)
-                    : EVENT_SOURCE.equals(source) ? lang -> EventText.read(raw, lang, false, MAX_RECORDS).records()
-                    : lang -> Bouncelens.diagnose(new ByteArrayInputStream(raw), lang);
-            List<BounceRecord> english = reading.apply(Lang.EN);
+            Function<Lang, Read> reading = LOG_SOURCE.equals(source) ? lang -> Read.of(LogText.read(text(raw), lang, false, MAX_RECORDS))
+                    : EVENT_SOURCE.equals(source) ? lang -> Read.of(EventText.read(raw, lang, false, MAX_RECORDS))
+                    : lang -> new Read(Bouncelens.diagnose(new ByteArrayInputStream(raw), lang), List.of());
+            Read read = reading.apply(Lang.EN);
+            List<BounceRecord> english = read.records();
+            // a log's or a webhook's deliveries are no records, but they end the count of soft bounces before them
+            List<String> deliveredTo = read.deliveredTo();
             Map<Lang, List<BounceRecord>> others = new LinkedHashMap<>();
-            for (Lang lang : OTHER_LANGUAGES) others.put(lang, reading.apply(lang));
+            for (Lang lang : OTHER_LANGUAGES) others.put(lang, reading.apply(lang).records());
             List<Diagnosed> records = new ArrayList<>(english.size());
             for (int i = 0; i < english.size(); i++) records.add(new Diagnosed(english.get(i), adviceJson(others, i, english.size())));
-            return new Diagnosis(records, null, null);
+            return new Diagnosis(records, deliveredTo, null, null);
         } catch (RuntimeException | StackOverflowError e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Diagnosis(List.of(), why.length() > 500 ? why.substring(0, 500) : why, null);
+            return new Diagnosis(List.of(), List.of(), why.length() > 500 ? why.substring(0, 500) : why, null);
         }
     }
 
     /**
-     * A log piece's failed and deferred recipients. The API refuses a piece with more than
-     * {@link #MAX_RECORDS} before storing it; a later reader finding more keeps that many.
+     * What one reading in one language gave: the records, and the deliveries a log or webhook told
+     * of. The API refuses a piece with more than {@link #MAX_RECORDS} records before storing it; a
+     * later reader finding more keeps that many.
      */
-    private static List<BounceRecord> logRecords(byte[] raw, Lang lang) {
-        return LogText.read(new String(raw, StandardCharsets.UTF_8), lang, false, MAX_RECORDS).records();
+    private record Read(List<BounceRecord> records, List<String> deliveredTo) {
+        static Read of(LogText.Reading r) {
+            return new Read(r.records(), r.deliveredTo());
+        }
+
+        static Read of(EventText.Reading r) {
+            return new Read(r.records(), r.deliveredTo());
+        }
+    }
+
+    private static String text(byte[] raw) {
+        return new String(raw, StandardCharsets.UTF_8);
     }
 
     private static String adviceJson(Map<Lang, List<BounceRecord>> others, int index, int expectedSize) {
@@ -112,8 +127,9 @@ public final class BounceIntake {
     }
 
     /**
-     * @param outcome what storing did; null before it is stored
+     * @param deliveredTo addresses a log's piece or a webhook's events tell were delivered to
+     * @param outcome     what storing did; null before it is stored
      */
-    public record Diagnosis(List<Diagnosed> records, String error, StoreOutcome outcome) {
+    public record Diagnosis(List<Diagnosed> records, List<String> deliveredTo, String error, StoreOutcome outcome) {
     }
 }

@@ -9,7 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A webhook's body from a sending service (Amazon SES through SNS, SendGrid, Mailgun, Postmark,
@@ -22,15 +24,17 @@ public final class EventText {
     /**
      * What reading a body gave.
      *
-     * @param events    events read
-     * @param problems  what could not be read, one line each
-     * @param notices   messages for whoever runs the receiver (an SNS subscription to confirm)
-     * @param truncated whether records were left out to keep within the limit
+     * @param events      events read
+     * @param deliveredTo the addresses delivered to, each once, as {@link LogText.Reading#deliveredTo}
+     * @param problems    what could not be read, one line each
+     * @param notices     messages for whoever runs the receiver (an SNS subscription to confirm)
+     * @param truncated   whether records were left out to keep within the limit
      */
-    public record Reading(int events, List<BounceRecord> records, List<String> problems, List<String> notices,
-                          boolean truncated) {
+    public record Reading(int events, List<BounceRecord> records, List<String> deliveredTo, List<String> problems,
+                          List<String> notices, boolean truncated) {
         public Reading {
             records = List.copyOf(records);
+            deliveredTo = List.copyOf(deliveredTo);
             problems = List.copyOf(problems);
             notices = List.copyOf(notices);
         }
@@ -66,6 +70,7 @@ public final class EventText {
         List<BounceRecord> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notices = new ArrayList<>();
+        Set<String> deliveredTo = new LinkedHashSet<>();
         int events = 0;
         try (EventSource source = new EventSource(new ByteArrayInputStream(json(body)))) {
             while (source.hasNext()) {
@@ -77,12 +82,14 @@ public final class EventText {
                 events++;
                 if (e.notice() != null) notices.add(e.notice());
                 for (BounceRecord r : bouncelens.eventRecords(e.report(), lang, null, e.number())) {
-                    if (!all && "delivered".equals(r.action())) continue;
-                    if (records.size() == maxRecords) return new Reading(events, records, problems, notices, true);
+                    if (LogText.delivered(r, deliveredTo) && !all) continue;
+                    if (records.size() == maxRecords) {
+                        return new Reading(events, records, List.copyOf(deliveredTo), problems, notices, true);
+                    }
                     records.add(r);
                 }
             }
         }
-        return new Reading(events, records, problems, notices, false);
+        return new Reading(events, records, List.copyOf(deliveredTo), problems, notices, false);
     }
 }

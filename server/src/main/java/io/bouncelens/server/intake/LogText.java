@@ -6,7 +6,9 @@ import io.bouncelens.Lang;
 import io.bouncelens.decode.log.LogReader;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A piece of a mail server's log sent as one text (Postfix, Sendmail, Exim, qmail, PowerMTA):
@@ -22,14 +24,20 @@ public final class LogText {
     /**
      * What reading a piece gave.
      *
-     * @param lines     lines read; when truncated, up to the line whose records did not all fit
-     * @param truncated whether records were left out to keep within the limit
+     * @param lines       lines read; when truncated, up to the line whose records did not all fit
+     * @param deliveredTo the addresses delivered to, each once (at most {@link #MAX_DELIVERIES}), whether
+     *                    or not their records are among {@code records}
+     * @param truncated   whether records were left out to keep within the limit
      */
-    public record Reading(int lines, List<BounceRecord> records, boolean truncated) {
+    public record Reading(int lines, List<BounceRecord> records, List<String> deliveredTo, boolean truncated) {
         public Reading {
             records = List.copyOf(records);
+            deliveredTo = List.copyOf(deliveredTo);
         }
     }
+
+    /** Delivered addresses one piece keeps: they only move soft bounces' count, so more are let go. */
+    static final int MAX_DELIVERIES = 100_000;
 
     private LogText() {
     }
@@ -43,20 +51,28 @@ public final class LogText {
         Bouncelens bouncelens = Bouncelens.standard();
         LogReader reader = new LogReader();
         List<BounceRecord> records = new ArrayList<>();
+        Set<String> deliveredTo = new LinkedHashSet<>();
         int number = 0;
         for (int start = 0; start < text.length(); ) {
             int end = lineEnd(text, start);
             number++;
             String line = text.substring(start, Math.min(end, start + MAX_LINE_CHARS));
             for (BounceRecord r : bouncelens.logRecords(reader.read(line), lang, null, number)) {
-                if (!all && "delivered".equals(r.action())) continue;
-                if (records.size() == maxRecords) return new Reading(number, records, true);
+                if (delivered(r, deliveredTo) && !all) continue;
+                if (records.size() == maxRecords) return new Reading(number, records, List.copyOf(deliveredTo), true);
                 records.add(r);
             }
             start = end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length()
                     && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
         }
-        return new Reading(number, records, false);
+        return new Reading(number, records, List.copyOf(deliveredTo), false);
+    }
+
+    /** Whether {@code r} is a delivery, noting its address in {@code deliveredTo} when there is room. */
+    static boolean delivered(BounceRecord r, Set<String> deliveredTo) {
+        if (!"delivered".equals(r.action())) return false;
+        if (r.recipient() != null && deliveredTo.size() < MAX_DELIVERIES) deliveredTo.add(r.recipient());
+        return true;
     }
 
     /** Where the line starting at {@code from} ends: at its LF or CR, or at the end of the text. */

@@ -19,7 +19,7 @@ import java.util.Set;
  *       filters...) never suppress: the recipient is fine, the sender must fix something. They are
  *       raised as alerts on the dashboard instead.</li>
  *   <li>Other failures are soft: the recipient is suppressed once {@code softLimit} of them arrive
- *       within {@code softWindow}.</li>
+ *       within {@code softWindow} and since the last delivery to it (the store keeps that).</li>
  * </ul>
  *
  * @param softLimit  soft bounces that suppress an address (default 3)

@@ -59,6 +59,16 @@ public final class BounceStore {
 
     /** As {@link #store}, with each record's advice in the other languages. */
     public StoreOutcome storeDiagnosed(IncomingMessage message, List<Diagnosed> records, String diagnoseError) {
+        return storeDiagnosed(message, records, List.of(), diagnoseError);
+    }
+
+    /**
+     * As {@link #storeDiagnosed(IncomingMessage, List, String)}, with the addresses the message
+     * (a log's piece, a webhook's events) tells were delivered to, kept apart from its records:
+     * each delivery only moves the point from which that address's soft bounces count.
+     */
+    public StoreOutcome storeDiagnosed(IncomingMessage message, List<Diagnosed> records, List<String> deliveredTo,
+                                       String diagnoseError) {
         return writing(() -> jdbi.inTransaction(h -> {
             long now = clock.millis();
             long messageId = h.createQuery("INSERT INTO messages (received_at, source, mail_from, rcpt_to, "
@@ -73,6 +83,7 @@ public final class BounceStore {
                     .bind("count", records.size())
                     .bind("error", diagnoseError)
                     .mapTo(Long.class).one();
+            for (String address : deliveredTo) delivered(h, normalise(address), now);
             return insertRecords(h, messageId, now, records);
         }));
     }
@@ -96,9 +107,16 @@ public final class BounceStore {
     }
 
     public StoreOutcome replaceDiagnosed(long messageId, List<Diagnosed> records, String diagnoseError) {
+        return replaceDiagnosed(messageId, records, List.of(), diagnoseError);
+    }
+
+    /** As {@link #replaceDiagnosed(long, List, String)}, with the deliveries it tells of (see {@link #storeDiagnosed}). */
+    public StoreOutcome replaceDiagnosed(long messageId, List<Diagnosed> records, List<String> deliveredTo,
+                                         String diagnoseError) {
         return writing(() -> jdbi.inTransaction(h -> {
             long receivedAt = h.createQuery("SELECT received_at FROM messages WHERE id = :id")
                     .bind("id", messageId).mapTo(Long.class).one();
+            for (String address : deliveredTo) delivered(h, normalise(address), receivedAt);
             h.createUpdate("DELETE FROM suppressions WHERE source <> 'manual' AND bounce_id IN "
                     + "(SELECT id FROM bounces WHERE message_id = :id)").bind("id", messageId).execute();
             h.createUpdate("DELETE FROM bounces WHERE message_id = :id").bind("id", messageId).execute();
@@ -116,6 +134,8 @@ public final class BounceStore {
             BounceRecord record = diagnosed.record();
             Effect effect = policy.effectOf(record);
             String recipient = normalise(record.recipient());
+            // a report of a delivery (a DSN asked for on success) is kept as it was, and moves the count too
+            if ("delivered".equals(record.action()) && recipient != null) delivered(h, recipient, receivedAt);
             long bounceId = h.createQuery("INSERT INTO bounces (message_id, received_at, day, recipient, reason, "
                             + "hard_bounce, action, status, reply_code, provider, remote_host, actor, policy, "
                             + "record_json, advice_json) VALUES (:message, :at, :day, :recipient, :reason, :hard, :action, "
@@ -142,10 +162,13 @@ public final class BounceStore {
                     suppressed.add(recipient);
                 }
             } else if (effect == Effect.SOFT) {
+                // soft bounces count within the window, and only since the address's last delivery
                 long windowStart = receivedAt - policy.softWindow().toMillis();
+                long lastDelivery = h.createQuery("SELECT delivered_at FROM deliveries WHERE address = :r")
+                        .bind("r", recipient).mapTo(Long.class).findOne().orElse(Long.MIN_VALUE);
                 long soft = h.createQuery("SELECT COUNT(*) FROM bounces WHERE recipient = :r AND policy = 'soft' "
                                 + "AND received_at >= :since")
-                        .bind("r", recipient).bind("since", windowStart).mapTo(Long.class).one();
+                        .bind("r", recipient).bind("since", Math.max(windowStart, lastDelivery)).mapTo(Long.class).one();
                 if (soft >= policy.softLimit()) {
                     String note = soft + " soft bounces within " + policy.softWindow().toDays() + " days";
                     if (suppress(h, recipient, record.reason().label(), "soft-bounces", receivedAt, bounceId, note)) {
@@ -155,6 +178,14 @@ public final class BounceStore {
             }
         }
         return new StoreOutcome(messageId, ids, suppressed);
+    }
+
+    /** Remembers a delivery to {@code address} at {@code at}, unless a later one is known. */
+    private static void delivered(Handle h, String address, long at) {
+        if (address == null) return;
+        h.createUpdate("INSERT INTO deliveries (address, delivered_at) VALUES (:a, :at) ON CONFLICT (address) "
+                        + "DO UPDATE SET delivered_at = excluded.delivered_at WHERE excluded.delivered_at > deliveries.delivered_at")
+                .bind("a", address).bind("at", at).execute();
     }
 
     private static boolean suppress(Handle h, String address, String reason, String source, long since,
