@@ -141,8 +141,9 @@ public final class Bouncelens {
 
     /**
      * The records of one event of a sending service's webhook or notification (Amazon SES,
-     * SendGrid, Mailgun, Postmark) as {@link io.bouncelens.decode.event.EventSource} read it,
-     * numbered {@code number} in {@code file}; none for null.
+     * SendGrid, Mailgun, Postmark, SparkPost, Mandrill) as
+     * {@link io.bouncelens.decode.event.EventSource} read it, numbered {@code number} in
+     * {@code file}; none for null.
      */
     public List<BounceRecord> eventRecords(DecodedReport event, Lang lang, String file, int number) {
         if (event == null) return List.of();

@@ -106,7 +106,7 @@
     });
   }
 
-  // A sending service's webhook JSON (SES through SNS, SendGrid, Mailgun, Postmark): one event,
+  // A sending service's webhook JSON (SES through SNS, SendGrid, Mailgun, Postmark, SparkPost): one event,
   // an array of them, or one per line. A bounce or a reply never starts with a brace or bracket.
   function looksLikeEvents(text) {
     var t = text.trim();
