@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 6's hostile messages sent to a running {@code bouncelens serve} (a child JVM with a 256 MB
- * heap and its own SQLite store), once over HTTP ({@code POST /api/v1/diagnose}) and once over
- * SMTP: each gets an answer within 30 s, and afterwards the service still answers both protocols
- * and has logged no stack trace.
+ * heap and its own SQLite store), over HTTP ({@code POST /api/v1/diagnose}, and as a log's piece
+ * and a webhook's body to be stored) and over SMTP: each gets an answer within 30 s, and
+ * afterwards the service still answers both protocols and has logged no stack trace.
  */
 class ServiceHostileInputTest {
 
@@ -114,6 +114,33 @@ class ServiceHostileInputTest {
             assertThat(body.path("error").asText()).isNotBlank().doesNotContain("\n");
         }
         assertStillAnswering();
+    }
+
+    /** Each input also as a piece of log and as a webhook body, to be stored: the intakes that are not SMTP. */
+    @ParameterizedTest
+    @EnumSource(HostileInput.class)
+    void logAndEventIntakesAnswerAndTheServiceStaysUp(HostileInput input) throws Exception {
+        for (String route : List.of("/api/v1/logs?store=true", "/api/v1/events?store=true")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + route))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file(input)))
+                    .build();
+            HttpResponse<String> response;
+            try {
+                response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException cutOff) {
+                assertThat(file(input).toFile().length()).as(route + ": only an oversized body may be cut off: " + cutOff)
+                        .isGreaterThan(10L << 20);
+                assertStillAnswering();
+                continue;
+            }
+            assertThat(response.statusCode()).as(route + ": " + response.body()).isIn(200, 201, 400, 413);
+            JsonNode body = JSON.readTree(response.body());
+            if (response.statusCode() >= 400) assertThat(body.path("error").asText()).isNotBlank().doesNotContain("\n");
+            else assertThat(body.get("results").isArray()).as(route).isTrue();
+            assertStillAnswering();
+        }
     }
 
     @ParameterizedTest
