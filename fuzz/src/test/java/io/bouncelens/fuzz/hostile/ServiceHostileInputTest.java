@@ -88,21 +88,8 @@ class ServiceHostileInputTest {
     @ParameterizedTest
     @EnumSource(HostileInput.class)
     void httpDiagnoseAnswersAndTheServiceStaysUp(HostileInput input) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/diagnose"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "message/rfc822")
-                .POST(HttpRequest.BodyPublishers.ofFile(file(input)))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException cutOff) {
-            // A server may close the connection on a body over its limit before reading it all.
-            assertThat(file(input).toFile().length()).as("only an oversized body may be cut off: " + cutOff)
-                    .isGreaterThan(10L << 20);
-            assertStillAnswering();
-            return;
-        }
+        HttpResponse<String> response = post("/api/v1/diagnose", "message/rfc822", input);
+        if (response == null) return;
         assertThat(response.statusCode()).as(response.body()).isIn(200, 400, 413, 422);
         JsonNode body = JSON.readTree(response.body());
         if (response.statusCode() == 200) {
@@ -121,20 +108,8 @@ class ServiceHostileInputTest {
     @EnumSource(HostileInput.class)
     void logAndEventIntakesAnswerAndTheServiceStaysUp(HostileInput input) throws Exception {
         for (String route : List.of("/api/v1/logs?store=true", "/api/v1/events?store=true")) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + route))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "text/plain")
-                    .POST(HttpRequest.BodyPublishers.ofFile(file(input)))
-                    .build();
-            HttpResponse<String> response;
-            try {
-                response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException cutOff) {
-                assertThat(file(input).toFile().length()).as(route + ": only an oversized body may be cut off: " + cutOff)
-                        .isGreaterThan(10L << 20);
-                assertStillAnswering();
-                continue;
-            }
+            HttpResponse<String> response = post(route, "text/plain", input);
+            if (response == null) continue;
             assertThat(response.statusCode()).as(route + ": " + response.body()).isIn(200, 201, 400, 413);
             JsonNode body = JSON.readTree(response.body());
             if (response.statusCode() >= 400) assertThat(body.path("error").asText()).isNotBlank().doesNotContain("\n");
@@ -157,6 +132,26 @@ class ServiceHostileInputTest {
             else assertThat(answer).isIn(250, 451, 452, 550, 552, 554);
         }
         assertStillAnswering();
+    }
+
+    /**
+     * Posts the input's file to {@code route}; null when the server closed the connection on a
+     * body over its limit before reading it all (checked to be one, and the service still up).
+     */
+    private static HttpResponse<String> post(String route, String contentType, HostileInput input) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + route))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofFile(file(input)))
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException cutOff) {
+            assertThat(file(input).toFile().length())
+                    .as(route + ": only an oversized body may be cut off: " + cutOff).isGreaterThan(10L << 20);
+            assertStillAnswering();
+            return null;
+        }
     }
 
     private static void assertStillAnswering() throws Exception {

@@ -3,12 +3,9 @@ package io.bouncelens.server.http;
 import io.bouncelens.Lang;
 import io.bouncelens.server.intake.BounceIntake;
 import io.bouncelens.server.intake.EventText;
-import io.bouncelens.server.store.IncomingMessage;
-import io.bouncelens.server.store.StoreOutcome;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,13 +47,7 @@ final class EventRoutes {
             JsonBody.send(ctx, 200, answer);
             return;
         }
-        if (reading.truncated()) {
-            throw new ApiException(413, "these events give more than " + BounceIntake.MAX_RECORDS
-                    + " records; nothing was stored: send fewer per request");
-        }
-        StoreOutcome outcome = intake.accept(new IncomingMessage(BounceIntake.EVENT_SOURCE, "", List.of(), body));
-        answer.put("stored", Map.of("message", outcome.messageId(), "records", outcome.bounceIds().size(),
-                "suppressed", outcome.suppressed()));
-        JsonBody.send(ctx, 201, answer);
+        PieceStorage.storeAndAnswer(ctx, intake, BounceIntake.EVENT_SOURCE, body, answer, reading.truncated(),
+                "send fewer per request");
     }
 }
