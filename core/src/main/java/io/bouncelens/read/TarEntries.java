@@ -154,16 +154,23 @@ final class TarEntries extends ArchiveEntries {
             }
             return v;
         }
-        return octal(header, SIZE_AT, 12);
+        long size = octal(header, SIZE_AT, 12);
+        if (size < 0) throw new IOException("tar archive: a header field is not an octal number");
+        return size;
     }
 
-    private static long octal(byte[] b, int from, int length) throws IOException {
+    /**
+     * Octal digits between spaces and NULs; -1 when another byte stands among them. (Not an
+     * exception: every file that is no mbox, gzip or zip is asked whether it starts a tar, and
+     * an e-mail's text at the checksum's place is no number.)
+     */
+    private static long octal(byte[] b, int from, int length) {
         long v = 0;
         int i = from;
         int end = from + length;
         while (i < end && (b[i] == ' ' || b[i] == 0)) i++;
         for (; i < end && b[i] != ' ' && b[i] != 0; i++) {
-            if (b[i] < '0' || b[i] > '7') throw new IOException("tar archive: a header field is not an octal number");
+            if (b[i] < '0' || b[i] > '7') return -1;
             v = v << 3 | (b[i] - '0');
         }
         return v;
@@ -207,12 +214,8 @@ final class TarEntries extends ArchiveEntries {
     }
 
     private static boolean checksumMatches(byte[] h) {
-        long stored;
-        try {
-            stored = octal(h, CHECKSUM_AT, 8);
-        } catch (IOException e) {
-            return false;
-        }
+        long stored = octal(h, CHECKSUM_AT, 8);
+        if (stored < 0) return false;
         long unsigned = 0;
         long signed = 0;
         for (int i = 0; i < BLOCK; i++) {
