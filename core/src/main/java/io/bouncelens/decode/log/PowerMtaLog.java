@@ -2,7 +2,6 @@ package io.bouncelens.decode.log;
 
 import io.bouncelens.decode.SmtpText;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,9 +13,6 @@ import java.util.List;
  */
 final class PowerMtaLog {
 
-    /** More columns than any accounting file has; a longer line is read this far. */
-    private static final int MAX_FIELDS = 256;
-
     private PowerMtaLog() {
     }
 
@@ -27,7 +23,7 @@ final class PowerMtaLog {
     /** The columns a header line names, or null when the line is no accounting header. */
     static Columns header(String line) {
         if (!line.startsWith("type,")) return null;
-        List<String> names = fields(line);
+        List<String> names = CsvLine.fields(line);
         int rcpt = names.indexOf("rcpt");
         if (rcpt < 0) return null;
         return new Columns(0, names.indexOf("timeLogged"), names.indexOf("orig"), rcpt, names.indexOf("dsnStatus"),
@@ -45,7 +41,7 @@ final class PowerMtaLog {
             default -> null;
         };
         if (action == null) return null;
-        List<String> f = fields(line);
+        List<String> f = CsvLine.fields(line);
         String recipient = MtaLogLine.address(at(f, columns.rcpt()) == null ? "" : at(f, columns.rcpt()));
         if (recipient == null || recipient.indexOf('@') < 0) return null;
         String diagnostic = SmtpText.stripType(at(f, columns.dsnDiag()));
@@ -66,34 +62,5 @@ final class PowerMtaLog {
         if (index < 0 || index >= fields.size()) return null;
         String v = fields.get(index);
         return v.isEmpty() ? null : v;
-    }
-
-    /** A line's fields: separated by commas, quoted with double quotes (doubled inside) where needed. */
-    static List<String> fields(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length() && out.size() < MAX_FIELDS; i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c != '"') {
-                    field.append(c);
-                } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (out.size() < MAX_FIELDS) out.add(field.toString());
-        return out;
     }
 }
