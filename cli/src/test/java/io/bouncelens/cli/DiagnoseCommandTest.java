@@ -280,6 +280,46 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void logsReadAnExchangeMessageTrackingLogByItsFieldsLine(@TempDir Path dir) throws Exception {
+        String head = "2026-12-06T08:00:0";
+        String tail = ",8192,1,,,\"Invoice, December\",billing@contoso.example,billing@contoso.example,,Originating,,,,,Email,1,15";
+        Path log = dir.resolve("MSGTRK2026120608-1.LOG");
+        Files.write(log, ("\uFEFF" + String.join("\r\n",
+                "#Software: Microsoft Exchange Server",
+                "#Version: 15.02.1544.009",
+                "#Log-type: Message Tracking Log",
+                "#Date: 2026-12-06T08:00:00.000Z",
+                "#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,"
+                        + "source,event-id,internal-message-id,message-id,network-message-id,recipient-address,"
+                        + "recipient-status,total-bytes,recipient-count,related-recipient-address,reference,"
+                        + "message-subject,sender-address,return-path,message-info,directionality,tenant-id,"
+                        + "original-client-ip,original-server-ip,custom-data,transport-traffic-type,log-id,schema-version",
+                head + "1.000Z,192.0.2.10,EX01,,,,,SMTP,RECEIVE,7001,<m1@contoso.example>,n1,\"a@example.com;gone@example.com\","
+                        + "\"250 2.1.5 Recipient OK;250 2.1.5 Recipient OK\"" + tail,
+                head + "2.000Z,192.0.2.10,EX01,192.0.2.1,mx.example.com,,Internet,SMTP,SEND,7001,<m1@contoso.example>,n1,"
+                        + "a@example.com,250 2.0.0 OK" + tail,
+                head + "3.000Z,192.0.2.10,EX01,192.0.2.1,mx.example.com,,Internet,SMTP,FAIL,7001,<m1@contoso.example>,n1,"
+                        + "gone@example.com,\"[{LRT=};{LED=550 5.1.1 <gone@example.com>: Recipient address rejected: "
+                        + "User unknown};{FQDN=mx.example.com};{IP=192.0.2.1}]\"" + tail,
+                head + "4.000Z,192.0.2.10,EX01,203.0.113.9,mx3.qq.com,,Internet,SMTP,DEFER,7002,<m2@contoso.example>,n2,"
+                        + "someone@qq.com,\"[{LRT=};{LED=451 4.4.0 Primary target IP address responded with: \"\"451 Ip "
+                        + "frequency limited\"\"};{FQDN=mx3.qq.com};{IP=203.0.113.9}]\"" + tail,
+                "")).getBytes(StandardCharsets.UTF_8));
+
+        Run r = bouncelens(null, "logs", "--format", "jsonl", log.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.jsonLines()).extracting(n -> n.get("message").asInt() + " " + n.get("recipient").asText() + " "
+                        + n.get("reason").asText() + " " + n.get("messageId").asText() + " " + n.get("decodedBy").asText())
+                .containsExactly("8 gone@example.com userunknown m1@contoso.example exchange-log",
+                        "9 someone@qq.com ratelimited m2@contoso.example exchange-log");
+        assertThat(r.jsonLines().get(0).get("addresser").asText()).isEqualTo("billing@contoso.example");
+        assertThat(r.jsonLines().get(0).get("timestamp").asText()).isEqualTo("2026-12-06T08:00:03.000Z");
+        assertThat(r.jsonLines().get(1).get("remoteHost").asText()).isEqualTo("mx3.qq.com");
+        assertThat(r.err()).contains("9 lines read, 1 failed, 1 deferred, 1 delivered, 0 errors");
+    }
+
+    @Test
     void jsonIsOneArrayAndAllShowsNonBouncesWithTheirKind(@TempDir Path dir) throws Exception {
         Run r = bouncelens(null, "diagnose", "--format", "json", "--all", maildir(dir).toString());
 

@@ -267,6 +267,15 @@ public final class LinearTimeBenchmark {
                 "b,1765015202,news@example.org,gone@example.com,failed,5.1.1,\"smtp;550 ", "",
                 List.of("\"\"", ",", "a", "\",\""),
                 readAfter("type,timeLogged,orig,rcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat"));
+        // an Exchange tracking log event after its #Fields line: recipients and results split on semicolons
+        String exchangeFields = "#Fields: date-time,client-ip,source,event-id,message-id,recipient-address,"
+                + "recipient-status,sender-address";
+        addLogCases(cases, "log exchange", "a failure event's start + ",
+                "2026-12-06T08:00:02.200Z,192.0.2.10,SMTP,FAIL,<m@x.example>,\"a@b.example;", "",
+                List.of(";", "a@b.example;", "\"\""), readAfter(exchangeFields));
+        addLogCases(cases, "log exchange", "a failure event's result + ",
+                "2026-12-06T08:00:02.200Z,192.0.2.10,SMTP,FAIL,<m@x.example>,a@b.example,\"", "",
+                List.of("550 5.1.1 x;", "; ", "[{LED=", "};{", "{FQDN="), readAfter(exchangeFields));
         return cases;
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The MTA log readers (Postfix, Sendmail, Exim, qmail) and the records made of what they read, on
+ * The MTA log readers (Postfix, Sendmail, Exim, qmail, PowerMTA, Exchange) and the records made of what they read, on
  * any line and on any text read as a log's lines: never an exception, and every record names a
  * recipient, an action and a reason.
  */

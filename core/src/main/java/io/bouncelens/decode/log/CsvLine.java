@@ -43,4 +43,11 @@ final class CsvLine {
         if (out.size() < MAX_FIELDS) out.add(field.toString());
         return out;
     }
+
+    /** The field at {@code index}; null when the line has no such field, the header named no such column (-1), or it is empty. */
+    static String at(List<String> fields, int index) {
+        if (index < 0 || index >= fields.size()) return null;
+        String v = fields.get(index);
+        return v.isEmpty() ? null : v;
+    }
 }

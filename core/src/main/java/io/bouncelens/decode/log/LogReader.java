@@ -7,8 +7,9 @@ import java.util.Map;
  * Reads one log line after another, as the server wrote them, and remembers what earlier lines
  * said about each message, so that a delivery line gets its message's sender and Message-ID
  * (Postfix's {@code from=} and {@code message-id=} lines, Sendmail's {@code from=... msgid=},
- * Exim's arrival line), qmail's result line gets the recipient its start line named, and a
- * PowerMTA accounting file's records are read by the columns its header line names. What is
+ * Exim's arrival line), qmail's result line gets the recipient its start line named, and the
+ * records of a PowerMTA accounting file and of an Exchange message tracking log are read by the
+ * columns their header lines name. What is
  * remembered is bounded: the oldest messages are forgotten first. One reader per log; not
  * thread-safe.
  */
@@ -24,6 +25,8 @@ public final class LogReader {
     private final Map<String, QmailLog.Start> qmailStarts = bounded();
     /** A PowerMTA accounting file's columns, once its header line was read. */
     private PowerMtaLog.Columns powerMta;
+    /** An Exchange message tracking log's columns, once its {@code #Fields:} line was read. */
+    private ExchangeTrackingLog.Columns exchange;
 
     private static <V> Map<String, V> bounded() {
         return new LinkedHashMap<>(1024, 0.75f, false) {
@@ -45,6 +48,16 @@ public final class LogReader {
         if (powerMta != null) {
             LogDelivery record = PowerMtaLog.read(line, powerMta);
             if (record != null) return record;
+        }
+        if (line.charAt(0) == '#' || line.charAt(0) == '\uFEFF') {
+            ExchangeTrackingLog.Columns fields = ExchangeTrackingLog.header(line);
+            if (fields != null) exchange = fields;
+            return null; // a comment line of the tracking log's head
+        }
+        if (exchange != null) {
+            // syslog lines with ISO times start like an event too: they are read on when not one
+            LogDelivery event = ExchangeTrackingLog.read(line, exchange);
+            if (event != null) return event;
         }
         LogDelivery d = MtaLogLine.read(line);
         if (d != null) {

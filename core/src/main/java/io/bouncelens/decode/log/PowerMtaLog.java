@@ -42,25 +42,19 @@ final class PowerMtaLog {
         };
         if (action == null) return null;
         List<String> f = CsvLine.fields(line);
-        String recipient = MtaLogLine.address(at(f, columns.rcpt()) == null ? "" : at(f, columns.rcpt()));
+        String recipient = MtaLogLine.address(CsvLine.at(f, columns.rcpt()) == null ? "" : CsvLine.at(f, columns.rcpt()));
         if (recipient == null || recipient.indexOf('@') < 0) return null;
-        String diagnostic = SmtpText.stripType(at(f, columns.dsnDiag()));
-        String status = MtaLogLine.status(at(f, columns.dsnStatus()));
-        String sender = at(f, columns.orig());
+        String diagnostic = SmtpText.stripType(CsvLine.at(f, columns.dsnDiag()));
+        String status = MtaLogLine.status(CsvLine.at(f, columns.dsnStatus()));
+        String sender = CsvLine.at(f, columns.orig());
         return new LogDelivery("powermta-log",
-                List.of(MtaLogLine.recipient(recipient, action, status, diagnostic, remoteMta(at(f, columns.dsnMta())))),
-                at(f, columns.timeLogged()), null, sender == null ? null : MtaLogLine.address(sender), null);
+                List.of(MtaLogLine.recipient(recipient, action, status, diagnostic, remoteMta(CsvLine.at(f, columns.dsnMta())))),
+                CsvLine.at(f, columns.timeLogged()), null, sender == null ? null : MtaLogLine.address(sender), null);
     }
 
     /** The host of a {@code dsnMta} value, "dns;mx.example.com (192.0.2.1)". */
     private static String remoteMta(String value) {
         String v = SmtpText.stripType(value);
         return v == null || v.isEmpty() ? null : MtaLogLine.host(v);
-    }
-
-    private static String at(List<String> fields, int index) {
-        if (index < 0 || index >= fields.size()) return null;
-        String v = fields.get(index);
-        return v.isEmpty() ? null : v;
     }
 }

@@ -125,6 +125,74 @@ class LogReaderTest {
         assertThat(ds.get(2).recipients().get(0).remoteHost()).isEqualTo("mx3.qq.com");
     }
 
+    private static final String EXCHANGE_FIELDS = "#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,"
+            + "source-context,connector-id,source,event-id,internal-message-id,message-id,network-message-id,"
+            + "recipient-address,recipient-status,total-bytes,recipient-count,related-recipient-address,reference,"
+            + "message-subject,sender-address,return-path,message-info,directionality,tenant-id,original-client-ip,"
+            + "original-server-ip,custom-data,transport-traffic-type,log-id,schema-version";
+
+    /** A tracking log event with the columns of {@link #EXCHANGE_FIELDS}; recipients and status as CSV fields. */
+    private static String exchangeEvent(String time, String source, String event, String recipients, String status) {
+        return time + ",192.0.2.10,EX01.contoso.example,192.0.2.20,mx.example.com,08DF0000;250 2.0.0 OK,"
+                + "Internet send,\"" + source + "\"," + event + ",41231686041602,<20261206.7@contoso.example>,"
+                + "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0," + recipients + "," + status + ",8192,2,,,"
+                + "\"Invoice, December\",billing@contoso.example,billing@contoso.example,,Originating,,192.0.2.10,"
+                + "192.0.2.20,,Email,0a1b2c3d,15.02.1544.009";
+    }
+
+    @Test
+    void exchangeTrackingLogEventsAreReadByTheColumnsItsFieldsLineNames() {
+        LogReader reader = new LogReader();
+        List<LogDelivery> ds = readAll(reader,
+                "\uFEFF#Software: Microsoft Exchange Server",
+                "#Version: 15.02.1544.009",
+                "#Log-type: Message Tracking Log",
+                "#Date: 2026-12-06T08:00:00.000Z",
+                EXCHANGE_FIELDS,
+                exchangeEvent("2026-12-06T08:00:01.100Z", "SMTP", "RECEIVE", "\"a@example.com;b@example.net\"",
+                        "\"250 2.1.5 Recipient OK;250 2.1.5 Recipient OK\""),
+                exchangeEvent("2026-12-06T08:00:02.200Z", "ROUTING", "FAIL", "\"gone@contoso.example;left@contoso.example\"",
+                        "\"550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup;"
+                                + "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found\""),
+                exchangeEvent("2026-12-06T08:00:03.300Z", "SMTP", "DEFER", "someone@qq.com",
+                        "\"[{LRT=2026-12-06T08:00:03.000Z};{LED=451 4.4.0 Primary target IP address responded with: "
+                                + "\"\"451 Ip frequency limited\"\"};{FQDN=mx3.qq.com};{IP=203.0.113.9}]\""),
+                exchangeEvent("2026-12-06T08:00:04.400Z", "SMTP", "SEND", "ok@example.com", "250 2.0.0 OK"),
+                exchangeEvent("2026-12-06T08:00:05.500Z", "DSN", "DSN", "billing@contoso.example", ""));
+
+        assertThat(ds).hasSize(3);
+        assertThat(ds).allSatisfy(d -> {
+            assertThat(d.format()).isEqualTo("exchange-log");
+            assertThat(d.addresser()).isEqualTo("billing@contoso.example");
+            assertThat(d.messageId()).isEqualTo("20261206.7@contoso.example");
+            assertThat(d.queueId()).isEqualTo("41231686041602");
+        });
+        assertThat(ds).flatExtracting(LogDelivery::recipients)
+                .extracting(r -> r.recipient() + " " + r.action() + " " + r.status())
+                .containsExactly("gone@contoso.example failed 5.1.10", "left@contoso.example failed 5.1.1",
+                        "someone@qq.com delayed 4.4.0", "ok@example.com delivered null");
+        FailedRecipient gone = ds.get(0).recipients().get(0);
+        assertThat(ds.get(0).timestamp()).isEqualTo("2026-12-06T08:00:02.200Z");
+        assertThat(gone.replyCode()).isEqualTo(550);
+        assertThat(gone.diagnosticCode())
+                .isEqualTo("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup");
+        FailedRecipient deferred = ds.get(1).recipients().get(0);
+        assertThat(deferred.diagnosticCode()).isEqualTo("451 4.4.0 Primary target IP address responded with: "
+                + "\"451 Ip frequency limited\"");
+        assertThat(deferred.remoteHost()).isEqualTo("mx3.qq.com");
+    }
+
+    @Test
+    void aSyslogLineWithAnIsoTimeIsStillReadAfterATrackingLogsHeader() {
+        LogReader reader = new LogReader();
+        reader.read(EXCHANGE_FIELDS);
+        LogDelivery d = reader.read("2026-12-06T10:00:02.123456+00:00 mx postfix/smtp[1234]: 4ABC123: to=<gone@example.com>, "
+                + "relay=mx.example.com[192.0.2.1]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status=bounced "
+                + "(host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))");
+        assertThat(d.format()).isEqualTo("postfix-log");
+        assertThat(d.recipients().get(0).recipient()).isEqualTo("gone@example.com");
+    }
+
     @Test
     void forgetsTheOldestMessagesFirst() {
         LogReader reader = new LogReader();
