@@ -139,6 +139,30 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void aPastedExchangeTrackingLogIsReadByItsFieldsLine() throws Exception {
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        String log = String.join("\r\n",
+                "#Software: Microsoft Exchange Server",
+                "#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,"
+                        + "source,event-id,internal-message-id,message-id,recipient-address,recipient-status,"
+                        + "total-bytes,recipient-count,related-recipient-address,reference,message-subject,sender-address",
+                "2026-12-06T08:00:03.000Z,192.0.2.10,EX01,192.0.2.1,mx.example.com,,Internet,SMTP,FAIL,7001,"
+                        + "<m1@contoso.example>,gone@example.com,\"[{LRT=};{LED=550 5.1.1 <gone@example.com>: "
+                        + "Recipient address rejected: User unknown};{FQDN=mx.example.com};{IP=192.0.2.1}]\","
+                        + "8192,1,,,Invoice,billing@contoso.example");
+        WebElement input = browser.findElement(By.id("input"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, log);
+        browser.findElement(By.id("diagnose")).click();
+
+        waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).size() == 1 ? Boolean.TRUE : null);
+        WebElement card = browser.findElement(By.cssSelector("#cards .card"));
+        assertThat(card.findElement(By.cssSelector(".who")).getText()).isEqualTo("gone@example.com");
+        assertThat(card.findElement(By.cssSelector(".reason")).getAttribute("data-reason")).isEqualTo("userunknown");
+        assertThat(card.findElement(By.cssSelector(".facts")).getText()).contains("Log line\n3");
+    }
+
+    @Test
     void aPastedWebhookBodyGivesACardPerBouncedRecipientAndComplaintWithItsEventNumber() throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         String events = "[{\"email\":\"gone@example.com\",\"event\":\"bounce\",\"status\":\"5.1.1\","

@@ -100,9 +100,19 @@
     return (line.indexOf("postfix") >= 0 || line.indexOf("sendmail[") >= 0) && line.indexOf(": to=") > 0
       && (line.indexOf(", status=") > 0 || line.indexOf(", stat=") > 0);
   }
+  // A log whose head names its columns: PowerMTA's accounting file ("type,...,rcpt,...") or
+  // Exchange's message tracking log ("#Fields: date-time,...,event-id,...,recipient-address,...").
+  function isCsvLogHeader(line) {
+    var l = line.charAt(0) === "\uFEFF" ? line.substring(1) : line;
+    return (l.indexOf("type,") === 0 && l.indexOf(",rcpt") > 0)
+      || (l.indexOf("#Fields: ") === 0 && l.indexOf("event-id") > 0 && l.indexOf("recipient-address") > 0);
+  }
+  // qmail-send's result line: "delivery 77: failure: ..." (or deferral, success)
+  var QMAIL_RESULT = / delivery \d+: (?:failure|deferral|success): /;
   function looksLikeLog(text) {
     return text.split(/\r?\n|\r/).some(function (line) {
-      return line.length < 65536 && (isSyslogDelivery(line) || EXIM_DELIVERY.test(line));
+      return line.length < 65536 && (isSyslogDelivery(line) || EXIM_DELIVERY.test(line) || isCsvLogHeader(line)
+        || QMAIL_RESULT.test(line));
     });
   }
 
