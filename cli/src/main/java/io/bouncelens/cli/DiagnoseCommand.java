@@ -3,6 +3,7 @@ package io.bouncelens.cli;
 import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
 import io.bouncelens.MessageDiagnosis;
+import io.bouncelens.decode.MessageKind;
 import io.bouncelens.decode.MessageParser;
 import io.bouncelens.emit.DiagnosisWriter;
 import io.bouncelens.emit.RunSummary;
@@ -71,15 +72,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
             // output (most of the writing's work) run on the workers.
             new InputOrderPipeline<InputMessage, Diagnosed>(threads, input -> {
                 MessageDiagnosis d = bouncelens.diagnose(input, language);
-                // a file that is no message may be what another command reads: say which
-                String hint = d.problems().contains(MessageParser.NO_HEADER_FIELDS) ? OtherInputs.hint(input.bytes()) : null;
+                // a file that is no message may be what another command reads: say which (a log's
+                // head can pass for header fields, "#Software: ...", so a problem with no bounce is
+                // as much a reason to look as the lack of header fields)
+                boolean noMessage = d.problems().contains(MessageParser.NO_HEADER_FIELDS)
+                        || (d.kind() == MessageKind.NOT_BOUNCE && !d.problems().isEmpty());
+                String hint = noMessage ? OtherInputs.hint(input.bytes()) : null;
                 return new Diagnosed(d, out.render(d), hint);
             }, input -> input.bytes().length).run(source, done -> {
                 out.write(done.diagnosis(), done.output());
                 summary.add(done.diagnosis());
+                String hint = done.hint();
                 for (String problem : done.diagnosis().problems()) {
-                    boolean hinted = done.hint() != null && problem.equals(MessageParser.NO_HEADER_FIELDS);
-                    err.println("bouncelens: " + where(done.diagnosis()) + ": " + problem + (hinted ? "; " + done.hint() : ""));
+                    err.println("bouncelens: " + where(done.diagnosis()) + ": " + problem + (hint != null ? "; " + hint : ""));
+                    hint = null; // said once, after the first problem
                 }
             });
         }

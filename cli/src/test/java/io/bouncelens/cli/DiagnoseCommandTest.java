@@ -425,13 +425,21 @@ class DiagnoseCommandTest {
         Path json = Files.writeString(dir.resolve("hook.txt"), "\n  [{\"email\":\"a@example.net\",\"event\":\"bounce\","
                 + "\"sg_event_id\":\"1\"}]");
         Path text = Files.writeString(dir.resolve("notes.txt"), "Just some words.\nNothing else.\n");
+        // a tracking log's head reads like header fields ("#Software: ...")
+        Path exchange = Files.writeString(dir.resolve("MSGTRK20261206-1.LOG"), String.join("\r\n",
+                "#Software: Microsoft Exchange Server", "#Version: 15.02.1544.009",
+                "#Fields: date-time,source,event-id,message-id,recipient-address,recipient-status,sender-address",
+                "2026-12-06T08:00:03.000Z,SMTP,FAIL,<m1@contoso.example>,gone@example.com,550 5.1.1 unknown,"
+                        + "billing@contoso.example", ""));
 
-        Run r = bouncelens(null, "diagnose", log.toString(), json.toString(), text.toString());
+        Run r = bouncelens(null, "diagnose", log.toString(), json.toString(), text.toString(), exchange.toString());
 
         assertThat(r.err()).contains(log + ": no header fields: read as the text of a message without them; "
                         + "it looks like a mail server's log: 'bouncelens logs' reads those")
                 .contains(json + ": no header fields: read as the text of a message without them; "
                         + "it looks like JSON events of a sending service: 'bouncelens events' reads those")
-                .contains(text + ": no header fields: read as the text of a message without them\n");
+                .contains(text + ": no header fields: read as the text of a message without them\n")
+                .containsPattern(java.util.regex.Pattern.quote(exchange.toString())
+                        + ": [^\n]+; it looks like a mail server's log: 'bouncelens logs' reads those");
     }
 }
