@@ -237,6 +237,43 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void theSuppressionListLeavesAsACsvDownloadAndEntersFromACsvFile() throws Exception {
+        running.close();
+        running = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-csv"))
+                .withToken("page-token"));
+        ApiClient api = running.api.withToken("page-token");
+        api.postJson("/api/v1/suppressions", "{\"address\":\"kept@example.org\",\"note\":\"asked, by phone\"}");
+        api.postJson("/api/v1/suppressions", "{\"address\":\"other@example.net\"}");
+        Path downloads = Files.createTempDirectory("bouncelens-downloads");
+        ((org.openqa.selenium.chromium.HasCdp) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        browser.findElement(By.cssSelector("header details.token summary")).click();
+        browser.findElement(By.id("token")).sendKeys("page-token", Keys.TAB);
+        browser.findElement(By.cssSelector("button[data-view='suppressions']")).click();
+        waitFor(() -> rowFor("kept@example.org"));
+
+        browser.findElement(By.id("export-csv")).click();
+        Path exported = downloads.resolve("suppressions.csv");
+        waitFor(() -> Files.exists(exported) ? Boolean.TRUE : null);
+        List<String> lines = Files.readAllLines(exported, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("kept@example.org,manual,").endsWith(",\"asked, by phone\"");
+        assertThat(lines.get(2)).startsWith("other@example.net,manual,");
+
+        Path list = Files.createTempFile("list", ".csv");
+        Files.writeString(list, "address,reason,source,since,note\r\nnew.one@example.com,,,,from the old system\r\n"
+                + "kept@example.org\r\nnot an address\r\n");
+        browser.findElement(By.id("import-csv")).sendKeys(list.toAbsolutePath().toString());
+        waitFor(() -> rowFor("new.one@example.com"));
+        WebElement note = browser.findElement(By.id("sup-note"));
+        waitFor(() -> note.getText().isEmpty() ? null : Boolean.TRUE);
+        assertThat(note.getText()).isEqualTo("Imported: 1 added, 1 already on the list, 1 lines without an address.");
+        assertThat(api.get("/api/v1/suppressions/new.one@example.com").json().get("note").asText())
+                .isEqualTo("from the old system");
+    }
+
+    @Test
     void aServerWithATokenShowsItsStoredBouncesOnlyOnceThePageIsGivenTheToken() throws Exception {
         running.close();
         running = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-token"))

@@ -422,5 +422,42 @@
     }).catch(function (err) { alert(err.message); });
   });
 
+  // The list leaves and enters as the CSV the API speaks (GET ?format=csv, POST text/csv); the
+  // export goes through fetch so that the token travels in its header, not in a link.
+  $("export-csv").addEventListener("click", function () {
+    var headers = {};
+    var token = $("token").value;
+    if (token) headers["Authorization"] = "Bearer " + token;
+    var q = $("search").value.trim();
+    fetch("/api/v1/suppressions?format=csv" + (q ? "&q=" + encodeURIComponent(q) : ""), { headers: headers })
+      .then(function (r) {
+        if (r.status === 401) throw new Error(t("needToken"));
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.blob();
+      }).then(function (blob) {
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(blob);
+        a.download = "suppressions.csv";
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+        $("sup-status").textContent = "";
+      }).catch(function (e) { $("sup-status").textContent = e.message; });
+  });
+  $("import-csv").addEventListener("change", function (e) {
+    var file = e.target.files[0];
+    e.target.value = ""; // the same file may be chosen again
+    if (!file) return;
+    $("sup-note").textContent = "";
+    file.text().then(function (text) {
+      return api("POST", "/api/v1/suppressions", text, "text/csv; charset=utf-8");
+    }).then(function (j) {
+      loadSuppressions(true);
+      $("sup-note").textContent = t("imported").replace("{added}", j.added)
+        .replace("{already}", j.alreadySuppressed).replace("{rejected}", j.rejectedLines);
+    }).catch(function (err) { $("sup-status").textContent = err.message; });
+  });
+
   applyLang();
 })();
