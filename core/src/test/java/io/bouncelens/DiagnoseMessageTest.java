@@ -44,6 +44,13 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void powerMtasOwnBounceCategoryDecidesWhereTheReplySaysLittle() {
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/powermta-category.eml"))))
+                .extracting(r -> r.recipient() + " " + r.reason().label())
+                .containsExactly("flagged@example.com spamdetected", "unclear@example.com onhold");
+    }
+
+    @Test
     void aServerThatRefusesAtItsGreetingBlocksTheSendingHost() {
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/sendmail-greeting.eml"))))
                 .singleElement().satisfies(r -> {

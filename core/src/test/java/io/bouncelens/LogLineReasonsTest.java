@@ -43,4 +43,22 @@ class LogLineReasonsTest {
             assertThat(r.fix()).isNotBlank();
         });
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "spam-related | spamdetected",
+        "quota-issues | mailboxfull",
+        // no category to follow: a bare 5.0.0 beside an unknown reply, as anywhere
+        "other | onhold",
+        "'' | onhold",
+    })
+    void aPowerMtaAccountingRecordsBounceCategoryDecidesWhereTheReplySaysLittle(String category, String reason) {
+        io.bouncelens.decode.log.LogReader reader = new io.bouncelens.decode.log.LogReader();
+        reader.read("type,timeLogged,orig,rcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat");
+        List<BounceRecord> records = Bouncelens.standard().logRecords(reader.read("b,1765015202,news@example.org,"
+                + "u@example.com,failed,5.0.0,\"smtp;550 Message rejected\",dns;mx.example.com," + category),
+                Lang.EN, "acct.csv", 2);
+
+        assertThat(records).singleElement().satisfies(r -> assertThat(r.reason().label()).isEqualTo(reason));
+    }
 }

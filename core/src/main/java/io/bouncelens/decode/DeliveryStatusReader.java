@@ -72,6 +72,7 @@ public final class DeliveryStatusReader {
                     .remoteHost(remoteHost(g.first("Remote-MTA"), diagnosticText))
                     .reportingMta(reportingMta)
                     .timestamp(g.first("Last-Attempt-Date") != null ? g.first("Last-Attempt-Date") : arrival)
+                    .reasonHint(PowerMtaCategory.hint(g.first("X-PowerMTA-BounceCategory")))
                     .build());
         }
         return out;
