@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
  * The server classes load only when this command runs, so other commands start as fast as before.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the HTTP API and web page, the SMTP bounce intake, the bounce store and the suppression list.",
+        description = {"Runs the HTTP API and web page, the SMTP bounce intake (and an IMAP one with --imap), "
+                + "the bounce store and the suppression list.",
                 "Listens on loopback unless --bind says otherwise; beyond loopback --token and --domains are required."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -50,6 +51,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-smtp-connections", paramLabel = "N", defaultValue = "50",
             description = "Concurrent SMTP sessions (default: ${DEFAULT-VALUE}).")
     int maxSmtpConnections;
+
+    @Option(names = "--imap", paramLabel = "URL",
+            description = "Also read the bounces that land in a mailbox: imaps://USER@HOST[:PORT][/FOLDER] "
+                    + "(a user with @ written %%40; password in $BOUNCELENS_IMAP_PASSWORD). Read-only: nothing "
+                    + "in the mailbox is flagged or moved; each message is stored once.")
+    String imap;
+
+    @Option(names = "--imap-interval", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Seconds between two readings of the --imap mailbox (default: ${DEFAULT-VALUE}).")
+    double imapIntervalSeconds;
 
     @Override
     public Integer call() {

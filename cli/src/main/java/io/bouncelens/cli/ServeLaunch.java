@@ -2,6 +2,7 @@ package io.bouncelens.cli;
 
 import io.bouncelens.server.BounceServer;
 import io.bouncelens.server.ServerConfig;
+import io.bouncelens.server.imap.ImapMailbox;
 import io.bouncelens.server.policy.SuppressionPolicy;
 
 import java.io.PrintWriter;
@@ -29,7 +30,11 @@ final class ServeLaunch {
             config = new ServerConfig(InetAddress.getByName(options.bind), options.httpPort, options.smtpPort,
                     store.data, store.db, options.token, options.domains, options.maxMessageBytes,
                     options.maxSmtpConnections,
-                    new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)));
+                    new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), null);
+            if (options.imap != null) {
+                config = config.withImap(ImapMailbox.parse(options.imap, System.getenv(ImapMailbox.PASSWORD_VARIABLE),
+                        Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000))));
+            }
             String problem = config.problem();
             if (problem != null) throw new IllegalArgumentException(problem);
         } catch (UnknownHostException | IllegalArgumentException e) {
@@ -48,6 +53,10 @@ final class ServeLaunch {
         err.println("bouncelens: web page and API on http://" + shown + ":" + server.httpPort() + "/");
         err.println("bouncelens: SMTP bounce intake on " + shown + ":" + server.smtpPort()
                 + (config.domains().isEmpty() ? " (any domain)" : " for " + String.join(", ", config.domains())));
+        if (config.imap() != null) {
+            err.println("bouncelens: IMAP bounce intake from " + config.imap() + ", every "
+                    + options.imapIntervalSeconds + " s");
+        }
         err.println("bouncelens: store " + server.storeDescription());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

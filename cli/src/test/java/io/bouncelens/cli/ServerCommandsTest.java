@@ -59,6 +59,14 @@ class ServerCommandsTest {
     }
 
     @Test
+    void serveRefusesAnImapUrlWithItsPasswordInIt() {
+        Run r = run("serve", "--imap", "imaps://bounces:hunter2@imap.example.org/INBOX");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("bouncelens serve: --imap: put the password in $BOUNCELENS_IMAP_PASSWORD, "
+                + "not in the URL, where ps would show it");
+    }
+
+    @Test
     void serveRefusesAZeroSoftBounceLimit() {
         Run r = run("serve", "--soft-bounce-limit", "0");
         assertThat(r.exit()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package io.bouncelens.server;
 
 import io.bouncelens.server.http.HttpApi;
+import io.bouncelens.server.imap.ImapIntake;
 import io.bouncelens.server.intake.BounceIntake;
 import io.bouncelens.server.intake.IntakeCounters;
 import io.bouncelens.server.smtp.RecipientDomains;
@@ -11,21 +12,23 @@ import io.bouncelens.server.store.Database;
 import java.time.Clock;
 
 /**
- * {@code bouncelens serve}: the store, the HTTP API with the web page, and the SMTP intake, started
- * together and closed together.
+ * {@code bouncelens serve}: the store, the HTTP API with the web page, the SMTP intake and, when
+ * asked for, the IMAP intake, started together and closed together.
  */
 public final class BounceServer implements AutoCloseable {
 
     private final Database database;
     private final HttpApi http;
     private final SmtpIntake smtp;
+    private final ImapIntake imap;
     private final ServerConfig config;
 
-    private BounceServer(ServerConfig config, Database database, HttpApi http, SmtpIntake smtp) {
+    private BounceServer(ServerConfig config, Database database, HttpApi http, SmtpIntake smtp, ImapIntake imap) {
         this.config = config;
         this.database = database;
         this.http = http;
         this.smtp = smtp;
+        this.imap = imap;
     }
 
     /** Opens (and migrates) the store, then starts HTTP and SMTP; throws with a one-line message on failure. */
@@ -44,7 +47,12 @@ public final class BounceServer implements AutoCloseable {
             smtp = new SmtpIntake(config.bind(), config.smtpPort(), intake, new RecipientDomains(config.domains()),
                     config.maxMessageBytes(), config.maxSmtpConnections(), counters);
             smtp.start();
-            return new BounceServer(config, database, http, smtp);
+            ImapIntake imap = null;
+            if (config.imap() != null) {
+                imap = new ImapIntake(config.imap(), intake, config.maxMessageBytes(), counters);
+                imap.start();
+            }
+            return new BounceServer(config, database, http, smtp, imap);
         } catch (RuntimeException e) {
             if (smtp != null) smtp.close();
             if (http != null) http.close();
@@ -77,6 +85,7 @@ public final class BounceServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (imap != null) imap.close();
         smtp.close();
         http.close();
         database.close();

@@ -1,5 +1,6 @@
 package io.bouncelens.server;
 
+import io.bouncelens.server.imap.ImapMailbox;
 import io.bouncelens.server.policy.SuppressionPolicy;
 
 import java.net.InetAddress;
@@ -19,10 +20,11 @@ import java.util.List;
  * @param maxMessageBytes    largest message accepted over SMTP or HTTP
  * @param maxSmtpConnections concurrent SMTP sessions
  * @param policy             when an address is suppressed
+ * @param imap               a mailbox to read bounces from besides the SMTP intake; null for none
  */
 public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path dataDir, String databaseUrl,
                            String token, List<String> domains, int maxMessageBytes, int maxSmtpConnections,
-                           SuppressionPolicy policy) {
+                           SuppressionPolicy policy, ImapMailbox imap) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_SMTP_PORT = 2525;
@@ -38,37 +40,42 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
     public static ServerConfig loopback(Path dataDir) {
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, dataDir,
                 null, null, List.of(), DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_SMTP_CONNECTIONS,
-                SuppressionPolicy.defaults());
+                SuppressionPolicy.defaults(), null);
     }
 
     public ServerConfig withPorts(int http, int smtp) {
         return new ServerConfig(bind, http, smtp, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                maxSmtpConnections, policy);
+                maxSmtpConnections, policy, imap);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, url, token, domains, maxMessageBytes,
-                maxSmtpConnections, policy);
+                maxSmtpConnections, policy, imap);
     }
 
     public ServerConfig withToken(String t) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, t, domains, maxMessageBytes,
-                maxSmtpConnections, policy);
+                maxSmtpConnections, policy, imap);
     }
 
     public ServerConfig withMaxMessageBytes(int max) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, max,
-                maxSmtpConnections, policy);
+                maxSmtpConnections, policy, imap);
     }
 
     public ServerConfig withMaxSmtpConnections(int max) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                max, policy);
+                max, policy, imap);
+    }
+
+    public ServerConfig withImap(ImapMailbox mailbox) {
+        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
+                maxSmtpConnections, policy, mailbox);
     }
 
     public ServerConfig withDomains(List<String> d) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, d, maxMessageBytes,
-                maxSmtpConnections, policy);
+                maxSmtpConnections, policy, imap);
     }
 
     /**

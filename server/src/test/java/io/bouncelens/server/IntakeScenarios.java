@@ -17,14 +17,69 @@ abstract class IntakeScenarios {
 
     RunningServer running;
     ApiClient api;
+    /** The configuration {@link #running} was started with. */
+    ServerConfig config;
 
     /** A config for a fresh, empty store with free ports. */
     abstract ServerConfig freshConfig() throws Exception;
 
     @BeforeEach
     void start() throws Exception {
-        running = RunningServer.start(freshConfig());
+        config = freshConfig();
+        running = RunningServer.start(config);
         api = running.api;
+    }
+
+    @Test
+    void bouncesLandingInAnImapMailboxAreStoredOnceAcrossARestartAndTheMailboxIsLeftAsItWas() throws Exception {
+        running.server.close(); // the same store, now with the mailbox to read
+        try (TestImapServer imap = new TestImapServer()) {
+            imap.deliver(TestBounces.USER_UNKNOWN);
+            imap.deliver(TestBounces.MAILBOX_FULL);
+            ServerConfig reading = config.withImap(imap.mailbox(TestImapServer.PASSWORD));
+
+            BounceServer first = BounceServer.start(reading);
+            ApiClient api = new ApiClient(first.httpPort());
+            try {
+                Metrics.waitFor(() -> messages(api).size() == 2);
+                assertThat(messages(api)).extracting(m -> m.get("source").asText() + " " + m.get("rcptTo").asText()
+                                + " " + m.get("records").asInt())
+                        .containsOnly("imap bounces@example.org 1");
+                assertThat(api.get("/api/v1/suppressions/gone.away@mail.example.org").status()).isEqualTo(200);
+                assertThat(api.get("/api/v1/bounces").json().get("results")).extracting(b -> b.get("reason").asText())
+                        .containsExactlyInAnyOrder("userunknown", "mailboxfull");
+
+                imap.deliver(TestBounces.BLOCKED);
+                Metrics.waitFor(() -> messages(api).size() == 3);
+                long readings = Metrics.value(api, "bouncelens_imap_readings_total");
+                Metrics.waitFor(() -> Metrics.value(api, "bouncelens_imap_readings_total") >= readings + 2);
+                assertThat(messages(api)).hasSize(3);
+                assertThat(api.get("/metrics").body()).contains("bouncelens_imap_messages_total{outcome=\"accepted\"} 3");
+            } finally {
+                first.close();
+            }
+
+            // the cursor is in the store: a new server on it reads nothing twice, and what came meanwhile once
+            imap.deliver(TestBounces.MAILBOX_FULL);
+            BounceServer second = BounceServer.start(reading);
+            try {
+                ApiClient again = new ApiClient(second.httpPort());
+                Metrics.waitFor(() -> Metrics.value(again, "bouncelens_imap_readings_total") >= 3);
+                assertThat(messages(again)).hasSize(4);
+            } finally {
+                second.close();
+            }
+            // read-only: nothing flagged seen, nothing moved or deleted
+            assertThat(imap.messages()).hasSize(4)
+                    .allSatisfy(m -> assertThat(m.getFlags().contains(jakarta.mail.Flags.Flag.SEEN)).isFalse());
+        }
+        running = RunningServer.start(config); // for stop(), which also clears the data directory
+    }
+
+    private static java.util.List<JsonNode> messages(ApiClient api) {
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        api.get("/api/v1/messages?limit=100").json().get("results").forEach(out::add);
+        return out;
     }
 
     @AfterEach

@@ -37,6 +37,13 @@ final class MetricsText {
         sample(b, "bouncelens_smtp_messages_total{outcome=\"failed\"}", intake.smtpFailed.sum());
         counter(b, "bouncelens_smtp_recipients_rejected_total", "RCPT TO addresses outside the configured domains.");
         sample(b, "bouncelens_smtp_recipients_rejected_total", intake.smtpRejected.sum());
+        counter(b, "bouncelens_imap_messages_total", "Messages read from the IMAP mailbox by outcome.");
+        sample(b, "bouncelens_imap_messages_total{outcome=\"accepted\"}", intake.imapAccepted.sum());
+        sample(b, "bouncelens_imap_messages_total{outcome=\"too_large\"}", intake.imapTooLarge.sum());
+        counter(b, "bouncelens_imap_readings_total", "Readings of the IMAP mailbox.");
+        sample(b, "bouncelens_imap_readings_total", intake.imapReadings.sum());
+        counter(b, "bouncelens_imap_reading_failures_total", "Readings of the IMAP mailbox that failed (said on stderr).");
+        sample(b, "bouncelens_imap_reading_failures_total", intake.imapFailed.sum());
         counter(b, "bouncelens_records_stored_total", "Records stored since start.");
         sample(b, "bouncelens_records_stored_total", intake.recordsStored.sum());
         counter(b, "bouncelens_diagnose_failures_total", "Stored messages that could not be diagnosed.");

@@ -8,6 +8,7 @@ import io.bouncelens.server.json.RecordJson;
 import io.bouncelens.server.store.BounceStore;
 import io.bouncelens.server.store.Diagnosed;
 import io.bouncelens.server.store.IncomingMessage;
+import io.bouncelens.server.store.MailboxCursor;
 import io.bouncelens.server.store.StoreOutcome;
 
 import java.io.ByteArrayInputStream;
@@ -54,6 +55,22 @@ public final class BounceIntake {
         StoreOutcome outcome = store.storeDiagnosed(message, diagnosis.records(), diagnosis.deliveredTo(), diagnosis.error());
         counters.stored(diagnosis.records().size(), outcome.suppressed().size(), diagnosis.error() != null);
         return outcome;
+    }
+
+    /**
+     * Stores a message read from a mailbox and moves the mailbox's cursor past it, in one
+     * transaction (see {@link BounceStore#storeFromMailbox}).
+     */
+    public StoreOutcome accept(IncomingMessage message, MailboxCursor passed) {
+        Diagnosis diagnosis = diagnose(message.source(), message.raw());
+        StoreOutcome outcome = store.storeFromMailbox(message, diagnosis.records(), diagnosis.error(), passed);
+        counters.stored(diagnosis.records().size(), outcome.suppressed().size(), diagnosis.error() != null);
+        return outcome;
+    }
+
+    /** The store the intake writes to. */
+    public BounceStore store() {
+        return store;
     }
 
     /** Reads a stored message again and replaces its records; the diagnosis error, if any, comes back too. */

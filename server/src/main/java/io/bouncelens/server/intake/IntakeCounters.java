@@ -9,6 +9,10 @@ public final class IntakeCounters {
     public final LongAdder smtpRejected = new LongAdder();
     public final LongAdder smtpTooLarge = new LongAdder();
     public final LongAdder smtpFailed = new LongAdder();
+    public final LongAdder imapAccepted = new LongAdder();
+    public final LongAdder imapTooLarge = new LongAdder();
+    public final LongAdder imapFailed = new LongAdder();
+    public final LongAdder imapReadings = new LongAdder();
     public final LongAdder messagesStored = new LongAdder();
     public final LongAdder recordsStored = new LongAdder();
     public final LongAdder suppressionsAdded = new LongAdder();

@@ -69,23 +69,65 @@ public final class BounceStore {
      */
     public StoreOutcome storeDiagnosed(IncomingMessage message, List<Diagnosed> records, List<String> deliveredTo,
                                        String diagnoseError) {
+        return writing(() -> jdbi.inTransaction(h -> insertMessage(h, message, records, deliveredTo, diagnoseError)));
+    }
+
+    /**
+     * As {@link #storeDiagnosed(IncomingMessage, List, List, String)} for a message read from a
+     * mailbox, moving the mailbox's cursor past it in the same transaction: after a crash the
+     * message is either stored and passed, or neither, so it is stored exactly once.
+     */
+    public StoreOutcome storeFromMailbox(IncomingMessage message, List<Diagnosed> records, String diagnoseError,
+                                         MailboxCursor passed) {
         return writing(() -> jdbi.inTransaction(h -> {
-            long now = clock.millis();
-            long messageId = h.createQuery("INSERT INTO messages (received_at, source, mail_from, rcpt_to, "
-                            + "size_bytes, raw, record_count, diagnose_error) VALUES (:at, :source, :from, :to, "
-                            + ":size, :raw, :count, :error) RETURNING id")
-                    .bind("at", now)
-                    .bind("source", message.source())
-                    .bind("from", message.mailFrom())
-                    .bind("to", String.join(",", message.rcptTo()))
-                    .bind("size", (long) message.raw().length)
-                    .bind("raw", message.raw())
-                    .bind("count", records.size())
-                    .bind("error", diagnoseError)
-                    .mapTo(Long.class).one();
-            for (String address : deliveredTo) delivered(h, normalise(address), now);
-            return insertRecords(h, messageId, now, records);
+            StoreOutcome outcome = insertMessage(h, message, records, List.of(), diagnoseError);
+            moveCursor(h, passed);
+            return outcome;
         }));
+    }
+
+    /** Moves a mailbox's cursor without storing anything: past a message that is not taken (too large). */
+    public void passInMailbox(MailboxCursor passed) {
+        writing(() -> jdbi.inTransaction(h -> {
+            moveCursor(h, passed);
+            return null;
+        }));
+    }
+
+    /** The mailbox's cursor, or empty when it was never read. */
+    public Optional<MailboxCursor> mailboxCursor(String mailbox) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT uid_validity, last_uid FROM mailbox_cursors WHERE mailbox = :m")
+                .bind("m", mailbox)
+                .map((rs, ctx) -> new MailboxCursor(mailbox, rs.getLong("uid_validity"), rs.getLong("last_uid")))
+                .findOne());
+    }
+
+    private static void moveCursor(Handle h, MailboxCursor c) {
+        h.createUpdate("INSERT INTO mailbox_cursors (mailbox, uid_validity, last_uid) VALUES (:m, :v, :u) "
+                        + "ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid")
+                .bind("m", c.mailbox())
+                .bind("v", c.uidValidity())
+                .bind("u", c.lastUid())
+                .execute();
+    }
+
+    private StoreOutcome insertMessage(Handle h, IncomingMessage message, List<Diagnosed> records, List<String> deliveredTo,
+                                       String diagnoseError) {
+        long now = clock.millis();
+        long messageId = h.createQuery("INSERT INTO messages (received_at, source, mail_from, rcpt_to, "
+                        + "size_bytes, raw, record_count, diagnose_error) VALUES (:at, :source, :from, :to, "
+                        + ":size, :raw, :count, :error) RETURNING id")
+                .bind("at", now)
+                .bind("source", message.source())
+                .bind("from", message.mailFrom())
+                .bind("to", String.join(",", message.rcptTo()))
+                .bind("size", (long) message.raw().length)
+                .bind("raw", message.raw())
+                .bind("count", records.size())
+                .bind("error", diagnoseError)
+                .mapTo(Long.class).one();
+        for (String address : deliveredTo) delivered(h, normalise(address), now);
+        return insertRecords(h, messageId, now, records);
     }
 
     private <T> T writing(java.util.function.Supplier<T> work) {

@@ -1,0 +1,79 @@
+package io.bouncelens.server.imap;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The mailbox folder the IMAP intake reads bounces from, as {@code bouncelens serve --imap} names
+ * it: {@code imaps://USER@HOST[:PORT][/FOLDER]} (TLS from the start, port 993) or
+ * {@code imap://...} (port 143, STARTTLS required unless the host is this machine). A user name
+ * holding {@code @} is written {@code %40}. The password never goes in the URL, where {@code ps}
+ * would show it: it comes from the environment.
+ *
+ * @param tls      TLS from the start (imaps)
+ * @param host     the IMAP server
+ * @param port     its port
+ * @param user     the login name
+ * @param password the password
+ * @param folder   the folder read; INBOX by default
+ * @param interval how long to wait between two readings of the folder
+ */
+public record ImapMailbox(boolean tls, String host, int port, String user, String password, String folder,
+                          Duration interval) {
+
+    /** The environment variable the password is read from. */
+    public static final String PASSWORD_VARIABLE = "BOUNCELENS_IMAP_PASSWORD";
+
+    /** Reads an {@code imap[s]://} URL; throws IllegalArgumentException with a one-line reason. */
+    public static ImapMailbox parse(String url, String password, Duration interval) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--imap: not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("imap") && !scheme.equals("imaps")) {
+            throw new IllegalArgumentException("--imap: the URL must start imaps:// or imap://");
+        }
+        if (uri.getHost() == null) throw new IllegalArgumentException("--imap: the URL names no host");
+        String user = uri.getUserInfo();
+        if (user == null || user.isEmpty()) throw new IllegalArgumentException("--imap: the URL names no user (imaps://USER@HOST/FOLDER)");
+        if (user.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("--imap: put the password in $" + PASSWORD_VARIABLE
+                    + ", not in the URL, where ps would show it");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("--imap: the password goes in $" + PASSWORD_VARIABLE);
+        }
+        if (interval.toMillis() < 100) throw new IllegalArgumentException("--imap-interval must be at least 0.1 s");
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String folder = path.startsWith("/") ? path.substring(1) : path;
+        boolean tls = scheme.equals("imaps");
+        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 993 : 143;
+        return new ImapMailbox(tls, uri.getHost(), port, user, password, folder.isEmpty() ? "INBOX" : folder, interval);
+    }
+
+    /** The folder as the cursor and the log name it: {@code user@host:port/folder}, no password. */
+    public String describe() {
+        return user + "@" + host + ":" + port + "/" + folder;
+    }
+
+    /** Whether the server is this machine, where a plain connection crosses no network. */
+    boolean onThisMachine() {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() { // never the password
+        return (tls ? "imaps://" : "imap://") + describe();
+    }
+}

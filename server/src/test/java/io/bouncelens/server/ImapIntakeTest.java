@@ -1,0 +1,48 @@
+package io.bouncelens.server;
+
+import io.bouncelens.server.imap.ImapMailbox;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The IMAP intake's failures and its URL. Reading bounces from a real mailbox, once each, across a
+ * restart, is an intake scenario run on each database ({@link IntakeScenarios}).
+ */
+class ImapIntakeTest {
+
+    @Test
+    void aWrongPasswordIsOneLineAndTheServerKeepsRunning() throws Exception {
+        try (TestImapServer imap = new TestImapServer()) {
+            imap.deliver(TestBounces.USER_UNKNOWN);
+            ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+                    .withImap(imap.mailbox("wrong"));
+            try (RunningServer running = RunningServer.start(config)) {
+                Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_reading_failures_total") >= 2);
+                assertThat(running.api.get("/api/v1/messages").json().get("results")).isEmpty();
+                assertThat(running.api.get("/api/v1/stats").status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void theUrlIsCheckedAndThePasswordNeverGoesInIt() {
+        assertThatThrownBy(() -> ImapMailbox.parse("imaps://bounces:pw@imap.example.org/INBOX", "pw", Duration.ofSeconds(60)))
+                .hasMessageContaining("BOUNCELENS_IMAP_PASSWORD");
+        assertThatThrownBy(() -> ImapMailbox.parse("imaps://bounces@imap.example.org/INBOX", null, Duration.ofSeconds(60)))
+                .hasMessageContaining("BOUNCELENS_IMAP_PASSWORD");
+        assertThatThrownBy(() -> ImapMailbox.parse("pop3://bounces@mail.example.org", "pw", Duration.ofSeconds(60)))
+                .hasMessageContaining("imaps://");
+        ImapMailbox m = ImapMailbox.parse("imaps://bounces%40example.org@imap.example.org/Bounces/2026", "pw",
+                Duration.ofSeconds(60));
+        assertThat(m.port()).isEqualTo(993);
+        assertThat(m.user()).isEqualTo("bounces@example.org");
+        assertThat(m.folder()).isEqualTo("Bounces/2026");
+        assertThat(m.toString()).isEqualTo("imaps://bounces@example.org@imap.example.org:993/Bounces/2026")
+                .doesNotContain("pw");
+    }
+}

@@ -1,0 +1,48 @@
+package io.bouncelens.server;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.bouncelens.server.imap.ImapMailbox;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Properties;
+
+/** A real IMAP server (GreenMail) on a free loopback port, with one mailbox bounces land in. */
+final class TestImapServer implements AutoCloseable {
+
+    static final String PASSWORD = "s3cret";
+
+    private final GreenMail greenMail;
+    private final GreenMailUser user;
+
+    TestImapServer() {
+        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        greenMail.start();
+        user = greenMail.setUser("bounces@example.org", "bounces@example.org", PASSWORD);
+    }
+
+    /** The mailbox as {@code serve --imap} names it, read every 0.2 s. */
+    ImapMailbox mailbox(String password) {
+        return ImapMailbox.parse("imap://bounces%40example.org@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX",
+                password, Duration.ofMillis(200));
+    }
+
+    /** Puts one of {@link TestBounces} into the mailbox. */
+    void deliver(String bounce) throws Exception {
+        user.deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(TestBounces.bytes(bounce))));
+    }
+
+    MimeMessage[] messages() {
+        return greenMail.getReceivedMessages();
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}
