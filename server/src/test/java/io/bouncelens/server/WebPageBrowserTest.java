@@ -68,11 +68,7 @@ class WebPageBrowserTest {
         browser.get(base);
 
         String bounce = new String(TestBounces.bytes(TestBounces.USER_UNKNOWN), StandardCharsets.UTF_8);
-        WebElement input = browser.findElement(By.id("input"));
-        // A paste puts the whole text in at once (typing would turn its tabs into focus changes).
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
-                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, bounce);
-        browser.findElement(By.id("diagnose")).click();
+        pasteAndDiagnose(bounce);
 
         WebElement card = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
         assertThat(card.findElement(By.cssSelector(".who")).getText()).isEqualTo("gone.away@mail.example.org");
@@ -123,10 +119,7 @@ class WebPageBrowserTest {
                         + "550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command))",
                 "2026-12-06 10:00:05 1vQmZc-0003Ab-7x ** full@example.jp R=dnslookup T=remote_smtp H=mx.example.jp [192.0.2.8]: "
                         + "SMTP error from remote mail server after RCPT TO:<full@example.jp>: 552 5.2.2 Mailbox full");
-        WebElement input = browser.findElement(By.id("input"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
-                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, log);
-        browser.findElement(By.id("diagnose")).click();
+        pasteAndDiagnose(log);
 
         waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).size() == 2 ? Boolean.TRUE : null);
         List<WebElement> cards = browser.findElements(By.cssSelector("#cards .card"));
@@ -150,10 +143,7 @@ class WebPageBrowserTest {
                         + "<m1@contoso.example>,gone@example.com,\"[{LRT=};{LED=550 5.1.1 <gone@example.com>: "
                         + "Recipient address rejected: User unknown};{FQDN=mx.example.com};{IP=192.0.2.1}]\","
                         + "8192,1,,,Invoice,billing@contoso.example");
-        WebElement input = browser.findElement(By.id("input"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
-                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, log);
-        browser.findElement(By.id("diagnose")).click();
+        pasteAndDiagnose(log);
 
         waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).size() == 1 ? Boolean.TRUE : null);
         WebElement card = browser.findElement(By.cssSelector("#cards .card"));
@@ -169,10 +159,7 @@ class WebPageBrowserTest {
                 + "\"reason\":\"550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown\",\"sg_event_id\":\"1\"},"
                 + "{\"email\":\"fan@example.com\",\"event\":\"open\",\"sg_event_id\":\"2\"},"
                 + "{\"email\":\"angry@example.com\",\"event\":\"spamreport\",\"sg_event_id\":\"3\"}]";
-        WebElement input = browser.findElement(By.id("input"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
-                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, events);
-        browser.findElement(By.id("diagnose")).click();
+        pasteAndDiagnose(events);
 
         waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).size() == 2 ? Boolean.TRUE : null);
         List<WebElement> cards = browser.findElements(By.cssSelector("#cards .card"));
@@ -292,6 +279,14 @@ class WebPageBrowserTest {
         browser.findElement(By.id("token")).sendKeys("page-token", Keys.TAB);
         waitFor(() -> rowFor("kept@example.org"));
         assertThat(status.getText()).isEmpty();
+    }
+
+    /** Pastes the text into the input, as a person would (all at once: typing would turn its tabs into focus changes), and asks. */
+    private void pasteAndDiagnose(String text) {
+        WebElement input = browser.findElement(By.id("input"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, text);
+        browser.findElement(By.id("diagnose")).click();
     }
 
     private WebElement rowFor(String address) {
