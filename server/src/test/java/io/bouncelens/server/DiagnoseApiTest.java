@@ -127,5 +127,12 @@ class DiagnoseApiTest {
         assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("missing@example.net");
         assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("userunknown");
         assertThat(r.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("mandrill-event");
+
+        // stored, it comes back as it was posted: a form, not JSON
+        assertThat(api.post("/api/v1/events?store=true", "application/x-www-form-urlencoded", form).status()).isEqualTo(201);
+        long id = api.get("/api/v1/messages").json().get("results").get(0).get("id").asLong();
+        ApiClient.Response raw = api.get("/api/v1/messages/" + id + "/raw");
+        assertThat(raw.contentType()).startsWith("application/x-www-form-urlencoded");
+        assertThat(raw.body()).isEqualTo(new String(form, java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

@@ -3,6 +3,7 @@ package io.bouncelens.server.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bouncelens.Lang;
 import io.bouncelens.server.intake.BounceIntake;
+import io.bouncelens.server.intake.EventText;
 import io.bouncelens.server.json.RecordJson;
 import io.bouncelens.server.store.BounceQuery;
 import io.bouncelens.server.store.BounceStore;
@@ -66,7 +67,7 @@ final class StoreRoutes {
         String source = store.source(id).orElse("");
         ctx.contentType(switch (source) {
             case BounceIntake.LOG_SOURCE -> "text/plain; charset=utf-8";
-            case BounceIntake.EVENT_SOURCE -> "application/json";
+            case BounceIntake.EVENT_SOURCE -> EventText.isForm(raw) ? "application/x-www-form-urlencoded" : "application/json";
             default -> "message/rfc822";
         }).result(raw);
     }

@@ -50,10 +50,7 @@ public final class EventText {
      * {@code mandrill_events=[...]}, that field's value decoded.
      */
     static byte[] json(byte[] body) {
-        if (body.length < MANDRILL_FORM.length()
-                || !new String(body, 0, MANDRILL_FORM.length(), StandardCharsets.US_ASCII).equals(MANDRILL_FORM)) {
-            return body;
-        }
+        if (!isForm(body)) return body;
         String form = new String(body, StandardCharsets.US_ASCII); // a form's encoding is ASCII
         int end = form.indexOf('&');
         try {
@@ -62,6 +59,12 @@ public final class EventText {
         } catch (IllegalArgumentException e) {
             return body; // a broken escape: read as it is, and refused as not JSON
         }
+    }
+
+    /** Whether the body is Mandrill's form ({@code mandrill_events=...}) rather than JSON. */
+    public static boolean isForm(byte[] body) {
+        return body.length >= MANDRILL_FORM.length()
+                && new String(body, 0, MANDRILL_FORM.length(), StandardCharsets.US_ASCII).equals(MANDRILL_FORM);
     }
 
     /** @param all whether delivered recipients give records too */
