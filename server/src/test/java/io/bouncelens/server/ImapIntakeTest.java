@@ -30,6 +30,27 @@ class ImapIntakeTest {
     }
 
     @Test
+    void aMessageOverTheSizeLimitIsSkippedOnceAndTheNextOneIsStored() throws Exception {
+        try (TestImapServer imap = new TestImapServer()) {
+            imap.deliver(TestBounces.USER_UNKNOWN); // about 2 KB
+            imap.deliver(("From: MAILER-DAEMON@mail.example.org\r\nTo: bounces@example.org\r\n"
+                    + "Subject: Undelivered Mail Returned to Sender\r\n\r\n"
+                    + "<short@mail.example.org>: host mail.example.org said: 550 5.1.1 User unknown\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+                    .withMaxMessageBytes(1024).withImap(imap.mailbox(TestImapServer.PASSWORD));
+            try (RunningServer running = RunningServer.start(config)) {
+                Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_readings_total") >= 3);
+                String metrics = running.api.get("/metrics").body();
+                assertThat(metrics).contains("bouncelens_imap_messages_total{outcome=\"too_large\"} 1")
+                        .contains("bouncelens_imap_messages_total{outcome=\"accepted\"} 1");
+                assertThat(running.api.get("/api/v1/messages").json().get("results")).hasSize(1);
+                assertThat(running.api.get("/api/v1/suppressions/short@mail.example.org").status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void theUrlIsCheckedAndThePasswordNeverGoesInIt() {
         assertThatThrownBy(() -> ImapMailbox.parse("imaps://bounces:pw@imap.example.org/INBOX", "pw", Duration.ofSeconds(60)))
                 .hasMessageContaining("BOUNCELENS_IMAP_PASSWORD");

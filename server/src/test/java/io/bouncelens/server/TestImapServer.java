@@ -33,8 +33,11 @@ final class TestImapServer implements AutoCloseable {
 
     /** Puts one of {@link TestBounces} into the mailbox. */
     void deliver(String bounce) throws Exception {
-        user.deliver(new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(TestBounces.bytes(bounce))));
+        deliver(TestBounces.bytes(bounce));
+    }
+
+    void deliver(byte[] message) throws Exception {
+        user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message)));
     }
 
     MimeMessage[] messages() {
