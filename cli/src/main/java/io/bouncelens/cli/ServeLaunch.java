@@ -2,6 +2,7 @@ package io.bouncelens.cli;
 
 import io.bouncelens.server.BounceServer;
 import io.bouncelens.server.ServerConfig;
+import io.bouncelens.server.imap.ImapLogin;
 import io.bouncelens.server.imap.ImapMailbox;
 import io.bouncelens.server.policy.SuppressionPolicy;
 
@@ -32,7 +33,14 @@ final class ServeLaunch {
                     options.maxSmtpConnections,
                     new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), null);
             if (options.imap != null) {
-                config = config.withImap(ImapMailbox.parse(options.imap, System.getenv(ImapMailbox.PASSWORD_VARIABLE),
+                boolean oauth = switch (options.imapAuth) {
+                    case "password" -> false;
+                    case "xoauth2" -> true;
+                    default -> throw new IllegalArgumentException("--imap-auth: password or xoauth2, not " + options.imapAuth);
+                };
+                ImapLogin login = new ImapLogin(oauth, options.imapSecretFile != null ? null
+                        : System.getenv(ImapMailbox.PASSWORD_VARIABLE), options.imapSecretFile);
+                config = config.withImap(ImapMailbox.parse(options.imap, login,
                         Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000))));
             }
             String problem = config.problem();
@@ -54,7 +62,7 @@ final class ServeLaunch {
         err.println("bouncelens: SMTP bounce intake on " + shown + ":" + server.smtpPort()
                 + (config.domains().isEmpty() ? " (any domain)" : " for " + String.join(", ", config.domains())));
         if (config.imap() != null) {
-            err.println("bouncelens: IMAP bounce intake from " + config.imap() + ", every "
+            err.println("bouncelens: IMAP bounce intake from " + config.imap() + " (" + config.imap().login() + "), every "
                     + options.imapIntervalSeconds + " s");
         }
         err.println("bouncelens: store " + server.storeDescription());

@@ -1,9 +1,12 @@
 package io.bouncelens.server;
 
+import io.bouncelens.server.imap.ImapLogin;
 import io.bouncelens.server.imap.ImapMailbox;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,19 +54,43 @@ class ImapIntakeTest {
     }
 
     @Test
+    void anOAuthTokenFromAFileIsReadAgainBeforeEachConnection(@TempDir Path dir) throws Exception {
+        try (TestImapServer imap = new TestImapServer()) {
+            imap.changeSecret("token-1");
+            Path tokenFile = Files.writeString(dir.resolve("imap-token"), "token-1\n");
+            imap.deliver(TestBounces.USER_UNKNOWN);
+            ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+                    .withImap(imap.mailbox(new ImapLogin(true, null, tokenFile)));
+            try (RunningServer running = RunningServer.start(config)) {
+                Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 1);
+
+                // the token expires and something renews it: the file is all that changes
+                imap.changeSecret("token-2");
+                Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_reading_failures_total") >= 1);
+                Files.writeString(tokenFile, "token-2\n");
+                imap.deliver(TestBounces.MAILBOX_FULL);
+                Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 2);
+            }
+        }
+    }
+
+    @Test
     void theUrlIsCheckedAndThePasswordNeverGoesInIt() {
-        assertThatThrownBy(() -> ImapMailbox.parse("imaps://bounces:pw@imap.example.org/INBOX", "pw", Duration.ofSeconds(60)))
+        ImapLogin pw = new ImapLogin(false, "pw", null);
+        assertThatThrownBy(() -> ImapMailbox.parse("imaps://bounces:pw@imap.example.org/INBOX", pw, Duration.ofSeconds(60)))
                 .hasMessageContaining("BOUNCELENS_IMAP_PASSWORD");
-        assertThatThrownBy(() -> ImapMailbox.parse("imaps://bounces@imap.example.org/INBOX", null, Duration.ofSeconds(60)))
-                .hasMessageContaining("BOUNCELENS_IMAP_PASSWORD");
-        assertThatThrownBy(() -> ImapMailbox.parse("pop3://bounces@mail.example.org", "pw", Duration.ofSeconds(60)))
+        assertThatThrownBy(() -> new ImapLogin(false, null, null)).hasMessageContaining("BOUNCELENS_IMAP_PASSWORD");
+        assertThatThrownBy(() -> new ImapLogin(true, null, Path.of("/nonexistent/token")))
+                .hasMessage("--imap-secret-file: cannot read /nonexistent/token");
+        assertThatThrownBy(() -> ImapMailbox.parse("pop3://bounces@mail.example.org", pw, Duration.ofSeconds(60)))
                 .hasMessageContaining("imaps://");
-        ImapMailbox m = ImapMailbox.parse("imaps://bounces%40example.org@imap.example.org/Bounces/2026", "pw",
+        ImapMailbox m = ImapMailbox.parse("imaps://bounces%40example.org@imap.example.org/Bounces/2026", pw,
                 Duration.ofSeconds(60));
         assertThat(m.port()).isEqualTo(993);
         assertThat(m.user()).isEqualTo("bounces@example.org");
         assertThat(m.folder()).isEqualTo("Bounces/2026");
         assertThat(m.toString()).isEqualTo("imaps://bounces@example.org@imap.example.org:993/Bounces/2026")
                 .doesNotContain("pw");
+        assertThat(m.login().toString()).isEqualTo("password");
     }
 }

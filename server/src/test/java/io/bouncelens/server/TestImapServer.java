@@ -3,6 +3,7 @@ package io.bouncelens.server;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.bouncelens.server.imap.ImapLogin;
 import io.bouncelens.server.imap.ImapMailbox;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -25,10 +26,19 @@ final class TestImapServer implements AutoCloseable {
         user = greenMail.setUser("bounces@example.org", "bounces@example.org", PASSWORD);
     }
 
-    /** The mailbox as {@code serve --imap} names it, read every 0.2 s. */
+    /** The mailbox as {@code serve --imap} names it, logged in to with this password, read every 0.2 s. */
     ImapMailbox mailbox(String password) {
+        return mailbox(new ImapLogin(false, password, null));
+    }
+
+    ImapMailbox mailbox(ImapLogin login) {
         return ImapMailbox.parse("imap://bounces%40example.org@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX",
-                password, Duration.ofMillis(200));
+                login, Duration.ofMillis(200));
+    }
+
+    /** What the server takes as the password, and as the access token of an XOAUTH2 login. */
+    void changeSecret(String secret) {
+        user.setPassword(secret);
     }
 
     /** Puts one of {@link TestBounces} into the mailbox. */

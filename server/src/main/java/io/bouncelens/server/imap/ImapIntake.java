@@ -80,7 +80,7 @@ public final class ImapIntake implements AutoCloseable {
     int pass() throws MessagingException, IOException {
         Session session = Session.getInstance(properties());
         try (Store store = session.getStore(mailbox.tls() ? "imaps" : "imap")) {
-            store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
+            store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.login().current());
             Folder folder = store.getFolder(mailbox.folder());
             folder.open(Folder.READ_ONLY);
             try {
@@ -141,6 +141,7 @@ public final class ImapIntake implements AutoCloseable {
         p.setProperty("mail." + protocol + ".timeout", String.valueOf(READ_TIMEOUT_MS));
         p.setProperty("mail." + protocol + ".peek", "true");
         p.setProperty("mail." + protocol + ".fetchsize", String.valueOf(1024 * 1024));
+        if (mailbox.login().oauth()) p.setProperty("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
         if (mailbox.tls()) {
             p.setProperty("mail.imaps.ssl.checkserveridentity", "true");
         } else if (!mailbox.onThisMachine()) {

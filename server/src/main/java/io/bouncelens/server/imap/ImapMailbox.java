@@ -12,24 +12,24 @@ import java.util.Locale;
  * it: {@code imaps://USER@HOST[:PORT][/FOLDER]} (TLS from the start, port 993) or
  * {@code imap://...} (port 143, STARTTLS required unless the host is this machine). A user name
  * holding {@code @} is written {@code %40}. The password never goes in the URL, where {@code ps}
- * would show it: it comes from the environment.
+ * would show it: it comes from the environment or a file ({@link ImapLogin}).
  *
  * @param tls      TLS from the start (imaps)
  * @param host     the IMAP server
  * @param port     its port
  * @param user     the login name
- * @param password the password
+ * @param login    the password or OAuth token, and where it comes from
  * @param folder   the folder read; INBOX by default
  * @param interval how long to wait between two readings of the folder
  */
-public record ImapMailbox(boolean tls, String host, int port, String user, String password, String folder,
+public record ImapMailbox(boolean tls, String host, int port, String user, ImapLogin login, String folder,
                           Duration interval) {
 
-    /** The environment variable the password is read from. */
+    /** The environment variable the password (or token) is read from when no file holds it. */
     public static final String PASSWORD_VARIABLE = "BOUNCELENS_IMAP_PASSWORD";
 
     /** Reads an {@code imap[s]://} URL; throws IllegalArgumentException with a one-line reason. */
-    public static ImapMailbox parse(String url, String password, Duration interval) {
+    public static ImapMailbox parse(String url, ImapLogin login, Duration interval) {
         URI uri;
         try {
             uri = new URI(url);
@@ -47,15 +47,12 @@ public record ImapMailbox(boolean tls, String host, int port, String user, Strin
             throw new IllegalArgumentException("--imap: put the password in $" + PASSWORD_VARIABLE
                     + ", not in the URL, where ps would show it");
         }
-        if (password == null || password.isEmpty()) {
-            throw new IllegalArgumentException("--imap: the password goes in $" + PASSWORD_VARIABLE);
-        }
         if (interval.toMillis() < 100) throw new IllegalArgumentException("--imap-interval must be at least 0.1 s");
         String path = uri.getPath() == null ? "" : uri.getPath();
         String folder = path.startsWith("/") ? path.substring(1) : path;
         boolean tls = scheme.equals("imaps");
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 993 : 143;
-        return new ImapMailbox(tls, uri.getHost(), port, user, password, folder.isEmpty() ? "INBOX" : folder, interval);
+        return new ImapMailbox(tls, uri.getHost(), port, user, login, folder.isEmpty() ? "INBOX" : folder, interval);
     }
 
     /** The folder as the cursor and the log name it: {@code user@host:port/folder}, no password. */
