@@ -38,10 +38,9 @@ final class ServeLaunch {
                     case "xoauth2" -> true;
                     default -> throw new IllegalArgumentException("--imap-auth: password or xoauth2, not " + options.imapAuth);
                 };
-                ImapLogin login = new ImapLogin(oauth, options.imapSecretFile != null ? null
-                        : System.getenv(ImapMailbox.PASSWORD_VARIABLE), options.imapSecretFile);
-                config = config.withImap(ImapMailbox.parse(options.imap, login,
-                        Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000))));
+                config = config.withImap(ImapMailbox.parse(options.imap, () -> new ImapLogin(oauth,
+                        options.imapSecretFile != null ? null : System.getenv(ImapMailbox.PASSWORD_VARIABLE),
+                        options.imapSecretFile), Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000))));
             }
             String problem = config.problem();
             if (problem != null) throw new IllegalArgumentException(problem);

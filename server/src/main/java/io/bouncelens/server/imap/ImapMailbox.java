@@ -30,6 +30,12 @@ public record ImapMailbox(boolean tls, String host, int port, String user, ImapL
 
     /** Reads an {@code imap[s]://} URL; throws IllegalArgumentException with a one-line reason. */
     public static ImapMailbox parse(String url, ImapLogin login, Duration interval) {
+        return parse(url, () -> login, interval);
+    }
+
+    /** As {@link #parse(String, ImapLogin, Duration)}, the login made (and checked) once the URL is found good. */
+    public static ImapMailbox parse(String url, java.util.function.Supplier<ImapLogin> loginOnceTheUrlIsGood,
+                                    Duration interval) {
         URI uri;
         try {
             uri = new URI(url);
@@ -52,7 +58,8 @@ public record ImapMailbox(boolean tls, String host, int port, String user, ImapL
         String folder = path.startsWith("/") ? path.substring(1) : path;
         boolean tls = scheme.equals("imaps");
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 993 : 143;
-        return new ImapMailbox(tls, uri.getHost(), port, user, login, folder.isEmpty() ? "INBOX" : folder, interval);
+        return new ImapMailbox(tls, uri.getHost(), port, user, loginOnceTheUrlIsGood.get(), folder.isEmpty() ? "INBOX" : folder,
+                interval);
     }
 
     /** The folder as the cursor and the log name it: {@code user@host:port/folder}, no password. */
