@@ -1,5 +1,9 @@
 package io.bouncelens.cli;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -15,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +68,53 @@ class ServeJarIT {
         } finally {
             serve.destroy(); // SIGTERM: the shutdown hook closes the servers and the store
             assertThat(serve.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void thePackagedJarReadsABounceFromAnImapMailbox() throws Exception {
+        GreenMail imap = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        imap.start();
+        Path jar = Path.of(System.getProperty("bouncelens.jar", "target/bouncelens.jar"));
+        Process serve = null;
+        try {
+            byte[] bounce;
+            try (InputStream in = ServeJarIT.class.getResourceAsStream("dsn-userunknown.eml")) {
+                bounce = in.readAllBytes();
+            }
+            imap.setUser("bounces@example.org", "bounces@example.org", "imap-pw").deliver(
+                    new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(bounce)));
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar.toString(), "serve", "--data", Files.createTempDirectory("bouncelens-jar").toString(),
+                    "--http-port", "0", "--smtp-port", "0", "--imap-interval", "0.5",
+                    "--imap", "imap://bounces%40example.org@127.0.0.1:" + imap.getImap().getPort() + "/INBOX");
+            pb.environment().put("BOUNCELENS_IMAP_PASSWORD", "imap-pw");
+            serve = pb.start();
+            BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
+            int httpPort = -1;
+            StringBuilder said = new StringBuilder();
+            for (String line; !said.toString().contains("IMAP bounce intake") && (line = err.readLine()) != null; ) {
+                said.append(line).append('\n');
+                if (line.startsWith("bouncelens: web page and API on http://127.0.0.1:")) {
+                    httpPort = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1, line.length() - 1));
+                }
+            }
+            assertThat(said.toString()).contains("bouncelens: IMAP bounce intake from imap://bounces@example.org@127.0.0.1:")
+                    .doesNotContain("imap-pw");
+            URI entry = URI.create("http://127.0.0.1:" + httpPort + "/api/v1/suppressions/gone.away@mail.example.org");
+            HttpResponse<String> answer = null;
+            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); System.nanoTime() < end; Thread.sleep(100)) {
+                answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(entry).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) break;
+            }
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"reason\":\"userunknown\"");
+        } finally {
+            if (serve != null) {
+                serve.destroy();
+                assertThat(serve.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            }
+            imap.stop();
         }
     }
 
