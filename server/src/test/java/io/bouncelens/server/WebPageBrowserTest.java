@@ -132,7 +132,7 @@ class WebPageBrowserTest {
     }
 
     @Test
-    void aPastedExchangeTrackingLogIsReadByItsFieldsLine() throws Exception {
+    void aPastedOrOpenedExchangeTrackingLogIsReadByItsFieldsLine() throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         String log = String.join("\r\n",
                 "#Software: Microsoft Exchange Server",
@@ -150,6 +150,15 @@ class WebPageBrowserTest {
         assertThat(card.findElement(By.cssSelector(".who")).getText()).isEqualTo("gone@example.com");
         assertThat(card.findElement(By.cssSelector(".reason")).getAttribute("data-reason")).isEqualTo("userunknown");
         assertThat(card.findElement(By.cssSelector(".facts")).getText()).contains("Log line\n3");
+
+        // the same log opened as a file, as Exchange writes it: UTF-8 with a byte order mark
+        browser.findElement(By.id("clear")).click();
+        Path file = Files.createTempFile("MSGTRK20261206-", ".LOG");
+        Files.write(file, ("\uFEFF" + log + "\r\n").getBytes(StandardCharsets.UTF_8));
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        WebElement opened = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
+        assertThat(opened.findElement(By.cssSelector(".who")).getText()).isEqualTo("gone@example.com");
+        assertThat(opened.findElement(By.cssSelector(".facts")).getText()).contains("Log line\n3");
     }
 
     @Test

@@ -212,12 +212,16 @@
   $("clear").addEventListener("click", function () {
     $("input").value = ""; $("cards").textContent = ""; state.last = null; setStatus("", false);
   });
+  // A file is a message unless its start says it is a sending service's JSON events or a mail
+  // server's log (a message's header lines never start with "{", "#Fields:" or a log's date).
   function readFile(file) {
     if (!file) return;
     file.arrayBuffer().then(function (buf) {
       // Show the start of the file so people see what they dropped; send its exact bytes.
-      $("input").value = new TextDecoder("utf-8").decode(buf.slice(0, 200000));
-      runDiagnosis({ kind: "message", body: buf });
+      var head = new TextDecoder("utf-8").decode(buf.slice(0, 200000));
+      $("input").value = head;
+      var kind = looksLikeEvents(head) ? "event" : !looksLikeMessage(head) && looksLikeLog(head) ? "log" : "message";
+      runDiagnosis({ kind: kind, body: buf });
     });
   }
   $("file").addEventListener("change", function (e) { readFile(e.target.files[0]); });
