@@ -27,6 +27,7 @@ class ImapIntakeTest {
             try (RunningServer running = RunningServer.start(config)) {
                 Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_reading_failures_total") >= 2);
                 assertThat(running.api.get("/api/v1/messages").json().get("results")).isEmpty();
+                assertThat(Metrics.value(running.api, "bouncelens_imap_last_success_timestamp_seconds")).isZero();
                 assertThat(running.api.get("/api/v1/stats").status()).isEqualTo(200);
             }
         }
@@ -63,6 +64,10 @@ class ImapIntakeTest {
                     .withImap(imap.mailbox(new ImapLogin(true, null, tokenFile)));
             try (RunningServer running = RunningServer.start(config)) {
                 Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 1);
+                // set once the reading that stored it ends
+                Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_last_success_timestamp_seconds") > 0);
+                long now = System.currentTimeMillis() / 1000;
+                assertThat(Metrics.value(running.api, "bouncelens_imap_last_success_timestamp_seconds")).isBetween(now - 60, now);
 
                 // the token expires and something renews it: the file is all that changes
                 imap.changeSecret("token-2");

@@ -68,6 +68,7 @@ public final class ImapIntake implements AutoCloseable {
             while (!closed && pass() == BATCH) {
                 // a backlog: the next batch straight away
             }
+            counters.imapLastSuccess.set(System.currentTimeMillis() / 1000);
         } catch (MessagingException | IOException | RuntimeException e) {
             counters.imapFailed.increment();
             System.err.println("bouncelens: IMAP " + mailbox.describe() + ": " + oneLine(e));

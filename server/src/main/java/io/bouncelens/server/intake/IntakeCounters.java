@@ -1,5 +1,6 @@
 package io.bouncelens.server.intake;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters the intake paths update and /metrics reports. */
@@ -13,6 +14,8 @@ public final class IntakeCounters {
     public final LongAdder imapTooLarge = new LongAdder();
     public final LongAdder imapFailed = new LongAdder();
     public final LongAdder imapReadings = new LongAdder();
+    /** Epoch seconds of the IMAP intake's last reading that got through; 0 before the first. */
+    public final AtomicLong imapLastSuccess = new AtomicLong();
     public final LongAdder messagesStored = new LongAdder();
     public final LongAdder recordsStored = new LongAdder();
     public final LongAdder suppressionsAdded = new LongAdder();
