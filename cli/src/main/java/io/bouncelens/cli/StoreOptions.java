@@ -15,8 +15,9 @@ final class StoreOptions {
             description = "Directory of the embedded SQLite store (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--db", paramLabel = "JDBC-URL",
-            description = "Use PostgreSQL instead, e.g. jdbc:postgresql://db/bouncelens?user=bl&password=...")
+    @Option(names = "--db", paramLabel = "JDBC-URL", defaultValue = "${env:BOUNCELENS_DB}",
+            description = "Use PostgreSQL instead, e.g. jdbc:postgresql://db/bouncelens?user=bl&password=... "
+                    + "(default: $BOUNCELENS_DB, which keeps the password out of ps).")
     String db;
 
     @Option(names = "--soft-bounce-limit", paramLabel = "N", defaultValue = "3",

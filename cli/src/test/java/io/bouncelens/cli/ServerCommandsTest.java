@@ -67,6 +67,19 @@ class ServerCommandsTest {
     }
 
     @Test
+    void theDatabaseUrlMayComeFromTheEnvironmentAndIsNeverPrintedWithItsPassword() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "rediagnose");
+        // a port nothing listens on: the command must fail, naming the database it was given
+        pb.environment().put("BOUNCELENS_DB", "jdbc:postgresql://127.0.0.1:9/bl_env?user=bl&password=hunter2&connectTimeout=2");
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isNotZero();
+        assertThat(err).contains("bl_env").doesNotContain("hunter2");
+    }
+
+    @Test
     void serveRefusesAZeroSoftBounceLimit() {
         Run r = run("serve", "--soft-bounce-limit", "0");
         assertThat(r.exit()).isEqualTo(2);
