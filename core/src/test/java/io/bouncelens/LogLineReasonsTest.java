@@ -29,6 +29,8 @@ class LogLineReasonsTest {
         "`2026-12-06 10:00:05 1vQmZc-0003Ab-7x ** u@example.com: Unrouteable address` | failed | hostunknown | true",
         "`2026-12-06 10:00:05 1vQmZc-0003Ab-7x ** u@example.com R=dnslookup T=remote_smtp H=mx.example.com [192.0.2.7]: SMTP error from remote mail server after RCPT TO:<u@example.com>: 550 5.7.1 Relaying denied` | failed | norelaying | false",
         "`Dec  6 10:00:04 mx sendmail[2]: Q1: to=<u@example.com>, delay=00:00:01, mailer=esmtp, relay=mx.example.com. [192.0.2.7], dsn=5.1.1, stat=User unknown` | failed | userunknown | true",
+        "`Dec  6 10:00:09 mx smtpd[3]: 5df8 mta delivery evpid=3d4c from=<n@example.org> to=<u@example.com> rcpt=<-> source=\"192.0.2.50\" relay=\"192.0.2.7 (mx.example.com)\" delay=0s result=\"TempFail\" stat=\"421 4.7.0 Try again later, closing connection\"` | delayed | systemerror | false",
+        "`Dec  6 10:00:09 mx smtpd[3]: 5df8 mta delivery evpid=3d4c from=<n@example.org> to=<u@example.com> rcpt=<-> source=\"192.0.2.50\" relay=\"192.0.2.7 (mx.example.com)\" delay=0s result=\"PermFail\" stat=\"552 5.2.2 Mailbox full\"` | failed | mailboxfull | false",
     })
     void aLogLineGetsTheReasonItsWordsGiveAnywhere(String line, String action, String reason, boolean hard) {
         List<BounceRecord> records = Bouncelens.standard().explainLogLine(line, Lang.EN, "mail.log", 7);

@@ -13,13 +13,13 @@ import java.util.List;
 
 /**
  * {@code bouncelens logs}: the failed and deferred deliveries in mail servers' logs (Postfix,
- * Sendmail, Exim, qmail, PowerMTA's accounting files, Exchange's message tracking logs), each diagnosed as a bounce's recipient
+ * Sendmail, Exim, qmail, OpenSMTPD, PowerMTA's accounting files, Exchange's message tracking logs), each diagnosed as a bounce's recipient
  * is, with the log's line number as the record's {@code message}. Other lines are skipped;
  * {@code --all} also shows delivered ones. Each log is read by its own {@link LogReader}, which
  * remembers what earlier lines said.
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Reads mail server logs (Postfix, Sendmail, Exim, qmail, PowerMTA accounting, Exchange message "
+        description = {"Reads mail server logs (Postfix, Sendmail, Exim, qmail, OpenSMTPD, PowerMTA accounting, Exchange message "
                 + "tracking) and tells, "
                 + "per failed or deferred delivery, why and what to do.",
                 "Other lines are skipped; files may be gzip-compressed; - reads standard input."})

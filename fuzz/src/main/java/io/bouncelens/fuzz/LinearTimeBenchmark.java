@@ -258,6 +258,10 @@ public final class LinearTimeBenchmark {
                 ", dsn=5.1.1, stat=User unknown", List.of("a@b.example,", "<", ",", ", stat=", "dsn="), explain);
         addLogCases(cases, "log exim", "a failure line's start + ", "2026-12-06 10:00:00 1vQmZc-0003Ab-7x ** a@b.example", "",
                 List.of(" ", ": ", " H=", "[", "550 5.1.1 ", "a"), explain);
+        addLogCases(cases, "log opensmtpd", "a delivery line's start + ",
+                "Dec  6 10:00:09 mx smtpd[3]: 5df8 mta delivery evpid=3d4c from=<n@x.example> to=<a@b.example> ",
+                "result=\"PermFail\" stat=\"550 5.1.1 x\"",
+                List.of("\"", " result=\"", " stat=\"", " relay=\"(", " to=", "("), explain);
         // qmail's result line, after the start line that names its recipient
         addLogCases(cases, "log qmail", "a result line's start + ", "@4000000065700a3c00000000 delivery 77: failure: ", "",
                 List.of("_", "/", "Remote_host_said:_550_5.1.1_", ": ", "delivery 77: "),

@@ -132,6 +132,19 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void aPastedOpenSmtpdLineIsReadAsALogLine() throws Exception {
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        pasteAndDiagnose("Dec  6 10:00:09 mx3 smtpd[75295]: 5df87c9b982c840c mta delivery evpid=3d4c4a424797fe79 "
+                + "from=<news@example.org> to=<gone@example.com> rcpt=<-> source=\"192.0.2.50\" "
+                + "relay=\"192.0.2.1 (mx.example.com)\" delay=2s result=\"PermFail\" "
+                + "stat=\"550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown\"");
+
+        WebElement card = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
+        assertThat(card.findElement(By.cssSelector(".who")).getText()).isEqualTo("gone@example.com");
+        assertThat(card.findElement(By.cssSelector(".facts")).getText()).contains("Log line\n1");
+    }
+
+    @Test
     void aPastedOrOpenedExchangeTrackingLogIsReadByItsFieldsLine() throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         String log = String.join("\r\n",

@@ -8,11 +8,12 @@ import java.util.List;
  * What one MTA log line says about the delivery of a message to its recipients.
  *
  * @param format     which log format read it ({@code postfix-log}, {@code exim-log}, {@code sendmail-log},
- *                   {@code qmail-log}, {@code powermta-log}, {@code exchange-log})
+ *                   {@code qmail-log}, {@code opensmtpd-log}, {@code powermta-log}, {@code exchange-log})
  * @param recipients one per recipient the line names, with action, status, reply and host
  * @param timestamp  the line's time as the log wrote it, or null
  * @param queueId    the server's own id of the message (Postfix's or Sendmail's queue id, Exim's
- *                   message id, qmail's message number, Exchange's internal-message-id), or null
+ *                   message id, qmail's message number, OpenSMTPD's envelope id, Exchange's
+ *                   internal-message-id), or null
  * @param addresser  the message's sender, when an earlier line of the log said it; else null
  * @param messageId  the message's Message-ID, when an earlier line of the log said it; else null
  */

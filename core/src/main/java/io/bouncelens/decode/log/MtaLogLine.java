@@ -4,9 +4,9 @@ import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.SmtpText;
 
 /**
- * Reads a mail server's log line about a delivery on its own: Postfix's and Sendmail's syslog
- * lines, Exim's main log. Lines about anything else (connections, queueing, arrivals) give null;
- * {@link LogReader} reads those too, and qmail's two-line deliveries. Hand-written scanning with
+ * Reads a mail server's log line about a delivery on its own: Postfix's, Sendmail's and
+ * OpenSMTPD's syslog lines, Exim's main log. Lines about anything else (connections, queueing,
+ * arrivals) give null; {@link LogReader} reads those too, and qmail's two-line deliveries. Hand-written scanning with
  * {@code indexOf}, linear in the line.
  */
 public final class MtaLogLine {
@@ -20,6 +20,7 @@ public final class MtaLogLine {
         LogDelivery d = PostfixLog.read(line);
         if (d == null) d = SendmailLog.read(line);
         if (d == null) d = EximLog.read(line);
+        if (d == null) d = OpenSmtpdLog.read(line);
         return d;
     }
 
@@ -89,6 +90,15 @@ public final class MtaLogLine {
         if (start < 0) return null;
         String id = line.substring(start + 2, colon);
         return id.isEmpty() || id.length() > 64 || id.indexOf(' ') >= 0 ? null : id;
+    }
+
+    /** The value of {@code key} in a list of space-separated "key=value" fields, up to the next space, or null. */
+    static String spaced(String line, String key, int from) {
+        int at = line.indexOf(" " + key, from);
+        if (at < 0) return null;
+        int start = at + 1 + key.length();
+        int end = line.indexOf(' ', start);
+        return line.substring(start, end < 0 ? line.length() : end);
     }
 
     /** The value of {@code key=} in a list of "key=value, " fields, up to the next ", ", or null. */

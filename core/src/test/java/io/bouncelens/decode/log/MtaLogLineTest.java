@@ -8,7 +8,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Log lines written here in the formats of Postfix, Sendmail and Exim, with made-up hosts and ids. */
+/** Log lines written here in the formats of Postfix, Sendmail, Exim and OpenSMTPD, with made-up hosts and ids. */
 class MtaLogLineTest {
 
     private static FailedRecipient only(LogDelivery d) {
@@ -107,6 +107,39 @@ class MtaLogLineTest {
     }
 
     @Test
+    void openSmtpdDeliveryLinesNameTheirSenderAndTheRelaysHost() {
+        String head = "Dec  6 10:00:09 mx3 smtpd[75295]: 5df87c9b982c840c mta delivery evpid=3d4c4a424797fe79 "
+                + "from=<news@example.org> ";
+        LogDelivery failed = MtaLogLine.read(head + "to=<gone@example.com> rcpt=<-> source=\"192.0.2.50\" "
+                + "relay=\"192.0.2.1 (mx.example.com)\" delay=2s result=\"PermFail\" "
+                + "stat=\"550 5.1.1 <gone@example.com>: Recipient address rejected: User \"gone\" unknown\"");
+        FailedRecipient r = only(failed);
+        assertThat(failed.format()).isEqualTo("opensmtpd-log");
+        assertThat(failed.timestamp()).isEqualTo("Dec  6 10:00:09");
+        assertThat(failed.queueId()).isEqualTo("3d4c4a424797fe79");
+        assertThat(failed.addresser()).isEqualTo("news@example.org");
+        assertThat(r.recipient()).isEqualTo("gone@example.com");
+        assertThat(r.action()).isEqualTo("failed");
+        assertThat(r.status()).isEqualTo("5.1.1");
+        assertThat(r.replyCode()).isEqualTo(550);
+        assertThat(r.remoteHost()).isEqualTo("mx.example.com");
+        assertThat(r.diagnosticCode()).isEqualTo("550 5.1.1 <gone@example.com>: Recipient address rejected: User \"gone\" unknown");
+
+        FailedRecipient later = only(MtaLogLine.read(head + "to=<busy@example.it> rcpt=<-> source=\"192.0.2.50\" "
+                + "relay=\"192.0.2.7 (smtp.example.it)\" delay=0s result=\"TempFail\" "
+                + "stat=\"421 <busy@example.it> Service not available - too busy\""));
+        assertThat(later.action()).isEqualTo("delayed");
+        assertThat(later.replyCode()).isEqualTo(421);
+        assertThat(only(MtaLogLine.read(head + "to=<ok@example.net> rcpt=<-> source=\"192.0.2.50\" "
+                + "relay=\"192.0.2.9 (mx.example.net)\" delay=1s result=\"Ok\" stat=\"250 2.0.0 Ok: queued as 7F1\""))
+                .action()).isEqualTo("delivered");
+        // a local mailbox's delivery: no relay
+        assertThat(only(MtaLogLine.read("Dec  6 10:00:10 mx3 smtpd[75295]: 5df87c9b982c840d mda delivery "
+                + "evpid=3d4c4a424797fe7a from=<news@example.org> to=<full@mx3.example.org> rcpt=<-> user=full "
+                + "delay=0s result=\"TempFail\" stat=\"Error (mailbox quota exceeded)\"")).remoteHost()).isNull();
+    }
+
+    @Test
     void linesAboutAnythingElseGiveNothing() {
         for (String line : new String[] {
                 "Dec  6 10:00:00 mx postfix/smtpd[1200]: connect from client.example.org[198.51.100.7]",
@@ -117,6 +150,10 @@ class MtaLogLineTest {
                 "2026-12-06 10:00:05 Start queue run: pid=4711",
                 "Dec  6 10:00:04 mx2 sendmail[2222]: 7GHI789: from=<alice@example.org>, size=10, nrcpts=1",
                 "Dec  6 10:00:04 mx2 sendmail[2222]: 7GHI789: to=<a@example.net>, delay=00:00:00, mailer=esmtp, stat=queued",
+                "Dec  6 10:00:09 mx3 smtpd[75295]: 5df87c9b982c840c smtp connected address=192.0.2.50 host=client",
+                "Dec  6 10:00:09 mx3 smtpd[75295]: 5df87c9b982c840c smtp envelope evpid=3d4c4a424797fe79 "
+                        + "from=<news@example.org> to=<gone@example.com>",
+                "Dec  6 10:00:09 mx3 smtpd[75295]: 5df87c9b982c840c mta delivery evpid=3d4c4a424797fe79 to=<x@example.com>",
                 "550 5.1.1 User unknown", "", "to=", "postfix: to=, status=bounced ("}) {
             assertThat(MtaLogLine.read(line)).as(line).isNull();
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * {@code POST /api/v1/logs}: lines of a mail server's log (Postfix, Sendmail, Exim, qmail,
- * PowerMTA, Exchange) as text give {@code {"lines":N,"results":[records]}}, a record per failed or deferred
+ * OpenSMTPD, PowerMTA, Exchange) as text give {@code {"lines":N,"results":[records]}}, a record per failed or deferred
  * recipient (with {@code ?all=true} the delivered ones too), each with its line's number as
  * {@code message}; at most {@link BounceIntake#MAX_RECORDS}, then {@code "truncated":true}. The same
  * reading as {@code bouncelens logs}.

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A piece of a mail server's log sent as one text (Postfix, Sendmail, Exim, qmail, PowerMTA, Exchange):
+ * A piece of a mail server's log sent as one text (Postfix, Sendmail, Exim, qmail, OpenSMTPD, PowerMTA, Exchange):
  * a record per failed or deferred recipient, each with its line's number as {@code message}, as
  * {@code bouncelens logs} reads a file. The piece is read as one log, so lines later in it are
  * read with what earlier ones said about each message (its sender, its Message-ID).
