@@ -70,7 +70,7 @@ public final class LogReader {
 
     /** Postfix's {@code QID: from=<..>} and {@code QID: message-id=<..>}, Sendmail's {@code QID: from=<..>, ..., msgid=<..>}. */
     private boolean noteSyslogMessage(String line) {
-        String format = line.contains("postfix") ? "postfix-log" : line.contains("sendmail[") ? "sendmail-log" : null;
+        String format = line.contains("postfix") ? "postfix-log" : SendmailLog.program(line) >= 0 ? "sendmail-log" : null;
         if (format == null) return false;
         int from = line.indexOf(": from=");
         if (from > 0) {

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sendmail's delivery lines in syslog:
+ * Sendmail's delivery lines in syslog, under its own name or, as Debian and Ubuntu run it, as
+ * {@code sm-mta} (the daemon) and {@code sm-msp-queue} (the submission queue):
  * {@code TIME HOST sendmail[PID]: QUEUEID: to=<A>,<B>, ctladdr=.., delay=.., mailer=esmtp,
  * relay=HOST. [IP], dsn=X.Y.Z, stat=TEXT}. {@code stat} is the last field and runs to the end of
  * the line ("Sent (...)", "Deferred: Connection refused by ...", "User unknown"); one line may
@@ -18,8 +19,16 @@ final class SendmailLog {
     private SendmailLog() {
     }
 
+    /** Where the line's Sendmail program tag starts, or -1 when it has none. */
+    static int program(String line) {
+        int at = line.indexOf("sendmail[");
+        if (at < 0) at = line.indexOf("sm-mta[");
+        if (at < 0) at = line.indexOf("sm-msp-queue[");
+        return at;
+    }
+
     static LogDelivery read(String line) {
-        int program = line.indexOf("sendmail[");
+        int program = program(line);
         if (program < 0) return null;
         int to = line.indexOf(": to=", program);
         if (to < 0) return null;

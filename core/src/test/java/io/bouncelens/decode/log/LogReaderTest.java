@@ -62,6 +62,25 @@ class LogReaderTest {
     }
 
     @Test
+    void sendmailAsDebianRunsItLogsUnderSmMta() {
+        List<LogDelivery> ds = readAll(new LogReader(),
+                "Dec  6 10:00:00 mx2 sm-mta[2221]: 7GHI790: from=<bob@example.org>, size=10, class=0, nrcpts=1, "
+                        + "msgid=<m-3@example.org>, proto=ESMTP, daemon=MTA-v4, relay=localhost [127.0.0.1]",
+                "Dec  6 10:00:04 mx2 sm-mta[2222]: 7GHI790: to=<gone@example.net>, ctladdr=<bob@example.org> (1000/1000), "
+                        + "delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=120325, relay=mx.example.net. [192.0.2.5], "
+                        + "dsn=5.1.1, stat=User unknown");
+
+        assertThat(ds).singleElement().satisfies(d -> {
+            assertThat(d.format()).isEqualTo("sendmail-log");
+            assertThat(d.addresser()).isEqualTo("bob@example.org");
+            assertThat(d.messageId()).isEqualTo("m-3@example.org");
+            assertThat(d.recipients().get(0).recipient()).isEqualTo("gone@example.net");
+            assertThat(d.recipients().get(0).status()).isEqualTo("5.1.1");
+            assertThat(d.timestamp()).isEqualTo("Dec  6 10:00:04");
+        });
+    }
+
+    @Test
     void qmailsDeliveryIsReadFromItsStartAndResultLines() {
         List<LogDelivery> ds = readAll(new LogReader(),
                 "@4000000065700a3b2c3d4e5f new msg 12345",

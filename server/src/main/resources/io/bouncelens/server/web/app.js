@@ -97,7 +97,8 @@
   // cannot overlap, so a long pasted line costs one pass.
   var EXIM_DELIVERY = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[.\d]* (?:[+-]\d{4} )?(?:\[\d+\] )?\w+-\w+-\w+ (?:\*\*|==|=>|->) /;
   function isSyslogDelivery(line) {
-    return ((line.indexOf("postfix") >= 0 || line.indexOf("sendmail[") >= 0) && line.indexOf(": to=") > 0
+    return ((line.indexOf("postfix") >= 0 || line.indexOf("sendmail[") >= 0 || line.indexOf("sm-mta[") >= 0)
+      && line.indexOf(": to=") > 0
       && (line.indexOf(", status=") > 0 || line.indexOf(", stat=") > 0))
       // OpenSMTPD: "smtpd[12]: 5df8 mta delivery evpid=... result="PermFail" stat="...""
       || (line.indexOf("smtpd") >= 0 && line.indexOf(" delivery evpid=") > 0 && line.indexOf(" result=\"") > 0);
