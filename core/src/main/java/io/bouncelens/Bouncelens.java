@@ -141,7 +141,7 @@ public final class Bouncelens {
 
     /**
      * The records of one event of a sending service's webhook or notification (Amazon SES,
-     * SendGrid, Mailgun, Postmark, SparkPost, Mandrill) as
+     * SendGrid, Mailgun, Postmark, SparkPost, Mandrill, Tencent Cloud SES) as
      * {@link io.bouncelens.decode.event.EventSource} read it, numbered {@code number} in
      * {@code file}; none for null.
      */

@@ -150,6 +150,28 @@ class EventSourceTest {
     }
 
     @Test
+    void tencentCloudSesCallbacksAreReadWithTencentsOwnCodes() throws IOException {
+        Read r = fixture("tencent-ses-events.jsonl");
+
+        assertThat(r.events()).isEqualTo(6);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason)
+                .containsExactly(tuple(1, "nobody@qq.com", "failed", Reason.USERUNKNOWN),
+                        tuple(2, "busy@qq.com", "delayed", Reason.RATELIMITED),
+                        tuple(3, "bounced.before@163.com", "failed", Reason.SUPPRESSED),
+                        tuple(5, "angry@example.com", "failed", Reason.FEEDBACK),
+                        tuple(6, "fan@example.com", "delivered", Reason.DELIVERED));
+        BounceRecord bounce = r.records().get(0);
+        assertThat(bounce.decodedBy()).isEqualTo("tencent-ses-event");
+        assertThat(bounce.provider()).isEqualTo("tencent");
+        assertThat(bounce.addresser()).isEqualTo("news@mail.example.cn");
+        assertThat(bounce.messageId()).isEqualTo("<0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0@mail.example.cn>");
+        assertThat(bounce.timestamp()).isEqualTo("2026-12-06T10:00:02Z");
+        assertThat(r.records().get(1).provider()).isEqualTo("tencent");
+    }
+
+    @Test
     void theServicesOwnCategoriesDecideWhereTheirTextSaysLittle() {
         Read r = text("{\"event\":\"failed\",\"severity\":\"temporary\",\"reason\":\"generic\",\"recipient\":\"a@example.net\","
                 + "\"delivery-status\":{\"code\":0,\"message\":\"\",\"description\":\"\"},\"timestamp\":1796551300}\n"

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * A webhook's body from a sending service (Amazon SES through SNS, SendGrid, Mailgun, Postmark,
- * SparkPost, Mandrill):
+ * SparkPost, Mandrill, Tencent Cloud SES):
  * a record per bounced, deferred or delivered recipient and per complaint, each with its event's
  * number in the body as {@code message}, as {@code bouncelens events} reads a file.
  */
