@@ -76,6 +76,53 @@ abstract class IntakeScenarios {
         running = RunningServer.start(config); // for stop(), which also clears the data directory
     }
 
+    @Test
+    void twoServersReadingOneMailboxIntoOneStoreStoreEachMessageOnce() throws Exception {
+        String key = "bounces@example.org@imap.example.org:993/INBOX";
+        io.bouncelens.server.store.IncomingMessage message = new io.bouncelens.server.store.IncomingMessage("imap", "",
+                java.util.List.of("bounces@example.org"), TestBounces.bytes(TestBounces.USER_UNKNOWN));
+        try (io.bouncelens.server.store.Database a = BounceServer.openDatabase(config);
+             io.bouncelens.server.store.Database b = BounceServer.openDatabase(config)) {
+            java.util.List<io.bouncelens.server.store.BounceStore> servers = java.util.List.of(
+                    new io.bouncelens.server.store.BounceStore(a, SuppressionPolicy.defaults(), java.time.Clock.systemUTC()),
+                    new io.bouncelens.server.store.BounceStore(b, SuppressionPolicy.defaults(), java.time.Clock.systemUTC()));
+            // both read UIDs 1..25 of the folder at the same time, each storing what it read
+            java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.List<Thread> readers = new java.util.ArrayList<>();
+            java.util.List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            for (io.bouncelens.server.store.BounceStore store : servers) {
+                Thread t = new Thread(() -> {
+                    try {
+                        for (long uid = 1; uid <= 25; uid++) {
+                            together.await();
+                            if (store.storeFromMailbox(message, java.util.List.of(), null,
+                                    new io.bouncelens.server.store.MailboxCursor(key, 42, uid)).isPresent()) {
+                                stored.incrementAndGet();
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                readers.add(t);
+                t.start();
+            }
+            for (Thread t : readers) t.join(60_000);
+            assertThat(failures).isEmpty();
+            assertThat(stored.get()).isEqualTo(25);
+            assertThat(messages(api)).hasSize(25);
+
+            // behind the cursor: nothing; the folder given a new UIDVALIDITY: read from its start
+            io.bouncelens.server.store.BounceStore store = servers.get(1);
+            assertThat(store.storeFromMailbox(message, java.util.List.of(), null,
+                    new io.bouncelens.server.store.MailboxCursor(key, 42, 24))).isEmpty();
+            assertThat(store.storeFromMailbox(message, java.util.List.of(), null,
+                    new io.bouncelens.server.store.MailboxCursor(key, 43, 1))).isPresent();
+            assertThat(servers.get(0).mailboxCursor(key)).contains(new io.bouncelens.server.store.MailboxCursor(key, 43, 1));
+        }
+    }
+
     private static java.util.List<JsonNode> messages(ApiClient api) {
         java.util.List<JsonNode> out = new java.util.ArrayList<>();
         api.get("/api/v1/messages?limit=100").json().get("results").forEach(out::add);

@@ -40,6 +40,7 @@ final class MetricsText {
         counter(b, "bouncelens_imap_messages_total", "Messages read from the IMAP mailbox by outcome.");
         sample(b, "bouncelens_imap_messages_total{outcome=\"accepted\"}", intake.imapAccepted.sum());
         sample(b, "bouncelens_imap_messages_total{outcome=\"too_large\"}", intake.imapTooLarge.sum());
+        sample(b, "bouncelens_imap_messages_total{outcome=\"stored_by_another_server\"}", intake.imapTakenElsewhere.sum());
         counter(b, "bouncelens_imap_readings_total", "Readings of the IMAP mailbox.");
         sample(b, "bouncelens_imap_readings_total", intake.imapReadings.sum());
         counter(b, "bouncelens_imap_reading_failures_total", "Readings of the IMAP mailbox that failed (said on stderr).");

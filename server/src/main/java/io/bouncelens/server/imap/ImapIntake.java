@@ -115,9 +115,10 @@ public final class ImapIntake implements AutoCloseable {
                 counters.imapTooLarge.increment();
                 System.err.println("bouncelens: IMAP " + mailbox.describe() + ": message UID " + uid
                         + " skipped: over the size limit of " + maxMessageBytes + " bytes");
-            } else {
-                intake.accept(new IncomingMessage("imap", "", List.of(mailbox.user()), raw), cursor);
+            } else if (intake.accept(new IncomingMessage("imap", "", List.of(mailbox.user()), raw), cursor) != null) {
                 counters.imapAccepted.increment();
+            } else {
+                counters.imapTakenElsewhere.increment(); // another server on this store read it first
             }
             taken++;
         }

@@ -59,12 +59,15 @@ public final class BounceIntake {
 
     /**
      * Stores a message read from a mailbox and moves the mailbox's cursor past it, in one
-     * transaction (see {@link BounceStore#storeFromMailbox}).
+     * transaction (see {@link BounceStore#storeFromMailbox}); null when another reader of the same
+     * mailbox stored it first.
      */
     public StoreOutcome accept(IncomingMessage message, MailboxCursor passed) {
         Diagnosis diagnosis = diagnose(message.source(), message.raw());
-        StoreOutcome outcome = store.storeFromMailbox(message, diagnosis.records(), diagnosis.error(), passed);
-        counters.stored(diagnosis.records().size(), outcome.suppressed().size(), diagnosis.error() != null);
+        StoreOutcome outcome = store.storeFromMailbox(message, diagnosis.records(), diagnosis.error(), passed).orElse(null);
+        if (outcome != null) {
+            counters.stored(diagnosis.records().size(), outcome.suppressed().size(), diagnosis.error() != null);
+        }
         return outcome;
     }
 

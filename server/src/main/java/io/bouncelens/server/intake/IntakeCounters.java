@@ -12,6 +12,7 @@ public final class IntakeCounters {
     public final LongAdder smtpFailed = new LongAdder();
     public final LongAdder imapAccepted = new LongAdder();
     public final LongAdder imapTooLarge = new LongAdder();
+    public final LongAdder imapTakenElsewhere = new LongAdder();
     public final LongAdder imapFailed = new LongAdder();
     public final LongAdder imapReadings = new LongAdder();
     /** Epoch seconds of the IMAP intake's last reading that got through; 0 before the first. */

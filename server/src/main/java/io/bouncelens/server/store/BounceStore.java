@@ -75,23 +75,19 @@ public final class BounceStore {
     /**
      * As {@link #storeDiagnosed(IncomingMessage, List, List, String)} for a message read from a
      * mailbox, moving the mailbox's cursor past it in the same transaction: after a crash the
-     * message is either stored and passed, or neither, so it is stored exactly once.
+     * message is either stored and passed, or neither, so it is stored exactly once. Empty when
+     * the cursor is already past it (another server reading the same mailbox stored it first):
+     * then nothing is stored.
      */
-    public StoreOutcome storeFromMailbox(IncomingMessage message, List<Diagnosed> records, String diagnoseError,
-                                         MailboxCursor passed) {
-        return writing(() -> jdbi.inTransaction(h -> {
-            StoreOutcome outcome = insertMessage(h, message, records, List.of(), diagnoseError);
-            moveCursor(h, passed);
-            return outcome;
-        }));
+    public Optional<StoreOutcome> storeFromMailbox(IncomingMessage message, List<Diagnosed> records, String diagnoseError,
+                                                   MailboxCursor passed) {
+        return writing(() -> jdbi.inTransaction(h -> moveCursor(h, passed)
+                ? Optional.of(insertMessage(h, message, records, List.of(), diagnoseError)) : Optional.empty()));
     }
 
     /** Moves a mailbox's cursor without storing anything: past a message that is not taken (too large). */
     public void passInMailbox(MailboxCursor passed) {
-        writing(() -> jdbi.inTransaction(h -> {
-            moveCursor(h, passed);
-            return null;
-        }));
+        writing(() -> jdbi.inTransaction(h -> moveCursor(h, passed)));
     }
 
     /** The mailbox's cursor, or empty when it was never read. */
@@ -102,13 +98,20 @@ public final class BounceStore {
                 .findOne());
     }
 
-    private static void moveCursor(Handle h, MailboxCursor c) {
-        h.createUpdate("INSERT INTO mailbox_cursors (mailbox, uid_validity, last_uid) VALUES (:m, :v, :u) "
-                        + "ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid")
+    /**
+     * Moves the cursor forward to {@code c}; false when it already stands there or beyond. The
+     * condition is checked on the row as it is when the update runs (PostgreSQL makes a second
+     * writer wait for the first to commit, SQLite has one writer), so two readers of one mailbox
+     * cannot both pass the same message.
+     */
+    private static boolean moveCursor(Handle h, MailboxCursor c) {
+        return h.createUpdate("INSERT INTO mailbox_cursors (mailbox, uid_validity, last_uid) VALUES (:m, :v, :u) "
+                        + "ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid "
+                        + "WHERE mailbox_cursors.uid_validity <> excluded.uid_validity OR mailbox_cursors.last_uid < excluded.last_uid")
                 .bind("m", c.mailbox())
                 .bind("v", c.uidValidity())
                 .bind("u", c.lastUid())
-                .execute();
+                .execute() > 0;
     }
 
     private StoreOutcome insertMessage(Handle h, IncomingMessage message, List<Diagnosed> records, List<String> deliveredTo,
