@@ -121,7 +121,7 @@ class HttpApiTest {
         JsonNode openApi = api.get("/openapi.json").json();
         assertThat(openApi.get("openapi").asText()).startsWith("3.");
         for (String path : new String[]{"/api/v1/diagnose", "/api/v1/logs", "/api/v1/events", "/api/v1/bounces", "/api/v1/suppressions",
-                "/api/v1/suppressions/{address}", "/api/v1/stats", "/healthz", "/metrics"}) {
+                "/api/v1/suppression-changes", "/api/v1/suppressions/{address}", "/api/v1/stats", "/healthz", "/metrics"}) {
             assertThat(openApi.get("paths").has(path)).as(path).isTrue();
         }
     }

@@ -123,6 +123,43 @@ abstract class IntakeScenarios {
         }
     }
 
+    @Test
+    void aPlatformKeepsItsCopyOfTheListInStepWithTheChangesFeed() throws Exception {
+        try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
+            assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
+        }
+        api.postJson("/api/v1/suppressions", "{\"address\":\"by.hand@example.org\"}");
+        api.delete("/api/v1/suppressions/by.hand@example.org");
+        api.delete("/api/v1/suppressions/never.there@example.org"); // 404: no change
+
+        JsonNode first = api.get("/api/v1/suppression-changes?limit=2").json();
+        assertThat(first.get("results")).extracting(c -> c.get("change").asText() + " " + c.get("address").asText() + " "
+                        + c.path("reason").asText("-") + " " + c.get("source").asText())
+                .containsExactly("added gone.away@mail.example.org userunknown bounce", "added by.hand@example.org manual manual");
+        long after = first.get("after").asLong();
+        JsonNode rest = api.get("/api/v1/suppression-changes?after=" + after).json();
+        assertThat(rest.get("results")).extracting(c -> c.get("change").asText() + " " + c.get("address").asText() + " "
+                        + c.path("reason").asText("-") + " " + c.get("source").asText())
+                .containsExactly("removed by.hand@example.org - manual");
+        long end = rest.get("after").asLong();
+        assertThat(end).isGreaterThan(after);
+        // nothing new: the same number to ask after again
+        JsonNode none = api.get("/api/v1/suppression-changes?after=" + end).json();
+        assertThat(none.get("results")).isEmpty();
+        assertThat(none.get("after").asLong()).isEqualTo(end);
+        assertThat(api.get("/api/v1/suppression-changes?after=x").status()).isEqualTo(400);
+
+        // a bounce read again lifts what it caused; the feed says so
+        long messageId = api.get("/api/v1/messages").json().get("results").get(0).get("id").asLong();
+        try (io.bouncelens.server.store.Database db = BounceServer.openDatabase(config)) {
+            new io.bouncelens.server.store.BounceStore(db, SuppressionPolicy.defaults(), java.time.Clock.systemUTC())
+                    .replaceRecords(messageId, java.util.List.of(), null);
+        }
+        assertThat(api.get("/api/v1/suppression-changes?after=" + end).json().get("results"))
+                .extracting(c -> c.get("change").asText() + " " + c.get("address").asText() + " " + c.get("source").asText())
+                .containsExactly("removed gone.away@mail.example.org rediagnose");
+    }
+
     private static java.util.List<JsonNode> messages(ApiClient api) {
         java.util.List<JsonNode> out = new java.util.ArrayList<>();
         api.get("/api/v1/messages?limit=100").json().get("results").forEach(out::add);

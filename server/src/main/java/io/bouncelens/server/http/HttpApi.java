@@ -69,6 +69,7 @@ public final class HttpApi implements AutoCloseable {
             cfg.routes.get("/api/v1/stats", stored::stats);
             cfg.routes.get("/api/v1/alerts", stored::alerts);
             cfg.routes.get("/api/v1/suppressions", suppressions::list);
+            cfg.routes.get("/api/v1/suppression-changes", suppressions::changes);
             cfg.routes.post("/api/v1/suppressions", suppressions::add);
             cfg.routes.get("/api/v1/suppressions/{address}", suppressions::get);
             cfg.routes.delete("/api/v1/suppressions/{address}", suppressions::remove);

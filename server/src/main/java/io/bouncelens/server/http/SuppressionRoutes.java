@@ -5,6 +5,7 @@ import io.bouncelens.Lang;
 import io.bouncelens.server.store.BounceStore;
 import io.bouncelens.server.store.Page;
 import io.bouncelens.server.store.Suppression;
+import io.bouncelens.server.store.SuppressionChange;
 import io.javalin.http.Context;
 
 import java.io.BufferedWriter;
@@ -45,6 +46,42 @@ final class SuppressionRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("results", results);
         body.put("nextCursor", page.nextCursor());
+        JsonBody.send(ctx, 200, body);
+    }
+
+    /**
+     * {@code GET /api/v1/suppression-changes?after=ID&limit=N}: the list's changes after the one
+     * numbered {@code ID} (0, or none, for the first), in the order they were committed, and
+     * {@code after} to ask with next time: a sending platform keeps its own copy in step by
+     * asking again and again, and misses nothing, removals included.
+     */
+    void changes(Context ctx) {
+        long after = 0;
+        String given = QueryParams.text(ctx, "after");
+        if (given != null) {
+            try {
+                after = Long.parseLong(given.strip());
+                if (after < 0) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "after must be a change's number (0 or more)");
+            }
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        long last = after;
+        for (SuppressionChange c : store.suppressionChanges(after, QueryParams.limit(ctx))) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", c.id());
+            row.put("address", c.address());
+            row.put("change", c.change());
+            if (c.reason() != null) row.put("reason", c.reason());
+            row.put("source", c.source());
+            row.put("at", Instant.ofEpochMilli(c.at()).toString());
+            results.add(row);
+            last = c.id();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("results", results);
+        body.put("after", last);
         JsonBody.send(ctx, 200, body);
     }
 

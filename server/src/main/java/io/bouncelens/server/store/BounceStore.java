@@ -40,9 +40,11 @@ public final class BounceStore {
      * each other down. PostgreSQL takes concurrent writers itself, so there is no lock for it.
      */
     private final Lock writeLock;
+    private final boolean postgres;
 
     public BounceStore(Database database, SuppressionPolicy policy, Clock clock) {
         this.writeLock = database.kind() == Database.Kind.SQLITE ? new ReentrantLock(true) : null;
+        this.postgres = database.kind() == Database.Kind.POSTGRESQL;
         this.jdbi = database.jdbi();
         this.policy = policy;
         this.clock = clock;
@@ -162,8 +164,12 @@ public final class BounceStore {
             long receivedAt = h.createQuery("SELECT received_at FROM messages WHERE id = :id")
                     .bind("id", messageId).mapTo(Long.class).one();
             for (String address : deliveredTo) delivered(h, normalise(address), receivedAt);
-            h.createUpdate("DELETE FROM suppressions WHERE source <> 'manual' AND bounce_id IN "
-                    + "(SELECT id FROM bounces WHERE message_id = :id)").bind("id", messageId).execute();
+            String caused = "FROM suppressions WHERE source <> 'manual' AND bounce_id IN "
+                    + "(SELECT id FROM bounces WHERE message_id = :id)";
+            List<String> lifted = h.createQuery("SELECT address " + caused).bind("id", messageId).mapTo(String.class).list();
+            h.createUpdate("DELETE " + caused).bind("id", messageId).execute();
+            long now = clock.millis();
+            for (String address : lifted) journal(h, address, "removed", null, "rediagnose", now);
             h.createUpdate("DELETE FROM bounces WHERE message_id = :id").bind("id", messageId).execute();
             h.createUpdate("UPDATE messages SET record_count = :count, diagnose_error = :error WHERE id = :id")
                     .bind("count", records.size()).bind("error", diagnoseError).bind("id", messageId).execute();
@@ -233,13 +239,38 @@ public final class BounceStore {
                 .bind("a", address).bind("at", at).execute();
     }
 
-    private static boolean suppress(Handle h, String address, String reason, String source, long since,
-                                    Long bounceId, String note) {
-        return h.createUpdate("INSERT INTO suppressions (address, reason, source, since, bounce_id, note) "
+    private boolean suppress(Handle h, String address, String reason, String source, long since,
+                             Long bounceId, String note) {
+        boolean added = h.createUpdate("INSERT INTO suppressions (address, reason, source, since, bounce_id, note) "
                         + "VALUES (:a, :reason, :source, :since, :bounce, :note) ON CONFLICT (address) DO NOTHING")
                 .bind("a", address).bind("reason", reason).bind("source", source).bind("since", since)
                 .bind("bounce", bounceId).bind("note", note)
                 .execute() > 0;
+        if (added) journal(h, address, "added", reason, source, since);
+        return added;
+    }
+
+    /**
+     * Writes a change to the journal. On PostgreSQL a transaction-long lock is taken first, so
+     * that the journal's numbers follow the order of commits: a reader that has seen change N
+     * never later meets a change numbered below N. SQLite has one writer at a time anyway.
+     */
+    private void journal(Handle h, String address, String change, String reason, String source, long at) {
+        if (postgres) h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7342151)) AS locked").mapTo(Integer.class).one();
+        h.createUpdate("INSERT INTO suppression_changes (address, change, reason, source, at) "
+                        + "VALUES (:a, :change, :reason, :source, :at)")
+                .bind("a", address).bind("change", change).bind("reason", reason).bind("source", source).bind("at", at)
+                .execute();
+    }
+
+    /** The changes after {@code after} in the journal, in order, at most {@code limit}. */
+    public List<SuppressionChange> suppressionChanges(long after, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, address, change, reason, source, at FROM suppression_changes "
+                        + "WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", after).bind("limit", clampLimit(limit))
+                .map((rs, ctx) -> new SuppressionChange(rs.getLong("id"), rs.getString("address"), rs.getString("change"),
+                        rs.getString("reason"), rs.getString("source"), rs.getLong("at")))
+                .list());
     }
 
     private static String toJson(BounceRecord record) {
@@ -418,8 +449,12 @@ public final class BounceStore {
     }
 
     public boolean remove(String address) {
-        return writing(() -> jdbi.withHandle(h -> h.createUpdate("DELETE FROM suppressions WHERE address = :a")
-                .bind("a", normalise(address)).execute() > 0));
+        String a = normalise(address);
+        return writing(() -> jdbi.inTransaction(h -> {
+            boolean removed = h.createUpdate("DELETE FROM suppressions WHERE address = :a").bind("a", a).execute() > 0;
+            if (removed) journal(h, a, "removed", null, "manual", clock.millis());
+            return removed;
+        }));
     }
 
     public long suppressionCount() {
