@@ -32,9 +32,8 @@ final class ExchangeTrackingLog {
 
     /** The columns a {@code #Fields:} line names, or null when the line is no tracking log's header. */
     static Columns header(String line) {
-        String l = line.startsWith("\uFEFF") ? line.substring(1) : line;
-        if (!l.startsWith("#Fields: ")) return null;
-        List<String> names = CsvLine.fields(l.substring(9).strip());
+        if (!line.startsWith("#Fields: ")) return null;
+        List<String> names = CsvLine.fields(line.substring(9).strip());
         int event = names.indexOf("event-id");
         int recipients = names.indexOf("recipient-address");
         if (event < 0 || recipients < 0) return null;

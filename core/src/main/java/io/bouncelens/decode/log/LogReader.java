@@ -38,7 +38,9 @@ public final class LogReader {
     }
 
     /** The delivery the line reports, with what earlier lines said of its message; null when it reports none. */
-    public LogDelivery read(String line) {
+    public LogDelivery read(String text) {
+        // a byte order mark before a file's first line (Exchange writes one) is not part of the line
+        String line = text != null && !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
         if (line == null || line.isEmpty()) return null;
         PowerMtaLog.Columns header = PowerMtaLog.header(line);
         if (header != null) {
@@ -49,7 +51,7 @@ public final class LogReader {
             LogDelivery record = PowerMtaLog.read(line, powerMta);
             if (record != null) return record;
         }
-        if (line.charAt(0) == '#' || line.charAt(0) == '\uFEFF') {
+        if (line.charAt(0) == '#') {
             ExchangeTrackingLog.Columns fields = ExchangeTrackingLog.header(line);
             if (fields != null) exchange = fields;
             return null; // a comment line of the tracking log's head

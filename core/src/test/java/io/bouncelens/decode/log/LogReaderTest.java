@@ -62,6 +62,15 @@ class LogReaderTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeALogsFirstLineIsNotPartOfIt() {
+        LogDelivery d = new LogReader().read("\uFEFFDec  6 10:00:02 mx postfix/smtp[1234]: 4ABC123: to=<gone@example.com>, "
+                + "relay=mx.example.com[192.0.2.1]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status=bounced "
+                + "(host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))");
+        assertThat(d.timestamp()).isEqualTo("Dec  6 10:00:02");
+        assertThat(d.recipients().get(0).recipient()).isEqualTo("gone@example.com");
+    }
+
+    @Test
     void sendmailAsDebianRunsItLogsUnderSmMta() {
         List<LogDelivery> ds = readAll(new LogReader(),
                 "Dec  6 10:00:00 mx2 sm-mta[2221]: 7GHI790: from=<bob@example.org>, size=10, class=0, nrcpts=1, "
