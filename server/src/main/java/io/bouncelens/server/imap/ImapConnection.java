@@ -1,0 +1,155 @@
+package io.bouncelens.server.imap;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Properties;
+
+/**
+ * One read-only session on a mailbox folder: logged in (password or XOAUTH2, TLS or STARTTLS as
+ * {@link ImapMailbox} says, with time limits on connecting and reading), the folder opened
+ * read-only, messages fetched with {@code BODY.PEEK[]} so that none is flagged seen.
+ */
+public final class ImapConnection implements AutoCloseable {
+
+    private static final int CONNECT_TIMEOUT_MS = 30_000;
+    private static final int READ_TIMEOUT_MS = 120_000;
+
+    /** A message's bytes as the server keeps them, at most the limit; {@code truncated} when it had more. */
+    public record Raw(byte[] bytes, boolean truncated) {
+    }
+
+    private final Store store;
+    private final Folder folder;
+    private final UIDFolder uids;
+
+    private ImapConnection(Store store, Folder folder) {
+        this.store = store;
+        this.folder = folder;
+        this.uids = (UIDFolder) folder;
+    }
+
+    /** Connects, logs in and opens the folder read-only. */
+    public static ImapConnection open(ImapMailbox mailbox) throws MessagingException, IOException {
+        Session session = Session.getInstance(properties(mailbox));
+        Store store = session.getStore(mailbox.tls() ? "imaps" : "imap");
+        try {
+            store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.login().current());
+            Folder folder = store.getFolder(mailbox.folder());
+            folder.open(Folder.READ_ONLY);
+            return new ImapConnection(store, folder);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public long uidValidity() throws MessagingException {
+        return uids.getUIDValidity();
+    }
+
+    /**
+     * The messages whose UID is above {@code uid}, oldest first, at most {@code max}, with their
+     * UIDs and sizes fetched in one command. ("n:*" names the last message even when its UID is
+     * below n; that one is left out.)
+     */
+    public Message[] after(long uid, int max) throws MessagingException {
+        Message[] all = uids.getMessagesByUID(uid + 1, UIDFolder.MAXUID);
+        Message[] batch = Arrays.stream(all).limit(max).toArray(Message[]::new);
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.SIZE);
+        folder.fetch(batch, profile);
+        return Arrays.stream(batch).filter(m -> {
+            try {
+                return uids.getUID(m) > uid;
+            } catch (MessagingException e) {
+                return false; // expunged meanwhile
+            }
+        }).toArray(Message[]::new);
+    }
+
+    public long uid(Message m) throws MessagingException {
+        return uids.getUID(m);
+    }
+
+    /** The message's bytes up to {@code max}. */
+    public Raw raw(Message m, int max) throws MessagingException, IOException {
+        Limited out = new Limited(max);
+        try {
+            m.writeTo(out);
+        } catch (Limited.Over over) {
+            return new Raw(out.bytes.toByteArray(), true);
+        }
+        return new Raw(out.bytes.toByteArray(), false);
+    }
+
+    private static Properties properties(ImapMailbox mailbox) {
+        Properties p = new Properties();
+        String protocol = mailbox.tls() ? "imaps" : "imap";
+        p.setProperty("mail." + protocol + ".connectiontimeout", String.valueOf(CONNECT_TIMEOUT_MS));
+        p.setProperty("mail." + protocol + ".timeout", String.valueOf(READ_TIMEOUT_MS));
+        p.setProperty("mail." + protocol + ".peek", "true");
+        p.setProperty("mail." + protocol + ".fetchsize", String.valueOf(1024 * 1024));
+        if (mailbox.login().oauth()) p.setProperty("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
+        if (mailbox.tls()) {
+            p.setProperty("mail.imaps.ssl.checkserveridentity", "true");
+        } else if (!mailbox.onThisMachine()) {
+            // a password must not cross the network in clear
+            p.setProperty("mail.imap.starttls.enable", "true");
+            p.setProperty("mail.imap.starttls.required", "true");
+            p.setProperty("mail.imap.ssl.checkserveridentity", "true");
+        }
+        return p;
+    }
+
+    @Override
+    public void close() throws MessagingException {
+        try {
+            if (folder.isOpen()) folder.close(false);
+        } finally {
+            store.close();
+        }
+    }
+
+    /** Collects bytes up to a limit and stops the writer past it. */
+    private static final class Limited extends OutputStream {
+        static final class Over extends IOException {
+            Over() {
+                super("over the size limit", null);
+            }
+        }
+
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final int max;
+
+        Limited(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (bytes.size() + 1 > max) throw new Over();
+            bytes.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int room = max - bytes.size();
+            if (len > room) {
+                bytes.write(b, off, Math.max(room, 0)); // the start is kept, as a file's is
+                throw new Over();
+            }
+            bytes.write(b, off, len);
+        }
+    }
+}
