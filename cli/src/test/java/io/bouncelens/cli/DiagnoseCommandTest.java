@@ -320,6 +320,53 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void imapReadsEveryMessageOfAFolderOnARealServerAndLeavesItAsItWas(@TempDir Path dir) throws Exception {
+        com.icegreen.greenmail.util.GreenMail server = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_IMAP));
+        server.start();
+        try {
+            com.icegreen.greenmail.user.GreenMailUser user = server.setUser("bounces@example.org", "bounces@example.org", "pw-1");
+            jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+            byte[] bounce;
+            try (java.io.InputStream in = DiagnoseCommandTest.class.getResourceAsStream("dsn-userunknown.eml")) {
+                bounce = in.readAllBytes();
+            }
+            user.deliver(new jakarta.mail.internet.MimeMessage(session, new java.io.ByteArrayInputStream(bounce)));
+            user.deliver(new jakarta.mail.internet.MimeMessage(session, new java.io.ByteArrayInputStream(
+                    "From: a friend <friend@example.net>\r\nSubject: Lunch?\r\n\r\nNoon at the usual place?\r\n"
+                            .getBytes(StandardCharsets.US_ASCII))));
+            user.deliver(new jakarta.mail.internet.MimeMessage(session, new java.io.ByteArrayInputStream(bounce)));
+            Path secret = Files.writeString(dir.resolve("imap-password"), "pw-1\n");
+            String url = "imap://bounces%40example.org@127.0.0.1:" + server.getImap().getPort() + "/INBOX";
+
+            Run r = bouncelens(null, "imap", "--format", "jsonl", "--imap-secret-file", secret.toString(), url);
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            String folder = "imap://bounces@example.org@127.0.0.1:" + server.getImap().getPort() + "/INBOX";
+            assertThat(r.jsonLines()).extracting(n -> n.get("file").asText() + " " + n.get("message").asInt() + " "
+                            + n.get("recipient").asText() + " " + n.get("reason").asText())
+                    .containsExactly(folder + " 1 gone.away@mail.example.org userunknown",
+                            folder + " 3 gone.away@mail.example.org userunknown");
+            assertThat(r.err()).contains("3 messages read, 2 bounces");
+            for (jakarta.mail.internet.MimeMessage m : server.getReceivedMessages()) {
+                assertThat(m.getFlags().contains(jakarta.mail.Flags.Flag.SEEN)).isFalse();
+            }
+
+            Files.writeString(secret, "wrong\n");
+            Run refused = bouncelens(null, "imap", "--imap-secret-file", secret.toString(), url);
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err().lines().filter(l -> l.startsWith("bouncelens imap: "))).singleElement()
+                    .asString().contains("bounces@example.org@127.0.0.1").doesNotContain("wrong");
+            Run inUrl = bouncelens(null, "imap", "imaps://bounces:pw@imap.example.org/INBOX");
+            assertThat(inUrl.exit()).isEqualTo(2);
+            assertThat(inUrl.err().strip()).isEqualTo("bouncelens imap: put the password in $BOUNCELENS_IMAP_PASSWORD, "
+                    + "not in the URL, where ps would show it");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void jsonIsOneArrayAndAllShowsNonBouncesWithTheirKind(@TempDir Path dir) throws Exception {
         Run r = bouncelens(null, "diagnose", "--format", "json", "--all", maildir(dir).toString());
 
