@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,13 +30,8 @@ final class ImapCommand implements Callable<Integer> {
     @Option(names = "--all", description = "also list messages that are not bounces, with their kind")
     boolean all;
 
-    @Option(names = "--imap-auth", paramLabel = "password|xoauth2", defaultValue = "password",
-            description = "A password, or an OAuth 2.0 access token (XOAUTH2) (default: ${DEFAULT-VALUE}).")
-    String auth;
-
-    @Option(names = "--imap-secret-file", paramLabel = "FILE",
-            description = "A file holding the password or token, instead of $BOUNCELENS_IMAP_PASSWORD.")
-    Path secretFile;
+    @Mixin
+    ImapLoginOptions login = new ImapLoginOptions();
 
     @Option(names = "--max-message-size", paramLabel = "BYTES", defaultValue = "33554432",
             description = "Bytes of a message read at most; a longer one is read that far and marked truncated "

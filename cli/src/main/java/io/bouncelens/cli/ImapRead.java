@@ -7,7 +7,6 @@ import io.bouncelens.emit.DiagnosisWriter;
 import io.bouncelens.emit.RunSummary;
 import io.bouncelens.read.InputMessage;
 import io.bouncelens.server.imap.ImapConnection;
-import io.bouncelens.server.imap.ImapLogin;
 import io.bouncelens.server.imap.ImapMailbox;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -38,14 +37,7 @@ final class ImapRead {
         ImapMailbox mailbox;
         try {
             if (options.maxMessageBytes < 1024) throw new IllegalArgumentException("--max-message-size must be at least 1024");
-            boolean oauth = switch (options.auth) {
-                case "password" -> false;
-                case "xoauth2" -> true;
-                default -> throw new IllegalArgumentException("--imap-auth: password or xoauth2, not " + options.auth);
-            };
-            mailbox = ImapMailbox.parse(options.url,
-                    () -> new ImapLogin(oauth, options.secretFile != null ? null : System.getenv(ImapMailbox.PASSWORD_VARIABLE),
-                            options.secretFile), Duration.ofSeconds(60));
+            mailbox = ImapLogins.mailbox(options.url, options.login, Duration.ofSeconds(60));
         } catch (IllegalArgumentException e) {
             err.println("bouncelens imap: " + e.getMessage().replace("--imap: ", ""));
             return 2;

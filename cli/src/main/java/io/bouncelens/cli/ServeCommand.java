@@ -58,15 +58,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "in the mailbox is flagged or moved; each message is stored once.")
     String imap;
 
-    @Option(names = "--imap-auth", paramLabel = "password|xoauth2", defaultValue = "password",
-            description = "How to log in to the --imap mailbox: a password, or an OAuth 2.0 access token "
-                    + "(XOAUTH2: Microsoft 365, Gmail) (default: ${DEFAULT-VALUE}).")
-    String imapAuth;
-
-    @Option(names = "--imap-secret-file", paramLabel = "FILE",
-            description = "A file holding the password or token instead of $BOUNCELENS_IMAP_PASSWORD, read again "
-                    + "before every connection, so that a renewed token only has to be written there.")
-    java.nio.file.Path imapSecretFile;
+    @Mixin
+    ImapLoginOptions imapLogin = new ImapLoginOptions();
 
     @Option(names = "--imap-interval", paramLabel = "SECONDS", defaultValue = "60",
             description = "Seconds between two readings of the --imap mailbox (default: ${DEFAULT-VALUE}).")

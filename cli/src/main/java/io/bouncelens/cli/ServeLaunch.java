@@ -2,8 +2,6 @@ package io.bouncelens.cli;
 
 import io.bouncelens.server.BounceServer;
 import io.bouncelens.server.ServerConfig;
-import io.bouncelens.server.imap.ImapLogin;
-import io.bouncelens.server.imap.ImapMailbox;
 import io.bouncelens.server.policy.SuppressionPolicy;
 
 import java.io.PrintWriter;
@@ -33,14 +31,8 @@ final class ServeLaunch {
                     options.maxSmtpConnections,
                     new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), null);
             if (options.imap != null) {
-                boolean oauth = switch (options.imapAuth) {
-                    case "password" -> false;
-                    case "xoauth2" -> true;
-                    default -> throw new IllegalArgumentException("--imap-auth: password or xoauth2, not " + options.imapAuth);
-                };
-                config = config.withImap(ImapMailbox.parse(options.imap, () -> new ImapLogin(oauth,
-                        options.imapSecretFile != null ? null : System.getenv(ImapMailbox.PASSWORD_VARIABLE),
-                        options.imapSecretFile), Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000))));
+                config = config.withImap(ImapLogins.mailbox(options.imap, options.imapLogin,
+                        Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000))));
             }
             String problem = config.problem();
             if (problem != null) throw new IllegalArgumentException(problem);

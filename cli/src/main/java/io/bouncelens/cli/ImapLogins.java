@@ -1,0 +1,20 @@
+package io.bouncelens.cli;
+
+import io.bouncelens.server.imap.ImapLogin;
+import io.bouncelens.server.imap.ImapMailbox;
+
+import java.time.Duration;
+
+/** The server's mailbox and login from the command line's options; loaded only by serve and imap. */
+final class ImapLogins {
+
+    private ImapLogins() {
+    }
+
+    /** The mailbox the URL names, logged in to as the options say; IllegalArgumentException with a one-line reason. */
+    static ImapMailbox mailbox(String url, ImapLoginOptions options, Duration interval) {
+        boolean oauth = options.oauth();
+        return ImapMailbox.parse(url, () -> new ImapLogin(oauth,
+                options.secretFile != null ? null : System.getenv(ImapMailbox.PASSWORD_VARIABLE), options.secretFile), interval);
+    }
+}
