@@ -38,6 +38,10 @@ final class ImapCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int maxMessageBytes;
 
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD",
+            description = "Only the messages that arrived on this day or later (IMAP compares days, not times).")
+    java.time.LocalDate since;
+
     @Parameters(paramLabel = "URL", description = "imaps://USER@HOST[:PORT][/FOLDER] (a user with @ written %%40)")
     String url;
 

@@ -47,7 +47,7 @@ final class ImapRead {
         RunSummary summary = new RunSummary();
         try (DiagnosisWriter out = DiagnosisWriter.create(format, System.out, lang, options.all);
              ImapConnection imap = ImapConnection.open(mailbox)) {
-            long last = 0;
+            long last = options.since == null ? 0 : imap.lastUidBefore(options.since);
             Message[] batch;
             do {
                 batch = imap.after(last, BATCH);

@@ -61,6 +61,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ImapLoginOptions imapLogin = new ImapLoginOptions();
 
+    @Option(names = "--imap-since", paramLabel = "YYYY-MM-DD",
+            description = "When the --imap mailbox is first read, leave alone what arrived before this day "
+                    + "(default: read the whole folder).")
+    java.time.LocalDate imapSince;
+
     @Option(names = "--imap-interval", paramLabel = "SECONDS", defaultValue = "60",
             description = "Seconds between two readings of the --imap mailbox (default: ${DEFAULT-VALUE}).")
     double imapIntervalSeconds;

@@ -32,7 +32,7 @@ final class ServeLaunch {
                     new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), null);
             if (options.imap != null) {
                 config = config.withImap(ImapLogins.mailbox(options.imap, options.imapLogin,
-                        Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000))));
+                        Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000))).withSince(options.imapSince));
             }
             String problem = config.problem();
             if (problem != null) throw new IllegalArgumentException(problem);

@@ -352,6 +352,12 @@ class DiagnoseCommandTest {
                 assertThat(m.getFlags().contains(jakarta.mail.Flags.Flag.SEEN)).isFalse();
             }
 
+            Run none = bouncelens(null, "imap", "--format", "jsonl", "--imap-secret-file", secret.toString(),
+                    "--since", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString(), url);
+            assertThat(none.exit()).as(none.err()).isZero();
+            assertThat(none.out()).isEmpty();
+            assertThat(none.err()).contains("0 messages read");
+
             Files.writeString(secret, "wrong\n");
             Run refused = bouncelens(null, "imap", "--imap-secret-file", secret.toString(), url);
             assertThat(refused.exit()).isEqualTo(1);

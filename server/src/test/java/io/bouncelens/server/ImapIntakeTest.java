@@ -80,6 +80,29 @@ class ImapIntakeTest {
     }
 
     @Test
+    void aFirstReadingFromAGivenDayLeavesTheOlderMessagesAlone() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        try (TestImapServer imap = new TestImapServer()) {
+            imap.deliver(TestBounces.USER_UNKNOWN);
+            imap.deliver(TestBounces.MAILBOX_FULL);
+            // every message arrived before tomorrow: none is read
+            ServerConfig later = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+                    .withImap(imap.mailbox(TestImapServer.PASSWORD).withSince(today.plusDays(1)));
+            try (RunningServer running = RunningServer.start(later)) {
+                Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_readings_total") >= 2);
+                assertThat(running.api.get("/api/v1/messages").json().get("results")).isEmpty();
+                assertThat(Metrics.value(running.api, "bouncelens_imap_reading_failures_total")).isZero();
+            }
+            // from today: both
+            ServerConfig fromToday = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+                    .withImap(imap.mailbox(TestImapServer.PASSWORD).withSince(today));
+            try (RunningServer running = RunningServer.start(fromToday)) {
+                Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 2);
+            }
+        }
+    }
+
+    @Test
     void theUrlIsCheckedAndThePasswordNeverGoesInIt() {
         ImapLogin pw = new ImapLogin(false, "pw", null);
         assertThatThrownBy(() -> ImapMailbox.parse("imaps://bounces:pw@imap.example.org/INBOX", pw, Duration.ofSeconds(60)))

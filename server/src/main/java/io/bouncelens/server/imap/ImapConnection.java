@@ -8,10 +8,16 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 
+import jakarta.mail.search.ComparisonTerm;
+import jakarta.mail.search.ReceivedDateTerm;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Properties;
 
 /**
@@ -76,6 +82,21 @@ public final class ImapConnection implements AutoCloseable {
                 return false; // expunged meanwhile
             }
         }).toArray(Message[]::new);
+    }
+
+    /**
+     * The highest UID of the messages that arrived before {@code day} (IMAP's SEARCH SINCE, which
+     * compares dates, not times): a cursor there skips the older ones. 0 when none is older.
+     */
+    public long lastUidBefore(LocalDate day) throws MessagingException {
+        Message[] since = folder.search(new ReceivedDateTerm(ComparisonTerm.GE,
+                Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant())));
+        long first = Long.MAX_VALUE;
+        for (Message m : since) first = Math.min(first, uids.getUID(m));
+        if (first != Long.MAX_VALUE) return first - 1;
+        // nothing that recent: every message is older
+        int count = folder.getMessageCount();
+        return count == 0 ? 0 : uids.getUID(folder.getMessage(count));
     }
 
     public long uid(Message m) throws MessagingException {

@@ -70,9 +70,11 @@ public final class ImapIntake implements AutoCloseable {
     int pass() throws MessagingException, IOException {
         try (ImapConnection imap = ImapConnection.open(mailbox)) {
             long validity = imap.uidValidity();
-            MailboxCursor cursor = intake.store().mailboxCursor(mailbox.describe())
-                    .filter(c -> c.uidValidity() == validity)
-                    .orElse(new MailboxCursor(mailbox.describe(), validity, 0));
+            MailboxCursor known = intake.store().mailboxCursor(mailbox.describe())
+                    .filter(c -> c.uidValidity() == validity).orElse(null);
+            // a first reading starts at --imap-since's day when given, not at the folder's oldest message
+            MailboxCursor cursor = known != null ? known : new MailboxCursor(mailbox.describe(), validity,
+                    mailbox.since() == null ? 0 : imap.lastUidBefore(mailbox.since()));
             int taken = 0;
             for (Message m : imap.after(cursor.lastUid(), BATCH)) {
                 if (closed) break;

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /**
@@ -21,9 +22,11 @@ import java.util.Locale;
  * @param login    the password or OAuth token, and where it comes from
  * @param folder   the folder read; INBOX by default
  * @param interval how long to wait between two readings of the folder
+ * @param since    messages that arrived before this day are left alone when the folder is first
+ *                 read; null to read them all
  */
 public record ImapMailbox(boolean tls, String host, int port, String user, ImapLogin login, String folder,
-                          Duration interval) {
+                          Duration interval, LocalDate since) {
 
     /** The environment variable the password (or token) is read from when no file holds it. */
     public static final String PASSWORD_VARIABLE = "BOUNCELENS_IMAP_PASSWORD";
@@ -59,7 +62,12 @@ public record ImapMailbox(boolean tls, String host, int port, String user, ImapL
         boolean tls = scheme.equals("imaps");
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 993 : 143;
         return new ImapMailbox(tls, uri.getHost(), port, user, loginOnceTheUrlIsGood.get(), folder.isEmpty() ? "INBOX" : folder,
-                interval);
+                interval, null);
+    }
+
+    /** The same folder, its messages from before {@code day} left alone at the first reading. */
+    public ImapMailbox withSince(LocalDate day) {
+        return new ImapMailbox(tls, host, port, user, login, folder, interval, day);
     }
 
     /** The folder as the cursor and the log name it: {@code user@host:port/folder}, no password. */
