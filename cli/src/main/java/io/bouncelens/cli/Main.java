@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bouncelens", mixinStandardHelpOptions = true, version = "bouncelens 0.1.0",
         description = "Tells why an email bounced and what to do about it.",
         subcommands = {CommandLine.HelpCommand.class, ExplainCommand.class, DiagnoseCommand.class, LogsCommand.class, EventsCommand.class, EvalCommand.class,
-                ImapCommand.class, ServeCommand.class, RediagnoseCommand.class})
+                ImapCommand.class, ServeCommand.class, RediagnoseCommand.class, PruneCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -124,6 +124,41 @@ class ServerCommandsTest {
         }
     }
 
+    @Test
+    void pruneRemovesOldMessagesAndRecordsAndKeepsEverySuppression() throws Exception {
+        Path data = Files.createTempDirectory("bouncelens-prune");
+        byte[] bounce;
+        try (var in = ServerCommandsTest.class.getResourceAsStream("dsn-userunknown.eml")) {
+            bounce = in.readAllBytes();
+        }
+        try (Database db = Database.embedded(data)) {
+            Clock longAgo = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(-100));
+            new BounceIntake(new BounceStore(db, SuppressionPolicy.defaults(), longAgo), new IntakeCounters())
+                    .accept(new IncomingMessage("smtp", "", List.of("b@sender.example"), bounce));
+            new BounceIntake(new BounceStore(db, SuppressionPolicy.defaults(), Clock.systemUTC()), new IntakeCounters())
+                    .accept(new IncomingMessage("smtp", "", List.of("b@sender.example"),
+                            new String(bounce, java.nio.charset.StandardCharsets.US_ASCII)
+                                    .replace("gone.away@", "left.recently@").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+
+        assertThat(run("prune", "--data", data.toString(), "--older-than", "0").exit()).isEqualTo(2);
+        Run r = run("prune", "--data", data.toString(), "--older-than", "30");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("pruned 1 messages and 1 records received before");
+        try (Database db = Database.embedded(data)) {
+            BounceStore store = new BounceStore(db, SuppressionPolicy.defaults(), Clock.systemUTC());
+            assertThat(store.messageCount()).isEqualTo(1);
+            // the old bounce is gone, the address it suppressed is not
+            assertThat(store.suppression("gone.away@mail.example.org")).get().satisfies(s -> {
+                assertThat(s.reason()).isEqualTo("userunknown");
+                assertThat(s.bounceId()).isNull();
+            });
+            assertThat(store.suppression("left.recently@mail.example.org")).get()
+                    .satisfies(s -> assertThat(s.bounceId()).isNotNull());
+        }
+    }
+
     /** A stored piece of log and a stored webhook body, each with a hard bounce of left.company@ and one more record. */
     static Stream<Arguments> storedTextsThatAreNoMessages() {
         String log = "Dec  6 10:00:02 mx postfix/smtp[11]: 5B2C1: to=<left.company@mail.example.org>, "

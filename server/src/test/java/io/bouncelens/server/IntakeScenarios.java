@@ -160,6 +160,25 @@ abstract class IntakeScenarios {
                 .containsExactly("removed gone.away@mail.example.org rediagnose");
     }
 
+    @Test
+    void pruningOldMessagesKeepsTheSuppressionsTheyCaused() throws Exception {
+        try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
+            assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
+            assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.MAILBOX_FULL))).startsWith("250");
+        }
+        try (io.bouncelens.server.store.Database db = BounceServer.openDatabase(config)) {
+            io.bouncelens.server.store.BounceStore store = new io.bouncelens.server.store.BounceStore(db,
+                    SuppressionPolicy.defaults(), java.time.Clock.systemUTC());
+            assertThat(store.pruneBefore(0)).isEqualTo(new io.bouncelens.server.store.BounceStore.Pruned(0, 0));
+            assertThat(store.pruneBefore(store.now() + 1)).isEqualTo(new io.bouncelens.server.store.BounceStore.Pruned(2, 2));
+        }
+        assertThat(api.get("/api/v1/messages").json().get("results")).isEmpty();
+        assertThat(api.get("/api/v1/bounces").json().get("results")).isEmpty();
+        JsonNode entry = api.get("/api/v1/suppressions/gone.away@mail.example.org").json();
+        assertThat(entry.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(entry.has("bounceId")).isFalse();
+    }
+
     private static java.util.List<JsonNode> messages(ApiClient api) {
         java.util.List<JsonNode> out = new java.util.ArrayList<>();
         api.get("/api/v1/messages?limit=100").json().get("results").forEach(out::add);

@@ -285,6 +285,42 @@ public final class BounceStore {
         return a.isEmpty() ? null : a.toLowerCase(Locale.ROOT);
     }
 
+    // ---- retention ----
+
+    /** Messages pruned per transaction: a long backlog goes in bounded steps, each committed. */
+    static final int PRUNE_BATCH = 1_000;
+
+    /** What {@link #pruneBefore} removed. */
+    public record Pruned(long messages, long records) {
+    }
+
+    /**
+     * Removes the messages received before {@code before} (epoch milliseconds), with their raw
+     * bytes and records, a batch per transaction. The suppression list stays whole: an entry a
+     * pruned bounce caused keeps its reason and time and only loses the link to that bounce, so
+     * an address is never sent to again because its bounce grew old. The journal of the list's
+     * changes and each address's last delivery stay too.
+     */
+    public Pruned pruneBefore(long before) {
+        long messages = 0;
+        long records = 0;
+        while (true) {
+            long[] step = writing(() -> jdbi.inTransaction(h -> {
+                List<Long> ids = h.createQuery("SELECT id FROM messages WHERE received_at < :before ORDER BY id LIMIT :n")
+                        .bind("before", before).bind("n", PRUNE_BATCH).mapTo(Long.class).list();
+                if (ids.isEmpty()) return new long[] {0, 0};
+                h.createUpdate("UPDATE suppressions SET bounce_id = NULL WHERE bounce_id IN "
+                        + "(SELECT id FROM bounces WHERE message_id IN (<ids>))").bindList("ids", ids).execute();
+                long gone = h.createUpdate("DELETE FROM bounces WHERE message_id IN (<ids>)").bindList("ids", ids).execute();
+                h.createUpdate("DELETE FROM messages WHERE id IN (<ids>)").bindList("ids", ids).execute();
+                return new long[] {ids.size(), gone};
+            }));
+            messages += step[0];
+            records += step[1];
+            if (step[0] < PRUNE_BATCH) return new Pruned(messages, records);
+        }
+    }
+
     // ---- messages ----
 
     public Optional<byte[]> raw(long messageId) {

@@ -1,0 +1,51 @@
+package io.bouncelens.cli;
+
+import io.bouncelens.server.policy.SuppressionPolicy;
+import io.bouncelens.server.store.BounceStore;
+import io.bouncelens.server.store.Database;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Runs {@link PruneCommand} with its options. */
+final class PruneRun {
+
+    private final PruneCommand options;
+    private final PrintWriter err;
+    private final Clock clock;
+
+    PruneRun(PruneCommand options, PrintWriter err) {
+        this(options, err, Clock.systemUTC());
+    }
+
+    PruneRun(PruneCommand options, PrintWriter err, Clock clock) {
+        this.options = options;
+        this.err = err;
+        this.clock = clock;
+    }
+
+    int run() {
+        StoreOptions where = options.store;
+        if (options.days < 1) {
+            err.println("bouncelens prune: --older-than must be at least 1 day");
+            return 2;
+        }
+        if (where.db == null && !where.data.resolve("bouncelens.db").toFile().isFile()) {
+            err.println("bouncelens prune: no store at " + where.data.resolve("bouncelens.db") + " (use --data or --db)");
+            return 2;
+        }
+        Instant before = clock.instant().minus(Duration.ofDays(options.days));
+        try (Database database = where.db == null ? Database.embedded(where.data) : Database.open(where.db)) {
+            BounceStore store = new BounceStore(database, SuppressionPolicy.defaults(), clock);
+            BounceStore.Pruned p = store.pruneBefore(before.toEpochMilli());
+            err.println("bouncelens: pruned " + p.messages() + " messages and " + p.records() + " records received before "
+                    + before + "; the suppression list stays whole");
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("bouncelens prune: " + ServeCommand.oneLine(e));
+            return 1;
+        }
+    }
+}
