@@ -14,30 +14,21 @@ final class PruneRun {
 
     private final PruneCommand options;
     private final PrintWriter err;
-    private final Clock clock;
 
     PruneRun(PruneCommand options, PrintWriter err) {
-        this(options, err, Clock.systemUTC());
-    }
-
-    PruneRun(PruneCommand options, PrintWriter err, Clock clock) {
         this.options = options;
         this.err = err;
-        this.clock = clock;
     }
 
     int run() {
-        StoreOptions where = options.store;
         if (options.days < 1) {
             err.println("bouncelens prune: --older-than must be at least 1 day");
             return 2;
         }
-        if (where.db == null && !where.data.resolve("bouncelens.db").toFile().isFile()) {
-            err.println("bouncelens prune: no store at " + where.data.resolve("bouncelens.db") + " (use --data or --db)");
-            return 2;
-        }
+        Clock clock = Clock.systemUTC();
         Instant before = clock.instant().minus(Duration.ofDays(options.days));
-        try (Database database = where.db == null ? Database.embedded(where.data) : Database.open(where.db)) {
+        try (Database database = StoreOpening.existing(options.store, "prune", err)) {
+            if (database == null) return 2;
             BounceStore store = new BounceStore(database, SuppressionPolicy.defaults(), clock);
             BounceStore.Pruned p = store.pruneBefore(before.toEpochMilli());
             err.println("bouncelens: pruned " + p.messages() + " messages and " + p.records() + " records received before "

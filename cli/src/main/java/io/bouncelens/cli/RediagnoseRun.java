@@ -22,15 +22,8 @@ final class RediagnoseRun {
 
     int run() {
         StoreOptions where = options.store;
-        if (where.problem() != null) {
-            err.println("bouncelens rediagnose: " + where.problem());
-            return 2;
-        }
-        if (where.db == null && !where.data.resolve("bouncelens.db").toFile().isFile()) {
-            err.println("bouncelens rediagnose: no store at " + where.data.resolve("bouncelens.db") + " (use --data or --db)");
-            return 2;
-        }
-        try (Database database = where.db == null ? Database.embedded(where.data) : Database.open(where.db)) {
+        try (Database database = StoreOpening.existing(where, "rediagnose", err)) {
+            if (database == null) return 2;
             SuppressionPolicy policy = new SuppressionPolicy(where.softLimit, Duration.ofDays(where.softDays));
             BounceStore store = new BounceStore(database, policy, Clock.systemUTC());
             Rediagnosis.Summary s = new Rediagnosis(store).run(line -> err.println("bouncelens: " + line));
