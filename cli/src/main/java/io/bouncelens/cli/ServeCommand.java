@@ -52,6 +52,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Concurrent SMTP sessions (default: ${DEFAULT-VALUE}).")
     int maxSmtpConnections;
 
+    @Option(names = "--smtp-tls-cert", paramLabel = "FILE",
+            description = "Offer STARTTLS on the SMTP intake with this PEM certificate chain (certbot's fullchain.pem); "
+                    + "needs --smtp-tls-key. Read again when the file changes, so a renewal needs no restart.")
+    java.nio.file.Path smtpTlsCertificate;
+
+    @Option(names = "--smtp-tls-key", paramLabel = "FILE",
+            description = "The PEM private key of --smtp-tls-cert (certbot's privkey.pem), unencrypted.")
+    java.nio.file.Path smtpTlsKey;
+
     @Option(names = "--imap", paramLabel = "URL",
             description = "Also read the bounces that land in a mailbox: imaps://USER@HOST[:PORT][/FOLDER] "
                     + "(a user with @ written %%40; password in $BOUNCELENS_IMAP_PASSWORD or --imap-secret-file). Read-only: nothing "

@@ -29,7 +29,13 @@ final class ServeLaunch {
             config = new ServerConfig(InetAddress.getByName(options.bind), options.httpPort, options.smtpPort,
                     store.data, store.db, options.token, options.domains, options.maxMessageBytes,
                     options.maxSmtpConnections,
-                    new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), null);
+                    new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), null, null);
+            if ((options.smtpTlsCertificate == null) != (options.smtpTlsKey == null)) {
+                throw new IllegalArgumentException("--smtp-tls-cert and --smtp-tls-key go together");
+            }
+            if (options.smtpTlsCertificate != null) {
+                config = config.withSmtpTls(new ServerConfig.SmtpTlsFiles(options.smtpTlsCertificate, options.smtpTlsKey));
+            }
             if (options.imap != null) {
                 config = config.withImap(ImapLogins.mailbox(options.imap, options.imapLogin,
                         Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000))).withSince(options.imapSince));
@@ -51,7 +57,8 @@ final class ServeLaunch {
         String shown = host.contains(":") ? "[" + host + "]" : host;
         err.println("bouncelens: web page and API on http://" + shown + ":" + server.httpPort() + "/");
         err.println("bouncelens: SMTP bounce intake on " + shown + ":" + server.smtpPort()
-                + (config.domains().isEmpty() ? " (any domain)" : " for " + String.join(", ", config.domains())));
+                + (config.domains().isEmpty() ? " (any domain)" : " for " + String.join(", ", config.domains()))
+                + (server.smtpTlsSubject() == null ? "" : ", STARTTLS with " + server.smtpTlsSubject()));
         if (config.imap() != null) {
             err.println("bouncelens: IMAP bounce intake from " + config.imap() + " (" + config.imap().login() + "), every "
                     + options.imapIntervalSeconds + " s");

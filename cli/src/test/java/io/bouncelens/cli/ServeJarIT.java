@@ -30,13 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServeJarIT {
 
+    /** The server module's test-only certificate for localhost (see its README). */
+    private static final Path TLS = Path.of("../server/src/test/resources/tls");
+
     @Test
     void thePackagedJarServesTakesABounceOverSmtpAndSuppressesItsRecipient() throws Exception {
         Path jar = Path.of(System.getProperty("bouncelens.jar", "target/bouncelens.jar"));
         Path data = Files.createTempDirectory("bouncelens-jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process serve = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--data", data.toString(),
-                "--http-port", "0", "--smtp-port", "0").start();
+                "--http-port", "0", "--smtp-port", "0",
+                "--smtp-tls-cert", TLS.resolve("localhost-rsa.crt").toString(),
+                "--smtp-tls-key", TLS.resolve("localhost-rsa.key").toString()).start();
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
             int httpPort = -1;
@@ -53,6 +58,7 @@ class ServeJarIT {
             }
             assertThat(httpPort).as("serve said: " + said).isPositive();
             assertThat(smtpPort).as("serve said: " + said).isPositive();
+            assertThat(said.toString()).contains("STARTTLS with CN=bouncelens test localhost (RSA)");
 
             byte[] bounce;
             try (InputStream in = ServeJarIT.class.getResourceAsStream("dsn-userunknown.eml")) {
@@ -65,6 +71,21 @@ class ServeJarIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(entry.statusCode()).as(entry.body()).isEqualTo(200);
             assertThat(entry.body()).contains("\"reason\":\"userunknown\"");
+
+            // A sender that insists on TLS (and checks the name) delivers too.
+            Properties p = new Properties();
+            p.setProperty("mail.smtp.host", "localhost");
+            p.setProperty("mail.smtp.port", String.valueOf(smtpPort));
+            p.setProperty("mail.smtp.starttls.required", "true");
+            p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            p.put("mail.smtp.ssl.socketFactory", trusting(TLS.resolve("localhost-rsa.crt")));
+            p.setProperty("mail.smtp.from", "mailer-daemon@mail.example.org");
+            Session session = Session.getInstance(p);
+            jakarta.mail.Transport.send(new MimeMessage(session, new java.io.ByteArrayInputStream(bounce)),
+                    new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress("bounces@sender.example")});
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("bouncelens_smtp_messages_tls_total 1\n", "bouncelens_smtp_messages_total{outcome=\"accepted\"} 2\n");
         } finally {
             serve.destroy(); // SIGTERM: the shutdown hook closes the servers and the store
             assertThat(serve.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -116,6 +137,21 @@ class ServeJarIT {
             }
             imap.stop();
         }
+    }
+
+    /** A TLS client that trusts the one certificate in a PEM file. */
+    private static javax.net.ssl.SSLSocketFactory trusting(Path certificate) throws Exception {
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(certificate)) {
+            trusted.setCertificateEntry("server", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        javax.net.ssl.TrustManagerFactory managers =
+                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        managers.init(trusted);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, managers.getTrustManagers(), null);
+        return context.getSocketFactory();
     }
 
     /** One SMTP transaction with MAIL FROM:<>; returns the reply to the end of DATA. */

@@ -59,6 +59,20 @@ class ServerCommandsTest {
     }
 
     @Test
+    void serveWantsTheTlsCertificateAndKeyTogetherAndSaysWhichFileIsWrong() throws Exception {
+        Run half = run("serve", "--smtp-tls-cert", "fullchain.pem");
+        assertThat(half.exit()).isEqualTo(2);
+        assertThat(half.err().strip()).isEqualTo("bouncelens serve: --smtp-tls-cert and --smtp-tls-key go together");
+        Path dir = Files.createTempDirectory("bouncelens-tls");
+        Path key = Files.writeString(dir.resolve("privkey.pem"), "not a key\n");
+        Run missing = run("serve", "--data", dir.toString(), "--http-port", "0", "--smtp-port", "0",
+                "--smtp-tls-cert", dir.resolve("fullchain.pem").toString(), "--smtp-tls-key", key.toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err().strip()).isEqualTo("bouncelens serve: cannot start: SMTP TLS: "
+                + dir.resolve("fullchain.pem") + ": cannot be read (NoSuchFileException)");
+    }
+
+    @Test
     void serveRefusesAnImapUrlWithItsPasswordInIt() {
         Run r = run("serve", "--imap", "imaps://bounces:hunter2@imap.example.org/INBOX");
         assertThat(r.exit()).isEqualTo(2);

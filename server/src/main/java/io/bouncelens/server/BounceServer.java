@@ -8,7 +8,9 @@ import io.bouncelens.server.smtp.RecipientDomains;
 import io.bouncelens.server.smtp.SmtpIntake;
 import io.bouncelens.server.store.BounceStore;
 import io.bouncelens.server.store.Database;
+import io.bouncelens.server.tls.ReloadingServerTls;
 
+import java.io.IOException;
 import java.time.Clock;
 
 /**
@@ -35,6 +37,7 @@ public final class BounceServer implements AutoCloseable {
     public static BounceServer start(ServerConfig config) {
         String problem = config.problem();
         if (problem != null) throw new IllegalArgumentException(problem);
+        ReloadingServerTls smtpTls = smtpTls(config); // a bad certificate stops the start before any port opens
         Database database = openDatabase(config);
         HttpApi http = null;
         SmtpIntake smtp = null;
@@ -45,7 +48,7 @@ public final class BounceServer implements AutoCloseable {
             http = new HttpApi(config.bind(), config.httpPort(), store, counters, config.token(), config.maxMessageBytes());
             http.start();
             smtp = new SmtpIntake(config.bind(), config.smtpPort(), intake, new RecipientDomains(config.domains()),
-                    config.maxMessageBytes(), config.maxSmtpConnections(), counters);
+                    config.maxMessageBytes(), config.maxSmtpConnections(), counters, smtpTls);
             smtp.start();
             ImapIntake imap = null;
             if (config.imap() != null) {
@@ -58,6 +61,16 @@ public final class BounceServer implements AutoCloseable {
             if (http != null) http.close();
             database.close();
             throw e;
+        }
+    }
+
+    private static ReloadingServerTls smtpTls(ServerConfig config) {
+        ServerConfig.SmtpTlsFiles files = config.smtpTls();
+        if (files == null) return null;
+        try {
+            return ReloadingServerTls.open(files.certificate(), files.key());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("SMTP TLS: " + e.getMessage(), e);
         }
     }
 
@@ -75,6 +88,11 @@ public final class BounceServer implements AutoCloseable {
 
     public int smtpPort() {
         return smtp.port();
+    }
+
+    /** The subject of the certificate the SMTP intake's STARTTLS presents; null when it offers no TLS. */
+    public String smtpTlsSubject() {
+        return smtp.tlsSubject();
     }
 
     /** Where the store is, for the start-up message (no password). */

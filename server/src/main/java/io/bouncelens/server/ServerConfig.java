@@ -21,10 +21,16 @@ import java.util.List;
  * @param maxSmtpConnections concurrent SMTP sessions
  * @param policy             when an address is suppressed
  * @param imap               a mailbox to read bounces from besides the SMTP intake; null for none
+ * @param smtpTls            the certificate and key STARTTLS presents; null for an intake without TLS
  */
 public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path dataDir, String databaseUrl,
                            String token, List<String> domains, int maxMessageBytes, int maxSmtpConnections,
-                           SuppressionPolicy policy, ImapMailbox imap) {
+                           SuppressionPolicy policy, ImapMailbox imap,
+                           SmtpTlsFiles smtpTls) {
+
+    /** The PEM files of the SMTP intake's certificate chain and private key (certbot's fullchain.pem, privkey.pem). */
+    public record SmtpTlsFiles(Path certificate, Path key) {
+    }
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_SMTP_PORT = 2525;
@@ -40,42 +46,47 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
     public static ServerConfig loopback(Path dataDir) {
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, dataDir,
                 null, null, List.of(), DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_SMTP_CONNECTIONS,
-                SuppressionPolicy.defaults(), null);
+                SuppressionPolicy.defaults(), null, null);
     }
 
     public ServerConfig withPorts(int http, int smtp) {
         return new ServerConfig(bind, http, smtp, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                maxSmtpConnections, policy, imap);
+                maxSmtpConnections, policy, imap, smtpTls);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, url, token, domains, maxMessageBytes,
-                maxSmtpConnections, policy, imap);
+                maxSmtpConnections, policy, imap, smtpTls);
     }
 
     public ServerConfig withToken(String t) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, t, domains, maxMessageBytes,
-                maxSmtpConnections, policy, imap);
+                maxSmtpConnections, policy, imap, smtpTls);
     }
 
     public ServerConfig withMaxMessageBytes(int max) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, max,
-                maxSmtpConnections, policy, imap);
+                maxSmtpConnections, policy, imap, smtpTls);
     }
 
     public ServerConfig withMaxSmtpConnections(int max) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                max, policy, imap);
+                max, policy, imap, smtpTls);
     }
 
     public ServerConfig withImap(ImapMailbox mailbox) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                maxSmtpConnections, policy, mailbox);
+                maxSmtpConnections, policy, mailbox, smtpTls);
+    }
+
+    public ServerConfig withSmtpTls(SmtpTlsFiles files) {
+        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
+                maxSmtpConnections, policy, imap, files);
     }
 
     public ServerConfig withDomains(List<String> d) {
         return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, d, maxMessageBytes,
-                maxSmtpConnections, policy, imap);
+                maxSmtpConnections, policy, imap, smtpTls);
     }
 
     /**

@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
 /** A plain-socket SMTP client: speaks the protocol line by line so tests see every reply code. */
 final class SmtpClient implements AutoCloseable {
 
-    private final Socket socket;
-    private final BufferedReader in;
-    private final OutputStream out;
+    private Socket socket;
+    private BufferedReader in;
+    private OutputStream out;
+    private String ehlo;
 
     SmtpClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
@@ -21,7 +22,35 @@ final class SmtpClient implements AutoCloseable {
         out = socket.getOutputStream();
         expect(reply(), 220);
         command("EHLO tests.example");
-        expect(reply(), 250);
+        ehlo = reply();
+        expect(ehlo, 250);
+    }
+
+    /** The server's answer to the last EHLO, every line. */
+    String ehlo() {
+        return ehlo;
+    }
+
+    /**
+     * STARTTLS (RFC 3207): the command, the handshake over the same connection with the server's
+     * name checked against its certificate, and EHLO again, as the RFC asks. Returns the certificate
+     * the server presented.
+     */
+    java.security.cert.X509Certificate startTls(javax.net.ssl.SSLSocketFactory tls, String serverName) throws IOException {
+        command("STARTTLS");
+        expect(reply(), 220);
+        javax.net.ssl.SSLSocket secured = (javax.net.ssl.SSLSocket) tls.createSocket(socket, serverName, socket.getPort(), true);
+        javax.net.ssl.SSLParameters parameters = secured.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the host name must be the certificate's
+        secured.setSSLParameters(parameters);
+        secured.startHandshake();
+        socket = secured;
+        in = new BufferedReader(new InputStreamReader(secured.getInputStream(), StandardCharsets.US_ASCII));
+        out = secured.getOutputStream();
+        command("EHLO tests.example");
+        ehlo = reply();
+        expect(ehlo, 250);
+        return (java.security.cert.X509Certificate) secured.getSession().getPeerCertificates()[0];
     }
 
     /** Sends one message in its own transaction; returns the reply to the end of DATA (e.g. "250 ..."). */

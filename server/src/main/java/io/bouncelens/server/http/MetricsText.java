@@ -35,6 +35,11 @@ final class MetricsText {
         sample(b, "bouncelens_smtp_messages_total{outcome=\"accepted\"}", intake.smtpAccepted.sum());
         sample(b, "bouncelens_smtp_messages_total{outcome=\"too_large\"}", intake.smtpTooLarge.sum());
         sample(b, "bouncelens_smtp_messages_total{outcome=\"failed\"}", intake.smtpFailed.sum());
+        counter(b, "bouncelens_smtp_messages_tls_total", "Accepted SMTP messages that came over STARTTLS.");
+        sample(b, "bouncelens_smtp_messages_tls_total", intake.smtpAcceptedOverTls.sum());
+        gauge(b, "bouncelens_smtp_tls_certificate_expiry_timestamp_seconds",
+                "When the certificate STARTTLS presents runs out (Unix time; 0: no TLS). Alert before it does.");
+        sample(b, "bouncelens_smtp_tls_certificate_expiry_timestamp_seconds", intake.smtpCertificateExpiry.get());
         counter(b, "bouncelens_smtp_recipients_rejected_total", "RCPT TO addresses outside the configured domains.");
         sample(b, "bouncelens_smtp_recipients_rejected_total", intake.smtpRejected.sum());
         counter(b, "bouncelens_imap_messages_total", "Messages read from the IMAP mailbox by outcome.");

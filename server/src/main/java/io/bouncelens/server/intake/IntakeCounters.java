@@ -10,6 +10,9 @@ public final class IntakeCounters {
     public final LongAdder smtpRejected = new LongAdder();
     public final LongAdder smtpTooLarge = new LongAdder();
     public final LongAdder smtpFailed = new LongAdder();
+    public final LongAdder smtpAcceptedOverTls = new LongAdder();
+    /** Epoch seconds when the certificate STARTTLS presents runs out; 0 without TLS. */
+    public final AtomicLong smtpCertificateExpiry = new AtomicLong();
     public final LongAdder imapAccepted = new LongAdder();
     public final LongAdder imapTooLarge = new LongAdder();
     public final LongAdder imapTakenElsewhere = new LongAdder();

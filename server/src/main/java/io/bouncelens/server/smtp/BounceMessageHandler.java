@@ -71,6 +71,7 @@ final class BounceMessageHandler implements MessageHandler {
             throw new RejectException(451, "4.3.0 Could not store the message; try again later");
         }
         counters.smtpAccepted.increment();
+        if (context instanceof Session session && session.isTLSStarted()) counters.smtpAcceptedOverTls.increment();
         return "2.6.0 Stored";
     }
 

@@ -2,19 +2,26 @@ package io.bouncelens.server.smtp;
 
 import io.bouncelens.server.intake.BounceIntake;
 import io.bouncelens.server.intake.IntakeCounters;
+import io.bouncelens.server.tls.ReloadingServerTls;
 import org.subethamail.smtp.server.SMTPServer;
 
 import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 
-/** The SMTP server that swallows bounces. */
+/**
+ * The SMTP server that swallows bounces. With a certificate it offers STARTTLS (RFC 3207) but does
+ * not require it: it is reached as a domain's MX, and a publicly referenced server must take mail
+ * from senders without TLS as well.
+ */
 public final class SmtpIntake implements AutoCloseable {
 
     private final SMTPServer server;
+    private final ReloadingServerTls tls;
 
     public SmtpIntake(InetAddress bind, int port, BounceIntake intake, RecipientDomains domains,
-                      int maxMessageBytes, int maxConnections, IntakeCounters counters) {
-        this.server = SMTPServer.port(port)
+                      int maxMessageBytes, int maxConnections, IntakeCounters counters, ReloadingServerTls tls) {
+        this.tls = tls;
+        SMTPServer.Builder builder = SMTPServer.port(port)
                 .bindAddress(bind)
                 .hostName("bouncelens")
                 .softwareName("bouncelens")
@@ -23,8 +30,16 @@ public final class SmtpIntake implements AutoCloseable {
                 .maxRecipients(100)
                 // Advertised in EHLO (SIZE) so well-behaved senders do not even try a larger message.
                 .maxMessageSize(maxMessageBytes)
-                .messageHandlerFactory(ctx -> new BounceMessageHandler(intake, domains, maxMessageBytes, counters, ctx))
-                .build();
+                .messageHandlerFactory(ctx -> new BounceMessageHandler(intake, domains, maxMessageBytes, counters, ctx));
+        if (tls != null) {
+            counters.smtpCertificateExpiry.set(tls.certificate().notAfter().getEpochSecond());
+            builder.enableTLS().startTlsSocketFactory(plain -> {
+                var socket = tls.serverSocket(plain);
+                counters.smtpCertificateExpiry.set(tls.certificate().notAfter().getEpochSecond());
+                return socket;
+            });
+        }
+        this.server = builder.build();
     }
 
     public void start() {
@@ -34,6 +49,11 @@ public final class SmtpIntake implements AutoCloseable {
     /** The port actually bound (useful when 0 asked for any free one). */
     public int port() {
         return server.getPortAllocated();
+    }
+
+    /** The subject of the certificate STARTTLS presents now; null without TLS. */
+    public String tlsSubject() {
+        return tls == null ? null : tls.certificate().subject();
     }
 
     @Override

@@ -1,0 +1,75 @@
+package io.bouncelens.server;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+
+/**
+ * The test-only certificates under src/test/resources/tls (self-signed for "localhost"; see the
+ * README there), put where a server reads them, and a client that trusts exactly one of them.
+ */
+final class TestTls {
+
+    static final String RSA = "localhost-rsa";
+    static final String EC = "localhost-ec";
+
+    private TestTls() {
+    }
+
+    /** Writes {@code name}.crt and .key over {@code certificate} and {@code key}, their times a second later than before. */
+    static void install(String name, Path certificate, Path key) {
+        copy(name + ".crt", certificate);
+        copy(name + ".key", key);
+    }
+
+    static void copy(String resource, Path to) {
+        try (InputStream in = TestTls.class.getResourceAsStream("/tls/" + resource)) {
+            if (in == null) throw new IllegalStateException("missing test resource " + resource);
+            FileTime before = Files.exists(to) ? Files.getLastModifiedTime(to) : FileTime.from(Instant.EPOCH);
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+            // a renewal must be seen even where the file system keeps whole seconds only
+            Files.setLastModifiedTime(to, FileTime.from(before.toInstant().plusSeconds(1).isAfter(Instant.now())
+                    ? before.toInstant().plusSeconds(1) : Instant.now()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static X509Certificate certificate(String name) {
+        try (InputStream in = TestTls.class.getResourceAsStream("/tls/" + name + ".crt")) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client's socket factory that trusts the one certificate {@code name} and nothing else. */
+    static SSLSocketFactory trusting(String name) {
+        try {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry(name, certificate(name));
+            TrustManagerFactory managers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            managers.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, managers.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
