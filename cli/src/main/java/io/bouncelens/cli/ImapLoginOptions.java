@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 
 /**
- * How {@code serve --imap} and {@code imap} log in to a mailbox. Only cli types here: picocli reads
+ * How {@code serve --imap} and {@code imap} log in to a mailbox, and which certificates they trust. Only cli types here: picocli reads
  * this class for every command, and the server's classes must load only for those two
  * ({@link ImapLogins} turns these options into the server's login).
  */
@@ -20,6 +20,11 @@ final class ImapLoginOptions {
             description = "A file holding the password or token instead of $BOUNCELENS_IMAP_PASSWORD, read again "
                     + "before every connection, so that a renewed token only has to be written there.")
     Path secretFile;
+
+    @Option(names = "--imap-trust", paramLabel = "FILE",
+            description = "PEM certificates to trust for the mailbox server's TLS instead of Java's CAs: its own "
+                    + "self-signed certificate or the CA that signed it. Its name is still checked.")
+    Path trust;
 
     /** Whether the login is XOAUTH2; throws IllegalArgumentException with a one-line reason for a wrong --imap-auth. */
     boolean oauth() {

@@ -73,6 +73,20 @@ class ServerCommandsTest {
     }
 
     @Test
+    void anImapTrustFileWithoutACertificateIsRefusedBeforeAnyConnection() throws Exception {
+        Path notPem = Files.writeString(Files.createTempDirectory("bouncelens-trust").resolve("ca.pem"), "just text\n");
+        String secret = Files.writeString(notPem.resolveSibling("secret"), "pw").toString();
+        Run serve = run("serve", "--imap", "imaps://bounces@imap.example.org/INBOX", "--imap-secret-file", secret,
+                "--imap-trust", notPem.toString());
+        assertThat(serve.exit()).isEqualTo(2);
+        assertThat(serve.err().strip()).isEqualTo("bouncelens serve: --imap-trust: " + notPem + ": holds no CERTIFICATE block");
+        Run imap = run("imap", "--imap-secret-file", secret, "--imap-trust", notPem.resolveSibling("missing.pem").toString(), "imaps://bounces@imap.example.org/INBOX");
+        assertThat(imap.exit()).isEqualTo(2);
+        assertThat(imap.err().strip()).isEqualTo("bouncelens imap: --imap-trust: " + notPem.resolveSibling("missing.pem")
+                + ": cannot be read (NoSuchFileException)");
+    }
+
+    @Test
     void serveRefusesAnImapUrlWithItsPasswordInIt() {
         Run r = run("serve", "--imap", "imaps://bounces:hunter2@imap.example.org/INBOX");
         assertThat(r.exit()).isEqualTo(2);

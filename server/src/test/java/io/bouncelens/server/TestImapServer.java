@@ -19,11 +19,30 @@ final class TestImapServer implements AutoCloseable {
 
     private final GreenMail greenMail;
     private final GreenMailUser user;
+    private final boolean tls;
 
     TestImapServer() {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        this(false);
+    }
+
+    /**
+     * With {@code tls}, IMAPS presenting the test certificate for localhost ({@link TestTls#RSA}).
+     * GreenMail reads its key store from system properties once per JVM, so every TLS server of
+     * the tests presents that one certificate.
+     */
+    TestImapServer(boolean tls) {
+        this.tls = tls;
+        if (tls) TestTls.useForGreenMail(TestTls.RSA);
+        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", tls ? ServerSetup.PROTOCOL_IMAPS : ServerSetup.PROTOCOL_IMAP));
         greenMail.start();
         user = greenMail.setUser("bounces@example.org", "bounces@example.org", PASSWORD);
+    }
+
+    /** The mailbox named by {@code host} (localhost or 127.0.0.1), over imaps:// or imap:// as the server speaks. */
+    ImapMailbox mailbox(String host, String password) {
+        int port = tls ? greenMail.getImaps().getPort() : greenMail.getImap().getPort();
+        return ImapMailbox.parse((tls ? "imaps://" : "imap://") + "bounces%40example.org@" + host + ":" + port + "/INBOX",
+                new ImapLogin(false, password, null), Duration.ofMillis(200));
     }
 
     /** The mailbox as {@code serve --imap} names it, logged in to with this password, read every 0.2 s. */

@@ -57,6 +57,37 @@ final class TestTls {
         }
     }
 
+    /** Makes GreenMail's TLS servers present {@code name} (a PKCS#12 key store it reads once per JVM). */
+    static synchronized void useForGreenMail(String name) {
+        if (System.getProperty("greenmail.tls.keystore.file") != null) return;
+        try {
+            io.bouncelens.server.tls.ServerCertificate pair = io.bouncelens.server.tls.ServerCertificate.read(
+                    resourceFile(name + ".crt"), resourceFile(name + ".key"));
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            char[] password = "changeit".toCharArray();
+            store.setKeyEntry("greenmail", pair.key(), password, pair.chain().toArray(X509Certificate[]::new));
+            Path file = Files.createTempFile("greenmail-", ".p12");
+            try (var out = Files.newOutputStream(file)) {
+                store.store(out, password);
+            }
+            System.setProperty("greenmail.tls.keystore.password", "changeit");
+            System.setProperty("greenmail.tls.key.password", "changeit");
+            System.setProperty("greenmail.tls.keystore.file", file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy of a resource in a temporary file, for code that reads files. */
+    static Path resourceFile(String resource) throws IOException {
+        Path file = Files.createTempFile("bouncelens-tls-", "-" + resource);
+        copy(resource, file);
+        return file;
+    }
+
     /** A client's socket factory that trusts the one certificate {@code name} and nothing else. */
     static SSLSocketFactory trusting(String name) {
         try {

@@ -122,13 +122,15 @@ public final class ImapConnection implements AutoCloseable {
         p.setProperty("mail." + protocol + ".peek", "true");
         p.setProperty("mail." + protocol + ".fetchsize", String.valueOf(1024 * 1024));
         if (mailbox.login().oauth()) p.setProperty("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
-        if (mailbox.tls()) {
-            p.setProperty("mail.imaps.ssl.checkserveridentity", "true");
-        } else if (!mailbox.onThisMachine()) {
+        boolean startTls = !mailbox.tls() && (!mailbox.onThisMachine() || mailbox.trusted() != null);
+        if (startTls) {
             // a password must not cross the network in clear
             p.setProperty("mail.imap.starttls.enable", "true");
             p.setProperty("mail.imap.starttls.required", "true");
-            p.setProperty("mail.imap.ssl.checkserveridentity", "true");
+        }
+        if (mailbox.tls() || startTls) {
+            p.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
+            if (mailbox.trusted() != null) p.put("mail." + protocol + ".ssl.socketFactory", mailbox.trusted().socketFactory());
         }
         return p;
     }

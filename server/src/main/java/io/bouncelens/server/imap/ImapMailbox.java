@@ -1,5 +1,7 @@
 package io.bouncelens.server.imap;
 
+import io.bouncelens.server.tls.TrustedCertificates;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,9 +26,10 @@ import java.util.Locale;
  * @param interval how long to wait between two readings of the folder
  * @param since    messages that arrived before this day are left alone when the folder is first
  *                 read; null to read them all
+ * @param trusted  the certificates trusted for the server's TLS instead of the JDK's CAs; null for the JDK's
  */
 public record ImapMailbox(boolean tls, String host, int port, String user, ImapLogin login, String folder,
-                          Duration interval, LocalDate since) {
+                          Duration interval, LocalDate since, TrustedCertificates trusted) {
 
     /** The environment variable the password (or token) is read from when no file holds it. */
     public static final String PASSWORD_VARIABLE = "BOUNCELENS_IMAP_PASSWORD";
@@ -62,12 +65,17 @@ public record ImapMailbox(boolean tls, String host, int port, String user, ImapL
         boolean tls = scheme.equals("imaps");
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 993 : 143;
         return new ImapMailbox(tls, uri.getHost(), port, user, loginOnceTheUrlIsGood.get(), folder.isEmpty() ? "INBOX" : folder,
-                interval, null);
+                interval, null, null);
     }
 
     /** The same folder, its messages from before {@code day} left alone at the first reading. */
     public ImapMailbox withSince(LocalDate day) {
-        return new ImapMailbox(tls, host, port, user, login, folder, interval, day);
+        return new ImapMailbox(tls, host, port, user, login, folder, interval, day, trusted);
+    }
+
+    /** The same folder, the server's certificate checked against these instead of the JDK's CAs. */
+    public ImapMailbox withTrusted(TrustedCertificates certificates) {
+        return new ImapMailbox(tls, host, port, user, login, folder, interval, since, certificates);
     }
 
     /** The folder as the cursor and the log name it: {@code user@host:port/folder}, no password. */
