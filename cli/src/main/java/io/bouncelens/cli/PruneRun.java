@@ -32,7 +32,7 @@ final class PruneRun {
             BounceStore store = new BounceStore(database, SuppressionPolicy.defaults(), clock);
             BounceStore.Pruned p = store.pruneBefore(before.toEpochMilli());
             err.println("bouncelens: pruned " + p.messages() + " messages and " + p.records() + " records received before "
-                    + before + "; the suppression list stays whole");
+                    + before + ", and " + p.changes() + " older changes from the list's journal; the suppression list stays whole");
             return 0;
         } catch (RuntimeException e) {
             err.println("bouncelens prune: " + ServeCommand.oneLine(e));

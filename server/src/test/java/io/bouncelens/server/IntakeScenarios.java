@@ -166,17 +166,33 @@ abstract class IntakeScenarios {
             assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
             assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.MAILBOX_FULL))).startsWith("250");
         }
+        JsonNode journal = api.get("/api/v1/suppression-changes").json();
+        int changes = journal.get("results").size();
+        long last = journal.get("after").asLong();
+        assertThat(changes).isPositive();
         try (io.bouncelens.server.store.Database db = BounceServer.openDatabase(config)) {
             io.bouncelens.server.store.BounceStore store = new io.bouncelens.server.store.BounceStore(db,
                     SuppressionPolicy.defaults(), java.time.Clock.systemUTC());
-            assertThat(store.pruneBefore(0)).isEqualTo(new io.bouncelens.server.store.BounceStore.Pruned(0, 0));
-            assertThat(store.pruneBefore(store.now() + 1)).isEqualTo(new io.bouncelens.server.store.BounceStore.Pruned(2, 2));
+            assertThat(store.pruneBefore(0)).isEqualTo(new io.bouncelens.server.store.BounceStore.Pruned(0, 0, 0));
+            assertThat(store.pruneBefore(store.now() + 1)).isEqualTo(new io.bouncelens.server.store.BounceStore.Pruned(2, 2, changes));
         }
         assertThat(api.get("/api/v1/messages").json().get("results")).isEmpty();
         assertThat(api.get("/api/v1/bounces").json().get("results")).isEmpty();
         JsonNode entry = api.get("/api/v1/suppressions/gone.away@mail.example.org").json();
         assertThat(entry.get("reason").asText()).isEqualTo("userunknown");
         assertThat(entry.has("bounceId")).isFalse();
+
+        // A reader behind the pruned changes is told to read the whole list, and from where to follow on.
+        ApiClient.Response behind = api.get("/api/v1/suppression-changes?after=0");
+        assertThat(behind.status()).isEqualTo(410);
+        assertThat(behind.json().get("prunedThrough").asLong()).isEqualTo(last);
+        assertThat(behind.json().get("after").asLong()).isEqualTo(last);
+        assertThat(behind.json().get("error").asText()).contains("GET /api/v1/suppressions?format=csv");
+        assertThat(api.get("/api/v1/suppression-changes?after=" + last).json().get("results")).isEmpty();
+        assertThat(api.delete("/api/v1/suppressions/gone.away@mail.example.org").status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/suppression-changes?after=" + last).json().get("results"))
+                .extracting(c -> c.get("change").asText() + " " + c.get("address").asText())
+                .containsExactly("removed gone.away@mail.example.org");
     }
 
     private static java.util.List<JsonNode> messages(ApiClient api) {

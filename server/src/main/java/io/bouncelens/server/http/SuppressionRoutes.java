@@ -66,6 +66,17 @@ final class SuppressionRoutes {
                 throw new ApiException(400, "after must be a change's number (0 or more)");
             }
         }
+        long prunedThrough = store.suppressionChangesPrunedThrough();
+        if (after < prunedThrough) {
+            // Changes this reader has not seen are gone: a page from here would have a hole in it.
+            Map<String, Object> gone = new LinkedHashMap<>();
+            gone.put("error", "the changes after " + after + " up to " + prunedThrough + " were pruned; read the whole "
+                    + "list (GET /api/v1/suppressions?format=csv), then follow the changes after the number given here");
+            gone.put("prunedThrough", prunedThrough);
+            gone.put("after", store.lastSuppressionChange()); // taken before the list is read, so nothing falls between
+            JsonBody.send(ctx, 410, gone);
+            return;
+        }
         List<Map<String, Object>> results = new ArrayList<>();
         long last = after;
         for (SuppressionChange c : store.suppressionChanges(after, QueryParams.limit(ctx))) {

@@ -257,9 +257,10 @@ public final class BounceStore {
      */
     private void journal(Handle h, String address, String change, String reason, String source, long at) {
         if (postgres) h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7342151)) AS locked").mapTo(Integer.class).one();
-        h.createUpdate("INSERT INTO suppression_changes (address, change, reason, source, at) "
-                        + "VALUES (:a, :change, :reason, :source, :at)")
+        h.createUpdate("INSERT INTO suppression_changes (address, change, reason, source, at, logged_at) "
+                        + "VALUES (:a, :change, :reason, :source, :at, :logged)")
                 .bind("a", address).bind("change", change).bind("reason", reason).bind("source", source).bind("at", at)
+                .bind("logged", now())
                 .execute();
     }
 
@@ -271,6 +272,22 @@ public final class BounceStore {
                 .map((rs, ctx) -> new SuppressionChange(rs.getLong("id"), rs.getString("address"), rs.getString("change"),
                         rs.getString("reason"), rs.getString("source"), rs.getLong("at")))
                 .list());
+    }
+
+    /**
+     * The highest change number {@link #pruneBefore} removed from the journal; 0 when none was.
+     * A reader whose last change seen is below it has missed changes and must read the whole list.
+     */
+    public long suppressionChangesPrunedThrough() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT value FROM store_marks WHERE name = :n")
+                .bind("n", JOURNAL_PRUNED_THROUGH).mapTo(Long.class).findOne().orElse(0L));
+    }
+
+    /** The number of the journal's last change, pruned or not; 0 before the first. */
+    public long lastSuppressionChange() {
+        long kept = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM suppression_changes")
+                .mapTo(Long.class).one());
+        return Math.max(kept, suppressionChangesPrunedThrough());
     }
 
     private static String toJson(BounceRecord record) {
@@ -291,15 +308,17 @@ public final class BounceStore {
     static final int PRUNE_BATCH = 1_000;
 
     /** What {@link #pruneBefore} removed. */
-    public record Pruned(long messages, long records) {
+    public record Pruned(long messages, long records, long changes) {
     }
+
+    private static final String JOURNAL_PRUNED_THROUGH = "suppression_changes_pruned_through";
 
     /**
      * Removes the messages received before {@code before} (epoch milliseconds), with their raw
-     * bytes and records, a batch per transaction. The suppression list stays whole: an entry a
-     * pruned bounce caused keeps its reason and time and only loses the link to that bounce, so
-     * an address is never sent to again because its bounce grew old. The journal of the list's
-     * changes and each address's last delivery stay too.
+     * bytes and records, and the journal's changes written before then, a batch per transaction.
+     * The suppression list stays whole: an entry a pruned bounce caused keeps its reason and time
+     * and only loses the link to that bounce, so an address is never sent to again because its
+     * bounce grew old. Each address's last delivery stays too (one row an address).
      */
     public Pruned pruneBefore(long before) {
         long messages = 0;
@@ -317,7 +336,35 @@ public final class BounceStore {
             }));
             messages += step[0];
             records += step[1];
-            if (step[0] < PRUNE_BATCH) return new Pruned(messages, records);
+            if (step[0] < PRUNE_BATCH) return new Pruned(messages, records, pruneJournalBefore(before));
+        }
+    }
+
+    /**
+     * Removes the journal's oldest changes, those up to the first one written at or after
+     * {@code before}: what stays is always every change after some number, so a reader that has
+     * seen up to that number misses nothing. The number is kept as a mark before any row goes,
+     * so a reader further behind is told rather than given a list with a hole in it.
+     */
+    private long pruneJournalBefore(long before) {
+        long cut = jdbi.withHandle(h -> {
+            Long firstKept = h.createQuery("SELECT MIN(id) FROM suppression_changes WHERE COALESCE(logged_at, at) >= :before")
+                    .bind("before", before).mapTo(Long.class).one();
+            return firstKept != null ? firstKept - 1
+                    : h.createQuery("SELECT COALESCE(MAX(id), 0) FROM suppression_changes").mapTo(Long.class).one();
+        });
+        if (cut <= suppressionChangesPrunedThrough()) return 0;
+        writing(() -> jdbi.inTransaction(h -> h.createUpdate("INSERT INTO store_marks (name, value) VALUES (:n, :v) "
+                        + "ON CONFLICT (name) DO UPDATE SET value = " + (postgres ? "GREATEST" : "MAX")
+                        + "(store_marks.value, excluded.value)")
+                .bind("n", JOURNAL_PRUNED_THROUGH).bind("v", cut).execute()));
+        long removed = 0;
+        while (true) {
+            int step = writing(() -> jdbi.inTransaction(h -> h.createUpdate("DELETE FROM suppression_changes WHERE id IN "
+                            + "(SELECT id FROM suppression_changes WHERE id <= :cut ORDER BY id LIMIT :n)")
+                    .bind("cut", cut).bind("n", PRUNE_BATCH).execute()));
+            removed += step;
+            if (step < PRUNE_BATCH) return removed;
         }
     }
 

@@ -170,4 +170,29 @@ class BounceStoreTest {
         assertThat(json).contains("\"reason\":\"authfailure\"", "\"actor\":\"sender-infrastructure\"", "\"retry\":\"after-fix\"")
                 .doesNotContain("\"explanation\":null");
     }
+
+    @Test
+    void pruningTheJournalKeepsEveryChangeAfterSomeNumberAndMarksWhereItCut() {
+        store.addManual("first@example.org", null);
+        store.addManual("second@example.org", null);
+        clock.now = clock.now.plus(Duration.ofDays(40));
+        store.remove("first@example.org");
+        long cutoff = clock.now.minus(Duration.ofDays(30)).toEpochMilli();
+        assertThat(store.suppressionChangesPrunedThrough()).isZero();
+
+        assertThat(store.pruneBefore(cutoff).changes()).isEqualTo(2);
+        List<SuppressionChange> left = store.suppressionChanges(0, 10);
+        assertThat(left).extracting(c -> c.change() + " " + c.address()).containsExactly("removed first@example.org");
+        assertThat(store.suppressionChangesPrunedThrough()).isEqualTo(left.get(0).id() - 1);
+        assertThat(store.pruneBefore(cutoff).changes()).isZero(); // nothing older is left
+        assertThat(store.suppressionCount()).isEqualTo(1); // the list itself is untouched
+
+        // A change logged later but dated earlier (an addition keeps its suppression's own time)
+        // is not taken for an old one: the journal is cut by when changes were written.
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        store.addManual("third@example.org", null);
+        assertThat(store.pruneBefore(cutoff).changes()).isZero();
+        assertThat(store.pruneBefore(clock.now.toEpochMilli() + 1).changes()).isEqualTo(2);
+        assertThat(store.suppressionChangesPrunedThrough()).isEqualTo(store.lastSuppressionChange());
+    }
 }
