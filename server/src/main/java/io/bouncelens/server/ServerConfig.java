@@ -50,43 +50,81 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
     }
 
     public ServerConfig withPorts(int http, int smtp) {
-        return new ServerConfig(bind, http, smtp, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                maxSmtpConnections, policy, imap, smtpTls);
+        return with(c -> {
+            c.httpPort = http;
+            c.smtpPort = smtp;
+        });
     }
 
     public ServerConfig withDatabaseUrl(String url) {
-        return new ServerConfig(bind, httpPort, smtpPort, dataDir, url, token, domains, maxMessageBytes,
-                maxSmtpConnections, policy, imap, smtpTls);
+        return with(c -> c.databaseUrl = url);
     }
 
     public ServerConfig withToken(String t) {
-        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, t, domains, maxMessageBytes,
-                maxSmtpConnections, policy, imap, smtpTls);
+        return with(c -> c.token = t);
     }
 
     public ServerConfig withMaxMessageBytes(int max) {
-        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, max,
-                maxSmtpConnections, policy, imap, smtpTls);
+        return with(c -> c.maxMessageBytes = max);
     }
 
     public ServerConfig withMaxSmtpConnections(int max) {
-        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                max, policy, imap, smtpTls);
+        return with(c -> c.maxSmtpConnections = max);
     }
 
     public ServerConfig withImap(ImapMailbox mailbox) {
-        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                maxSmtpConnections, policy, mailbox, smtpTls);
+        return with(c -> c.imap = mailbox);
     }
 
     public ServerConfig withSmtpTls(SmtpTlsFiles files) {
-        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                maxSmtpConnections, policy, imap, files);
+        return with(c -> c.smtpTls = files);
     }
 
     public ServerConfig withDomains(List<String> d) {
-        return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, d, maxMessageBytes,
-                maxSmtpConnections, policy, imap, smtpTls);
+        return with(c -> c.domains = d);
+    }
+
+    /** A copy with one change: each with-method names only what it changes. */
+    private ServerConfig with(java.util.function.Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.config();
+    }
+
+    /** The fields of a configuration being copied; adding a setting means one field here and one line in each method. */
+    private static final class Copy {
+        InetAddress bind;
+        int httpPort;
+        int smtpPort;
+        Path dataDir;
+        String databaseUrl;
+        String token;
+        List<String> domains;
+        int maxMessageBytes;
+        int maxSmtpConnections;
+        SuppressionPolicy policy;
+        ImapMailbox imap;
+        SmtpTlsFiles smtpTls;
+
+        Copy(ServerConfig from) {
+            bind = from.bind;
+            httpPort = from.httpPort;
+            smtpPort = from.smtpPort;
+            dataDir = from.dataDir;
+            databaseUrl = from.databaseUrl;
+            token = from.token;
+            domains = from.domains;
+            maxMessageBytes = from.maxMessageBytes;
+            maxSmtpConnections = from.maxSmtpConnections;
+            policy = from.policy;
+            imap = from.imap;
+            smtpTls = from.smtpTls;
+        }
+
+        ServerConfig config() {
+            return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
+                    maxSmtpConnections, policy, imap, smtpTls);
+        }
     }
 
     /**
