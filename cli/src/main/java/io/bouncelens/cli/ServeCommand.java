@@ -61,6 +61,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "The PEM private key of --smtp-tls-cert (certbot's privkey.pem), unencrypted.")
     java.nio.file.Path smtpTlsKey;
 
+    @Option(names = "--retain-days", paramLabel = "DAYS",
+            description = "Keep stored messages and their records this many days, pruned at start and every hour; "
+                    + "the suppression list stays whole (default: keep everything; see also bouncelens prune).")
+    Integer retainDays;
+
     @Option(names = "--imap", paramLabel = "URL",
             description = "Also read the bounces that land in a mailbox: imaps://USER@HOST[:PORT][/FOLDER] "
                     + "(a user with @ written %%40; password in $BOUNCELENS_IMAP_PASSWORD or --imap-secret-file). Read-only: nothing "

@@ -29,7 +29,8 @@ final class ServeLaunch {
             config = new ServerConfig(InetAddress.getByName(options.bind), options.httpPort, options.smtpPort,
                     store.data, store.db, options.token, options.domains, options.maxMessageBytes,
                     options.maxSmtpConnections,
-                    new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), null, null);
+                    new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), null, null,
+                    options.retainDays == null ? null : Duration.ofDays(options.retainDays));
             if ((options.smtpTlsCertificate == null) != (options.smtpTlsKey == null)) {
                 throw new IllegalArgumentException("--smtp-tls-cert and --smtp-tls-key go together");
             }
@@ -63,7 +64,8 @@ final class ServeLaunch {
             err.println("bouncelens: IMAP bounce intake from " + config.imap() + " (" + config.imap().login() + "), every "
                     + options.imapIntervalSeconds + " s");
         }
-        err.println("bouncelens: store " + server.storeDescription());
+        err.println("bouncelens: store " + server.storeDescription()
+                + (config.retention() == null ? "" : ", messages kept " + config.retention().toDays() + " days"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

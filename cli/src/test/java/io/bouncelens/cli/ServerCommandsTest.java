@@ -108,6 +108,13 @@ class ServerCommandsTest {
     }
 
     @Test
+    void serveRefusesARetentionOfNoDays() {
+        Run r = run("serve", "--retain-days", "0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("bouncelens serve: --retain-days must be at least 1");
+    }
+
+    @Test
     void serveRefusesAZeroSoftBounceLimit() {
         Run r = run("serve", "--soft-bounce-limit", "0");
         assertThat(r.exit()).isEqualTo(2);

@@ -8,6 +8,7 @@ import io.bouncelens.server.smtp.RecipientDomains;
 import io.bouncelens.server.smtp.SmtpIntake;
 import io.bouncelens.server.store.BounceStore;
 import io.bouncelens.server.store.Database;
+import io.bouncelens.server.store.RetentionSchedule;
 import io.bouncelens.server.tls.ReloadingServerTls;
 
 import java.io.IOException;
@@ -23,14 +24,17 @@ public final class BounceServer implements AutoCloseable {
     private final HttpApi http;
     private final SmtpIntake smtp;
     private final ImapIntake imap;
+    private final RetentionSchedule retention;
     private final ServerConfig config;
 
-    private BounceServer(ServerConfig config, Database database, HttpApi http, SmtpIntake smtp, ImapIntake imap) {
+    private BounceServer(ServerConfig config, Database database, HttpApi http, SmtpIntake smtp, ImapIntake imap,
+                         RetentionSchedule retention) {
         this.config = config;
         this.database = database;
         this.http = http;
         this.smtp = smtp;
         this.imap = imap;
+        this.retention = retention;
     }
 
     /** Opens (and migrates) the store, then starts HTTP and SMTP; throws with a one-line message on failure. */
@@ -55,7 +59,12 @@ public final class BounceServer implements AutoCloseable {
                 imap = new ImapIntake(config.imap(), intake, config.maxMessageBytes(), counters);
                 imap.start();
             }
-            return new BounceServer(config, database, http, smtp, imap);
+            RetentionSchedule retention = null;
+            if (config.retention() != null) {
+                retention = new RetentionSchedule(store, config.retention(), Clock.systemUTC(), counters.retentionPruned);
+                retention.start();
+            }
+            return new BounceServer(config, database, http, smtp, imap, retention);
         } catch (RuntimeException e) {
             if (smtp != null) smtp.close();
             if (http != null) http.close();
@@ -103,6 +112,7 @@ public final class BounceServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (retention != null) retention.close();
         if (imap != null) imap.close();
         smtp.close();
         http.close();

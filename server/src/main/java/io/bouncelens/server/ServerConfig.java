@@ -5,6 +5,7 @@ import io.bouncelens.server.policy.SuppressionPolicy;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -22,11 +23,12 @@ import java.util.List;
  * @param policy             when an address is suppressed
  * @param imap               a mailbox to read bounces from besides the SMTP intake; null for none
  * @param smtpTls            the certificate and key STARTTLS presents; null for an intake without TLS
+ * @param retention          how long stored messages are kept (pruned hourly); null to keep them all
  */
 public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path dataDir, String databaseUrl,
                            String token, List<String> domains, int maxMessageBytes, int maxSmtpConnections,
                            SuppressionPolicy policy, ImapMailbox imap,
-                           SmtpTlsFiles smtpTls) {
+                           SmtpTlsFiles smtpTls, Duration retention) {
 
     /** The PEM files of the SMTP intake's certificate chain and private key (certbot's fullchain.pem, privkey.pem). */
     public record SmtpTlsFiles(Path certificate, Path key) {
@@ -46,7 +48,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
     public static ServerConfig loopback(Path dataDir) {
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, dataDir,
                 null, null, List.of(), DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_SMTP_CONNECTIONS,
-                SuppressionPolicy.defaults(), null, null);
+                SuppressionPolicy.defaults(), null, null, null);
     }
 
     public ServerConfig withPorts(int http, int smtp) {
@@ -84,6 +86,10 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         return with(c -> c.domains = d);
     }
 
+    public ServerConfig withRetention(Duration keep) {
+        return with(c -> c.retention = keep);
+    }
+
     /** A copy with one change: each with-method names only what it changes. */
     private ServerConfig with(java.util.function.Consumer<Copy> change) {
         Copy c = new Copy(this);
@@ -105,6 +111,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         SuppressionPolicy policy;
         ImapMailbox imap;
         SmtpTlsFiles smtpTls;
+        Duration retention;
 
         Copy(ServerConfig from) {
             bind = from.bind;
@@ -119,11 +126,12 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
             policy = from.policy;
             imap = from.imap;
             smtpTls = from.smtpTls;
+            retention = from.retention;
         }
 
         ServerConfig config() {
             return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                    maxSmtpConnections, policy, imap, smtpTls);
+                    maxSmtpConnections, policy, imap, smtpTls, retention);
         }
     }
 
@@ -135,6 +143,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         if (httpPort < 0 || httpPort > 65535 || smtpPort < 0 || smtpPort > 65535) return "ports must be 0-65535";
         if (maxMessageBytes < 1024) return "the size limit must be at least 1024 bytes";
         if (maxSmtpConnections < 1) return "at least one SMTP connection must be allowed";
+        if (retention != null && retention.compareTo(Duration.ofDays(1)) < 0) return "--retain-days must be at least 1";
         if (!bind.isLoopbackAddress()) {
             if (token == null) return "binding beyond loopback (" + bind.getHostAddress() + ") needs --token";
             if (domains.isEmpty()) return "binding beyond loopback needs --domains for the SMTP intake";

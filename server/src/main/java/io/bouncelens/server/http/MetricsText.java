@@ -59,6 +59,8 @@ final class MetricsText {
         sample(b, "bouncelens_diagnose_failures_total", intake.diagnoseFailures.sum());
         counter(b, "bouncelens_suppressions_added_total", "Addresses suppressed by bounces since start.");
         sample(b, "bouncelens_suppressions_added_total", intake.suppressionsAdded.sum());
+        counter(b, "bouncelens_retention_pruned_messages_total", "Messages removed by --retain-days since start.");
+        sample(b, "bouncelens_retention_pruned_messages_total", intake.retentionPruned.get());
         gauge(b, "bouncelens_stored_messages", "Raw messages in the store.");
         sample(b, "bouncelens_stored_messages", store.messageCount());
         gauge(b, "bouncelens_suppressions", "Addresses on the suppression list.");

@@ -24,6 +24,8 @@ public final class IntakeCounters {
     public final LongAdder recordsStored = new LongAdder();
     public final LongAdder suppressionsAdded = new LongAdder();
     public final LongAdder diagnoseFailures = new LongAdder();
+    /** Messages removed by serve --retain-days. */
+    public final AtomicLong retentionPruned = new AtomicLong();
 
     void stored(int records, int suppressed, boolean diagnoseFailed) {
         messagesStored.increment();
