@@ -75,14 +75,47 @@ public final class ExplainCommand implements Callable<Integer> {
         if (text.size() == 1 && text.get(0).equals("-")) {
             PrintWriter stdout = spec.commandLine().getOut();
             // A reader that went away (| head) ends the run instead of answering the rest unseen.
-            readLines(stdin, line -> output.write(bouncelens.explainReply(line, language)), out,
-                    () -> stdout.checkError() || System.out.checkError());
+            LogLineNotice notice = new LogLineNotice(err);
+            readLines(stdin, line -> {
+                notice.look(line);
+                output.write(bouncelens.explainReply(line, language));
+            }, out, () -> stdout.checkError() || System.out.checkError());
         } else {
             output.write(bouncelens.explainReply(String.join(" ", text), language));
         }
         output.flush();
         out.flush();
         return 0;
+    }
+
+    /**
+     * Says once, on stderr, when the lines read are a mail server's log: each is still explained
+     * as a reply, but {@code bouncelens logs} also gives its recipient, queue ID and time. Only
+     * the first lines are looked at, so a long input costs nothing more.
+     */
+    private static final class LogLineNotice {
+        private static final int LOOKED_AT = 200;
+        private final PrintWriter err;
+        private final io.bouncelens.decode.log.LogReader reader = new io.bouncelens.decode.log.LogReader();
+        private int lines;
+        private boolean done;
+
+        LogLineNotice(PrintWriter err) {
+            this.err = err;
+        }
+
+        void look(String line) {
+            if (done) return;
+            lines++;
+            if (reader.read(line) != null) {
+                err.println("bouncelens explain: line " + lines + " is a mail server's log line: each line is explained "
+                        + "as a reply; 'bouncelens logs' also gives the recipient, queue ID and time");
+                err.flush();
+                done = true;
+            } else if (lines >= LOOKED_AT) {
+                done = true;
+            }
+        }
     }
 
     private interface Output {

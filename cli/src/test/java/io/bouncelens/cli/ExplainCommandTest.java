@@ -74,6 +74,24 @@ class ExplainCommandTest {
     }
 
     @Test
+    void logLinesAreStillExplainedAndTheCommandThatReadsThemIsNamedOnce() throws Exception {
+        String postfix = "Dec  6 10:00:01 mx postfix/smtp[123]: 4BC1D2: to=<bob@example.cn>, relay=mx.example.cn[192.0.2.4]:25, "
+                + "delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx.example.cn[192.0.2.4] said: 550 5.1.1 "
+                + "<bob@example.cn>: Recipient address rejected: User unknown (in reply to RCPT TO command))\n";
+        String input = "552 5.2.2 Quota exceeded\n" + postfix + postfix;
+        Run r = run(input.getBytes(StandardCharsets.UTF_8), "explain", "--format", "jsonl", "-");
+        assertThat(r.exit()).isZero();
+        assertThat(r.jsonLines()).extracting(n -> n.get("reason").asText())
+                .containsExactly("mailboxfull", "userunknown", "userunknown");
+        assertThat(r.err().strip()).isEqualTo("bouncelens explain: line 2 is a mail server's log line: each line is "
+                + "explained as a reply; 'bouncelens logs' also gives the recipient, queue ID and time");
+        // replies alone say nothing more
+        Run replies = run("550 5.1.1 User unknown\n421 4.7.0 Try again later\n".getBytes(StandardCharsets.UTF_8),
+                "explain", "-");
+        assertThat(replies.err()).isEmpty();
+    }
+
+    @Test
     void badLanguageOrFormatIsAUsageErrorOnOneLine() {
         Run lang = run("explain", "--lang", "fr", "550 x");
         assertThat(lang.exit()).isEqualTo(2);
