@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Concurrent SMTP sessions (default: ${DEFAULT-VALUE}).")
     int maxSmtpConnections;
 
+    @Option(names = "--max-smtp-connections-per-address", paramLabel = "N", defaultValue = "10",
+            description = "Concurrent SMTP sessions from one address; more get 421 and come back later. "
+                    + "This machine's own (a relaying MTA in front) are not limited (default: ${DEFAULT-VALUE}).")
+    int maxSmtpConnectionsPerAddress;
+
     @Option(names = "--smtp-tls-cert", paramLabel = "FILE",
             description = "Offer STARTTLS on the SMTP intake with this PEM certificate chain (certbot's fullchain.pem); "
                     + "needs --smtp-tls-key. Read again when the file changes, so a renewal needs no restart.")

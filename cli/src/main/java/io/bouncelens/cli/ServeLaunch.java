@@ -28,7 +28,7 @@ final class ServeLaunch {
             if (store.problem() != null) throw new IllegalArgumentException(store.problem());
             config = new ServerConfig(InetAddress.getByName(options.bind), options.httpPort, options.smtpPort,
                     store.data, store.db, options.token, options.domains, options.maxMessageBytes,
-                    options.maxSmtpConnections,
+                    options.maxSmtpConnections, options.maxSmtpConnectionsPerAddress,
                     new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), null, null,
                     options.retainDays == null ? null : Duration.ofDays(options.retainDays));
             if ((options.smtpTlsCertificate == null) != (options.smtpTlsKey == null)) {

@@ -52,7 +52,7 @@ public final class BounceServer implements AutoCloseable {
             http = new HttpApi(config.bind(), config.httpPort(), store, counters, config.token(), config.maxMessageBytes());
             http.start();
             smtp = new SmtpIntake(config.bind(), config.smtpPort(), intake, new RecipientDomains(config.domains()),
-                    config.maxMessageBytes(), config.maxSmtpConnections(), counters, smtpTls);
+                    config.maxMessageBytes(), config.maxSmtpConnections(), config.maxSmtpConnectionsPerAddress(), counters, smtpTls);
             smtp.start();
             ImapIntake imap = null;
             if (config.imap() != null) {

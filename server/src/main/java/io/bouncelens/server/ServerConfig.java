@@ -20,6 +20,7 @@ import java.util.List;
  * @param domains            domains the SMTP intake takes bounces for; empty = any (loopback only)
  * @param maxMessageBytes    largest message accepted over SMTP or HTTP
  * @param maxSmtpConnections concurrent SMTP sessions
+ * @param maxSmtpConnectionsPerAddress concurrent SMTP sessions from one address beyond this machine
  * @param policy             when an address is suppressed
  * @param imap               a mailbox to read bounces from besides the SMTP intake; null for none
  * @param smtpTls            the certificate and key STARTTLS presents; null for an intake without TLS
@@ -27,6 +28,7 @@ import java.util.List;
  */
 public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path dataDir, String databaseUrl,
                            String token, List<String> domains, int maxMessageBytes, int maxSmtpConnections,
+                           int maxSmtpConnectionsPerAddress,
                            SuppressionPolicy policy, ImapMailbox imap,
                            SmtpTlsFiles smtpTls, Duration retention) {
 
@@ -38,6 +40,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
     public static final int DEFAULT_SMTP_PORT = 2525;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
     public static final int DEFAULT_MAX_SMTP_CONNECTIONS = 50;
+    public static final int DEFAULT_MAX_SMTP_CONNECTIONS_PER_ADDRESS = 10;
 
     public ServerConfig {
         domains = List.copyOf(domains);
@@ -48,7 +51,12 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
     public static ServerConfig loopback(Path dataDir) {
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, dataDir,
                 null, null, List.of(), DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_SMTP_CONNECTIONS,
+                DEFAULT_MAX_SMTP_CONNECTIONS_PER_ADDRESS,
                 SuppressionPolicy.defaults(), null, null, null);
+    }
+
+    public ServerConfig withBind(InetAddress address) {
+        return with(c -> c.bind = address);
     }
 
     public ServerConfig withPorts(int http, int smtp) {
@@ -72,6 +80,10 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
 
     public ServerConfig withMaxSmtpConnections(int max) {
         return with(c -> c.maxSmtpConnections = max);
+    }
+
+    public ServerConfig withMaxSmtpConnectionsPerAddress(int max) {
+        return with(c -> c.maxSmtpConnectionsPerAddress = max);
     }
 
     public ServerConfig withImap(ImapMailbox mailbox) {
@@ -108,6 +120,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         List<String> domains;
         int maxMessageBytes;
         int maxSmtpConnections;
+        int maxSmtpConnectionsPerAddress;
         SuppressionPolicy policy;
         ImapMailbox imap;
         SmtpTlsFiles smtpTls;
@@ -123,6 +136,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
             domains = from.domains;
             maxMessageBytes = from.maxMessageBytes;
             maxSmtpConnections = from.maxSmtpConnections;
+            maxSmtpConnectionsPerAddress = from.maxSmtpConnectionsPerAddress;
             policy = from.policy;
             imap = from.imap;
             smtpTls = from.smtpTls;
@@ -131,7 +145,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
 
         ServerConfig config() {
             return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                    maxSmtpConnections, policy, imap, smtpTls, retention);
+                    maxSmtpConnections, maxSmtpConnectionsPerAddress, policy, imap, smtpTls, retention);
         }
     }
 
@@ -143,6 +157,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         if (httpPort < 0 || httpPort > 65535 || smtpPort < 0 || smtpPort > 65535) return "ports must be 0-65535";
         if (maxMessageBytes < 1024) return "the size limit must be at least 1024 bytes";
         if (maxSmtpConnections < 1) return "at least one SMTP connection must be allowed";
+        if (maxSmtpConnectionsPerAddress < 1) return "at least one SMTP connection per address must be allowed";
         if (retention != null && retention.compareTo(Duration.ofDays(1)) < 0) return "--retain-days must be at least 1";
         if (!bind.isLoopbackAddress()) {
             if (token == null) return "binding beyond loopback (" + bind.getHostAddress() + ") needs --token";

@@ -16,7 +16,12 @@ final class SmtpClient implements AutoCloseable {
     private String ehlo;
 
     SmtpClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this("127.0.0.1", port);
+    }
+
+    /** A session to {@code host}; connecting to one of this machine's own outward addresses comes from it. */
+    SmtpClient(String host, int port) throws IOException {
+        socket = new Socket(host, port);
         socket.setSoTimeout(30_000);
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         out = socket.getOutputStream();

@@ -72,6 +72,52 @@ class SmtpProtocolTest {
     }
 
     @Test
+    void oneAddressBeyondThisMachineGetsNoMoreThanItsShareOfSessions() throws Exception {
+        java.net.InetAddress outward = outwardAddress();
+        org.junit.jupiter.api.Assumptions.assumeTrue(outward != null, "this machine has no address beyond loopback");
+        String host = outward.getHostAddress();
+        ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-per-address"))
+                .withBind(java.net.InetAddress.getByName("0.0.0.0")).withToken("t").withDomains(List.of("sender.example"))
+                .withMaxSmtpConnectionsPerAddress(2);
+        try (RunningServer server = RunningServer.start(config);
+             SmtpClient first = new SmtpClient(host, server.smtpPort());
+             SmtpClient second = new SmtpClient(host, server.smtpPort())) {
+            assertThat(greeting(host, server.smtpPort()))
+                    .isEqualTo("421 4.7.0 Too many connections from " + host + "; try again later");
+            // this machine's own sessions (a relaying MTA in front) are not counted against it
+            try (SmtpClient local = new SmtpClient(server.smtpPort())) {
+                assertThat(local.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.MAILBOX_FULL))).startsWith("250");
+            }
+            assertThat(first.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
+            second.close(); // a place comes free
+            try (SmtpClient third = new SmtpClient(host, server.smtpPort())) {
+                assertThat(third.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.BLOCKED))).startsWith("250");
+            }
+            assertThat(server.api.get("/metrics").body())
+                    .contains("bouncelens_smtp_sessions_refused_total{cause=\"per_address\"} 1\n");
+        }
+    }
+
+    private static String greeting(String host, int port) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(host, port)) {
+            socket.setSoTimeout(10_000);
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
+    }
+
+    /** One of this machine's IPv4 addresses that is not loopback, or null. */
+    private static java.net.InetAddress outwardAddress() throws java.io.IOException {
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) continue;
+            for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                if (a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) return a;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void refusesSessionsBeyondTheConnectionLimit() throws Exception {
         try (RunningServer small = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-conns"))
                 .withMaxSmtpConnections(2));

@@ -11,6 +11,8 @@ public final class IntakeCounters {
     public final LongAdder smtpTooLarge = new LongAdder();
     public final LongAdder smtpFailed = new LongAdder();
     public final LongAdder smtpAcceptedOverTls = new LongAdder();
+    /** SMTP sessions refused because their address already had as many as allowed. */
+    public final LongAdder smtpRefusedPerAddress = new LongAdder();
     /** Epoch seconds when the certificate STARTTLS presents runs out; 0 without TLS. */
     public final AtomicLong smtpCertificateExpiry = new AtomicLong();
     public final LongAdder imapAccepted = new LongAdder();

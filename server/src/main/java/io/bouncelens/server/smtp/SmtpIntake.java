@@ -19,13 +19,15 @@ public final class SmtpIntake implements AutoCloseable {
     private final ReloadingServerTls tls;
 
     public SmtpIntake(InetAddress bind, int port, BounceIntake intake, RecipientDomains domains,
-                      int maxMessageBytes, int maxConnections, IntakeCounters counters, ReloadingServerTls tls) {
+                      int maxMessageBytes, int maxConnections, int maxConnectionsPerAddress, IntakeCounters counters,
+                      ReloadingServerTls tls) {
         this.tls = tls;
         SMTPServer.Builder builder = SMTPServer.port(port)
                 .bindAddress(bind)
                 .hostName("bouncelens")
                 .softwareName("bouncelens")
                 .maxConnections(maxConnections)
+                .sessionHandler(new PerAddressLimit(maxConnectionsPerAddress, counters.smtpRefusedPerAddress))
                 .connectionTimeout(60, TimeUnit.SECONDS)
                 .maxRecipients(100)
                 // Advertised in EHLO (SIZE) so well-behaved senders do not even try a larger message.

@@ -1,0 +1,65 @@
+package io.bouncelens.server.smtp;
+
+import org.subethamail.smtp.server.Session;
+import org.subethamail.smtp.server.SessionHandler;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * At most so many SMTP sessions at once from one address, as an MX needs when it faces the
+ * Internet: one sending host cannot take every session and keep other senders' bounces out. A
+ * refused session gets {@code 421} at once, so its sender tries again later. Sessions from this
+ * machine (loopback) are not limited: that is the MTA relaying in front, or a test.
+ */
+final class PerAddressLimit implements SessionHandler {
+
+    private final int max;
+    private final LongAdder refused;
+    /** Live sessions per address; an address leaves the map with its last session. */
+    private final Map<InetAddress, Set<Session>> live = new ConcurrentHashMap<>();
+
+    PerAddressLimit(int max, LongAdder refused) {
+        this.max = max;
+        this.refused = refused;
+    }
+
+    @Override
+    public SessionAcceptance accept(Session session) {
+        InetAddress from = address(session);
+        if (from == null || from.isLoopbackAddress()) return SessionAcceptance.success();
+        boolean[] taken = {false};
+        live.compute(from, (address, sessions) -> {
+            Set<Session> now = sessions != null ? sessions : ConcurrentHashMap.newKeySet();
+            // A session that ended without onSessionEnd (an error path) must not hold its place.
+            now.removeIf(s -> s.getSocket() == null || s.getSocket().isClosed());
+            if (now.size() < max) {
+                now.add(session);
+                taken[0] = true;
+            }
+            return now.isEmpty() ? null : now;
+        });
+        if (taken[0]) return SessionAcceptance.success();
+        refused.increment();
+        return SessionAcceptance.failure(421, "4.7.0 Too many connections from " + from.getHostAddress() + "; try again later");
+    }
+
+    @Override
+    public void onSessionEnd(Session session) {
+        InetAddress from = address(session);
+        if (from == null) return;
+        live.computeIfPresent(from, (address, sessions) -> {
+            sessions.remove(session);
+            return sessions.isEmpty() ? null : sessions;
+        });
+    }
+
+    private static InetAddress address(Session session) {
+        InetSocketAddress remote = session.getRealRemoteAddress();
+        return remote == null ? null : remote.getAddress();
+    }
+}
