@@ -1,8 +1,8 @@
 package io.bouncelens.server;
 
-import javax.net.ssl.SSLContext;
+import io.bouncelens.server.tls.TrustedCertificates;
+
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -90,17 +90,6 @@ final class TestTls {
 
     /** A client's socket factory that trusts the one certificate {@code name} and nothing else. */
     static SSLSocketFactory trusting(String name) {
-        try {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry(name, certificate(name));
-            TrustManagerFactory managers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            managers.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, managers.getTrustManagers(), null);
-            return context.getSocketFactory();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new TrustedCertificates(Path.of(name), java.util.List.of(certificate(name))).socketFactory();
     }
 }
