@@ -115,6 +115,15 @@ class ServerCommandsTest {
     }
 
     @Test
+    void serveReadsItsOptionsFromAFileNamedWithAnAt() throws Exception {
+        Path options = Files.writeString(Files.createTempDirectory("bouncelens-args").resolve("serve.args"),
+                "# /etc/bouncelens/serve.args\n--http-port 0 --smtp-port 0\n--retain-days 0\n");
+        Run r = run("serve", "@" + options);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("bouncelens serve: --retain-days must be at least 1");
+    }
+
+    @Test
     void serveRefusesAZeroSoftBounceLimit() {
         Run r = run("serve", "--soft-bounce-limit", "0");
         assertThat(r.exit()).isEqualTo(2);
