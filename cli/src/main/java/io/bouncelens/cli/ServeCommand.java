@@ -74,8 +74,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--imap", paramLabel = "URL",
             description = "Also read the bounces that land in a mailbox: imaps://USER@HOST[:PORT][/FOLDER] "
                     + "(a user with @ written %%40; password in $BOUNCELENS_IMAP_PASSWORD or --imap-secret-file). Read-only: nothing "
-                    + "in the mailbox is flagged or moved; each message is stored once.")
-    String imap;
+                    + "in the mailbox is flagged or moved; each message is stored once. Repeat it for several mailboxes; "
+                    + "the --imap-... options are then given once for all, or once per --imap in the same order.")
+    List<String> imap = new ArrayList<>();
 
     @Mixin
     ImapLoginOptions imapLogin = new ImapLoginOptions();

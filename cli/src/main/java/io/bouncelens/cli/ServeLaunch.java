@@ -2,6 +2,7 @@ package io.bouncelens.cli;
 
 import io.bouncelens.server.BounceServer;
 import io.bouncelens.server.ServerConfig;
+import io.bouncelens.server.imap.ImapMailbox;
 import io.bouncelens.server.policy.SuppressionPolicy;
 
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ final class ServeLaunch {
             config = new ServerConfig(InetAddress.getByName(options.bind), options.httpPort, options.smtpPort,
                     store.data, store.db, options.token, options.domains, options.maxMessageBytes,
                     options.maxSmtpConnections, options.maxSmtpConnectionsPerAddress,
-                    new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), null, null,
+                    new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), java.util.List.of(), null,
                     options.retainDays == null ? null : Duration.ofDays(options.retainDays));
             if ((options.smtpTlsCertificate == null) != (options.smtpTlsKey == null)) {
                 throw new IllegalArgumentException("--smtp-tls-cert and --smtp-tls-key go together");
@@ -37,9 +38,9 @@ final class ServeLaunch {
             if (options.smtpTlsCertificate != null) {
                 config = config.withSmtpTls(new ServerConfig.SmtpTlsFiles(options.smtpTlsCertificate, options.smtpTlsKey));
             }
-            if (options.imap != null) {
-                config = config.withImap(ImapLogins.mailbox(options.imap, options.imapLogin,
-                        Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000))).withSince(options.imapSince));
+            for (ImapMailbox mailbox : ImapLogins.mailboxes(options.imap, options.imapLogin,
+                    Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000)))) {
+                config = config.withImap(mailbox.withSince(options.imapSince));
             }
             String problem = config.problem();
             if (problem != null) throw new IllegalArgumentException(problem);
@@ -60,8 +61,8 @@ final class ServeLaunch {
         err.println("bouncelens: SMTP bounce intake on " + shown + ":" + server.smtpPort()
                 + (config.domains().isEmpty() ? " (any domain)" : " for " + String.join(", ", config.domains()))
                 + (server.smtpTlsSubject() == null ? "" : ", STARTTLS with " + server.smtpTlsSubject()));
-        if (config.imap() != null) {
-            err.println("bouncelens: IMAP bounce intake from " + config.imap() + " (" + config.imap().login() + "), every "
+        for (ImapMailbox mailbox : config.mailboxes()) {
+            err.println("bouncelens: IMAP bounce intake from " + mailbox + " (" + mailbox.login() + "), every "
                     + options.imapIntervalSeconds + " s");
         }
         err.println("bouncelens: store " + server.storeDescription()

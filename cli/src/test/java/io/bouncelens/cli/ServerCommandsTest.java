@@ -87,6 +87,27 @@ class ServerCommandsTest {
     }
 
     @Test
+    void severalMailboxesTakeEachLoginOptionOnceForAllOrOncePerMailbox() throws Exception {
+        Path dir = Files.createTempDirectory("bouncelens-mailboxes");
+        Path one = Files.writeString(dir.resolve("one.secret"), "pw-1");
+        Path two = Files.writeString(dir.resolve("two.secret"), "token-2");
+        ImapLoginOptions options = new ImapLoginOptions();
+        CommandLine.populateCommand(options, "--imap-secret-file", one.toString(), "--imap-secret-file", two.toString(),
+                "--imap-auth", "password", "--imap-auth", "xoauth2");
+        var mailboxes = ImapLogins.mailboxes(List.of("imaps://a@imap.one.example/INBOX", "imaps://b@imap.two.example/Bounces"),
+                options, java.time.Duration.ofSeconds(60));
+        assertThat(mailboxes).extracting(m -> m + " " + m.login()).containsExactly(
+                "imaps://a@imap.one.example:993/INBOX password from " + one,
+                "imaps://b@imap.two.example:993/Bounces XOAUTH2 from " + two);
+
+        Run wrong = run("serve", "--imap", "imaps://a@imap.one.example/INBOX", "--imap", "imaps://b@imap.two.example/INBOX",
+                "--imap-secret-file", one.toString(), "--imap-secret-file", two.toString(), "--imap-secret-file", one.toString());
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err().strip()).isEqualTo("bouncelens serve: --imap-secret-file is given 3 times for 2 mailboxes: "
+                + "give it once for all, or once per --imap in the same order");
+    }
+
+    @Test
     void serveRefusesAnImapUrlWithItsPasswordInIt() {
         Run r = run("serve", "--imap", "imaps://bounces:hunter2@imap.example.org/INBOX");
         assertThat(r.exit()).isEqualTo(2);

@@ -2,6 +2,7 @@ package io.bouncelens.server;
 
 import io.bouncelens.server.http.HttpApi;
 import io.bouncelens.server.imap.ImapIntake;
+import io.bouncelens.server.imap.ImapMailbox;
 import io.bouncelens.server.intake.BounceIntake;
 import io.bouncelens.server.intake.IntakeCounters;
 import io.bouncelens.server.smtp.RecipientDomains;
@@ -13,6 +14,8 @@ import io.bouncelens.server.tls.ReloadingServerTls;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code bouncelens serve}: the store, the HTTP API with the web page, the SMTP intake and, when
@@ -23,17 +26,17 @@ public final class BounceServer implements AutoCloseable {
     private final Database database;
     private final HttpApi http;
     private final SmtpIntake smtp;
-    private final ImapIntake imap;
+    private final List<ImapIntake> mailboxes;
     private final RetentionSchedule retention;
     private final ServerConfig config;
 
-    private BounceServer(ServerConfig config, Database database, HttpApi http, SmtpIntake smtp, ImapIntake imap,
-                         RetentionSchedule retention) {
+    private BounceServer(ServerConfig config, Database database, HttpApi http, SmtpIntake smtp,
+                         List<ImapIntake> mailboxes, RetentionSchedule retention) {
         this.config = config;
         this.database = database;
         this.http = http;
         this.smtp = smtp;
-        this.imap = imap;
+        this.mailboxes = mailboxes;
         this.retention = retention;
     }
 
@@ -45,6 +48,7 @@ public final class BounceServer implements AutoCloseable {
         Database database = openDatabase(config);
         HttpApi http = null;
         SmtpIntake smtp = null;
+        List<ImapIntake> mailboxes = new ArrayList<>();
         try {
             IntakeCounters counters = new IntakeCounters();
             BounceStore store = new BounceStore(database, config.policy(), Clock.systemUTC());
@@ -54,18 +58,19 @@ public final class BounceServer implements AutoCloseable {
             smtp = new SmtpIntake(config.bind(), config.smtpPort(), intake, new RecipientDomains(config.domains()),
                     config.maxMessageBytes(), config.maxSmtpConnections(), config.maxSmtpConnectionsPerAddress(), counters, smtpTls);
             smtp.start();
-            ImapIntake imap = null;
-            if (config.imap() != null) {
-                imap = new ImapIntake(config.imap(), intake, config.maxMessageBytes(), counters);
-                imap.start();
+            for (ImapMailbox mailbox : config.mailboxes()) {
+                ImapIntake reader = new ImapIntake(mailbox, intake, config.maxMessageBytes(), counters);
+                mailboxes.add(reader);
+                reader.start();
             }
             RetentionSchedule retention = null;
             if (config.retention() != null) {
                 retention = new RetentionSchedule(store, config.retention(), Clock.systemUTC(), counters.retentionPruned);
                 retention.start();
             }
-            return new BounceServer(config, database, http, smtp, imap, retention);
+            return new BounceServer(config, database, http, smtp, mailboxes, retention);
         } catch (RuntimeException e) {
+            mailboxes.forEach(ImapIntake::close);
             if (smtp != null) smtp.close();
             if (http != null) http.close();
             database.close();
@@ -113,7 +118,7 @@ public final class BounceServer implements AutoCloseable {
     @Override
     public void close() {
         if (retention != null) retention.close();
-        if (imap != null) imap.close();
+        mailboxes.forEach(ImapIntake::close);
         smtp.close();
         http.close();
         database.close();

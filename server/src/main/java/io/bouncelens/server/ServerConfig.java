@@ -22,14 +22,14 @@ import java.util.List;
  * @param maxSmtpConnections concurrent SMTP sessions
  * @param maxSmtpConnectionsPerAddress concurrent SMTP sessions from one address beyond this machine
  * @param policy             when an address is suppressed
- * @param imap               a mailbox to read bounces from besides the SMTP intake; null for none
+ * @param mailboxes          mailboxes to read bounces from besides the SMTP intake; empty for none
  * @param smtpTls            the certificate and key STARTTLS presents; null for an intake without TLS
  * @param retention          how long stored messages are kept (pruned hourly); null to keep them all
  */
 public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path dataDir, String databaseUrl,
                            String token, List<String> domains, int maxMessageBytes, int maxSmtpConnections,
                            int maxSmtpConnectionsPerAddress,
-                           SuppressionPolicy policy, ImapMailbox imap,
+                           SuppressionPolicy policy, List<ImapMailbox> mailboxes,
                            SmtpTlsFiles smtpTls, Duration retention) {
 
     /** The PEM files of the SMTP intake's certificate chain and private key (certbot's fullchain.pem, privkey.pem). */
@@ -44,6 +44,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
 
     public ServerConfig {
         domains = List.copyOf(domains);
+        mailboxes = List.copyOf(mailboxes);
         if (token != null && token.isBlank()) token = null;
     }
 
@@ -52,7 +53,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, dataDir,
                 null, null, List.of(), DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_SMTP_CONNECTIONS,
                 DEFAULT_MAX_SMTP_CONNECTIONS_PER_ADDRESS,
-                SuppressionPolicy.defaults(), null, null, null);
+                SuppressionPolicy.defaults(), List.of(), null, null);
     }
 
     public ServerConfig withBind(InetAddress address) {
@@ -86,8 +87,9 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         return with(c -> c.maxSmtpConnectionsPerAddress = max);
     }
 
+    /** One more mailbox to read, besides those already named. */
     public ServerConfig withImap(ImapMailbox mailbox) {
-        return with(c -> c.imap = mailbox);
+        return with(c -> c.mailboxes = java.util.stream.Stream.concat(c.mailboxes.stream(), java.util.stream.Stream.of(mailbox)).toList());
     }
 
     public ServerConfig withSmtpTls(SmtpTlsFiles files) {
@@ -122,7 +124,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         int maxSmtpConnections;
         int maxSmtpConnectionsPerAddress;
         SuppressionPolicy policy;
-        ImapMailbox imap;
+        List<ImapMailbox> mailboxes;
         SmtpTlsFiles smtpTls;
         Duration retention;
 
@@ -138,14 +140,14 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
             maxSmtpConnections = from.maxSmtpConnections;
             maxSmtpConnectionsPerAddress = from.maxSmtpConnectionsPerAddress;
             policy = from.policy;
-            imap = from.imap;
+            mailboxes = from.mailboxes;
             smtpTls = from.smtpTls;
             retention = from.retention;
         }
 
         ServerConfig config() {
             return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                    maxSmtpConnections, maxSmtpConnectionsPerAddress, policy, imap, smtpTls, retention);
+                    maxSmtpConnections, maxSmtpConnectionsPerAddress, policy, mailboxes, smtpTls, retention);
         }
     }
 
@@ -158,6 +160,10 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         if (maxMessageBytes < 1024) return "the size limit must be at least 1024 bytes";
         if (maxSmtpConnections < 1) return "at least one SMTP connection must be allowed";
         if (maxSmtpConnectionsPerAddress < 1) return "at least one SMTP connection per address must be allowed";
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (ImapMailbox m : mailboxes) {
+            if (!named.add(m.describe())) return "--imap names " + m + " twice";
+        }
         if (retention != null && retention.compareTo(Duration.ofDays(1)) < 0) return "--retain-days must be at least 1";
         if (!bind.isLoopbackAddress()) {
             if (token == null) return "binding beyond loopback (" + bind.getHostAddress() + ") needs --token";

@@ -34,6 +34,41 @@ class ImapIntakeTest {
     }
 
     @Test
+    void severalMailboxesAreEachReadAndTheGaugeFollowsTheOneReadLeastRecently() throws Exception {
+        try (TestImapServer first = new TestImapServer(); TestImapServer second = new TestImapServer()) {
+            first.deliver(TestBounces.USER_UNKNOWN);
+            second.deliver(TestBounces.BLOCKED);
+            ServerConfig both = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+                    .withImap(first.mailbox(TestImapServer.PASSWORD)).withImap(second.mailbox(TestImapServer.PASSWORD));
+            try (RunningServer running = RunningServer.start(both)) {
+                Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 2);
+                assertThat(running.api.get("/api/v1/bounces").json().get("results"))
+                        .extracting(b -> b.get("reason").asText()).containsExactlyInAnyOrder("userunknown", "blocked");
+                Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_last_success_timestamp_seconds") > 0);
+            }
+
+            // One mailbox that cannot be read holds the gauge at 0 (an alert) while the other is still read.
+            first.deliver(TestBounces.MAILBOX_FULL);
+            ServerConfig oneWrong = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+                    .withImap(first.mailbox(TestImapServer.PASSWORD)).withImap(second.mailbox("wrong"));
+            try (RunningServer running = RunningServer.start(oneWrong)) {
+                Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 2
+                        && Metrics.value(running.api, "bouncelens_imap_reading_failures_total") >= 2);
+                assertThat(Metrics.value(running.api, "bouncelens_imap_last_success_timestamp_seconds")).isZero();
+            }
+        }
+    }
+
+    @Test
+    void theSameMailboxTwiceIsRefused() throws Exception {
+        try (TestImapServer imap = new TestImapServer()) {
+            ServerConfig twice = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+                    .withImap(imap.mailbox(TestImapServer.PASSWORD)).withImap(imap.mailbox("other"));
+            assertThat(twice.problem()).startsWith("--imap names imap://bounces@example.org@127.0.0.1:").endsWith(" twice");
+        }
+    }
+
+    @Test
     void aMessageOverTheSizeLimitIsSkippedOnceAndTheNextOneIsStored() throws Exception {
         try (TestImapServer imap = new TestImapServer()) {
             imap.deliver(TestBounces.USER_UNKNOWN); // about 2 KB

@@ -48,6 +48,7 @@ public final class ImapIntake implements AutoCloseable {
 
     /** Reads the folder now and then every interval, until closed. */
     public void start() {
+        counters.imapReading(mailbox.describe());
         timer.scheduleWithFixedDelay(this::read, 0, mailbox.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -57,7 +58,7 @@ public final class ImapIntake implements AutoCloseable {
             while (!closed && pass() == BATCH) {
                 // a backlog: the next batch straight away
             }
-            counters.imapLastSuccess.set(System.currentTimeMillis() / 1000);
+            counters.imapSucceeded(mailbox.describe(), System.currentTimeMillis() / 1000);
         } catch (MessagingException | IOException | RuntimeException e) {
             counters.imapFailed.increment();
             System.err.println("bouncelens: IMAP " + mailbox.describe() + ": " + oneLine(e));

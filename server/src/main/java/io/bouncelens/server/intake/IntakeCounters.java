@@ -1,5 +1,7 @@
 package io.bouncelens.server.intake;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,8 +22,25 @@ public final class IntakeCounters {
     public final LongAdder imapTakenElsewhere = new LongAdder();
     public final LongAdder imapFailed = new LongAdder();
     public final LongAdder imapReadings = new LongAdder();
-    /** Epoch seconds of the IMAP intake's last reading that got through; 0 before the first. */
-    public final AtomicLong imapLastSuccess = new AtomicLong();
+    /** Per mailbox read, epoch seconds of its last reading that got through; 0 before the first. */
+    private final Map<String, Long> imapLastSuccess = new ConcurrentHashMap<>();
+
+    /** A mailbox the IMAP intake reads; until its first reading gets through it holds the gauge at 0. */
+    public void imapReading(String mailbox) {
+        imapLastSuccess.putIfAbsent(mailbox, 0L);
+    }
+
+    public void imapSucceeded(String mailbox, long epochSeconds) {
+        imapLastSuccess.put(mailbox, epochSeconds);
+    }
+
+    /**
+     * When the mailbox read least recently got through (the oldest of their last successes), so
+     * that one alert on its age covers every mailbox; 0 when one has not got through yet or none is read.
+     */
+    public long imapLastSuccess() {
+        return imapLastSuccess.values().stream().mapToLong(Long::longValue).min().orElse(0);
+    }
     public final LongAdder messagesStored = new LongAdder();
     public final LongAdder recordsStored = new LongAdder();
     public final LongAdder suppressionsAdded = new LongAdder();
