@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,11 +61,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--smtp-tls-cert", paramLabel = "FILE",
             description = "Offer STARTTLS on the SMTP intake with this PEM certificate chain (certbot's fullchain.pem); "
                     + "needs --smtp-tls-key. Read again when the file changes, so a renewal needs no restart.")
-    java.nio.file.Path smtpTlsCertificate;
+    Path smtpTlsCertificate;
 
     @Option(names = "--smtp-tls-key", paramLabel = "FILE",
             description = "The PEM private key of --smtp-tls-cert (certbot's privkey.pem), unencrypted.")
-    java.nio.file.Path smtpTlsKey;
+    Path smtpTlsKey;
 
     @Option(names = "--retain-days", paramLabel = "DAYS",
             description = "Keep stored messages and their records this many days, pruned at start and every hour; "

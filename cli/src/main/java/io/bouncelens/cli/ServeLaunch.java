@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts the server with {@link ServeCommand}'s options and runs until the process is stopped. */
@@ -30,7 +31,7 @@ final class ServeLaunch {
             config = new ServerConfig(InetAddress.getByName(options.bind), options.httpPort, options.smtpPort,
                     store.data, store.db, options.token, options.domains, options.maxMessageBytes,
                     options.maxSmtpConnections, options.maxSmtpConnectionsPerAddress,
-                    new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), java.util.List.of(), null,
+                    new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), List.of(), null,
                     options.retainDays == null ? null : Duration.ofDays(options.retainDays));
             if ((options.smtpTlsCertificate == null) != (options.smtpTlsKey == null)) {
                 throw new IllegalArgumentException("--smtp-tls-cert and --smtp-tls-key go together");

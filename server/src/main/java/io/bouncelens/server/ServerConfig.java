@@ -6,7 +6,11 @@ import io.bouncelens.server.policy.SuppressionPolicy;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Everything {@code bouncelens serve} can be told.
@@ -89,7 +93,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
 
     /** One more mailbox to read, besides those already named. */
     public ServerConfig withImap(ImapMailbox mailbox) {
-        return with(c -> c.mailboxes = java.util.stream.Stream.concat(c.mailboxes.stream(), java.util.stream.Stream.of(mailbox)).toList());
+        return with(c -> c.mailboxes = Stream.concat(c.mailboxes.stream(), Stream.of(mailbox)).toList());
     }
 
     public ServerConfig withSmtpTls(SmtpTlsFiles files) {
@@ -105,13 +109,13 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
     }
 
     /** A copy with one change: each with-method names only what it changes. */
-    private ServerConfig with(java.util.function.Consumer<Copy> change) {
+    private ServerConfig with(Consumer<Copy> change) {
         Copy c = new Copy(this);
         change.accept(c);
         return c.config();
     }
 
-    /** The fields of a configuration being copied; adding a setting means one field here and one line in each method. */
+    /** The fields of a configuration being copied; adding a setting is a field here and a line in each of its two methods. */
     private static final class Copy {
         InetAddress bind;
         int httpPort;
@@ -160,7 +164,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         if (maxMessageBytes < 1024) return "the size limit must be at least 1024 bytes";
         if (maxSmtpConnections < 1) return "at least one SMTP connection must be allowed";
         if (maxSmtpConnectionsPerAddress < 1) return "at least one SMTP connection per address must be allowed";
-        java.util.Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         for (ImapMailbox m : mailboxes) {
             if (!named.add(m.describe())) return "--imap names " + m + " twice";
         }
