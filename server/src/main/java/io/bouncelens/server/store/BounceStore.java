@@ -353,16 +353,19 @@ public final class BounceStore {
             return firstKept != null ? firstKept - 1
                     : h.createQuery("SELECT COALESCE(MAX(id), 0) FROM suppression_changes").mapTo(Long.class).one();
         });
-        if (cut <= suppressionChangesPrunedThrough()) return 0;
-        writing(() -> jdbi.inTransaction(h -> h.createUpdate("INSERT INTO store_marks (name, value) VALUES (:n, :v) "
-                        + "ON CONFLICT (name) DO UPDATE SET value = " + (postgres ? "GREATEST" : "MAX")
-                        + "(store_marks.value, excluded.value)")
-                .bind("n", JOURNAL_PRUNED_THROUGH).bind("v", cut).execute()));
+        long marked = suppressionChangesPrunedThrough();
+        if (cut > marked) {
+            writing(() -> jdbi.inTransaction(h -> h.createUpdate("INSERT INTO store_marks (name, value) VALUES (:n, :v) "
+                            + "ON CONFLICT (name) DO UPDATE SET value = " + (postgres ? "GREATEST" : "MAX")
+                            + "(store_marks.value, excluded.value)")
+                    .bind("n", JOURNAL_PRUNED_THROUGH).bind("v", cut).execute()));
+        }
+        long through = Math.max(cut, marked); // also what an interrupted earlier pruning left below its mark
         long removed = 0;
         while (true) {
             int step = writing(() -> jdbi.inTransaction(h -> h.createUpdate("DELETE FROM suppression_changes WHERE id IN "
                             + "(SELECT id FROM suppression_changes WHERE id <= :cut ORDER BY id LIMIT :n)")
-                    .bind("cut", cut).bind("n", PRUNE_BATCH).execute()));
+                    .bind("cut", through).bind("n", PRUNE_BATCH).execute()));
             removed += step;
             if (step < PRUNE_BATCH) return removed;
         }
