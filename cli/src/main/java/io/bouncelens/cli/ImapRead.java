@@ -63,16 +63,11 @@ final class ImapRead {
                 }
             } while (batch.length == BATCH);
         } catch (MessagingException | IOException e) {
-            err.println("bouncelens imap: " + name + ": " + oneLine(e));
+            err.println("bouncelens imap: " + name + ": " + ImapConnection.describe(e, mailbox));
             err.println("bouncelens: " + summary.describe());
             return 1;
         }
         err.println("bouncelens: " + summary.describe());
         return summary.errors() > 0 ? 1 : 0;
-    }
-
-    private static String oneLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replace('\r', ' ').replace('\n', ' ');
     }
 }

@@ -59,6 +59,36 @@ public final class ImapConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * A failure to connect or read as one line, its cause included. A certificate the JDK refused
+     * (not signed by a CA it trusts, or not naming the host: it says "PKIX path building failed"
+     * for both) gets what to do about it.
+     */
+    public static String describe(Exception e, ImapMailbox mailbox) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e.getCause() != null && e.getCause().getMessage() != null && !m.contains(e.getCause().getMessage())) {
+            m = m + ": " + e.getCause().getMessage();
+        }
+        m = m.replace('\r', ' ').replace('\n', ' ');
+        if (m.length() > 300) m = m.substring(0, 300);
+        if (certificateRefused(e)) {
+            m = m + " (the server's certificate is not signed by a CA Java trusts, or does not name " + mailbox.host()
+                    + (mailbox.trusted() == null ? "; for a server with its own certificate, give it with --imap-trust FILE)"
+                    : "; --imap-trust " + mailbox.trusted() + " does not vouch for it under that name)");
+        }
+        return m;
+    }
+
+    private static boolean certificateRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException || t instanceof java.security.cert.CertPathBuilderException
+                    || t instanceof java.security.cert.CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public long uidValidity() throws MessagingException {
         return uids.getUIDValidity();
     }

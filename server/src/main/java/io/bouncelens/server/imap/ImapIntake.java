@@ -61,7 +61,7 @@ public final class ImapIntake implements AutoCloseable {
             counters.imapSucceeded(mailbox.describe(), System.currentTimeMillis() / 1000);
         } catch (MessagingException | IOException | RuntimeException e) {
             counters.imapFailed.increment();
-            System.err.println("bouncelens: IMAP " + mailbox.describe() + ": " + oneLine(e));
+            System.err.println("bouncelens: IMAP " + mailbox.describe() + ": " + ImapConnection.describe(e, mailbox));
         } finally {
             counters.imapReadings.increment();
         }
@@ -96,15 +96,6 @@ public final class ImapIntake implements AutoCloseable {
             }
             return taken;
         }
-    }
-
-    private static String oneLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e.getCause() != null && e.getCause().getMessage() != null && !m.contains(e.getCause().getMessage())) {
-            m = m + ": " + e.getCause().getMessage();
-        }
-        m = m.replace('\r', ' ').replace('\n', ' ');
-        return m.length() > 300 ? m.substring(0, 300) : m;
     }
 
     @Override
