@@ -60,6 +60,15 @@ class ImapIntakeTest {
     }
 
     @Test
+    void withoutAMailboxThereIsNoLastSuccessToAlertOn() throws Exception {
+        // A server that reads no mailbox must not trip the "mailbox not read" alert of operations.md.
+        try (RunningServer running = RunningServer.embedded()) {
+            assertThat(running.api.get("/metrics").body()).contains("bouncelens_imap_readings_total 0")
+                    .doesNotContain("bouncelens_imap_last_success_timestamp_seconds");
+        }
+    }
+
+    @Test
     void theSameMailboxTwiceIsRefused() throws Exception {
         try (TestImapServer imap = new TestImapServer()) {
             ServerConfig twice = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))

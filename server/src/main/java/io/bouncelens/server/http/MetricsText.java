@@ -52,10 +52,12 @@ final class MetricsText {
         sample(b, "bouncelens_imap_readings_total", intake.imapReadings.sum());
         counter(b, "bouncelens_imap_reading_failures_total", "Readings of the IMAP mailbox that failed (said on stderr).");
         sample(b, "bouncelens_imap_reading_failures_total", intake.imapFailed.sum());
-        gauge(b, "bouncelens_imap_last_success_timestamp_seconds",
-                "When a reading of the IMAP mailbox last got through (Unix time; 0: not yet); with several, the one "
-                        + "read least recently. Alert on its age.");
-        sample(b, "bouncelens_imap_last_success_timestamp_seconds", intake.imapLastSuccess());
+        if (intake.readsMailboxes()) { // absent without --imap, so an alert on its age stays quiet
+            gauge(b, "bouncelens_imap_last_success_timestamp_seconds",
+                    "When a reading of the IMAP mailbox last got through (Unix time; 0: not yet); with several, the one "
+                            + "read least recently. Alert on its age.");
+            sample(b, "bouncelens_imap_last_success_timestamp_seconds", intake.imapLastSuccess());
+        }
         counter(b, "bouncelens_records_stored_total", "Records stored since start.");
         sample(b, "bouncelens_records_stored_total", intake.recordsStored.sum());
         counter(b, "bouncelens_diagnose_failures_total", "Stored messages that could not be diagnosed.");

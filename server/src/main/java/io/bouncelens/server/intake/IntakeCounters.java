@@ -24,6 +24,12 @@ public final class IntakeCounters {
     public final LongAdder imapReadings = new LongAdder();
     /** Per mailbox read, epoch seconds of its last reading that got through; 0 before the first. */
     private final Map<String, Long> imapLastSuccess = new ConcurrentHashMap<>();
+    public final LongAdder messagesStored = new LongAdder();
+    public final LongAdder recordsStored = new LongAdder();
+    public final LongAdder suppressionsAdded = new LongAdder();
+    public final LongAdder diagnoseFailures = new LongAdder();
+    /** Messages removed by serve --retain-days. */
+    public final AtomicLong retentionPruned = new AtomicLong();
 
     /** A mailbox the IMAP intake reads; until its first reading gets through it holds the gauge at 0. */
     public void imapReading(String mailbox) {
@@ -41,12 +47,11 @@ public final class IntakeCounters {
     public long imapLastSuccess() {
         return imapLastSuccess.values().stream().mapToLong(Long::longValue).min().orElse(0);
     }
-    public final LongAdder messagesStored = new LongAdder();
-    public final LongAdder recordsStored = new LongAdder();
-    public final LongAdder suppressionsAdded = new LongAdder();
-    public final LongAdder diagnoseFailures = new LongAdder();
-    /** Messages removed by serve --retain-days. */
-    public final AtomicLong retentionPruned = new AtomicLong();
+
+    /** Whether any mailbox is read: without one there is no last success to report (nor to alert on). */
+    public boolean readsMailboxes() {
+        return !imapLastSuccess.isEmpty();
+    }
 
     void stored(int records, int suppressed, boolean diagnoseFailed) {
         messagesStored.increment();
