@@ -3,6 +3,7 @@ package io.bouncelens.server.smtp;
 import org.subethamail.smtp.server.Session;
 import org.subethamail.smtp.server.SessionHandler;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -13,8 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * At most so many SMTP sessions at once from one address, as an MX needs when it faces the
  * Internet: one sending host cannot take every session and keep other senders' bounces out. A
- * refused session gets {@code 421} at once, so its sender tries again later. Sessions from this
- * machine (loopback) are not limited: that is the MTA relaying in front, or a test.
+ * refused session gets {@code 421} at once, so its sender tries again later. An IPv6 sender counts
+ * by its /64, the network one host is given, since it can pick any address in it. Sessions from
+ * this machine (loopback) are not limited: that is the MTA relaying in front, or a test.
  */
 final class PerAddressLimit implements SessionHandler {
 
@@ -30,10 +32,11 @@ final class PerAddressLimit implements SessionHandler {
 
     @Override
     public SessionAcceptance accept(Session session) {
-        InetAddress from = address(session);
-        if (from == null || from.isLoopbackAddress()) return SessionAcceptance.success();
+        InetAddress address = address(session);
+        if (address == null || address.isLoopbackAddress()) return SessionAcceptance.success();
+        InetAddress from = source(address);
         boolean[] taken = {false};
-        live.compute(from, (address, sessions) -> {
+        live.compute(from, (key, sessions) -> {
             Set<Session> now = sessions != null ? sessions : ConcurrentHashMap.newKeySet();
             // A session that ended without onSessionEnd (an error path) must not hold its place.
             now.removeIf(s -> s.getSocket() == null || s.getSocket().isClosed());
@@ -45,17 +48,31 @@ final class PerAddressLimit implements SessionHandler {
         });
         if (taken[0]) return SessionAcceptance.success();
         refused.increment();
-        return SessionAcceptance.failure(421, "4.7.0 Too many connections from " + from.getHostAddress() + "; try again later");
+        return SessionAcceptance.failure(421, "4.7.0 Too many connections from "
+                + (from instanceof Inet6Address ? from.getHostAddress() + "/64" : from.getHostAddress()) + "; try again later");
     }
 
     @Override
     public void onSessionEnd(Session session) {
-        InetAddress from = address(session);
-        if (from == null) return;
-        live.computeIfPresent(from, (address, sessions) -> {
+        InetAddress address = address(session);
+        if (address == null) return;
+        InetAddress from = source(address);
+        live.computeIfPresent(from, (key, sessions) -> {
             sessions.remove(session);
             return sessions.isEmpty() ? null : sessions;
         });
+    }
+
+    /** What sessions are counted by: an IPv4 address itself, an IPv6 address's /64. */
+    static InetAddress source(InetAddress address) {
+        if (!(address instanceof Inet6Address)) return address;
+        byte[] bytes = address.getAddress();
+        java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e); // 16 bytes are always an address
+        }
     }
 
     private static InetAddress address(Session session) {
