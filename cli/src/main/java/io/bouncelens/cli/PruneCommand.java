@@ -24,6 +24,11 @@ final class PruneCommand implements Callable<Integer> {
             description = "Remove what was received more than this many days ago (at least 1).")
     int days;
 
+    @Option(names = "--vacuum",
+            description = "Then give the freed space back to the disk (SQLite: VACUUM, which rewrites the file and "
+                    + "needs as much free space again; intakes wait meanwhile). PostgreSQL's autovacuum needs no help.")
+    boolean vacuum;
+
     @Override
     public Integer call() {
         // In a class of its own so that verifying this one loads no server class.

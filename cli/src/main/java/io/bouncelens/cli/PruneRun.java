@@ -33,10 +33,19 @@ final class PruneRun {
             BounceStore.Pruned p = store.pruneBefore(before.toEpochMilli());
             err.println("bouncelens: pruned " + p.messages() + " messages and " + p.records() + " records received before "
                     + before + ", and " + p.changes() + " older changes from the list's journal; the suppression list stays whole");
+            if (options.vacuum) {
+                BounceStore.Compacted c = store.compact();
+                err.println(c == null ? "bouncelens: PostgreSQL's autovacuum makes the freed space reusable; nothing more to do"
+                        : "bouncelens: store compacted from " + megabytes(c.before()) + " to " + megabytes(c.after()));
+            }
             return 0;
         } catch (RuntimeException e) {
             err.println("bouncelens prune: " + ServeCommand.oneLine(e));
             return 1;
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 }

@@ -152,6 +152,35 @@ class ServerCommandsTest {
     }
 
     @Test
+    void pruneWithVacuumGivesTheFreedSpaceBackToTheDisk() throws Exception {
+        Path data = Files.createTempDirectory("bouncelens-vacuum");
+        byte[] bounce;
+        try (var in = ServerCommandsTest.class.getResourceAsStream("dsn-userunknown.eml")) {
+            bounce = in.readAllBytes();
+        }
+        // 200 old bounces, each with 40 KB of returned body: about 8 MB of raw messages
+        byte[] big = (new String(bounce, java.nio.charset.StandardCharsets.US_ASCII)
+                + ("returned body line " + "x".repeat(60) + "\n").repeat(500)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (Database db = Database.embedded(data)) {
+            BounceIntake old = new BounceIntake(new BounceStore(db, SuppressionPolicy.defaults(),
+                    Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(-100))), new IntakeCounters());
+            for (int i = 0; i < 200; i++) old.accept(new IncomingMessage("smtp", "", List.of("b@sender.example"), big));
+        }
+        Path file = data.resolve("bouncelens.db");
+        long before = Files.size(file);
+        assertThat(before).isGreaterThan(6_000_000);
+
+        Run r = run("prune", "--data", data.toString(), "--older-than", "30", "--vacuum");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("pruned 200 messages").containsPattern("store compacted from \\d+\\.\\d MB to 0\\.\\d MB");
+        assertThat(Files.size(file)).isLessThan(before / 10);
+        try (Database db = Database.embedded(data)) {
+            assertThat(new BounceStore(db, SuppressionPolicy.defaults(), Clock.systemUTC())
+                    .suppression("gone.away@mail.example.org")).isPresent();
+        }
+    }
+
+    @Test
     void rediagnoseSaysWhenThereIsNoStore() throws Exception {
         Path empty = Files.createTempDirectory("bouncelens-nostore");
         Run r = run("rediagnose", "--data", empty.toString());

@@ -371,6 +371,30 @@ public final class BounceStore {
         }
     }
 
+    /** The store's size before and after {@link #compact}, in bytes. */
+    public record Compacted(long before, long after) {
+    }
+
+    /**
+     * Gives the space pruning freed back to the disk. SQLite keeps freed pages for its next rows,
+     * so its file never shrinks by itself: VACUUM rewrites it (under the write lock, so an intake
+     * waits for it). On PostgreSQL autovacuum already makes the space reusable, and VACUUM FULL
+     * locks tables for long, so that is left to its operator: null.
+     */
+    public Compacted compact() {
+        if (postgres) return null;
+        return writing(() -> jdbi.withHandle(h -> {
+            long before = sqliteBytes(h);
+            h.execute("VACUUM");
+            return new Compacted(before, sqliteBytes(h));
+        }));
+    }
+
+    private static long sqliteBytes(Handle h) {
+        long pages = h.createQuery("PRAGMA page_count").mapTo(Long.class).one();
+        return pages * h.createQuery("PRAGMA page_size").mapTo(Long.class).one();
+    }
+
     // ---- messages ----
 
     public Optional<byte[]> raw(long messageId) {
