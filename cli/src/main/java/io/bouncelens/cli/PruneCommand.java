@@ -25,8 +25,9 @@ final class PruneCommand implements Callable<Integer> {
     int days;
 
     @Option(names = "--vacuum",
-            description = "Then give the freed space back to the disk (SQLite: VACUUM, which rewrites the file and "
-                    + "needs as much free space again; intakes wait meanwhile). PostgreSQL's autovacuum needs no help.")
+            description = "Then give the freed space back to the disk (SQLite: VACUUM, which rewrites the file, needs "
+                    + "as much free space again, and keeps a running server from storing meanwhile: best at a quiet hour). "
+                    + "PostgreSQL's autovacuum needs no help.")
     boolean vacuum;
 
     @Override

@@ -6,6 +6,8 @@ import org.subethamail.smtp.server.SessionHandler;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,10 +69,10 @@ final class PerAddressLimit implements SessionHandler {
     static InetAddress source(InetAddress address) {
         if (!(address instanceof Inet6Address)) return address;
         byte[] bytes = address.getAddress();
-        java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
+        Arrays.fill(bytes, 8, 16, (byte) 0);
         try {
             return InetAddress.getByAddress(bytes);
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e); // 16 bytes are always an address
         }
     }

@@ -377,9 +377,10 @@ public final class BounceStore {
 
     /**
      * Gives the space pruning freed back to the disk. SQLite keeps freed pages for its next rows,
-     * so its file never shrinks by itself: VACUUM rewrites it (under the write lock, so an intake
-     * waits for it). On PostgreSQL autovacuum already makes the space reusable, and VACUUM FULL
-     * locks tables for long, so that is left to its operator: null.
+     * so its file never shrinks by itself: VACUUM rewrites it, holding the database's lock all the
+     * while, so a server on the same file cannot store meanwhile (its writes wait up to the busy
+     * timeout, then answer 451 and the sender retries). On PostgreSQL autovacuum already makes the
+     * space reusable, and VACUUM FULL locks tables for long, so that is left to its operator: null.
      */
     public Compacted compact() {
         if (postgres) return null;
