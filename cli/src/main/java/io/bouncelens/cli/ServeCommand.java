@@ -58,6 +58,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "This machine's own (a relaying MTA in front) are not limited (default: ${DEFAULT-VALUE}).")
     int maxSmtpConnectionsPerAddress;
 
+    @Option(names = "--smtp-proxy-from", paramLabel = "NETWORK", split = ",",
+            description = "Load balancers in front of the SMTP intake (an address or a network such as 10.0.0.0/8, "
+                    + "repeatable): their connections must open with a PROXY protocol header (HAProxy's, v1 or v2), "
+                    + "and the sender it names is the one limited and recorded.")
+    List<String> smtpProxyFrom = new ArrayList<>();
+
     @Option(names = "--smtp-tls-cert", paramLabel = "FILE",
             description = "Offer STARTTLS on the SMTP intake with this PEM certificate chain (certbot's fullchain.pem); "
                     + "needs --smtp-tls-key. Read again when the file changes, so a renewal needs no restart.")

@@ -4,6 +4,7 @@ import io.bouncelens.server.BounceServer;
 import io.bouncelens.server.ServerConfig;
 import io.bouncelens.server.imap.ImapMailbox;
 import io.bouncelens.server.policy.SuppressionPolicy;
+import io.bouncelens.server.smtp.AddressRange;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -32,7 +33,8 @@ final class ServeLaunch {
                     store.data, store.db, options.token, options.domains, options.maxMessageBytes,
                     options.maxSmtpConnections, options.maxSmtpConnectionsPerAddress,
                     new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), List.of(), null,
-                    options.retainDays == null ? null : Duration.ofDays(options.retainDays));
+                    options.retainDays == null ? null : Duration.ofDays(options.retainDays),
+                    options.smtpProxyFrom.stream().map(AddressRange::parse).toList());
             if ((options.smtpTlsCertificate == null) != (options.smtpTlsKey == null)) {
                 throw new IllegalArgumentException("--smtp-tls-cert and --smtp-tls-key go together");
             }
@@ -61,7 +63,9 @@ final class ServeLaunch {
         err.println("bouncelens: web page and API on http://" + shown + ":" + server.httpPort() + "/");
         err.println("bouncelens: SMTP bounce intake on " + shown + ":" + server.smtpPort()
                 + (config.domains().isEmpty() ? " (any domain)" : " for " + String.join(", ", config.domains()))
-                + (server.smtpTlsSubject() == null ? "" : ", STARTTLS with " + server.smtpTlsSubject()));
+                + (server.smtpTlsSubject() == null ? "" : ", STARTTLS with " + server.smtpTlsSubject())
+                + (config.smtpProxies().isEmpty() ? "" : ", PROXY protocol from " + config.smtpProxies().stream()
+                        .map(AddressRange::toString).collect(java.util.stream.Collectors.joining(", "))));
         for (ImapMailbox mailbox : config.mailboxes()) {
             err.println("bouncelens: IMAP bounce intake from " + mailbox + " (" + mailbox.login() + "), every "
                     + options.imapIntervalSeconds + " s");

@@ -129,6 +129,16 @@ class ServerCommandsTest {
     }
 
     @Test
+    void serveTakesOnlyAddressesAndNetworksAsLoadBalancersNeverNames() {
+        Run name = run("serve", "--smtp-proxy-from", "10.0.0.0/8,lb.example.com");
+        assertThat(name.exit()).isEqualTo(2);
+        assertThat(name.err().strip()).isEqualTo("bouncelens serve: not an IP address or network: lb.example.com");
+        Run prefix = run("serve", "--smtp-proxy-from", "2001:db8::/200");
+        assertThat(prefix.exit()).isEqualTo(2);
+        assertThat(prefix.err().strip()).isEqualTo("bouncelens serve: not an IP network (prefix length 0-128): 2001:db8::/200");
+    }
+
+    @Test
     void serveRefusesARetentionOfNoDays() {
         Run r = run("serve", "--retain-days", "0");
         assertThat(r.exit()).isEqualTo(2);

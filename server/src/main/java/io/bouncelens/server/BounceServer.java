@@ -56,7 +56,8 @@ public final class BounceServer implements AutoCloseable {
             http = new HttpApi(config.bind(), config.httpPort(), store, counters, config.token(), config.maxMessageBytes());
             http.start();
             smtp = new SmtpIntake(config.bind(), config.smtpPort(), intake, new RecipientDomains(config.domains()),
-                    config.maxMessageBytes(), config.maxSmtpConnections(), config.maxSmtpConnectionsPerAddress(), counters, smtpTls);
+                    config.maxMessageBytes(), config.maxSmtpConnections(), config.maxSmtpConnectionsPerAddress(), counters, smtpTls,
+                    config.smtpProxies());
             smtp.start();
             for (ImapMailbox mailbox : config.mailboxes()) {
                 ImapIntake reader = new ImapIntake(mailbox, intake, config.maxMessageBytes(), counters);

@@ -2,6 +2,7 @@ package io.bouncelens.server;
 
 import io.bouncelens.server.imap.ImapMailbox;
 import io.bouncelens.server.policy.SuppressionPolicy;
+import io.bouncelens.server.smtp.AddressRange;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -29,12 +30,14 @@ import java.util.stream.Stream;
  * @param mailboxes          mailboxes to read bounces from besides the SMTP intake; empty for none
  * @param smtpTls            the certificate and key STARTTLS presents; null for an intake without TLS
  * @param retention          how long stored messages are kept (pruned hourly); null to keep them all
+ * @param smtpProxies        load balancers whose SMTP connections open with a PROXY protocol header naming
+ *                           the sender; empty for none
  */
 public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path dataDir, String databaseUrl,
                            String token, List<String> domains, int maxMessageBytes, int maxSmtpConnections,
                            int maxSmtpConnectionsPerAddress,
                            SuppressionPolicy policy, List<ImapMailbox> mailboxes,
-                           SmtpTlsFiles smtpTls, Duration retention) {
+                           SmtpTlsFiles smtpTls, Duration retention, List<AddressRange> smtpProxies) {
 
     /** The PEM files of the SMTP intake's certificate chain and private key (certbot's fullchain.pem, privkey.pem). */
     public record SmtpTlsFiles(Path certificate, Path key) {
@@ -49,6 +52,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
     public ServerConfig {
         domains = List.copyOf(domains);
         mailboxes = List.copyOf(mailboxes);
+        smtpProxies = List.copyOf(smtpProxies);
         if (token != null && token.isBlank()) token = null;
     }
 
@@ -57,7 +61,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, dataDir,
                 null, null, List.of(), DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_SMTP_CONNECTIONS,
                 DEFAULT_MAX_SMTP_CONNECTIONS_PER_ADDRESS,
-                SuppressionPolicy.defaults(), List.of(), null, null);
+                SuppressionPolicy.defaults(), List.of(), null, null, List.of());
     }
 
     public ServerConfig withBind(InetAddress address) {
@@ -100,6 +104,11 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         return with(c -> c.smtpTls = files);
     }
 
+    /** The load balancers allowed to name a connection's sender with the PROXY protocol. */
+    public ServerConfig withSmtpProxies(List<AddressRange> ranges) {
+        return with(c -> c.smtpProxies = ranges);
+    }
+
     public ServerConfig withDomains(List<String> d) {
         return with(c -> c.domains = d);
     }
@@ -131,6 +140,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         List<ImapMailbox> mailboxes;
         SmtpTlsFiles smtpTls;
         Duration retention;
+        List<AddressRange> smtpProxies;
 
         Copy(ServerConfig from) {
             bind = from.bind;
@@ -147,11 +157,12 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
             mailboxes = from.mailboxes;
             smtpTls = from.smtpTls;
             retention = from.retention;
+            smtpProxies = from.smtpProxies;
         }
 
         ServerConfig config() {
             return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                    maxSmtpConnections, maxSmtpConnectionsPerAddress, policy, mailboxes, smtpTls, retention);
+                    maxSmtpConnections, maxSmtpConnectionsPerAddress, policy, mailboxes, smtpTls, retention, smtpProxies);
         }
     }
 

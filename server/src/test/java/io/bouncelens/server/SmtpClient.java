@@ -21,7 +21,19 @@ final class SmtpClient implements AutoCloseable {
 
     /** A session to {@code host}; connecting to one of this machine's own outward addresses comes from it. */
     SmtpClient(String host, int port) throws IOException {
+        this(host, port, new byte[0]);
+    }
+
+    /**
+     * A session that first sends {@code preamble}, before the server's greeting, as a load balancer
+     * sends its PROXY protocol header.
+     */
+    SmtpClient(String host, int port, byte[] preamble) throws IOException {
         socket = new Socket(host, port);
+        if (preamble.length > 0) {
+            socket.getOutputStream().write(preamble);
+            socket.getOutputStream().flush();
+        }
         socket.setSoTimeout(30_000);
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         out = socket.getOutputStream();

@@ -42,6 +42,7 @@ final class MetricsText {
         sample(b, "bouncelens_smtp_tls_certificate_expiry_timestamp_seconds", intake.smtpCertificateExpiry.get());
         counter(b, "bouncelens_smtp_sessions_refused_total", "SMTP sessions refused with 421: their address had the most allowed.");
         sample(b, "bouncelens_smtp_sessions_refused_total{cause=\"per_address\"}", intake.smtpRefusedPerAddress.sum());
+        sample(b, "bouncelens_smtp_sessions_refused_total{cause=\"proxy_header\"}", intake.smtpRefusedProxyHeader.sum());
         counter(b, "bouncelens_smtp_recipients_rejected_total", "RCPT TO addresses outside the configured domains.");
         sample(b, "bouncelens_smtp_recipients_rejected_total", intake.smtpRejected.sum());
         counter(b, "bouncelens_imap_messages_total", "Messages read from the IMAP mailbox by outcome.");

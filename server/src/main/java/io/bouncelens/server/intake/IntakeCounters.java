@@ -15,6 +15,8 @@ public final class IntakeCounters {
     public final LongAdder smtpAcceptedOverTls = new LongAdder();
     /** SMTP sessions refused because their address already had as many as allowed. */
     public final LongAdder smtpRefusedPerAddress = new LongAdder();
+    /** SMTP sessions from a load balancer closed because their PROXY protocol header was missing or malformed. */
+    public final LongAdder smtpRefusedProxyHeader = new LongAdder();
     /** Epoch seconds when the certificate STARTTLS presents runs out; 0 without TLS. */
     public final AtomicLong smtpCertificateExpiry = new AtomicLong();
     public final LongAdder imapAccepted = new LongAdder();

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Internet: one sending host cannot take every session and keep other senders' bounces out. A
  * refused session gets {@code 421} at once, so its sender tries again later. An IPv6 sender counts
  * by its /64, the network one host is given, since it can pick any address in it. Sessions from
- * this machine (loopback) are not limited: that is the MTA relaying in front, or a test.
+ * this machine (loopback) are not limited: that is the MTA relaying in front, or a test. Behind a
+ * load balancer the address is the sender's that the PROXY header named ({@link ProxyProtocol}).
  */
 final class PerAddressLimit implements SessionHandler {
 
@@ -78,7 +79,8 @@ final class PerAddressLimit implements SessionHandler {
     }
 
     private static InetAddress address(Session session) {
-        InetSocketAddress remote = session.getRealRemoteAddress();
+        // the sender's address: behind a load balancer, the one its PROXY header named
+        InetSocketAddress remote = session.getRemoteAddress();
         return remote == null ? null : remote.getAddress();
     }
 }

@@ -3,9 +3,11 @@ package io.bouncelens.server.smtp;
 import io.bouncelens.server.intake.BounceIntake;
 import io.bouncelens.server.intake.IntakeCounters;
 import io.bouncelens.server.tls.ReloadingServerTls;
+import org.subethamail.smtp.internal.proxy.ProxyHandler;
 import org.subethamail.smtp.server.SMTPServer;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +22,7 @@ public final class SmtpIntake implements AutoCloseable {
 
     public SmtpIntake(InetAddress bind, int port, BounceIntake intake, RecipientDomains domains,
                       int maxMessageBytes, int maxConnections, int maxConnectionsPerAddress, IntakeCounters counters,
-                      ReloadingServerTls tls) {
+                      ReloadingServerTls tls, List<AddressRange> proxies) {
         this.tls = tls;
         SMTPServer.Builder builder = SMTPServer.port(port)
                 .bindAddress(bind)
@@ -28,6 +30,8 @@ public final class SmtpIntake implements AutoCloseable {
                 .softwareName("bouncelens")
                 .maxConnections(maxConnections)
                 .sessionHandler(new PerAddressLimit(maxConnectionsPerAddress, counters.smtpRefusedPerAddress))
+                // (subethasmtp declares the handler's type in an internal package; the version is pinned)
+                .proxyHandler(proxies.isEmpty() ? ProxyHandler.NOP : new ProxyProtocol(proxies, counters.smtpRefusedProxyHeader))
                 .connectionTimeout(60, TimeUnit.SECONDS)
                 .maxRecipients(100)
                 // Advertised in EHLO (SIZE) so well-behaved senders do not even try a larger message.
