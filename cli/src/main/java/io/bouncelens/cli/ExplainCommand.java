@@ -3,6 +3,7 @@ package io.bouncelens.cli;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
+import io.bouncelens.emit.CsvRecordWriter;
 import io.bouncelens.emit.JsonRecordWriter;
 import io.bouncelens.emit.TextRecordWriter;
 
@@ -45,8 +46,8 @@ public final class ExplainCommand implements Callable<Integer> {
     String lang;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (a readable block), json (one object) or jsonl (one object per line) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "text (a readable block), json (one object), jsonl (one object per line) or csv "
+                    + "(a header line, then one line per reply, the columns of diagnose's csv) (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Parameters(paramLabel = "TEXT", arity = "1..*",
@@ -64,13 +65,16 @@ public final class ExplainCommand implements Callable<Integer> {
             err.println("bouncelens explain: unknown --lang '" + lang + "' (use en, zh-CN or zh-TW)");
             return 2;
         }
-        if (!format.equals("text") && !format.equals("json") && !format.equals("jsonl")) {
-            err.println("bouncelens explain: unknown --format '" + format + "' (use text, json or jsonl)");
+        if (!List.of("text", "json", "jsonl", "csv").contains(format)) {
+            err.println("bouncelens explain: unknown --format '" + format + "' (use text, json, jsonl or csv)");
             return 2;
         }
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
-        Output output = format.equals("text") ? new TextOutput(new TextRecordWriter(out, language))
-                : new JsonOutput(new JsonRecordWriter(out));
+        Output output = switch (format) {
+            case "text" -> new TextOutput(new TextRecordWriter(out, language));
+            case "csv" -> new CsvOutput(new CsvRecordWriter(out));
+            default -> new JsonOutput(new JsonRecordWriter(out));
+        };
         Bouncelens bouncelens = Bouncelens.standard();
         if (text.size() == 1 && text.get(0).equals("-")) {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -125,6 +129,15 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     private record TextOutput(TextRecordWriter writer) implements Output {
+        public void write(BounceRecord r) throws IOException {
+            writer.write(r);
+        }
+
+        public void flush() {
+        }
+    }
+
+    private record CsvOutput(CsvRecordWriter writer) implements Output {
         public void write(BounceRecord r) throws IOException {
             writer.write(r);
         }

@@ -74,6 +74,23 @@ class ExplainCommandTest {
     }
 
     @Test
+    void csvFromStdinIsAHeaderAndOneLinePerReplyForASpreadsheet() {
+        // a quoted reply with a comma and a quote, a Chinese provider's code, an empty line
+        String input = "550 5.1.1 \"bob\"@example.com, User unknown\n550 Mailbox not found or access denied\n\n"
+                + "554 DT:SPM 发送的邮件内容包含了未被许可的信息\n";
+        Run r = run(input.getBytes(StandardCharsets.UTF_8), "explain", "--format", "csv", "--lang", "zh-CN", "-");
+        assertThat(r.exit()).isZero();
+        String[] lines = r.out().split("\r\n");
+        assertThat(lines).hasSize(5);
+        assertThat(lines[0]).startsWith("file,message,recipient,addresser,action,reason,hardBounce,status,replyCode,diagnosticCode,");
+        assertThat(lines[1]).contains(",userunknown,true,5.1.1,550,\"550 5.1.1 \"\"bob\"\"@example.com, User unknown\",");
+        assertThat(lines[2]).contains(",userunknown,true,");
+        assertThat(lines[3]).contains(",undefined,");
+        assertThat(lines[4]).contains(",spamdetected,", ",netease,", ",DT:SPM,");
+        assertThat(r.out()).contains("收件人"); // the advice in the language asked for
+    }
+
+    @Test
     void logLinesAreStillExplainedAndTheCommandThatReadsThemIsNamedOnce() throws Exception {
         String postfix = "Dec  6 10:00:01 mx postfix/smtp[123]: 4BC1D2: to=<bob@example.cn>, relay=mx.example.cn[192.0.2.4]:25, "
                 + "delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx.example.cn[192.0.2.4] said: 550 5.1.1 "
