@@ -26,6 +26,31 @@ class ReportTextTest {
     }
 
     @Test
+    void linesAndTheirUpperCaseStayInStepWhenUpperCasingLengthensALine() {
+        // sharp s becomes SS and U+0390 three characters: the upper-cased text outgrows the text
+        Random random = new Random(17);
+        String alphabet = "aZ ß\u0390\u9000\r\n";
+        String[] literals = {"SS", "A", "\u0399", "\u9000", "Z"};
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(80); i > 0; i--) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String t = text.toString();
+            ReportText r = ReportText.of(t);
+            java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(t.split("\r\n|\r|\n", -1)));
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
+            assertThat(r.size()).as(t).isEqualTo(lines.size());
+            for (int i = 0; i < lines.size(); i++) assertThat(r.line(i)).as(t).isEqualTo(lines.get(i));
+            for (String literal : literals) {
+                int expected = -1;
+                for (int i = 0; i < lines.size() && expected < 0; i++) {
+                    if (lines.get(i).toUpperCase(Locale.ROOT).strip().startsWith(literal)) expected = i;
+                }
+                assertThat(r.findStart(literal, 0)).as(t + " / " + literal).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void findAnyAgreesWithSearchingEachLiteralAlone() {
         Random random = new Random(5);
         String alphabet = "abAB :-?\u00e4\u9000\n";
