@@ -110,6 +110,11 @@ class SmtpStartTlsTest {
     @Test
     void aRenewedCertificateIsPresentedWithoutARestartAndABrokenRenewalKeepsTheOldOne() throws Exception {
         TestTls.install(TestTls.EC, certificate, key); // what certbot does every two months
+        // The expiry gauge follows at the next scrape, before any sender asks for TLS, so an alert
+        // on it clears with the renewal itself (the two test certificates run out on different days).
+        long renewedExpiry = TestTls.certificate(TestTls.EC).getNotAfter().toInstant().getEpochSecond();
+        assertThat(renewedExpiry).isNotEqualTo(TestTls.certificate(TestTls.RSA).getNotAfter().toInstant().getEpochSecond());
+        assertThat(Metrics.value(running.api, "bouncelens_smtp_tls_certificate_expiry_timestamp_seconds")).isEqualTo(renewedExpiry);
         try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
             assertThat(smtp.startTls(TestTls.trusting(TestTls.EC), "localhost")).isEqualTo(TestTls.certificate(TestTls.EC));
             assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");

@@ -39,7 +39,7 @@ final class MetricsText {
         sample(b, "bouncelens_smtp_messages_tls_total", intake.smtpAcceptedOverTls.sum());
         gauge(b, "bouncelens_smtp_tls_certificate_expiry_timestamp_seconds",
                 "When the certificate STARTTLS presents runs out (Unix time; 0: no TLS). Alert before it does.");
-        sample(b, "bouncelens_smtp_tls_certificate_expiry_timestamp_seconds", intake.smtpCertificateExpiry.get());
+        sample(b, "bouncelens_smtp_tls_certificate_expiry_timestamp_seconds", intake.smtpCertificateExpiry.getAsLong());
         counter(b, "bouncelens_smtp_sessions_refused_total", "SMTP sessions refused with 421: their address had the most allowed.");
         sample(b, "bouncelens_smtp_sessions_refused_total{cause=\"per_address\"}", intake.smtpRefusedPerAddress.sum());
         sample(b, "bouncelens_smtp_sessions_refused_total{cause=\"proxy_header\"}", intake.smtpRefusedProxyHeader.sum());

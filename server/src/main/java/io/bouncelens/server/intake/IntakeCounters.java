@@ -17,8 +17,8 @@ public final class IntakeCounters {
     public final LongAdder smtpRefusedPerAddress = new LongAdder();
     /** SMTP sessions from a load balancer closed because their PROXY protocol header was missing or malformed. */
     public final LongAdder smtpRefusedProxyHeader = new LongAdder();
-    /** Epoch seconds when the certificate STARTTLS presents runs out; 0 without TLS. */
-    public final AtomicLong smtpCertificateExpiry = new AtomicLong();
+    /** Epoch seconds when the certificate STARTTLS presents runs out, asked at each scrape; 0 without TLS. */
+    public volatile java.util.function.LongSupplier smtpCertificateExpiry = () -> 0;
     public final LongAdder imapAccepted = new LongAdder();
     public final LongAdder imapTooLarge = new LongAdder();
     public final LongAdder imapTakenElsewhere = new LongAdder();

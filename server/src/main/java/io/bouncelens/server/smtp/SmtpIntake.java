@@ -38,12 +38,8 @@ public final class SmtpIntake implements AutoCloseable {
                 .maxMessageSize(maxMessageBytes)
                 .messageHandlerFactory(ctx -> new BounceMessageHandler(intake, domains, maxMessageBytes, counters, ctx));
         if (tls != null) {
-            counters.smtpCertificateExpiry.set(tls.certificate().notAfter().getEpochSecond());
-            builder.enableTLS().startTlsSocketFactory(plain -> {
-                var socket = tls.serverSocket(plain);
-                counters.smtpCertificateExpiry.set(tls.certificate().notAfter().getEpochSecond());
-                return socket;
-            });
+            counters.smtpCertificateExpiry = () -> tls.certificate().notAfter().getEpochSecond();
+            builder.enableTLS().startTlsSocketFactory(tls::serverSocket);
         }
         this.server = builder.build();
     }

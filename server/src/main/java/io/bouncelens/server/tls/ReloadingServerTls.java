@@ -41,8 +41,12 @@ public final class ReloadingServerTls {
         return new ReloadingServerTls(certificateFile, keyFile, load(certificateFile, keyFile, stamp(certificateFile, keyFile)));
     }
 
-    /** The certificate presented now (after any renewal seen so far). */
+    /**
+     * The certificate the next STARTTLS presents: the files are checked first, so a renewal shows
+     * here (in the expiry gauge) before any sender uses it.
+     */
     public synchronized ServerCertificate certificate() {
+        current();
         return state.certificate();
     }
 
