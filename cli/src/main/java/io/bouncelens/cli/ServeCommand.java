@@ -73,6 +73,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "The PEM private key of --smtp-tls-cert (certbot's privkey.pem), unencrypted.")
     Path smtpTlsKey;
 
+    @Option(names = "--suppression-webhook", paramLabel = "URL",
+            description = "Post every change to the suppression list (added, removed) to this URL, in order, as "
+                    + "GET /api/v1/suppression-changes gives them; tried again until it answers 2xx. Repeatable; "
+                    + "https beyond this machine.")
+    List<java.net.URI> suppressionWebhooks = new ArrayList<>();
+
+    @Option(names = "--suppression-webhook-secret-file", paramLabel = "FILE",
+            description = "Sign each webhook post with the key in this file (HMAC-SHA256 of \"TIMESTAMP.BODY\" in "
+                    + "X-Bouncelens-Signature); read at each post, so it can be changed without a restart.")
+    Path suppressionWebhookSecretFile;
+
     @Option(names = "--retain-days", paramLabel = "DAYS",
             description = "Keep stored messages and their records this many days, pruned at start and every hour; "
                     + "the suppression list stays whole (default: keep everything; see also bouncelens prune).")

@@ -34,13 +34,19 @@ final class ServeLaunch {
                     options.maxSmtpConnections, options.maxSmtpConnectionsPerAddress,
                     new SuppressionPolicy(store.softLimit, Duration.ofDays(store.softDays)), List.of(), null,
                     options.retainDays == null ? null : Duration.ofDays(options.retainDays),
-                    options.smtpProxyFrom.stream().map(AddressRange::parse).toList());
+                    options.smtpProxyFrom.stream().map(AddressRange::parse).toList(), ServerConfig.Webhooks.NONE);
             if ((options.smtpTlsCertificate == null) != (options.smtpTlsKey == null)) {
                 throw new IllegalArgumentException("--smtp-tls-cert and --smtp-tls-key go together");
             }
             if (options.smtpTlsCertificate != null) {
                 config = config.withSmtpTls(new ServerConfig.SmtpTlsFiles(options.smtpTlsCertificate, options.smtpTlsKey));
             }
+            if (options.suppressionWebhookSecretFile != null && !java.nio.file.Files.isReadable(options.suppressionWebhookSecretFile)) {
+                throw new IllegalArgumentException("cannot read --suppression-webhook-secret-file "
+                        + options.suppressionWebhookSecretFile);
+            }
+            config = config.withWebhooks(new ServerConfig.Webhooks(options.suppressionWebhooks,
+                    options.suppressionWebhookSecretFile, ServerConfig.Webhooks.NONE.interval()));
             for (ImapMailbox mailbox : ImapLogins.mailboxes(options.imap, options.imapLogin,
                     Duration.ofMillis(Math.round(options.imapIntervalSeconds * 1000)))) {
                 config = config.withImap(mailbox.withSince(options.imapSince));
@@ -69,6 +75,11 @@ final class ServeLaunch {
         for (ImapMailbox mailbox : config.mailboxes()) {
             err.println("bouncelens: IMAP bounce intake from " + mailbox + " (" + mailbox.login() + "), every "
                     + options.imapIntervalSeconds + " s");
+        }
+        for (java.net.URI url : config.webhooks().urls()) {
+            err.println("bouncelens: suppression-list changes posted to " + url.getScheme() + "://" + url.getRawAuthority()
+                    + (url.getRawPath() == null ? "" : url.getRawPath())
+                    + (config.webhooks().secretFile() == null ? " (unsigned)" : ", signed"));
         }
         err.println("bouncelens: store " + server.storeDescription()
                 + (config.retention() == null ? "" : ", messages kept " + config.retention().toDays() + " days"));

@@ -139,6 +139,19 @@ class ServerCommandsTest {
     }
 
     @Test
+    void serveSendsTheSuppressionListOnlyOverTlsAndOnlySignedWithAKeyItCanRead() {
+        Run clear = run("serve", "--suppression-webhook", "http://platform.example.com/hooks/bounces");
+        assertThat(clear.exit()).isEqualTo(2);
+        assertThat(clear.err().strip()).isEqualTo("bouncelens serve: --suppression-webhook must use https beyond this "
+                + "machine: http://platform.example.com/hooks/bounces");
+        Run noKey = run("serve", "--suppression-webhook", "https://platform.example.com/hooks/bounces",
+                "--suppression-webhook-secret-file", "/nonexistent/webhook.key");
+        assertThat(noKey.exit()).isEqualTo(2);
+        assertThat(noKey.err().strip()).isEqualTo("bouncelens serve: cannot read --suppression-webhook-secret-file "
+                + "/nonexistent/webhook.key");
+    }
+
+    @Test
     void serveRefusesARetentionOfNoDays() {
         Run r = run("serve", "--retain-days", "0");
         assertThat(r.exit()).isEqualTo(2);

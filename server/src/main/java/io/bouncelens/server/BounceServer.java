@@ -5,6 +5,7 @@ import io.bouncelens.server.imap.ImapIntake;
 import io.bouncelens.server.imap.ImapMailbox;
 import io.bouncelens.server.intake.BounceIntake;
 import io.bouncelens.server.intake.IntakeCounters;
+import io.bouncelens.server.notify.SuppressionNotifier;
 import io.bouncelens.server.smtp.RecipientDomains;
 import io.bouncelens.server.smtp.SmtpIntake;
 import io.bouncelens.server.store.BounceStore;
@@ -28,16 +29,18 @@ public final class BounceServer implements AutoCloseable {
     private final SmtpIntake smtp;
     private final List<ImapIntake> mailboxes;
     private final RetentionSchedule retention;
+    private final List<SuppressionNotifier> webhooks;
     private final ServerConfig config;
 
     private BounceServer(ServerConfig config, Database database, HttpApi http, SmtpIntake smtp,
-                         List<ImapIntake> mailboxes, RetentionSchedule retention) {
+                         List<ImapIntake> mailboxes, RetentionSchedule retention, List<SuppressionNotifier> webhooks) {
         this.config = config;
         this.database = database;
         this.http = http;
         this.smtp = smtp;
         this.mailboxes = mailboxes;
         this.retention = retention;
+        this.webhooks = webhooks;
     }
 
     /** Opens (and migrates) the store, then starts HTTP and SMTP; throws with a one-line message on failure. */
@@ -49,6 +52,7 @@ public final class BounceServer implements AutoCloseable {
         HttpApi http = null;
         SmtpIntake smtp = null;
         List<ImapIntake> mailboxes = new ArrayList<>();
+        List<SuppressionNotifier> webhooks = new ArrayList<>();
         try {
             IntakeCounters counters = new IntakeCounters();
             BounceStore store = new BounceStore(database, config.policy(), Clock.systemUTC());
@@ -69,8 +73,18 @@ public final class BounceServer implements AutoCloseable {
                 retention = new RetentionSchedule(store, config.retention(), Clock.systemUTC(), counters.retentionPruned);
                 retention.start();
             }
-            return new BounceServer(config, database, http, smtp, mailboxes, retention);
+            for (java.net.URI url : config.webhooks().urls()) {
+                SuppressionNotifier notifier = new SuppressionNotifier(url, config.webhooks().secretFile(),
+                        config.webhooks().interval(), store, counters, Clock.systemUTC());
+                webhooks.add(notifier);
+                notifier.start();
+            }
+            if (!webhooks.isEmpty()) {
+                counters.webhookPending = () -> webhooks.stream().mapToLong(SuppressionNotifier::pending).max().orElse(0);
+            }
+            return new BounceServer(config, database, http, smtp, mailboxes, retention, webhooks);
         } catch (RuntimeException e) {
+            webhooks.forEach(SuppressionNotifier::close);
             mailboxes.forEach(ImapIntake::close);
             if (smtp != null) smtp.close();
             if (http != null) http.close();
@@ -119,6 +133,7 @@ public final class BounceServer implements AutoCloseable {
     @Override
     public void close() {
         if (retention != null) retention.close();
+        webhooks.forEach(SuppressionNotifier::close);
         mailboxes.forEach(ImapIntake::close);
         smtp.close();
         http.close();

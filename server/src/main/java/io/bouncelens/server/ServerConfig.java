@@ -5,6 +5,7 @@ import io.bouncelens.server.policy.SuppressionPolicy;
 import io.bouncelens.server.smtp.AddressRange;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -32,15 +33,47 @@ import java.util.stream.Stream;
  * @param retention          how long stored messages are kept (pruned hourly); null to keep them all
  * @param smtpProxies        load balancers whose SMTP connections open with a PROXY protocol header naming
  *                           the sender; empty for none
+ * @param webhooks           where every change to the suppression list is posted; {@link Webhooks#NONE} for nowhere
  */
 public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path dataDir, String databaseUrl,
                            String token, List<String> domains, int maxMessageBytes, int maxSmtpConnections,
                            int maxSmtpConnectionsPerAddress,
                            SuppressionPolicy policy, List<ImapMailbox> mailboxes,
-                           SmtpTlsFiles smtpTls, Duration retention, List<AddressRange> smtpProxies) {
+                           SmtpTlsFiles smtpTls, Duration retention, List<AddressRange> smtpProxies,
+                           Webhooks webhooks) {
 
     /** The PEM files of the SMTP intake's certificate chain and private key (certbot's fullchain.pem, privkey.pem). */
     public record SmtpTlsFiles(Path certificate, Path key) {
+    }
+
+    /**
+     * The sending platforms' webhooks that get every change to the suppression list.
+     *
+     * @param urls       http(s) URLs to post to, each with its own place in the journal
+     * @param secretFile the key their posts are signed with (HMAC-SHA256), read at each post; null: unsigned
+     * @param interval   how often the journal is looked at for new changes
+     */
+    public record Webhooks(List<URI> urls, Path secretFile, Duration interval) {
+        public static final Webhooks NONE = new Webhooks(List.of(), null, Duration.ofSeconds(2));
+
+        public Webhooks {
+            urls = List.copyOf(urls);
+        }
+
+        /** The one-line reason these cannot be used, or null. */
+        String problem() {
+            for (URI url : urls) {
+                String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+                if (!scheme.equals("https") && !scheme.equals("http") || url.getHost() == null) {
+                    return "--suppression-webhook must be an http(s) URL: " + url;
+                }
+                // the posts hold your recipients' addresses: beyond this machine only over TLS
+                if (scheme.equals("http") && !List.of("localhost", "127.0.0.1", "[::1]").contains(url.getHost())) {
+                    return "--suppression-webhook must use https beyond this machine: " + url;
+                }
+            }
+            return interval.isNegative() || interval.isZero() ? "the webhook interval must be positive" : null;
+        }
     }
 
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -53,6 +86,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         domains = List.copyOf(domains);
         mailboxes = List.copyOf(mailboxes);
         smtpProxies = List.copyOf(smtpProxies);
+        if (webhooks == null) webhooks = Webhooks.NONE;
         if (token != null && token.isBlank()) token = null;
     }
 
@@ -61,7 +95,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         return new ServerConfig(InetAddress.getLoopbackAddress(), DEFAULT_HTTP_PORT, DEFAULT_SMTP_PORT, dataDir,
                 null, null, List.of(), DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_SMTP_CONNECTIONS,
                 DEFAULT_MAX_SMTP_CONNECTIONS_PER_ADDRESS,
-                SuppressionPolicy.defaults(), List.of(), null, null, List.of());
+                SuppressionPolicy.defaults(), List.of(), null, null, List.of(), Webhooks.NONE);
     }
 
     public ServerConfig withBind(InetAddress address) {
@@ -109,6 +143,10 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         return with(c -> c.smtpProxies = ranges);
     }
 
+    public ServerConfig withWebhooks(Webhooks w) {
+        return with(c -> c.webhooks = w);
+    }
+
     public ServerConfig withDomains(List<String> d) {
         return with(c -> c.domains = d);
     }
@@ -141,6 +179,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
         SmtpTlsFiles smtpTls;
         Duration retention;
         List<AddressRange> smtpProxies;
+        Webhooks webhooks;
 
         Copy(ServerConfig from) {
             bind = from.bind;
@@ -158,11 +197,12 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
             smtpTls = from.smtpTls;
             retention = from.retention;
             smtpProxies = from.smtpProxies;
+            webhooks = from.webhooks;
         }
 
         ServerConfig config() {
             return new ServerConfig(bind, httpPort, smtpPort, dataDir, databaseUrl, token, domains, maxMessageBytes,
-                    maxSmtpConnections, maxSmtpConnectionsPerAddress, policy, mailboxes, smtpTls, retention, smtpProxies);
+                    maxSmtpConnections, maxSmtpConnectionsPerAddress, policy, mailboxes, smtpTls, retention, smtpProxies, webhooks);
         }
     }
 
@@ -180,6 +220,7 @@ public record ServerConfig(InetAddress bind, int httpPort, int smtpPort, Path da
             if (!named.add(m.describe())) return "--imap names " + m + " twice";
         }
         if (retention != null && retention.compareTo(Duration.ofDays(1)) < 0) return "--retain-days must be at least 1";
+        if (webhooks.problem() != null) return webhooks.problem();
         if (!bind.isLoopbackAddress()) {
             if (token == null) return "binding beyond loopback (" + bind.getHostAddress() + ") needs --token";
             if (domains.isEmpty()) return "binding beyond loopback needs --domains for the SMTP intake";

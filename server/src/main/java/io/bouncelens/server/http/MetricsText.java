@@ -59,6 +59,15 @@ final class MetricsText {
                             + "read least recently. Alert on its age.");
             sample(b, "bouncelens_imap_last_success_timestamp_seconds", intake.imapLastSuccess());
         }
+        java.util.function.LongSupplier pending = intake.webhookPending;
+        if (pending != null) { // absent without --suppression-webhook
+            counter(b, "bouncelens_webhook_changes_delivered_total", "Suppression-list changes the webhooks took (2xx).");
+            sample(b, "bouncelens_webhook_changes_delivered_total", intake.webhookChangesDelivered.sum());
+            counter(b, "bouncelens_webhook_failures_total", "Posts to the webhooks that failed (tried again; the first of a run said on stderr).");
+            sample(b, "bouncelens_webhook_failures_total", intake.webhookFailures.sum());
+            gauge(b, "bouncelens_webhook_pending_changes", "Suppression-list changes the slowest webhook has not taken yet. Alert when it stays up.");
+            sample(b, "bouncelens_webhook_pending_changes", pending.getAsLong());
+        }
         counter(b, "bouncelens_records_stored_total", "Records stored since start.");
         sample(b, "bouncelens_records_stored_total", intake.recordsStored.sum());
         counter(b, "bouncelens_diagnose_failures_total", "Stored messages that could not be diagnosed.");

@@ -80,14 +80,7 @@ final class SuppressionRoutes {
         List<Map<String, Object>> results = new ArrayList<>();
         long last = after;
         for (SuppressionChange c : store.suppressionChanges(after, QueryParams.limit(ctx))) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", c.id());
-            row.put("address", c.address());
-            row.put("change", c.change());
-            if (c.reason() != null) row.put("reason", c.reason());
-            row.put("source", c.source());
-            row.put("at", Instant.ofEpochMilli(c.at()).toString());
-            results.add(row);
+            results.add(c.fields());
             last = c.id();
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -30,6 +30,11 @@ public final class IntakeCounters {
     public final LongAdder recordsStored = new LongAdder();
     public final LongAdder suppressionsAdded = new LongAdder();
     public final LongAdder diagnoseFailures = new LongAdder();
+    /** Suppression-list changes the webhooks answered 2xx to, and posts that failed. */
+    public final LongAdder webhookChangesDelivered = new LongAdder();
+    public final LongAdder webhookFailures = new LongAdder();
+    /** Changes the slowest webhook has not taken yet; null without webhooks (the gauge is then absent). */
+    public volatile java.util.function.LongSupplier webhookPending;
     /** Messages removed by serve --retain-days. */
     public final AtomicLong retentionPruned = new AtomicLong();
 

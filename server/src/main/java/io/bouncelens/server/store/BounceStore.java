@@ -279,8 +279,24 @@ public final class BounceStore {
      * A reader whose last change seen is below it has missed changes and must read the whole list.
      */
     public long suppressionChangesPrunedThrough() {
+        return mark(JOURNAL_PRUNED_THROUGH).orElse(0L);
+    }
+
+    /** A value the store keeps about itself under {@code name}, if one was set. */
+    public Optional<Long> mark(String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT value FROM store_marks WHERE name = :n")
-                .bind("n", JOURNAL_PRUNED_THROUGH).mapTo(Long.class).findOne().orElse(0L));
+                .bind("n", name).mapTo(Long.class).findOne());
+    }
+
+    /**
+     * Sets the mark {@code name} to {@code value} unless it is already higher: a mark only moves
+     * forward, so two servers on one store writing it in any order leave the higher.
+     */
+    public void raiseMark(String name, long value) {
+        writing(() -> jdbi.inTransaction(h -> h.createUpdate("INSERT INTO store_marks (name, value) VALUES (:n, :v) "
+                        + "ON CONFLICT (name) DO UPDATE SET value = " + (postgres ? "GREATEST" : "MAX")
+                        + "(store_marks.value, excluded.value)")
+                .bind("n", name).bind("v", value).execute()));
     }
 
     /** The number of the journal's last change, pruned or not; 0 before the first. */
@@ -354,12 +370,7 @@ public final class BounceStore {
                     : h.createQuery("SELECT COALESCE(MAX(id), 0) FROM suppression_changes").mapTo(Long.class).one();
         });
         long marked = suppressionChangesPrunedThrough();
-        if (cut > marked) {
-            writing(() -> jdbi.inTransaction(h -> h.createUpdate("INSERT INTO store_marks (name, value) VALUES (:n, :v) "
-                            + "ON CONFLICT (name) DO UPDATE SET value = " + (postgres ? "GREATEST" : "MAX")
-                            + "(store_marks.value, excluded.value)")
-                    .bind("n", JOURNAL_PRUNED_THROUGH).bind("v", cut).execute()));
-        }
+        if (cut > marked) raiseMark(JOURNAL_PRUNED_THROUGH, cut);
         long through = Math.max(cut, marked); // also what an interrupted earlier pruning left below its mark
         long removed = 0;
         while (true) {

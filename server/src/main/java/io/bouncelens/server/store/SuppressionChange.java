@@ -1,5 +1,9 @@
 package io.bouncelens.server.store;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One change to the suppression list, as the journal keeps it.
  *
@@ -12,4 +16,16 @@ package io.bouncelens.server.store;
  * @param at      when, epoch milliseconds
  */
 public record SuppressionChange(long id, String address, String change, String reason, String source, long at) {
+
+    /** The change as the API and the webhook write it: these names, the time as an ISO instant, no null reason. */
+    public Map<String, Object> fields() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        row.put("address", address);
+        row.put("change", change);
+        if (reason != null) row.put("reason", reason);
+        row.put("source", source);
+        row.put("at", Instant.ofEpochMilli(at).toString());
+        return row;
+    }
 }
