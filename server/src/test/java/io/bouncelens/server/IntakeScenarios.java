@@ -161,6 +161,29 @@ abstract class IntakeScenarios {
     }
 
     @Test
+    void aServerWithTheWebhookPushesWhatAnotherStoredAndARestartGoesOnWhereItStopped() throws Exception {
+        try (WebhookPlatform platform = new WebhookPlatform()) {
+            ServerConfig.Webhooks hooks = new ServerConfig.Webhooks(java.util.List.of(platform.url()), null,
+                    java.time.Duration.ofMillis(100));
+            // The server taking bounces has no webhook; a second one on the same store pushes the journal.
+            try (BounceServer pusher = BounceServer.start(config.withWebhooks(hooks))) {
+                try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
+                    assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
+                }
+                platform.await(p -> WebhookPlatform.taken(p).size() == 1);
+            }
+            api.postJson("/api/v1/suppressions", "{\"address\":\"later@example.org\"}"); // while no one pushes
+            try (BounceServer again = BounceServer.start(config.withWebhooks(hooks))) {
+                platform.await(p -> WebhookPlatform.taken(p).size() >= 2);
+                Thread.sleep(500); // time enough for a repeat to arrive
+            }
+            assertThat(WebhookPlatform.taken(platform.posts())).extracting(c -> c.get("change").asText() + " " + c.get("address").asText())
+                    .containsExactly("added gone.away@mail.example.org", "added later@example.org");
+            assertThat(platform.posts()).extracting(WebhookPlatform.Post::signature).containsOnly("unsigned");
+        }
+    }
+
+    @Test
     void pruningOldMessagesKeepsTheSuppressionsTheyCaused() throws Exception {
         try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
             assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");

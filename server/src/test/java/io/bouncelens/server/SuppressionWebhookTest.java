@@ -1,27 +1,22 @@
 package io.bouncelens.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import io.bouncelens.server.WebhookPlatform.Post;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Predicate;
 
+import static io.bouncelens.server.WebhookPlatform.taken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,70 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SuppressionWebhookTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration QUICK = Duration.ofMillis(100);
 
-    /** One post as the platform received it, and what it answered. */
-    record Post(int status, String body, String timestamp, String signature) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(body);
-        }
-    }
-
-    /** The sending platform's end: answers with the statuses queued, then 200, and keeps every post. */
-    static final class Platform implements AutoCloseable {
-        final HttpServer server;
-        final List<Post> posts = new ArrayList<>();
-        final Deque<Integer> answers = new ArrayDeque<>();
-
-        Platform() throws Exception {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/hooks/suppressions", exchange -> {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                int status;
-                synchronized (this) {
-                    status = answers.isEmpty() ? 200 : answers.poll();
-                    posts.add(new Post(status, new String(body, StandardCharsets.UTF_8),
-                            exchange.getRequestHeaders().getFirst("X-Bouncelens-Timestamp"),
-                            exchange.getRequestHeaders().getFirst("X-Bouncelens-Signature")));
-                }
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        URI url() {
-            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/suppressions?key=abc");
-        }
-
-        synchronized List<Post> posts() {
-            return List.copyOf(posts);
-        }
-
-        /** Waits until the posts received satisfy {@code done}; fails after ten seconds. */
-        List<Post> await(Predicate<List<Post>> done) throws Exception {
-            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < until) {
-                List<Post> now = posts();
-                if (done.test(now)) return now;
-                Thread.sleep(20);
-            }
-            throw new AssertionError("the webhook did not get what was expected; it got: " + posts());
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
-    Platform platform;
+    WebhookPlatform platform;
     Path secret;
 
     @BeforeEach
     void start() throws Exception {
-        platform = new Platform();
+        platform = new WebhookPlatform();
         secret = Files.writeString(Files.createTempFile("bouncelens-webhook", ".secret"), "s3cret-key\n");
     }
 
@@ -193,20 +132,6 @@ class SuppressionWebhookTest {
         assertThat(RunningServer.config(Path.of("unused")).withWebhooks(ftp).problem()).contains("must be an http(s) URL");
         ServerConfig.Webhooks tls = new ServerConfig.Webhooks(List.of(URI.create("https://platform.example.com/hook")), null, QUICK);
         assertThat(RunningServer.config(Path.of("unused")).withWebhooks(tls).problem()).isNull();
-    }
-
-    /** The changes of the posts the platform answered 2xx, in the order it got them. */
-    private static List<JsonNode> taken(List<Post> posts) {
-        List<JsonNode> changes = new ArrayList<>();
-        for (Post p : posts) {
-            if (p.status() / 100 != 2) continue;
-            try {
-                p.json().get("results").forEach(changes::add);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
-        return changes;
     }
 
     private static String hmac(String key, String text) throws Exception {

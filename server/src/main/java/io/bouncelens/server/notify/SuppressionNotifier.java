@@ -130,7 +130,7 @@ public final class SuppressionNotifier implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "bouncelens")
                 .header("X-Bouncelens-Timestamp", timestamp)
-                .header("X-Bouncelens-Signature", "sha256=" + signature(timestamp, bytes))
+                .header("X-Bouncelens-Signature", signature(timestamp, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
         HttpResponse<Void> response;
@@ -148,8 +148,8 @@ public final class SuppressionNotifier implements AutoCloseable {
     }
 
     /**
-     * HMAC-SHA256 of "TIMESTAMP.BODY" under the secret, in hex, so the receiver knows the post is
-     * ours and recent; without a secret file, "unsigned". The file is read at each post, so a new
+     * "sha256=" and the HMAC-SHA256 of "TIMESTAMP.BODY" under the secret, in hex, so the receiver
+     * knows the post is ours and recent; without a secret file, "unsigned". The file is read at each post, so a new
      * secret needs no restart.
      */
     private String signature(String timestamp, byte[] body) throws IOException {
@@ -159,7 +159,7 @@ public final class SuppressionNotifier implements AutoCloseable {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(mac.doFinal(body));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e); // HmacSHA256 is in every JDK
         }
