@@ -54,6 +54,8 @@ class SmtpStartTlsTest {
             assertThat(smtp.ehlo()).contains("STARTTLS");
             X509Certificate presented = smtp.startTls(TestTls.trusting(TestTls.RSA), "localhost");
             assertThat(presented).isEqualTo(TestTls.certificate(TestTls.RSA));
+            // RFC 3207 section 4.2: the EHLO after the handshake no longer offers it, and says the rest again
+            assertThat(smtp.ehlo()).doesNotContain("STARTTLS").contains("250-SIZE", "250-8BITMIME").endsWith("250 Ok");
             smtp.command("STARTTLS"); // once is enough
             assertThat(smtp.reply()).startsWith("454");
             assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");

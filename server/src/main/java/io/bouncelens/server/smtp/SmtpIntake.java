@@ -39,7 +39,8 @@ public final class SmtpIntake implements AutoCloseable {
                 .messageHandlerFactory(ctx -> new BounceMessageHandler(intake, domains, maxMessageBytes, counters, ctx));
         if (tls != null) {
             counters.smtpCertificateExpiry = () -> tls.certificate().notAfter().getEpochSecond();
-            builder.enableTLS().startTlsSocketFactory(tls::serverSocket);
+            // (wrapped so that EHLO after STARTTLS no longer offers it: RFC 3207 section 4.2)
+            builder.enableTLS().startTlsSocketFactory(plain -> new SecuredSession(tls.serverSocket(plain)));
         }
         this.server = builder.build();
     }
