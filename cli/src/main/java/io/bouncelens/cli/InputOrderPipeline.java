@@ -18,8 +18,10 @@ import java.util.function.ToLongFunction;
  * sink in input order, so the output of N threads is the output of one. The caller's thread reads
  * the inputs and feeds the sink; the workers only compute. Inputs travel in batches of about
  * {@link #BATCH_BYTES} (a hand-off per message would cost more than a small message's work), and
- * at most two batches per worker, {@link #MAX_BYTES_IN_FLIGHT} in all, wait or run at any time:
- * memory stays bounded whatever the length of the input. With one thread nothing is handed off.
+ * at most two batches per worker, {@link #MAX_BYTES_IN_FLIGHT} in all, wait or run at any time,
+ * and once half of that is in flight (one very large message) nothing more is read until it is
+ * done: memory stays bounded whatever the length of the input and the size of its messages. With
+ * one thread nothing is handed off.
  */
 final class InputOrderPipeline<I, O> {
 
@@ -62,6 +64,13 @@ final class InputOrderPipeline<I, O> {
             Deque<Batch<O>> inFlight = new ArrayDeque<>();
             long bytesInFlight = 0;
             while (inputs.hasNext()) {
+                // A large message in flight (a hostile 40 MB one, say) is let finish before the
+                // next input is even read: reading it would hold both in memory at once.
+                while (!inFlight.isEmpty() && bytesInFlight >= MAX_BYTES_IN_FLIGHT / 2) {
+                    Batch<O> done = inFlight.removeFirst();
+                    bytesInFlight -= done.bytes();
+                    emit(done, sink);
+                }
                 List<I> batch = new ArrayList<>();
                 long bytes = 0;
                 while (inputs.hasNext() && batch.size() < MAX_BATCH_INPUTS && bytes < BATCH_BYTES) {

@@ -59,6 +59,41 @@ class InputOrderPipelineTest {
     }
 
     @Test
+    void aLargeInputIsFinishedBeforeTheNextOneIsRead() throws Exception {
+        // inputs 3 and 7 are "large" (half the bytes allowed in flight): while one is in a worker,
+        // nothing after it may be read, so two of them are never in memory together
+        long large = InputOrderPipeline.MAX_BYTES_IN_FLIGHT / 2;
+        AtomicInteger read = new AtomicInteger();
+        AtomicInteger largeRunning = new AtomicInteger(-1);
+        List<String> readWhileLargeRan = java.util.Collections.synchronizedList(new ArrayList<>());
+        Iterator<Integer> inputs = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return read.get() < 10;
+            }
+
+            @Override
+            public Integer next() {
+                int i = read.getAndIncrement();
+                if (largeRunning.get() >= 0) readWhileLargeRan.add(i + " while " + largeRunning.get());
+                return i;
+            }
+        };
+        List<Integer> got = new ArrayList<>();
+        new InputOrderPipeline<Integer, Integer>(2, i -> {
+            if (i == 3 || i == 7) {
+                largeRunning.set(i);
+                long until = System.nanoTime() + 50_000_000L; // 50 ms: time for the reader to run ahead if it may
+                while (System.nanoTime() < until) Thread.onSpinWait();
+                largeRunning.set(-1);
+            }
+            return i;
+        }, i -> i == 3 || i == 7 ? large : 100).run(inputs, got::add);
+        assertThat(got).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(readWhileLargeRan).isEmpty();
+    }
+
+    @Test
     void aFailingWorkerFailsTheRunWithItsOwnException() {
         InputOrderPipeline<Integer, Integer> pipeline = new InputOrderPipeline<>(2, i -> {
             if (i == 777) throw new IllegalArgumentException("bad input 777");
