@@ -107,6 +107,8 @@ public final class SuppressionNotifier implements AutoCloseable {
      * (more may wait), false when there was nothing or less. Throws when the webhook did not take them.
      */
     boolean postNextPage() throws IOException {
+        // another server on the store may have delivered further: go on from the higher mark
+        delivered = Math.max(delivered, store.mark(markName).orElse(0L));
         long after = delivered;
         long prunedThrough = store.suppressionChangesPrunedThrough();
         boolean missed = after < prunedThrough;
