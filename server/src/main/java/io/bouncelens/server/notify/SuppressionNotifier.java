@@ -66,7 +66,8 @@ public final class SuppressionNotifier implements AutoCloseable {
         this.store = store;
         this.counters = counters;
         this.clock = clock;
-        this.markName = "webhook " + url;
+        // keyed without the query: a token rotated there must not send the whole journal again
+        this.markName = "webhook " + shown();
         this.delivered = store.mark(markName).orElse(0L);
         this.thread = new Thread(this::run, "bouncelens-webhook");
         thread.setDaemon(true);
