@@ -50,96 +50,21 @@ public final class KnowledgeBase {
     private final Map<String, KbEntry> byId;
     private final List<KbProvider> providers;
     private final Map<Reason, ReasonDefault> reasonDefaults;
-    private final LiteralAutomaton automaton;
-    private final String[] literals;
-    /** literal id -> entries that use it. */
-    private final int[][] entriesByLiteral;
-    /** literal id -> providers it detects. */
-    private final int[][] providersByLiteral;
-    /** entry index -> alternatives -> literal ids. */
-    private final int[][][] alternatives;
-    /** entry index -> groups of literal ids its pattern needs, one of each group (see {@link RequiredLiterals}). */
-    private final int[][][] patternNeeds;
-    /** entry index -> strings one of which every match of its pattern starts with (see {@link RequiredLiterals#starts}). */
-    private final String[][] patternStarts;
-    /** Entries without literals (status / reply conditions only), in order. */
-    private final int[] codeOnly;
-    /** Of those, the ones without a status condition: all that can hold when no status is known. */
-    private final int[] codeOnlyWithoutStatus;
-    /** Of those, per status class and subject (see {@link #statusKey}), the ones that can hold. */
-    private final int[][] codeOnlyByStatus = new int[6 * 8][];
+    private final KbTables tables;
 
     private KnowledgeBase(List<KbEntry> entries, List<KbProvider> providers, Map<Reason, ReasonDefault> defaults) {
+        this(entries, providers, defaults, KbTables.of(entries, providers));
+    }
+
+    /** With tables already built (read from an image along with the entries they index). */
+    KnowledgeBase(List<KbEntry> entries, List<KbProvider> providers, Map<Reason, ReasonDefault> defaults, KbTables tables) {
         this.entries = List.copyOf(entries);
         this.providers = List.copyOf(providers);
         this.reasonDefaults = Collections.unmodifiableMap(new EnumMap<>(defaults));
         Map<String, KbEntry> ids = new HashMap<>();
         for (KbEntry e : entries) ids.put(e.id(), e);
         this.byId = Collections.unmodifiableMap(ids);
-
-        Map<String, Integer> literalIds = new LinkedHashMap<>();
-        List<List<Integer>> users = new ArrayList<>();
-        List<List<Integer>> detectors = new ArrayList<>();
-        alternatives = new int[entries.size()][][];
-        List<Integer> codeOnlyList = new ArrayList<>();
-        for (int e = 0; e < entries.size(); e++) {
-            KbEntry entry = entries.get(e);
-            if (!entry.hasLiterals()) codeOnlyList.add(e);
-            alternatives[e] = new int[entry.match().size()][];
-            for (int a = 0; a < entry.match().size(); a++) {
-                List<String> all = entry.match().get(a);
-                alternatives[e][a] = new int[all.size()];
-                for (int l = 0; l < all.size(); l++) {
-                    int id = literalId(literalIds, users, detectors, all.get(l));
-                    alternatives[e][a][l] = id;
-                    List<Integer> u = users.get(id);
-                    if (u.isEmpty() || u.get(u.size() - 1) != e) u.add(e);
-                }
-            }
-        }
-        for (int p = 0; p < providers.size(); p++) {
-            for (String d : providers.get(p).detect()) {
-                detectors.get(literalId(literalIds, users, detectors, d)).add(p);
-            }
-        }
-        patternNeeds = new int[entries.size()][][];
-        patternStarts = new String[entries.size()][];
-        for (int e = 0; e < entries.size(); e++) {
-            com.google.re2j.Pattern pattern = entries.get(e).pattern();
-            patternStarts[e] = pattern == null ? new String[0] : RequiredLiterals.starts(pattern.pattern()).toArray(new String[0]);
-            List<List<String>> groups = pattern == null ? List.of() : RequiredLiterals.of(pattern.pattern());
-            patternNeeds[e] = new int[groups.size()][];
-            for (int g = 0; g < groups.size(); g++) {
-                patternNeeds[e][g] = groups.get(g).stream()
-                        .mapToInt(l -> literalId(literalIds, users, detectors, l)).toArray();
-            }
-        }
-        literals = literalIds.keySet().toArray(new String[0]);
-        automaton = LiteralAutomaton.folding(List.of(literals));
-        entriesByLiteral = toArrays(users);
-        providersByLiteral = toArrays(detectors);
-        codeOnly = codeOnlyList.stream().mapToInt(Integer::intValue).toArray();
-        codeOnlyWithoutStatus = codeOnlyList.stream().filter(e -> entries.get(e).status() == null)
-                .mapToInt(Integer::intValue).toArray();
-        for (int statusClass = 0; statusClass < 6; statusClass++) {
-            for (int subject = 0; subject < 8; subject++) {
-                int cls = statusClass, subj = subject;
-                codeOnlyByStatus[statusKey(cls, subj)] = codeOnlyList.stream()
-                        .filter(e -> entries.get(e).status() == null || mayHold(entries.get(e).status(), cls, subj))
-                        .mapToInt(Integer::intValue).toArray();
-            }
-        }
-    }
-
-    private static boolean mayHold(StatusCondition condition, int statusClass, int subject) {
-        for (StatusCondition.Range r : condition.ranges()) {
-            if ((r.statusClass() == 0 || r.statusClass() == statusClass) && r.subject() == subject) return true;
-        }
-        return false;
-    }
-
-    private static int statusKey(int statusClass, int subject) {
-        return statusClass * 8 + subject;
+        this.tables = tables;
     }
 
     /** The knowledge base bundled in the jar, compiled on first use. */
@@ -163,34 +88,42 @@ public final class KnowledgeBase {
         return reasonDefaults.get(reason);
     }
 
+    KbTables tables() {
+        return tables;
+    }
+
+    Map<Reason, ReasonDefault> reasonDefaults() {
+        return reasonDefaults;
+    }
+
     LiteralAutomaton automaton() {
-        return automaton;
+        return tables.automaton();
     }
 
     String literal(int id) {
-        return literals[id];
+        return tables.literals()[id];
     }
 
     int[] entriesUsing(int literalId) {
-        return entriesByLiteral[literalId];
+        return tables.entriesByLiteral()[literalId];
     }
 
     int[] providersDetectedBy(int literalId) {
-        return providersByLiteral[literalId];
+        return tables.providersByLiteral()[literalId];
     }
 
     int[][] alternativesOf(int entry) {
-        return alternatives[entry];
+        return tables.alternatives()[entry];
     }
 
     /** Strings one of which every match of the entry's pattern starts with; empty when unknown. */
     String[] patternStarts(int entry) {
-        return patternStarts[entry];
+        return tables.patternStarts()[entry];
     }
 
     /** Groups of literal ids the entry's pattern cannot match without (one of each group); empty when unknown. */
     int[][] patternNeeds(int entry) {
-        return patternNeeds[entry];
+        return tables.patternNeeds()[entry];
     }
 
     /**
@@ -199,7 +132,7 @@ public final class KnowledgeBase {
      */
     boolean namesReplyCode(Integer reply) {
         if (reply == null) return false;
-        for (int e : codeOnlyWithoutStatus) {
+        for (int e : tables.codeOnlyWithoutStatus()) {
             ReplyCondition condition = entries.get(e).reply();
             if (condition != null && !condition.onlyClasses() && condition.matches(reply)) return true;
         }
@@ -211,29 +144,14 @@ public final class KnowledgeBase {
      * it anyway): the classifier looks at a dozen entries per reply instead of every code entry.
      */
     int[] codeOnlyEntries(EnhancedStatus status) {
-        if (status == null) return codeOnlyWithoutStatus;
+        if (status == null) return tables.codeOnlyWithoutStatus();
         int cls = status.statusClass(), subject = status.subject();
-        if (cls < 0 || cls >= 6 || subject < 0 || subject >= 8) return codeOnly;
-        return codeOnlyByStatus[statusKey(cls, subject)];
+        if (cls < 0 || cls >= 6 || subject < 0 || subject >= 8) return tables.codeOnly();
+        return tables.codeOnlyByStatus()[KbTables.statusKey(cls, subject)];
     }
 
     List<KbProvider> providers() {
         return providers;
-    }
-
-    private static int literalId(Map<String, Integer> ids, List<List<Integer>> users, List<List<Integer>> detectors, String lit) {
-        Integer id = ids.get(lit);
-        if (id != null) return id;
-        ids.put(lit, ids.size());
-        users.add(new ArrayList<>());
-        detectors.add(new ArrayList<>());
-        return ids.size() - 1;
-    }
-
-    private static int[][] toArrays(List<List<Integer>> lists) {
-        int[][] out = new int[lists.size()][];
-        for (int i = 0; i < out.length; i++) out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
-        return out;
     }
 
     // ---------------------------------------------------------------- loading
