@@ -156,7 +156,21 @@ public final class KnowledgeBase {
 
     // ---------------------------------------------------------------- loading
 
+    /**
+     * The image the build compiled ({@link KnowledgeBaseImage}), or, where there is none (run from
+     * the sources without Maven's process-classes phase), the text compiled now.
+     */
     private static KnowledgeBase loadBundled() {
+        try (InputStream image = KnowledgeBase.class.getClassLoader().getResourceAsStream(KnowledgeBaseImage.RESOURCE)) {
+            if (image != null) return KnowledgeBaseImage.read(image.readAllBytes());
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("cannot read the knowledge base image: " + e.getMessage());
+        }
+        return compileBundledText();
+    }
+
+    /** The {@code .kb} text on the class path, compiled. */
+    static KnowledgeBase compileBundledText() {
         ClassLoader loader = KnowledgeBase.class.getClassLoader();
         try (InputStream index = loader.getResourceAsStream(INDEX)) {
             if (index == null) throw new KnowledgeBaseException("knowledge base index " + INDEX + " is missing");

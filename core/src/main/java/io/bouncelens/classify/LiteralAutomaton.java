@@ -47,9 +47,9 @@ public final class LiteralAutomaton {
     private static final int MAX_TABLE_STATES = HAS_HITS;
 
     /** ASCII character (after folding) -> its column in {@link #next}; 0 for those no literal uses. */
-    private final int[] column = new int[128];
+    private final int[] column;
     /** ASCII character as written -> the column of its folded form, or {@link #SPACE}: folding by table. */
-    private final int[] foldedColumn = new int[128];
+    private final int[] foldedColumn;
     private static final int SPACE = -1;
     private final int columns;
     /** log2 of a row's length: rows are padded to a power of two, so a row starts at state << rowShift. */
@@ -74,11 +74,14 @@ public final class LiteralAutomaton {
      * Japanese or Chinese text) leads back to the start at once, without searching the
      * transitions of the state and of each state on its failure path.
      */
-    private final long[] wideInUse = new long[(Character.MAX_VALUE + 1) / 64];
+    private final long[] wideInUse;
 
     private LiteralAutomaton(Trie trie, int literalCount, boolean folds, int rowStates) {
         this.literalCount = literalCount;
         this.folds = folds;
+        column = new int[128];
+        foldedColumn = new int[128];
+        wideInUse = new long[(Character.MAX_VALUE + 1) / 64];
         // Numbered depth-first: following a literal's characters goes from a state to the next
         // number, so the scan reads rows that lie one after the other (which the processor fetches
         // ahead) instead of one per level of the tree, far apart.
@@ -150,6 +153,54 @@ public final class LiteralAutomaton {
         for (int s = 0; s < n; s++) ends[s + 1] = ends[s] + outputs[s].length;
         found = new int[ends[n]];
         for (int s = 0; s < n; s++) System.arraycopy(outputs[s], 0, found, ends[s], outputs[s].length);
+    }
+
+    /** Every table as it was built, read back from an image ({@link #write}). */
+    private LiteralAutomaton(KnowledgeBaseImage.In in) {
+        literalCount = in.integer();
+        folds = in.bool();
+        columns = in.integer();
+        rowShift = in.integer();
+        dense = in.integer();
+        column = in.ints();
+        foldedColumn = in.ints();
+        wideInUse = in.longs();
+        next = in.chars();
+        edges = in.ints();
+        keys = in.chars();
+        targets = in.ints();
+        fail = in.ints();
+        ends = in.ints();
+        found = in.ints();
+        int states = fail.length;
+        if (column.length != 128 || foldedColumn.length != 128 || wideInUse.length != (Character.MAX_VALUE + 1) / 64
+                || next.length != dense << rowShift || edges.length != states + 1 || keys.length != targets.length
+                || ends.length != states + 1 || found.length != ends[states]) {
+            throw new KnowledgeBaseException("knowledge base image: inconsistent automaton tables");
+        }
+    }
+
+    static LiteralAutomaton read(KnowledgeBaseImage.In in) {
+        return new LiteralAutomaton(in);
+    }
+
+    /** Writes every table, so that {@link #read} gives this automaton back without building it. */
+    void write(KnowledgeBaseImage.Out out) {
+        out.integer(literalCount);
+        out.bool(folds);
+        out.integer(columns);
+        out.integer(rowShift);
+        out.integer(dense);
+        out.ints(column);
+        out.ints(foldedColumn);
+        out.longs(wideInUse);
+        out.chars(next);
+        out.ints(edges);
+        out.chars(keys);
+        out.ints(targets);
+        out.ints(fail);
+        out.ints(ends);
+        out.ints(found);
     }
 
     public int literalCount() {
