@@ -1,19 +1,25 @@
 package io.bouncelens.cli;
 
 import io.bouncelens.Bouncelens;
+import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bouncelens}: data on stdout, messages on stderr, exit 0 / 1 (some input failed) / 2 (usage). */
 @Command(name = "bouncelens", mixinStandardHelpOptions = true, version = "bouncelens 0.1.0",
-        description = "Tells why an email bounced and what to do about it.",
-        subcommands = {CommandLine.HelpCommand.class, ExplainCommand.class, DiagnoseCommand.class, LogsCommand.class, EventsCommand.class, EvalCommand.class,
-                ImapCommand.class, ServeCommand.class, RediagnoseCommand.class, PruneCommand.class})
+        description = "Tells why an email bounced and what to do about it.")
 public final class Main implements Runnable {
+
+    /** The subcommands, in the order the usage lists them (a supplier each, so that naming one loads none). */
+    private static final List<Supplier<Class<?>>> COMMANDS = List.of(() -> CommandLine.HelpCommand.class,
+            () -> ExplainCommand.class, () -> DiagnoseCommand.class, () -> LogsCommand.class, () -> EventsCommand.class,
+            () -> EvalCommand.class, () -> ImapCommand.class, () -> ServeCommand.class, () -> RediagnoseCommand.class,
+            () -> PruneCommand.class);
 
     public static void main(String[] args) {
         if (needsKnowledgeBase(args)) compileKnowledgeBaseMeanwhile();
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /**
@@ -39,9 +45,26 @@ public final class Main implements Runnable {
         return false;
     }
 
-    /** The configured command line, shared by main and the tests. */
+    /** The configured command line with every subcommand, shared by main and the tests. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The configured command line for these arguments. When they start with a subcommand's name,
+     * only that subcommand is built: picocli reads each command's annotations by reflection, which
+     * in a fresh JVM costs about as much as the rest of the start-up, and one message diagnosed
+     * needs one command, not ten. Anything else (help, --version, a mistyped name, which picocli
+     * answers with the names it knows) gets them all.
+     */
+    static CommandLine commandLine(String[] argv) {
         CommandLine cl = new CommandLine(new Main());
+        Class<?> only = argv.length == 0 ? null : named(argv[0]);
+        if (only != null) {
+            cl.addSubcommand(only);
+        } else {
+            for (Supplier<Class<?>> command : COMMANDS) cl.addSubcommand(command.get());
+        }
         // Data is UTF-8 whatever the platform default (Chinese advice must survive any locale).
         cl.setOut(ExplainCommand.utf8(System.out));
         cl.setErr(ExplainCommand.utf8(System.err));
@@ -55,6 +78,26 @@ public final class Main implements Runnable {
             return 2;
         });
         return cl;
+    }
+
+    /**
+     * The subcommand called {@code name}, or null for none and for help (which needs the others).
+     * A switch, not the annotations read: reading them would load and parse every command class,
+     * which is what building one command saves. The test holds the names to the annotations.
+     */
+    private static Class<?> named(String name) {
+        return switch (name) {
+            case "explain" -> ExplainCommand.class;
+            case "diagnose" -> DiagnoseCommand.class;
+            case "logs" -> LogsCommand.class;
+            case "events" -> EventsCommand.class;
+            case "eval" -> EvalCommand.class;
+            case "imap" -> ImapCommand.class;
+            case "serve" -> ServeCommand.class;
+            case "rediagnose" -> RediagnoseCommand.class;
+            case "prune" -> PruneCommand.class;
+            default -> null;
+        };
     }
 
     @Override

@@ -32,7 +32,7 @@ class ServerCommandsTest {
     }
 
     private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = Main.commandLine(args);
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(new StringWriter(), true));
         cl.setErr(new PrintWriter(err, true));
@@ -47,8 +47,38 @@ class ServerCommandsTest {
                 .redirectErrorStream(true).start();
         String loaded = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isZero();
-        assertThat(loaded).contains("io.bouncelens.cli.ServeCommand")
+        // Only the command asked for is built (picocli's reflection over ten commands cost a tenth
+        // of a second at start), so not even serve's options are loaded, let alone the server.
+        assertThat(loaded).contains("io.bouncelens.cli.ExplainCommand")
+                .doesNotContain("io.bouncelens.cli.ServeCommand").doesNotContain("io.bouncelens.cli.DiagnoseCommand")
                 .doesNotContain("io.bouncelens.server.").doesNotContain("io.javalin").doesNotContain("org.subethamail");
+    }
+
+    @Test
+    void theUsageAndTheHelpCommandStillKnowEveryCommand() {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertThat(cl.execute("--help")).isZero();
+        assertThat(out.toString()).contains("explain", "diagnose", "logs", "events", "eval", "imap", "serve",
+                "rediagnose", "prune");
+        StringWriter help = new StringWriter();
+        CommandLine again = Main.commandLine();
+        again.setOut(new PrintWriter(help, true));
+        assertThat(again.execute("help", "prune")).isZero();
+        assertThat(help.toString()).startsWith("Usage: bouncelens prune");
+        Run mistyped = run("diagnos");
+        assertThat(mistyped.exit()).isEqualTo(2);
+        assertThat(mistyped.err().strip()).isEqualTo("bouncelens: Unmatched argument at index 0: 'diagnos'");
+        // each command, named first, is built alone and under the name its annotation gives it
+        for (String name : cl.getSubcommands().keySet()) {
+            if (name.equals("help")) continue;
+            CommandLine alone = Main.commandLine(new String[] {name});
+            assertThat(alone.getSubcommands().keySet()).containsExactly(name);
+            assertThat(alone.getSubcommands().get(name).getCommand().getClass())
+                    .isEqualTo(cl.getSubcommands().get(name).getCommand().getClass());
+        }
+        assertThat(cl.getSubcommands()).hasSize(10);
     }
 
     @Test
