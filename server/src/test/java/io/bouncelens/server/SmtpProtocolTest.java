@@ -42,7 +42,14 @@ class SmtpProtocolTest {
         long id = messages.get(0).get("id").asLong();
         String raw = api.get("/api/v1/messages/" + id + "/raw").body();
         // RFC 5321 section 4.4: the receiving server prepends its Received line; the rest is byte for byte.
-        assertThat(raw).startsWith("Received: from tests.example");
+        // Named by its address (no DNS lookup on the way to the 250), plain SMTP, the one recipient,
+        // and an RFC 5322 date that parses.
+        assertThat(raw).startsWith("Received: from tests.example ([127.0.0.1])\r\n\tby bouncelens (bouncelens) with SMTP id ");
+        String trace = raw.substring(0, raw.indexOf("\r\n", raw.indexOf(';') + 3) + 2);
+        assertThat(trace).contains("\r\n\tfor <bounces@sender.example>;\r\n\t");
+        java.time.ZonedDateTime stamped = java.time.ZonedDateTime.parse(trace.substring(trace.indexOf(";\r\n\t") + 4).strip(),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+        assertThat(stamped.toInstant()).isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
         assertThat(raw.replace("\r\n", "\n")).endsWith(new String(TestBounces.bytes(TestBounces.USER_UNKNOWN), StandardCharsets.UTF_8));
         assertThat(api.get("/metrics").body()).contains("bouncelens_smtp_messages_total{outcome=\"accepted\"} 1");
     }

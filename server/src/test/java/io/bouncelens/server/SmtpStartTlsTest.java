@@ -1,5 +1,7 @@
 package io.bouncelens.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -60,9 +62,15 @@ class SmtpStartTlsTest {
             assertThat(smtp.reply()).startsWith("454");
             assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
         }
-        assertThat(running.api.get("/api/v1/messages").json().get("results")).hasSize(1);
+        JsonNode messages = running.api.get("/api/v1/messages").json().get("results");
+        assertThat(messages).hasSize(1);
         assertThat(running.api.get("/api/v1/bounces").json().get("results"))
                 .extracting(b -> b.get("reason").asText()).containsExactly("userunknown");
+        // The stored trace line says the message came over TLS, and how (RFC 3848's ESMTPS).
+        String raw = running.api.get("/api/v1/messages/" + messages.get(0).get("id").asLong() + "/raw").body();
+        String received = raw.substring(0, raw.indexOf(';'));
+        assertThat(received).matches("(?s)Received: from \\S+ \\(\\[127\\.0\\.0\\.1\\]\\)\r\n\tby bouncelens \\(bouncelens\\) "
+                + "with ESMTPS \\(TLSv1\\.[23] TLS_\\w+\\) id \\S+\r\n\tfor <bounces@sender\\.example>");
         assertThat(Metrics.value(running.api, "bouncelens_smtp_messages_tls_total")).isEqualTo(1);
         assertThat(Metrics.value(running.api, "bouncelens_smtp_tls_certificate_expiry_timestamp_seconds"))
                 .isEqualTo(TestTls.certificate(TestTls.RSA).getNotAfter().toInstant().getEpochSecond());

@@ -11,7 +11,10 @@ import org.subethamail.smtp.server.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -63,7 +66,7 @@ final class BounceMessageHandler implements MessageHandler {
             throw new RejectException(552, "5.3.4 Message exceeds the size limit of " + maxMessageBytes + " bytes");
         }
         try {
-            intake.accept(new IncomingMessage("smtp", mailFrom, recipients, raw));
+            intake.accept(new IncomingMessage("smtp", mailFrom, recipients, withReceivedLine(raw)));
         } catch (RuntimeException e) {
             counters.smtpFailed.increment();
             System.err.println("bouncelens: could not store a message from SMTP: " + e.getMessage());
@@ -73,6 +76,17 @@ final class BounceMessageHandler implements MessageHandler {
         counters.smtpAccepted.increment();
         if (context instanceof Session session && session.isTLSStarted()) counters.smtpAcceptedOverTls.increment();
         return "2.6.0 Stored";
+    }
+
+    /** The message as stored: this server's trace line first (see {@link ReceivedLine}), then the bytes as sent. */
+    private byte[] withReceivedLine(byte[] raw) {
+        Session session = context instanceof Session s ? s : null;
+        byte[] line = ReceivedLine.of(context.getHelo().orElse(null), context.getRemoteAddress(),
+                session == null ? null : session.getSocket(), SmtpIntake.HOST_NAME, context.getSessionId(),
+                recipients.size() == 1 ? recipients.get(0) : null, ZonedDateTime.now(ZoneOffset.UTC));
+        byte[] stored = Arrays.copyOf(line, line.length + raw.length);
+        System.arraycopy(raw, 0, stored, line.length, raw.length);
+        return stored;
     }
 
     /**

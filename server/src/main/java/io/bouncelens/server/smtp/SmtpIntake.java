@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SmtpIntake implements AutoCloseable {
 
+    /** The name the greeting, EHLO and the Received line give. */
+    static final String HOST_NAME = "bouncelens";
+
     private final SMTPServer server;
     private final ReloadingServerTls tls;
 
@@ -26,7 +29,9 @@ public final class SmtpIntake implements AutoCloseable {
         this.tls = tls;
         SMTPServer.Builder builder = SMTPServer.port(port)
                 .bindAddress(bind)
-                .hostName("bouncelens")
+                .hostName(HOST_NAME)
+                // (our own trace line, without subethasmtp's DNS lookup per message: ReceivedLine)
+                .insertReceivedHeaders(false)
                 .softwareName("bouncelens")
                 .maxConnections(maxConnections)
                 .sessionHandler(new PerAddressLimit(maxConnectionsPerAddress, counters.smtpRefusedPerAddress))
