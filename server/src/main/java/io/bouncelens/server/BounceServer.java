@@ -77,6 +77,7 @@ public final class BounceServer implements AutoCloseable {
                 SuppressionNotifier notifier = new SuppressionNotifier(url, config.webhooks().secretFile(),
                         config.webhooks().interval(), store, counters, Clock.systemUTC());
                 webhooks.add(notifier);
+                store.whenJournalGrows(notifier::journalGrew);
                 notifier.start();
             }
             if (!webhooks.isEmpty()) {

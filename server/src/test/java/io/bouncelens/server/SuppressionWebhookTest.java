@@ -120,6 +120,24 @@ class SuppressionWebhookTest {
     }
 
     @Test
+    void aChangeCommittedHereIsPostedAtOnceNotAtTheNextLook() throws Exception {
+        // An hour between looks: only the commit's own signal can bring these posts in time.
+        Duration hour = Duration.ofHours(1);
+        try (RunningServer running = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-webhook-now"))
+                .withWebhooks(new ServerConfig.Webhooks(List.of(platform.url()), secret, hour)))) {
+            try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
+                assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
+            }
+            platform.await(p -> taken(p).size() == 1); // (within await's ten seconds)
+            // the notifier has posted and now waits its hour: these two reach the platform only if it is woken
+            running.api.postJson("/api/v1/suppressions", "{\"address\":\"someone@example.org\"}");
+            running.api.delete("/api/v1/suppressions/someone@example.org");
+            assertThat(taken(platform.await(p -> taken(p).size() == 3))).extracting(c -> c.get("id").asLong())
+                    .containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Test
     void withoutWebhooksThereIsNoGaugeToAlertOn() throws Exception {
         try (RunningServer plain = RunningServer.embedded()) {
             assertThat(plain.api.get("/metrics").body()).doesNotContain("bouncelens_webhook_");

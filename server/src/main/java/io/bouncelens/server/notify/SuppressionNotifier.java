@@ -55,6 +55,10 @@ public final class SuppressionNotifier implements AutoCloseable {
             .build();
     private final Thread thread;
     private final Object wake = new Object();
+    /** A commit here wrote to the journal since the last post began (guarded by {@link #wake}). */
+    private boolean journalGrew;
+    /** The webhook failed last time: wait out the pause, commits or not. */
+    private volatile boolean backingOff;
     private volatile boolean running = true;
     private volatile long delivered;
 
@@ -99,7 +103,20 @@ public final class SuppressionNotifier implements AutoCloseable {
                 }
                 more = false;
             }
+            backingOff = failures > 0;
             if (!more && running) pause(failures == 0 ? interval : backoff(failures));
+        }
+    }
+
+    /**
+     * Told by the store after a commit on this server wrote to the journal: the change goes out
+     * now instead of at the next look (which is still how changes committed by another server on
+     * the same store are found). Not while backing off from a failing webhook.
+     */
+    public void journalGrew() {
+        synchronized (wake) {
+            journalGrew = true;
+            if (!backingOff) wake.notifyAll();
         }
     }
 
@@ -176,8 +193,12 @@ public final class SuppressionNotifier implements AutoCloseable {
     private void pause(Duration d) {
         synchronized (wake) {
             if (!running) return;
+            boolean grew = journalGrew;
+            journalGrew = false;
+            if (grew && !backingOff) return; // committed while the last post was under way
             try {
                 wake.wait(d.toMillis());
+                journalGrew = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;

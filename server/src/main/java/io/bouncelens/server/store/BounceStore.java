@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -41,6 +42,8 @@ public final class BounceStore {
      */
     private final Lock writeLock;
     private final boolean postgres;
+    /** Told after each commit that wrote to the suppression journal (see {@link #whenJournalGrows}). */
+    private final List<Runnable> journalListeners = new CopyOnWriteArrayList<>();
 
     public BounceStore(Database database, SuppressionPolicy policy, Clock clock) {
         this.writeLock = database.kind() == Database.Kind.SQLITE ? new ReentrantLock(true) : null;
@@ -262,6 +265,27 @@ public final class BounceStore {
                 .bind("a", address).bind("change", change).bind("reason", reason).bind("source", source).bind("at", at)
                 .bind("logged", now())
                 .execute();
+        h.afterCommit(this::journalGrew); // (a rolled-back change is never announced)
+    }
+
+    /**
+     * Runs {@code listener} after each commit of this store that wrote to the suppression journal,
+     * on the committing thread: it must be quick. Commits by other servers on the same database
+     * are not seen here.
+     */
+    public void whenJournalGrows(Runnable listener) {
+        journalListeners.add(listener);
+    }
+
+    private void journalGrew() {
+        for (Runnable listener : journalListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // the commit is done: a listener's failure must not make its caller think otherwise
+                System.err.println("bouncelens: after a suppression change: " + e);
+            }
+        }
     }
 
     /** The changes after {@code after} in the journal, in order, at most {@code limit}. */
