@@ -105,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
     java.time.LocalDate imapSince;
 
     @Option(names = "--imap-interval", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Seconds between two readings of the --imap mailbox (default: ${DEFAULT-VALUE}).")
+            description = "Seconds between two readings of the --imap mailbox (default: ${DEFAULT-VALUE}); a server "
+                    + "that offers IDLE also starts a reading as soon as a message arrives.")
     double imapIntervalSeconds;
 
     @Override

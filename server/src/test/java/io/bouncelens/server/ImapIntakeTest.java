@@ -34,6 +34,32 @@ class ImapIntakeTest {
     }
 
     @Test
+    void aBounceArrivingInTheMailboxIsStoredWithinSecondsThroughIdleNotAtTheNextInterval() throws Exception {
+        try (TestImapServer imap = new TestImapServer()) {
+            ImapMailbox every = imap.mailbox(TestImapServer.PASSWORD);
+            // An hour between readings: only the server's IDLE news can bring the bounce in time.
+            ImapMailbox hourly = new ImapMailbox(every.tls(), every.host(), every.port(), every.user(), every.login(),
+                    every.folder(), Duration.ofHours(1), every.since(), every.trusted());
+            ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-imap-idle")).withImap(hourly);
+            RunningServer running = RunningServer.start(config);
+            try {
+                Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_readings_total") >= 1);
+                assertThat(running.api.get("/api/v1/messages").json().get("results")).isEmpty();
+                imap.deliver(TestBounces.USER_UNKNOWN);
+                Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 1);
+                imap.deliver(TestBounces.MAILBOX_FULL); // and again, on the session idling after that reading
+                Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 2);
+                assertThat(running.api.get("/api/v1/bounces").json().get("results"))
+                        .extracting(b -> b.get("reason").asText()).containsExactlyInAnyOrder("userunknown", "mailboxfull");
+            } finally {
+                long closing = System.nanoTime();
+                running.close(); // ends the idle under way instead of waiting it out
+                assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    @Test
     void severalMailboxesAreEachReadAndTheGaugeFollowsTheOneReadLeastRecently() throws Exception {
         try (TestImapServer first = new TestImapServer(); TestImapServer second = new TestImapServer()) {
             first.deliver(TestBounces.USER_UNKNOWN);

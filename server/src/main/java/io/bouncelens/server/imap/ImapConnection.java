@@ -7,6 +7,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
@@ -127,6 +129,35 @@ public final class ImapConnection implements AutoCloseable {
         // nothing that recent: every message is older
         int count = folder.getMessageCount();
         return count == 0 ? 0 : uids.getUID(folder.getMessage(count));
+    }
+
+    /** Whether the server offers IDLE (RFC 2177): it can then say when a message arrives. */
+    public boolean canIdle() throws MessagingException {
+        return store instanceof IMAPStore imap && imap.hasCapability("IDLE");
+    }
+
+    /**
+     * Waits in IDLE until the server says something about the folder (a message arrived, one was
+     * removed) or {@link #stopIdle} is called from another thread.
+     */
+    public void idle() throws MessagingException {
+        ((IMAPFolder) folder).idle(true);
+    }
+
+    /**
+     * Ends an {@link #idle} under way in another thread: a command on the folder's connection
+     * sends DONE first. (A NOOP through doCommand: getMessageCount, which would also do, talks to
+     * the server only when the connection has been quiet for a second.)
+     */
+    public void stopIdle() {
+        try {
+            ((IMAPFolder) folder).doCommand(protocol -> {
+                protocol.noop();
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            // the connection is gone, and the idle with it
+        }
     }
 
     public long uid(Message m) throws MessagingException {

@@ -8,9 +8,11 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,18 +22,33 @@ import java.util.concurrent.TimeUnit;
  * folder's cursor, and stores each with its records as the SMTP intake does; the cursor moves in
  * the same transaction, so a message is stored once even across a crash or restart. The mailbox
  * is never changed: no flag is set and nothing is moved, so people and other programs can keep
- * using it. A message over the size limit is skipped with a line on stderr. One thread.
+ * using it. A message over the size limit is skipped with a line on stderr.
+ *
+ * <p>Between two readings it waits for news rather than only for the interval: when the server
+ * offers IDLE (RFC 2177; Gmail, Microsoft 365, Dovecot and Courier do), a second session idles on
+ * the folder and the next reading starts as soon as the server says a message arrived, so a
+ * bounce is stored within seconds. That session ends after the interval or {@link #MAX_IDLE},
+ * whichever is shorter (RFC 2177 wants one renewed within 29 minutes, and the connection's read
+ * limit is two), and a reading follows in any case. Without IDLE, or when that session cannot be
+ * had (the next reading says why), it sleeps the interval as before. Two threads: the readings,
+ * and the alarm that ends an idle.
  */
 public final class ImapIntake implements AutoCloseable {
 
     /** Messages stored per connection; a longer backlog is read in further passes straight after. */
     static final int BATCH = 200;
+    /** The longest one IDLE lasts: under the connection's two-minute read limit. */
+    static final Duration MAX_IDLE = Duration.ofSeconds(90);
 
     private final ImapMailbox mailbox;
     private final BounceIntake intake;
     private final int maxMessageBytes;
     private final IntakeCounters counters;
-    private final ScheduledExecutorService timer;
+    private final Thread reader;
+    private final ScheduledExecutorService alarm;
+    private final Object sleep = new Object();
+    /** The session idling now, for close() to end; null when none is. */
+    private volatile ImapConnection idling;
     private volatile boolean closed;
 
     public ImapIntake(ImapMailbox mailbox, BounceIntake intake, int maxMessageBytes, IntakeCounters counters) {
@@ -39,17 +56,73 @@ public final class ImapIntake implements AutoCloseable {
         this.intake = intake;
         this.maxMessageBytes = maxMessageBytes;
         this.counters = counters;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bouncelens-imap");
+        this.reader = new Thread(this::run, "bouncelens-imap");
+        reader.setDaemon(true);
+        this.alarm = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bouncelens-imap-alarm");
             t.setDaemon(true);
             return t;
         });
     }
 
-    /** Reads the folder now and then every interval, until closed. */
+    /** Reads the folder now and then whenever news comes or the interval passes, until closed. */
     public void start() {
         counters.imapReading(mailbox.describe());
-        timer.scheduleWithFixedDelay(this::read, 0, mailbox.interval().toMillis(), TimeUnit.MILLISECONDS);
+        reader.start();
+    }
+
+    private void run() {
+        while (!closed) {
+            read();
+            if (!closed) awaitNews();
+        }
+    }
+
+    /** Until the server says a message arrived, or the interval passed (see the class comment). */
+    void awaitNews() {
+        long start = System.nanoTime();
+        boolean idled = false;
+        try (ImapConnection imap = ImapConnection.open(mailbox)) {
+            if (imap.canIdle()) {
+                idled = true;
+                // a message that came since the reading's last look is news already
+                if (!arrivedSinceLastReading(imap)) idle(imap);
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // the reading that follows the interval says what is wrong with the server
+        }
+        if (!idled) sleepRest(start);
+    }
+
+    private boolean arrivedSinceLastReading(ImapConnection imap) throws MessagingException {
+        long validity = imap.uidValidity();
+        MailboxCursor cursor = intake.store().mailboxCursor(mailbox.describe()).filter(c -> c.uidValidity() == validity)
+                .orElse(null);
+        return cursor == null || imap.after(cursor.lastUid(), 1).length > 0;
+    }
+
+    private void idle(ImapConnection imap) throws MessagingException {
+        Duration longest = mailbox.interval().compareTo(MAX_IDLE) < 0 ? mailbox.interval() : MAX_IDLE;
+        ScheduledFuture<?> end = alarm.schedule(imap::stopIdle, longest.toMillis(), TimeUnit.MILLISECONDS);
+        idling = imap;
+        try {
+            if (!closed) imap.idle();
+        } finally {
+            idling = null;
+            end.cancel(false);
+        }
+    }
+
+    private void sleepRest(long start) {
+        long left = mailbox.interval().toNanos() - (System.nanoTime() - start);
+        synchronized (sleep) {
+            try {
+                if (!closed && left > 0) TimeUnit.NANOSECONDS.timedWait(sleep, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closed = true;
+            }
+        }
     }
 
     /** One reading: passes over the folder until its backlog is read; a failure is one line on stderr. */
@@ -98,15 +171,20 @@ public final class ImapIntake implements AutoCloseable {
         }
     }
 
+    /** Stops after the message being stored, if any; an idle under way is ended. */
     @Override
     public void close() {
         closed = true;
-        timer.shutdown();
+        synchronized (sleep) {
+            sleep.notifyAll();
+        }
+        ImapConnection now = idling;
+        if (now != null) now.stopIdle();
         try {
-            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) timer.shutdownNow();
+            reader.join(10_000);
         } catch (InterruptedException e) {
-            timer.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        alarm.shutdownNow();
     }
 }
