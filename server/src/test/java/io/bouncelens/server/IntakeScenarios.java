@@ -54,7 +54,8 @@ abstract class IntakeScenarios {
                 long readings = Metrics.value(api, "bouncelens_imap_readings_total");
                 Metrics.waitFor(() -> Metrics.value(api, "bouncelens_imap_readings_total") >= readings + 2);
                 assertThat(messages(api)).hasSize(3);
-                assertThat(api.get("/metrics").body()).contains("bouncelens_imap_messages_total{outcome=\"accepted\"} 3");
+                assertThat(api.get("/metrics").body()).contains("bouncelens_imap_messages_total{mailbox=\""
+                        + reading.mailboxes().get(0).describe() + "\",outcome=\"accepted\"} 3");
             } finally {
                 first.close();
             }

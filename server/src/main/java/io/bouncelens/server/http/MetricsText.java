@@ -1,8 +1,10 @@
 package io.bouncelens.server.http;
 
 import io.bouncelens.server.intake.IntakeCounters;
+import io.bouncelens.server.intake.MailboxCounters;
 import io.bouncelens.server.store.BounceStore;
 
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /** {@code GET /metrics} in the Prometheus text format (version 0.0.4). */
@@ -45,19 +47,26 @@ final class MetricsText {
         sample(b, "bouncelens_smtp_sessions_refused_total{cause=\"proxy_header\"}", intake.smtpRefusedProxyHeader.sum());
         counter(b, "bouncelens_smtp_recipients_rejected_total", "RCPT TO addresses outside the configured domains.");
         sample(b, "bouncelens_smtp_recipients_rejected_total", intake.smtpRejected.sum());
-        counter(b, "bouncelens_imap_messages_total", "Messages read from the IMAP mailbox by outcome.");
-        sample(b, "bouncelens_imap_messages_total{outcome=\"accepted\"}", intake.imapAccepted.sum());
-        sample(b, "bouncelens_imap_messages_total{outcome=\"too_large\"}", intake.imapTooLarge.sum());
-        sample(b, "bouncelens_imap_messages_total{outcome=\"stored_by_another_server\"}", intake.imapTakenElsewhere.sum());
-        counter(b, "bouncelens_imap_readings_total", "Readings of the IMAP mailbox.");
-        sample(b, "bouncelens_imap_readings_total", intake.imapReadings.sum());
-        counter(b, "bouncelens_imap_reading_failures_total", "Readings of the IMAP mailbox that failed (said on stderr).");
-        sample(b, "bouncelens_imap_reading_failures_total", intake.imapFailed.sum());
-        if (intake.readsMailboxes()) { // absent without --imap, so an alert on its age stays quiet
+        Map<String, MailboxCounters> mailboxes = intake.mailboxes();
+        if (!mailboxes.isEmpty()) { // absent without --imap, so an alert on the gauge's age stays quiet
+            counter(b, "bouncelens_imap_messages_total", "Messages read from each IMAP mailbox, by outcome.");
+            mailboxes.forEach((name, m) -> {
+                String mailbox = "mailbox=\"" + labelValue(name) + "\"";
+                sample(b, "bouncelens_imap_messages_total{" + mailbox + ",outcome=\"accepted\"}", m.accepted.sum());
+                sample(b, "bouncelens_imap_messages_total{" + mailbox + ",outcome=\"too_large\"}", m.tooLarge.sum());
+                sample(b, "bouncelens_imap_messages_total{" + mailbox + ",outcome=\"stored_by_another_server\"}",
+                        m.takenElsewhere.sum());
+            });
+            counter(b, "bouncelens_imap_readings_total", "Readings of each IMAP mailbox.");
+            mailboxes.forEach((name, m) -> sample(b, "bouncelens_imap_readings_total{mailbox=\"" + labelValue(name) + "\"}",
+                    m.readings.sum()));
+            counter(b, "bouncelens_imap_reading_failures_total", "Readings of each IMAP mailbox that failed (said on stderr).");
+            mailboxes.forEach((name, m) -> sample(b, "bouncelens_imap_reading_failures_total{mailbox=\"" + labelValue(name)
+                    + "\"}", m.failedReadings.sum()));
             gauge(b, "bouncelens_imap_last_success_timestamp_seconds",
-                    "When a reading of the IMAP mailbox last got through (Unix time; 0: not yet); with several, the one "
-                            + "read least recently. Alert on its age.");
-            sample(b, "bouncelens_imap_last_success_timestamp_seconds", intake.imapLastSuccess());
+                    "When a reading of each IMAP mailbox last got through (Unix time; 0: not yet). Alert on its age.");
+            mailboxes.forEach((name, m) -> sample(b, "bouncelens_imap_last_success_timestamp_seconds{mailbox=\""
+                    + labelValue(name) + "\"}", m.lastSuccess()));
         }
         java.util.function.LongSupplier pending = intake.webhookPending;
         if (pending != null) { // absent without --suppression-webhook
@@ -89,6 +98,11 @@ final class MetricsText {
 
     private static void gauge(StringBuilder b, String name, String help) {
         b.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" gauge\n");
+    }
+
+    /** A label's value as the text format wants it: backslash, double quote and line feed escaped. */
+    static String labelValue(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     private static void sample(StringBuilder b, String name, long value) {

@@ -2,6 +2,7 @@ package io.bouncelens.server.imap;
 
 import io.bouncelens.server.intake.BounceIntake;
 import io.bouncelens.server.intake.IntakeCounters;
+import io.bouncelens.server.intake.MailboxCounters;
 import io.bouncelens.server.store.IncomingMessage;
 import io.bouncelens.server.store.MailboxCursor;
 import jakarta.mail.Message;
@@ -43,7 +44,7 @@ public final class ImapIntake implements AutoCloseable {
     private final ImapMailbox mailbox;
     private final BounceIntake intake;
     private final int maxMessageBytes;
-    private final IntakeCounters counters;
+    private final MailboxCounters counts;
     private final Thread reader;
     private final ScheduledExecutorService alarm;
     private final Object sleep = new Object();
@@ -55,7 +56,7 @@ public final class ImapIntake implements AutoCloseable {
         this.mailbox = mailbox;
         this.intake = intake;
         this.maxMessageBytes = maxMessageBytes;
-        this.counters = counters;
+        this.counts = counters.mailbox(mailbox.describe()); // listed, its last success 0, from the start
         this.reader = new Thread(this::run, "bouncelens-imap");
         reader.setDaemon(true);
         this.alarm = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,7 +68,6 @@ public final class ImapIntake implements AutoCloseable {
 
     /** Reads the folder now and then whenever news comes or the interval passes, until closed. */
     public void start() {
-        counters.imapReading(mailbox.describe());
         reader.start();
     }
 
@@ -131,12 +131,12 @@ public final class ImapIntake implements AutoCloseable {
             while (!closed && pass() == BATCH) {
                 // a backlog: the next batch straight away
             }
-            counters.imapSucceeded(mailbox.describe(), System.currentTimeMillis() / 1000);
+            counts.succeeded(System.currentTimeMillis() / 1000);
         } catch (MessagingException | IOException | RuntimeException e) {
-            counters.imapFailed.increment();
+            counts.failedReadings.increment();
             System.err.println("bouncelens: IMAP " + mailbox.describe() + ": " + ImapConnection.describe(e, mailbox));
         } finally {
-            counters.imapReadings.increment();
+            counts.readings.increment();
         }
     }
 
@@ -157,13 +157,13 @@ public final class ImapIntake implements AutoCloseable {
                 ImapConnection.Raw raw = m.getSize() > maxMessageBytes ? null : imap.raw(m, maxMessageBytes);
                 if (raw == null || raw.truncated()) {
                     intake.store().passInMailbox(cursor);
-                    counters.imapTooLarge.increment();
+                    counts.tooLarge.increment();
                     System.err.println("bouncelens: IMAP " + mailbox.describe() + ": message UID " + uid
                             + " skipped: over the size limit of " + maxMessageBytes + " bytes");
                 } else if (intake.accept(new IncomingMessage("imap", "", List.of(mailbox.user()), raw.bytes()), cursor) != null) {
-                    counters.imapAccepted.increment();
+                    counts.accepted.increment();
                 } else {
-                    counters.imapTakenElsewhere.increment(); // another server on this store read it first
+                    counts.takenElsewhere.increment(); // another server on this store read it first
                 }
                 taken++;
             }

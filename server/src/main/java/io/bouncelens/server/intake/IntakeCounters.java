@@ -1,7 +1,8 @@
 package io.bouncelens.server.intake;
 
+import java.util.Collections;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -19,13 +20,8 @@ public final class IntakeCounters {
     public final LongAdder smtpRefusedProxyHeader = new LongAdder();
     /** Epoch seconds when the certificate STARTTLS presents runs out, asked at each scrape; 0 without TLS. */
     public volatile java.util.function.LongSupplier smtpCertificateExpiry = () -> 0;
-    public final LongAdder imapAccepted = new LongAdder();
-    public final LongAdder imapTooLarge = new LongAdder();
-    public final LongAdder imapTakenElsewhere = new LongAdder();
-    public final LongAdder imapFailed = new LongAdder();
-    public final LongAdder imapReadings = new LongAdder();
-    /** Per mailbox read, epoch seconds of its last reading that got through; 0 before the first. */
-    private final Map<String, Long> imapLastSuccess = new ConcurrentHashMap<>();
+    /** Per mailbox the IMAP intake reads, by its URL (without the password, which is never in it). */
+    private final Map<String, MailboxCounters> mailboxes = new ConcurrentSkipListMap<>();
     public final LongAdder messagesStored = new LongAdder();
     public final LongAdder recordsStored = new LongAdder();
     public final LongAdder suppressionsAdded = new LongAdder();
@@ -38,26 +34,14 @@ public final class IntakeCounters {
     /** Messages removed by serve --retain-days. */
     public final AtomicLong retentionPruned = new AtomicLong();
 
-    /** A mailbox the IMAP intake reads; until its first reading gets through it holds the gauge at 0. */
-    public void imapReading(String mailbox) {
-        imapLastSuccess.putIfAbsent(mailbox, 0L);
+    /** The counters of a mailbox the IMAP intake reads, made at its first mention. */
+    public MailboxCounters mailbox(String name) {
+        return mailboxes.computeIfAbsent(name, n -> new MailboxCounters());
     }
 
-    public void imapSucceeded(String mailbox, long epochSeconds) {
-        imapLastSuccess.put(mailbox, epochSeconds);
-    }
-
-    /**
-     * When the mailbox read least recently got through (the oldest of their last successes), so
-     * that one alert on its age covers every mailbox; 0 when one has not got through yet or none is read.
-     */
-    public long imapLastSuccess() {
-        return imapLastSuccess.values().stream().mapToLong(Long::longValue).min().orElse(0);
-    }
-
-    /** Whether any mailbox is read: without one there is no last success to report (nor to alert on). */
-    public boolean readsMailboxes() {
-        return !imapLastSuccess.isEmpty();
+    /** Every mailbox read, by name, in name order. */
+    public Map<String, MailboxCounters> mailboxes() {
+        return Collections.unmodifiableMap(mailboxes);
     }
 
     void stored(int records, int suppressed, boolean diagnoseFailed) {
