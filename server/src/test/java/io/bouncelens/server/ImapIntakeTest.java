@@ -45,6 +45,9 @@ class ImapIntakeTest {
             try {
                 Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_readings_total") >= 1);
                 assertThat(running.api.get("/api/v1/messages").json().get("results")).isEmpty();
+                // an empty folder is no news: the intake idles rather than reading it again and again
+                Thread.sleep(1000);
+                assertThat(Metrics.value(running.api, "bouncelens_imap_readings_total")).isLessThanOrEqualTo(2);
                 imap.deliver(TestBounces.USER_UNKNOWN);
                 Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 1);
                 imap.deliver(TestBounces.MAILBOX_FULL); // and again, on the session idling after that reading

@@ -48,6 +48,8 @@ public final class ImapIntake implements AutoCloseable {
     private final Thread reader;
     private final ScheduledExecutorService alarm;
     private final Object sleep = new Object();
+    /** Where the last pass left off (validity and last UID looked at); null before the first. */
+    private volatile MailboxCursor lastLook;
     /** The session idling now, for close() to end; null when none is. */
     private volatile ImapConnection idling;
     private volatile boolean closed;
@@ -73,8 +75,13 @@ public final class ImapIntake implements AutoCloseable {
 
     private void run() {
         while (!closed) {
-            read();
-            if (!closed) awaitNews();
+            long start = System.nanoTime();
+            boolean read = read();
+            // after a failed reading (the server away, the store down) never straight back: the interval first
+            if (!closed) {
+                if (read) awaitNews();
+                else sleepRest(start);
+            }
         }
     }
 
@@ -94,11 +101,14 @@ public final class ImapIntake implements AutoCloseable {
         if (!idled) sleepRest(start);
     }
 
+    /**
+     * Whether the folder holds a message past the last one the reading looked at (or was renumbered
+     * since). The reading's own place, not the store's cursor: the store has none for a folder that
+     * was empty at its first reading, and that must not count as news.
+     */
     private boolean arrivedSinceLastReading(ImapConnection imap) throws MessagingException {
-        long validity = imap.uidValidity();
-        MailboxCursor cursor = intake.store().mailboxCursor(mailbox.describe()).filter(c -> c.uidValidity() == validity)
-                .orElse(null);
-        return cursor == null || imap.after(cursor.lastUid(), 1).length > 0;
+        MailboxCursor looked = lastLook;
+        return looked == null || looked.uidValidity() != imap.uidValidity() || imap.after(looked.lastUid(), 1).length > 0;
     }
 
     private void idle(ImapConnection imap) throws MessagingException {
@@ -125,16 +135,18 @@ public final class ImapIntake implements AutoCloseable {
         }
     }
 
-    /** One reading: passes over the folder until its backlog is read; a failure is one line on stderr. */
-    void read() {
+    /** One reading: passes over the folder until its backlog is read; false, and one line on stderr, when it failed. */
+    boolean read() {
         try {
             while (!closed && pass() == BATCH) {
                 // a backlog: the next batch straight away
             }
             counts.succeeded(System.currentTimeMillis() / 1000);
+            return true;
         } catch (MessagingException | IOException | RuntimeException e) {
             counts.failedReadings.increment();
             System.err.println("bouncelens: IMAP " + mailbox.describe() + ": " + ImapConnection.describe(e, mailbox));
+            return false;
         } finally {
             counts.readings.increment();
         }
@@ -167,6 +179,7 @@ public final class ImapIntake implements AutoCloseable {
                 }
                 taken++;
             }
+            lastLook = cursor;
             return taken;
         }
     }
