@@ -185,6 +185,26 @@ abstract class IntakeScenarios {
     }
 
     @Test
+    void twoServersPushingToTheSameWebhookPostEachChangeOnce() throws Exception {
+        try (WebhookPlatform platform = new WebhookPlatform()) {
+            platform.answerMillis = 150; // a post in flight while the other server looks
+            ServerConfig.Webhooks hooks = new ServerConfig.Webhooks(java.util.List.of(platform.url()), null,
+                    java.time.Duration.ofMillis(50));
+            try (BounceServer first = BounceServer.start(config.withWebhooks(hooks));
+                 BounceServer second = BounceServer.start(config.withWebhooks(hooks))) {
+                for (int i = 0; i < 12; i++) {
+                    api.postJson("/api/v1/suppressions", "{\"address\":\"person" + i + "@example.org\"}");
+                    Thread.sleep(40);
+                }
+                platform.await(p -> WebhookPlatform.taken(p).size() >= 12);
+                Thread.sleep(500); // time enough for a repeat to arrive
+            }
+            assertThat(WebhookPlatform.taken(platform.posts())).extracting(c -> c.get("address").asText())
+                    .hasSize(12).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void pruningOldMessagesKeepsTheSuppressionsTheyCaused() throws Exception {
         try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
             assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");

@@ -36,11 +36,18 @@ final class WebhookPlatform implements AutoCloseable {
     private final HttpServer server;
     private final List<Post> posts = new ArrayList<>();
     final Deque<Integer> answers = new ArrayDeque<>();
+    /** How long each answer takes, as a real platform's does (the posts are answered one at a time). */
+    volatile long answerMillis;
 
     WebhookPlatform() throws java.io.IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hooks/suppressions", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(answerMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             int status;
             synchronized (this) {
                 status = answers.isEmpty() ? 200 : answers.poll();

@@ -30,16 +30,19 @@ import java.util.Map;
  * when it is removed) without asking. It is the journal that {@code GET /api/v1/suppression-changes}
  * serves, posted a page at a time: the page's last change number is kept in the store once the
  * webhook answers 2xx, so across restarts nothing is skipped; a change can come twice (a crash
- * between the answer and the mark, or two servers on one store), and its {@code id} lets the
- * receiver see that. A failing webhook is tried again with growing pauses; nothing is dropped
- * meanwhile, as the journal keeps it (unless {@code prune} removes it first: the next post then
- * says so, for the receiver to read the whole list again).
+ * between the answer and the mark), and its {@code id} lets the receiver see that. Servers on one
+ * store take turns through a lease in the store, so they do not each post the same page. A
+ * failing webhook is tried again with growing pauses; nothing is dropped meanwhile, as the
+ * journal keeps it (unless {@code prune} removes it first: the next post then says so, for the
+ * receiver to read the whole list again).
  */
 public final class SuppressionNotifier implements AutoCloseable {
 
     static final int PAGE = 500;
     private static final Duration MAX_PAUSE = Duration.ofMinutes(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** How long one server may post to a webhook before another may take over: beyond a post's time limit. */
+    private static final Duration LEASE = REQUEST_TIMEOUT.multipliedBy(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI url;
@@ -49,6 +52,7 @@ public final class SuppressionNotifier implements AutoCloseable {
     private final IntakeCounters counters;
     private final Clock clock;
     private final String markName;
+    private final String leaseName;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(REQUEST_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -72,6 +76,7 @@ public final class SuppressionNotifier implements AutoCloseable {
         this.clock = clock;
         // keyed without the query: a token rotated there must not send the whole journal again
         this.markName = "webhook " + shown();
+        this.leaseName = "posting to " + markName;
         this.delivered = store.mark(markName).orElse(0L);
         this.thread = new Thread(this::run, "bouncelens-webhook");
         thread.setDaemon(true);
@@ -125,6 +130,19 @@ public final class SuppressionNotifier implements AutoCloseable {
      * (more may wait), false when there was nothing or less. Throws when the webhook did not take them.
      */
     boolean postNextPage() throws IOException {
+        // One server at a time posts to a webhook (two servers on the store posted the same page
+        // twice before). The lease outlasts a post, whose request is limited to REQUEST_TIMEOUT.
+        long now = clock.millis();
+        long until = now + LEASE.toMillis();
+        if (!store.takeLease(leaseName, now, until)) return false; // another server is posting: look again later
+        try {
+            return postPage();
+        } finally {
+            store.dropLease(leaseName, until);
+        }
+    }
+
+    private boolean postPage() throws IOException {
         // another server on the store may have delivered further: go on from the higher mark
         delivered = Math.max(delivered, store.mark(markName).orElse(0L));
         long after = delivered;

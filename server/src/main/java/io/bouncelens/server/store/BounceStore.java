@@ -323,6 +323,27 @@ public final class BounceStore {
                 .bind("n", name).bind("v", value).execute()));
     }
 
+    /**
+     * Takes the lease called {@code name} until {@code until} (epoch milliseconds) unless another
+     * holder's lease on it runs past {@code now}: true when taken. Servers on one store use it so
+     * that one of them at a time does a thing (posting a webhook's next page); a holder that dies
+     * lets the lease run out. Kept among the store's marks, so it works on SQLite and PostgreSQL.
+     */
+    public boolean takeLease(String name, long now, long until) {
+        return writing(() -> jdbi.inTransaction(h -> {
+            h.createUpdate("INSERT INTO store_marks (name, value) VALUES (:n, 0) ON CONFLICT (name) DO NOTHING")
+                    .bind("n", name).execute();
+            return h.createUpdate("UPDATE store_marks SET value = :until WHERE name = :n AND value <= :now")
+                    .bind("n", name).bind("until", until).bind("now", now).execute() == 1;
+        }));
+    }
+
+    /** Gives back a lease {@link #takeLease} gave until {@code until}; a lease taken over since is left alone. */
+    public void dropLease(String name, long until) {
+        writing(() -> jdbi.inTransaction(h -> h.createUpdate("UPDATE store_marks SET value = 0 WHERE name = :n AND value = :until")
+                .bind("n", name).bind("until", until).execute()));
+    }
+
     /** The number of the journal's last change, pruned or not; 0 before the first. */
     public long lastSuppressionChange() {
         long kept = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM suppression_changes")
