@@ -11,6 +11,19 @@ record EnhancedStatus(int statusClass, int subject, int detail) {
         return statusClass + "." + subject + "." + detail;
     }
 
+    // Written out rather than left to the record: the generated ones are bootstrapped through
+    // method handles at their first call, which spins some twenty classes in the interpreter on
+    // the first message a command reads (measured with -Xlog:class+load).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EnhancedStatus e && e.statusClass == statusClass && e.subject == subject && e.detail == detail;
+    }
+
+    @Override
+    public int hashCode() {
+        return (statusClass * 31 + subject) * 1009 + detail;
+    }
+
     /** Parses a whole string such as {@code 5.7.1}; null when it is not one. */
     static EnhancedStatus parse(String s) {
         if (s == null) return null;
