@@ -37,8 +37,9 @@ class ImapIntakeTest {
     void aBounceArrivingInTheMailboxIsStoredWithinSecondsThroughIdleNotAtTheNextInterval() throws Exception {
         try (TestImapServer imap = new TestImapServer()) {
             ImapMailbox every = imap.mailbox(TestImapServer.PASSWORD);
+            CountingProxy proxy = new CountingProxy(every.port());
             // An hour between readings: only the server's IDLE news can bring the bounce in time.
-            ImapMailbox hourly = new ImapMailbox(every.tls(), every.host(), every.port(), every.user(), every.login(),
+            ImapMailbox hourly = new ImapMailbox(every.tls(), every.host(), proxy.port(), every.user(), every.login(),
                     every.folder(), Duration.ofHours(1), every.since(), every.trusted());
             ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-imap-idle")).withImap(hourly);
             RunningServer running = RunningServer.start(config);
@@ -48,16 +49,20 @@ class ImapIntakeTest {
                 // an empty folder is no news: the intake idles rather than reading it again and again
                 Thread.sleep(1000);
                 assertThat(Metrics.value(running.api, "bouncelens_imap_readings_total")).isLessThanOrEqualTo(2);
+                int firstSession = proxy.connections();
                 imap.deliver(TestBounces.USER_UNKNOWN);
                 Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 1);
                 imap.deliver(TestBounces.MAILBOX_FULL); // and again, on the session idling after that reading
                 Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 2);
                 assertThat(running.api.get("/api/v1/bounces").json().get("results"))
                         .extracting(b -> b.get("reason").asText()).containsExactlyInAnyOrder("userunknown", "mailboxfull");
+                // the readings and the idles between them go on in the first session: no new login per step
+                assertThat(proxy.connections()).isEqualTo(firstSession);
             } finally {
                 long closing = System.nanoTime();
                 running.close(); // ends the idle under way instead of waiting it out
                 assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(5));
+                proxy.close();
             }
         }
     }
@@ -140,17 +145,22 @@ class ImapIntakeTest {
             imap.changeSecret("token-1");
             Path tokenFile = Files.writeString(dir.resolve("imap-token"), "token-1\n");
             imap.deliver(TestBounces.USER_UNKNOWN);
+            ImapMailbox direct = imap.mailbox(new ImapLogin(true, null, tokenFile));
+            CountingProxy proxy = new CountingProxy(direct.port());
             ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
-                    .withImap(imap.mailbox(new ImapLogin(true, null, tokenFile)));
-            try (RunningServer running = RunningServer.start(config)) {
+                    .withImap(new ImapMailbox(direct.tls(), direct.host(), proxy.port(), direct.user(), direct.login(),
+                            direct.folder(), direct.interval(), direct.since(), direct.trusted()));
+            try (proxy; RunningServer running = RunningServer.start(config)) {
                 Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 1);
                 // set once the reading that stored it ends
                 Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_last_success_timestamp_seconds") > 0);
                 long now = System.currentTimeMillis() / 1000;
                 assertThat(Metrics.value(running.api, "bouncelens_imap_last_success_timestamp_seconds")).isBetween(now - 60, now);
 
-                // the token expires and something renews it: the file is all that changes
+                // the token expires (Microsoft 365 then ends the session it authenticated) and
+                // something renews it: the file is all that changes
                 imap.changeSecret("token-2");
+                proxy.cutAll();
                 Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_reading_failures_total") >= 1);
                 Files.writeString(tokenFile, "token-2\n");
                 imap.deliver(TestBounces.MAILBOX_FULL);

@@ -26,20 +26,26 @@ import java.util.concurrent.TimeUnit;
  * using it. A message over the size limit is skipped with a line on stderr.
  *
  * <p>Between two readings it waits for news rather than only for the interval: when the server
- * offers IDLE (RFC 2177; Gmail, Microsoft 365, Dovecot and Courier do), a second session idles on
- * the folder and the next reading starts as soon as the server says a message arrived, so a
- * bounce is stored within seconds. That session ends after the interval or {@link #MAX_IDLE},
- * whichever is shorter (RFC 2177 wants one renewed within 29 minutes, and the connection's read
- * limit is two), and a reading follows in any case. Without IDLE, or when that session cannot be
- * had (the next reading says why), it sleeps the interval as before. Two threads: the readings,
- * and the alarm that ends an idle.
+ * offers IDLE (RFC 2177; Gmail, Microsoft 365, Dovecot and Courier do), the reading's session idles
+ * on the folder and the next reading starts, on the same session, as soon as the server says a
+ * message arrived, so a bounce is stored within seconds. An idle ends after the interval or
+ * {@link #MAX_IDLE}, whichever is shorter (RFC 2177 wants one renewed within 29 minutes, and the
+ * connection's read limit is two), and a reading follows in any case; a session serves at most
+ * {@link #MAX_SESSION}. Without IDLE, or when the session breaks, it is closed and the intake
+ * sleeps the interval as before; after a failed reading too. Two threads: the readings, and the
+ * alarm that ends an idle.
  */
 public final class ImapIntake implements AutoCloseable {
 
-    /** Messages stored per connection; a longer backlog is read in further passes straight after. */
+    /** Messages stored per pass; a longer backlog is read in further passes straight after. */
     static final int BATCH = 200;
     /** The longest one IDLE lasts: under the connection's two-minute read limit. */
     static final Duration MAX_IDLE = Duration.ofSeconds(90);
+    /**
+     * How long one session serves readings and idles before a new one is opened: well under an
+     * OAuth access token's hour, after which Microsoft 365 ends the session it authenticated.
+     */
+    static final Duration MAX_SESSION = Duration.ofMinutes(20);
 
     private final ImapMailbox mailbox;
     private final BounceIntake intake;
@@ -74,31 +80,51 @@ public final class ImapIntake implements AutoCloseable {
     }
 
     private void run() {
+        ImapConnection session = null; // kept from a reading to the idle after it, and to the next reading
+        long opened = 0;
         while (!closed) {
             long start = System.nanoTime();
-            boolean read = read();
+            try {
+                if (session != null && start - opened > MAX_SESSION.toNanos()) session = closeQuietly(session);
+                if (session == null) {
+                    session = ImapConnection.open(mailbox);
+                    opened = start;
+                }
+            } catch (MessagingException | IOException | RuntimeException e) {
+                reportFailure(e); // a reading that could not start
+                counts.readings.increment();
+                sleepRest(start);
+                continue;
+            }
             // after a failed reading (the server away, the store down) never straight back: the interval first
-            if (!closed) {
-                if (read) awaitNews();
-                else sleepRest(start);
+            if (!read(session)) {
+                session = closeQuietly(session);
+                sleepRest(start);
+                continue;
+            }
+            if (closed) break;
+            if (!awaitNews(session)) {
+                // no IDLE here, or the session broke while idling: a new one for the next reading
+                session = closeQuietly(session);
+                sleepRest(start);
             }
         }
+        closeQuietly(session);
     }
 
-    /** Until the server says a message arrived, or the interval passed (see the class comment). */
-    void awaitNews() {
-        long start = System.nanoTime();
-        boolean idled = false;
-        try (ImapConnection imap = ImapConnection.open(mailbox)) {
-            if (imap.canIdle()) {
-                idled = true;
-                // a message that came since the reading's last look is news already
-                if (!arrivedSinceLastReading(imap)) idle(imap);
-            }
-        } catch (MessagingException | IOException | RuntimeException e) {
-            // the reading that follows the interval says what is wrong with the server
+    /**
+     * Until the server says a message arrived, or the interval passed (see the class comment), on
+     * the session the reading used; false when the server does not offer IDLE or the session broke.
+     */
+    private boolean awaitNews(ImapConnection imap) {
+        try {
+            if (!imap.canIdle()) return false;
+            // a message that came since the reading's last look is news already
+            if (!arrivedSinceLastReading(imap)) idle(imap);
+            return true;
+        } catch (MessagingException | RuntimeException e) {
+            return false; // the next reading, on a new session, says what is wrong
         }
-        if (!idled) sleepRest(start);
     }
 
     /**
@@ -135,53 +161,66 @@ public final class ImapIntake implements AutoCloseable {
         }
     }
 
-    /** One reading: passes over the folder until its backlog is read; false, and one line on stderr, when it failed. */
-    boolean read() {
+    /** One reading on {@code imap}: passes until its backlog is read; false, and one line on stderr, when it failed. */
+    private boolean read(ImapConnection imap) {
         try {
-            while (!closed && pass() == BATCH) {
+            while (!closed && pass(imap) == BATCH) {
                 // a backlog: the next batch straight away
             }
             counts.succeeded(System.currentTimeMillis() / 1000);
             return true;
         } catch (MessagingException | IOException | RuntimeException e) {
-            counts.failedReadings.increment();
-            System.err.println("bouncelens: IMAP " + mailbox.describe() + ": " + ImapConnection.describe(e, mailbox));
+            reportFailure(e);
             return false;
         } finally {
             counts.readings.increment();
         }
     }
 
-    /** Connects, stores up to {@link #BATCH} messages past the cursor, and says how many it took. */
-    int pass() throws MessagingException, IOException {
-        try (ImapConnection imap = ImapConnection.open(mailbox)) {
-            long validity = imap.uidValidity();
-            MailboxCursor known = intake.store().mailboxCursor(mailbox.describe())
-                    .filter(c -> c.uidValidity() == validity).orElse(null);
-            // a first reading starts at --imap-since's day when given, not at the folder's oldest message
-            MailboxCursor cursor = known != null ? known : new MailboxCursor(mailbox.describe(), validity,
-                    mailbox.since() == null ? 0 : imap.lastUidBefore(mailbox.since()));
-            int taken = 0;
-            for (Message m : imap.after(cursor.lastUid(), BATCH)) {
-                if (closed) break;
-                long uid = imap.uid(m);
-                cursor = cursor.after(uid);
-                ImapConnection.Raw raw = m.getSize() > maxMessageBytes ? null : imap.raw(m, maxMessageBytes);
-                if (raw == null || raw.truncated()) {
-                    intake.store().passInMailbox(cursor);
-                    counts.tooLarge.increment();
-                    System.err.println("bouncelens: IMAP " + mailbox.describe() + ": message UID " + uid
-                            + " skipped: over the size limit of " + maxMessageBytes + " bytes");
-                } else if (intake.accept(new IncomingMessage("imap", "", List.of(mailbox.user()), raw.bytes()), cursor) != null) {
-                    counts.accepted.increment();
-                } else {
-                    counts.takenElsewhere.increment(); // another server on this store read it first
-                }
-                taken++;
-            }
-            lastLook = cursor;
-            return taken;
+    /** A reading that failed, or could not start: counted, and one line on stderr. */
+    private void reportFailure(Exception e) {
+        counts.failedReadings.increment();
+        System.err.println("bouncelens: IMAP " + mailbox.describe() + ": " + ImapConnection.describe(e, mailbox));
+    }
+
+    private static ImapConnection closeQuietly(ImapConnection imap) {
+        if (imap == null) return null;
+        try {
+            imap.close();
+        } catch (MessagingException | RuntimeException e) {
+            // gone already
         }
+        return null;
+    }
+
+    /** Stores up to {@link #BATCH} messages past the cursor, and says how many it took. */
+    private int pass(ImapConnection imap) throws MessagingException, IOException {
+        long validity = imap.uidValidity();
+        MailboxCursor known = intake.store().mailboxCursor(mailbox.describe())
+                .filter(c -> c.uidValidity() == validity).orElse(null);
+        // a first reading starts at --imap-since's day when given, not at the folder's oldest message
+        MailboxCursor cursor = known != null ? known : new MailboxCursor(mailbox.describe(), validity,
+                mailbox.since() == null ? 0 : imap.lastUidBefore(mailbox.since()));
+        int taken = 0;
+        for (Message m : imap.after(cursor.lastUid(), BATCH)) {
+            if (closed) break;
+            long uid = imap.uid(m);
+            cursor = cursor.after(uid);
+            ImapConnection.Raw raw = m.getSize() > maxMessageBytes ? null : imap.raw(m, maxMessageBytes);
+            if (raw == null || raw.truncated()) {
+                intake.store().passInMailbox(cursor);
+                counts.tooLarge.increment();
+                System.err.println("bouncelens: IMAP " + mailbox.describe() + ": message UID " + uid
+                        + " skipped: over the size limit of " + maxMessageBytes + " bytes");
+            } else if (intake.accept(new IncomingMessage("imap", "", List.of(mailbox.user()), raw.bytes()), cursor) != null) {
+                counts.accepted.increment();
+            } else {
+                counts.takenElsewhere.increment(); // another server on this store read it first
+            }
+            taken++;
+        }
+        lastLook = cursor;
+        return taken;
     }
 
     /** Stops after the message being stored, if any; an idle under way is ended. */
