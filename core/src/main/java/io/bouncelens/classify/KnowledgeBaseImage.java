@@ -43,7 +43,7 @@ import java.util.zip.CRC32;
  * found out by a wrong verdict), the string table (each distinct string once, as one UTF-8 block
  * decoded in one call), then the body, which refers to strings by their number.
  */
-public final class KnowledgeBaseImage {
+public final class KnowledgeBaseImage { // public only for the build's exec plugin to call main
 
     /** Where the build puts the image on the class path. */
     static final String RESOURCE = KnowledgeBase.ROOT + "compiled.image";

@@ -5,6 +5,7 @@ import io.bouncelens.server.intake.MailboxCounters;
 import io.bouncelens.server.store.BounceStore;
 
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.concurrent.atomic.LongAdder;
 
 /** {@code GET /metrics} in the Prometheus text format (version 0.0.4). */
@@ -58,15 +59,12 @@ final class MetricsText {
                         m.takenElsewhere.sum());
             });
             counter(b, "bouncelens_imap_readings_total", "Readings of each IMAP mailbox.");
-            mailboxes.forEach((name, m) -> sample(b, "bouncelens_imap_readings_total{mailbox=\"" + labelValue(name) + "\"}",
-                    m.readings.sum()));
+            perMailbox(b, "bouncelens_imap_readings_total", mailboxes, m -> m.readings.sum());
             counter(b, "bouncelens_imap_reading_failures_total", "Readings of each IMAP mailbox that failed (said on stderr).");
-            mailboxes.forEach((name, m) -> sample(b, "bouncelens_imap_reading_failures_total{mailbox=\"" + labelValue(name)
-                    + "\"}", m.failedReadings.sum()));
+            perMailbox(b, "bouncelens_imap_reading_failures_total", mailboxes, m -> m.failedReadings.sum());
             gauge(b, "bouncelens_imap_last_success_timestamp_seconds",
                     "When a reading of each IMAP mailbox last got through (Unix time; 0: not yet). Alert on its age.");
-            mailboxes.forEach((name, m) -> sample(b, "bouncelens_imap_last_success_timestamp_seconds{mailbox=\""
-                    + labelValue(name) + "\"}", m.lastSuccess()));
+            perMailbox(b, "bouncelens_imap_last_success_timestamp_seconds", mailboxes, MailboxCounters::lastSuccess);
         }
         java.util.function.LongSupplier pending = intake.webhookPending;
         if (pending != null) { // absent without --suppression-webhook
@@ -98,6 +96,12 @@ final class MetricsText {
 
     private static void gauge(StringBuilder b, String name, String help) {
         b.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" gauge\n");
+    }
+
+    /** One sample of {@code name} per mailbox, labelled with it. */
+    private static void perMailbox(StringBuilder b, String name, Map<String, MailboxCounters> mailboxes,
+                                   ToLongFunction<MailboxCounters> value) {
+        mailboxes.forEach((mailbox, m) -> sample(b, name + "{mailbox=\"" + labelValue(mailbox) + "\"}", value.applyAsLong(m)));
     }
 
     /** A label's value as the text format wants it: backslash, double quote and line feed escaped. */
