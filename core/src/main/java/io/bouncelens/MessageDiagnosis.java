@@ -15,17 +15,25 @@ import java.util.List;
  * @param records   one per recipient; empty for a message that is not a bounce
  * @param truncated a limit cut the message
  * @param problems  one-line descriptions of what could not be read; empty when all went well
+ * @param unread    nothing could be read at all (a missing or empty file): no message, only its problem
  */
 public record MessageDiagnosis(String file, int message, MessageKind kind, String subject,
-                               List<BounceRecord> records, boolean truncated, List<String> problems) {
+                               List<BounceRecord> records, boolean truncated, List<String> problems,
+                               boolean unread) {
 
     public MessageDiagnosis {
         records = List.copyOf(records);
         problems = List.copyOf(problems);
     }
 
-    /** A message that could not be read at all. */
+    /** A message that was read (perhaps only in part). */
+    public MessageDiagnosis(String file, int message, MessageKind kind, String subject,
+                            List<BounceRecord> records, boolean truncated, List<String> problems) {
+        this(file, message, kind, subject, records, truncated, problems, false);
+    }
+
+    /** An input that could not be read at all: it counts as an error, not as a message. */
     public static MessageDiagnosis unreadable(String file, int message, String problem) {
-        return new MessageDiagnosis(file, message, MessageKind.NOT_BOUNCE, null, List.of(), true, List.of(problem));
+        return new MessageDiagnosis(file, message, MessageKind.NOT_BOUNCE, null, List.of(), true, List.of(problem), true);
     }
 }

@@ -415,6 +415,13 @@ class DiagnoseCommandTest {
                 .contains("empty.eml: empty file")
                 .contains("junk.bin: ")
                 .doesNotContain("Exception").doesNotContain("\tat ");
+        // the missing and the empty file are errors, not messages; the junk was read (as no bounce)
+        assertThat(r.err()).contains("bouncelens: 2 messages read, 1 bounce, 1 record, 1 not-bounce, 3 errors");
+
+        Run all = bouncelens(null, "diagnose", "--all", "--format", "jsonl", dir.resolve("missing.eml").toString(),
+                good.toString());
+        assertThat(all.jsonLines()).extracting(n -> n.get("file").asText()).containsExactly(good.toString());
+        assertThat(all.err()).contains("bouncelens: 1 message read, 1 bounce, 1 record, 1 error");
     }
 
     @Test

@@ -77,7 +77,7 @@ class LauncherIT {
         Result r = diagnose();
 
         assertOnlyRecordsOnStdout(r);
-        assertThat(r.stderr).contains("warning").contains("bouncelens: 1 message read, 1 bounces");
+        assertThat(r.stderr).contains("warning").contains("bouncelens: 1 message read, 1 bounce,");
     }
 
     private Path firstCoreLibrary() throws IOException {

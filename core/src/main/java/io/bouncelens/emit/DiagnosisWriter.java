@@ -3,7 +3,6 @@ package io.bouncelens.emit;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.Lang;
 import io.bouncelens.MessageDiagnosis;
-import io.bouncelens.decode.MessageKind;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -82,7 +81,7 @@ public abstract class DiagnosisWriter implements AutoCloseable {
     /** The records to show for a message: its own, or with {@code all} a stand-in for a non-bounce. */
     protected List<BounceRecord> recordsToShow(MessageDiagnosis d) {
         if (!d.records().isEmpty() || !all) return d.records();
-        if (d.problems().size() > 0 && d.kind() == MessageKind.NOT_BOUNCE && d.subject() == null) return List.of();
+        if (d.unread()) return List.of();
         return List.of(new BounceRecord(d.file(), d.message(), null, null, d.kind().label(), null, false, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, d.subject(),
                 null, d.truncated()));

@@ -19,8 +19,9 @@ public final class RunSummary {
     private final Map<String, Integer> reasons = new TreeMap<>();
 
     public void add(MessageDiagnosis d) {
-        messages++;
         if (!d.problems().isEmpty()) errors++;
+        if (d.unread()) return; // a missing or empty file: an error, but no message read
+        messages++;
         kinds.merge(d.kind(), 1, Integer::sum);
         for (BounceRecord r : d.records()) {
             records++;
@@ -28,7 +29,7 @@ public final class RunSummary {
         }
     }
 
-    /** Messages with at least one problem (unreadable, cut short, malformed). */
+    /** Inputs with at least one problem (unreadable, cut short, malformed). */
     public int errors() {
         return errors;
     }
@@ -41,7 +42,7 @@ public final class RunSummary {
     public String describe() {
         StringBuilder b = new StringBuilder();
         b.append(messages).append(messages == 1 ? " message read, " : " messages read, ")
-                .append(count(MessageKind.BOUNCE)).append(" bounces, ")
+                .append(count(MessageKind.BOUNCE)).append(count(MessageKind.BOUNCE) == 1 ? " bounce, " : " bounces, ")
                 .append(records).append(records == 1 ? " record" : " records");
         for (MessageKind k : new MessageKind[]{MessageKind.DELIVERED, MessageKind.FEEDBACK, MessageKind.VACATION,
                 MessageKind.NOT_BOUNCE}) {
