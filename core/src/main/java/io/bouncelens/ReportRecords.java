@@ -42,7 +42,8 @@ final class ReportRecords {
             // reply a known format quotes without saying which command it answered.
             boolean quotedReply = !"text".equals(report.decodedBy());
             ReplyEvidence evidence = new ReplyEvidence(r.diagnosticCode() == null ? "" : r.diagnosticCode(),
-                    r.status(), r.replyCode(), r.remoteHost(), r.command(), r.reasonHint(), quotedReply);
+                    r.status(), r.replyCode(), r.remoteHost(), r.command(), r.reasonHint(), quotedReply,
+                    r.reportingMta());
             verdict = bouncelens.classifier().classify(evidence);
             if ((verdict.reason() == null || verdict.reason() == Reason.UNDEFINED) && r.reasonHint() != null) {
                 verdict = new Classification(r.reasonHint(), verdict.status(), verdict.replyCode(), verdict.remoteHost(),

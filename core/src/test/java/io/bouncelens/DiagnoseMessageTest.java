@@ -142,4 +142,54 @@ class DiagnoseMessageTest {
         assertThat(d.records()).allSatisfy(r -> assertThat(r.truncated()).isTrue());
         assertThat(d.problems().get(0)).contains("larger than");
     }
+
+    @Test
+    void aProvidersOwnReportIsReadWithThatProvidersMeaningOfItsWords() {
+        // Outlook.com's "mailbox unavailable" for an address it does not have: its own report,
+        // naming no other host, is a hard bounce; the same words a report quotes from an unknown
+        // host, or from a host it names beside Microsoft's, stay a reply without its stage
+        BounceRecord own = dsn("BAY004-MC1F22.hotmail.com", null).get(0);
+        assertThat(own.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(own.hardBounce()).isTrue();
+        assertThat(own.provider()).isEqualTo("microsoft");
+        assertThat(own.remoteHost()).as("the reporting host is not the remote one").isNull();
+
+        assertThat(dsn("mx.sender.example", null)).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(Reason.FILTERED);
+            assertThat(r.provider()).isNull();
+        });
+        assertThat(dsn("BAY004-MC1F22.hotmail.com", "mx.receiver.example")).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(Reason.FILTERED);
+            assertThat(r.remoteHost()).isEqualTo("mx.receiver.example");
+        });
+    }
+
+    private static List<BounceRecord> dsn(String reportingMta, String remoteMta) {
+        String report = String.join("\r\n",
+                "From: postmaster@" + reportingMta,
+                "To: sender@sender.example",
+                "Subject: Delivery Status Notification (Failure)",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"",
+                "",
+                "--b",
+                "Content-Type: text/plain",
+                "",
+                "Delivery to the following recipients failed.",
+                "",
+                "--b",
+                "Content-Type: message/delivery-status",
+                "",
+                "Reporting-MTA: dns;" + reportingMta,
+                "",
+                "Final-Recipient: rfc822;gone@receiver.example",
+                "Action: failed",
+                "Status: 5.5.0",
+                remoteMta == null ? "X-No-Remote: none" : "Remote-MTA: dns;" + remoteMta,
+                "Diagnostic-Code: smtp;550 Requested action not taken: mailbox unavailable (S2017062302)",
+                "",
+                "--b--",
+                "");
+        return Bouncelens.diagnose(new ByteArrayInputStream(report.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
 }

@@ -110,6 +110,8 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         }
         if (host != null) {
             detectByHost(KbProvider.normalHost(host), detected);
+        } else if (evidence.reportedBy() != null) {
+            detectByHost(KbProvider.normalHost(evidence.reportedBy()), detected);
         }
 
         // Only the entries that can hold are looked at: those using a literal found in the text, and

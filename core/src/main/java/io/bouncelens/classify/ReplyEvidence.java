@@ -15,9 +15,18 @@ import io.bouncelens.Reason;
  * @param reported   the text comes from a bounce report rather than from a user pasting one reply:
  *                   a report that quotes a "user unknown" without saying it answered RCPT TO, and
  *                   without an address status (X.1.x), does not show the address is missing
+ * @param reportedBy the host that wrote the report (a DSN's {@code Reporting-MTA}), if known. When no
+ *                   remote host is named, the reply is that host's own, so its provider is detected
+ *                   from it (Outlook.com's own report on one of its mailboxes names no other host)
  */
 public record ReplyEvidence(String text, String status, Integer replyCode, String remoteHost,
-                            String command, Reason hint, boolean reported) {
+                            String command, Reason hint, boolean reported, String reportedBy) {
+
+    /** Evidence whose reporting host is unknown. */
+    public ReplyEvidence(String text, String status, Integer replyCode, String remoteHost, String command, Reason hint,
+                         boolean reported) {
+        this(text, status, replyCode, remoteHost, command, hint, reported, null);
+    }
 
     /** Evidence from outside a bounce report (a reply on its own). */
     public ReplyEvidence(String text, String status, Integer replyCode, String remoteHost, String command, Reason hint) {
@@ -25,6 +34,6 @@ public record ReplyEvidence(String text, String status, Integer replyCode, Strin
     }
 
     public static ReplyEvidence ofText(String text) {
-        return new ReplyEvidence(text, null, null, null, null, null, false);
+        return new ReplyEvidence(text, null, null, null, null, null, false, null);
     }
 }
