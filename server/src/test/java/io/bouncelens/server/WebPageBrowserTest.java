@@ -213,6 +213,34 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void theViewIsInTheAddressSoABookmarkOrReloadOpensItAndBackReturns() throws Exception {
+        running.api.postJson("/api/v1/suppressions", "{\"address\":\"bookmarked@example.org\"}");
+        String base = "http://127.0.0.1:" + running.server.httpPort() + "/";
+
+        browser.get(base + "#suppressions");
+        waitFor(() -> rowFor("bookmarked@example.org"));
+        assertThat(activeView()).isEqualTo("view-suppressions");
+
+        browser.findElement(By.cssSelector("button[data-view='dashboard']")).click();
+        waitFor(() -> "view-dashboard".equals(activeView()) ? Boolean.TRUE : null);
+        assertThat(browser.getCurrentUrl()).endsWith("/#dashboard");
+        browser.navigate().refresh();
+        waitFor(() -> browser.findElements(By.cssSelector("#chart svg")).isEmpty() ? null : Boolean.TRUE);
+        assertThat(activeView()).isEqualTo("view-dashboard");
+
+        browser.navigate().back();
+        waitFor(() -> "view-suppressions".equals(activeView()) ? Boolean.TRUE : null);
+        waitFor(() -> rowFor("bookmarked@example.org"));
+
+        browser.get(base + "#no-such-view");
+        assertThat(activeView()).isEqualTo("view-diagnose");
+    }
+
+    private String activeView() {
+        return browser.findElement(By.cssSelector("section.view.active")).getAttribute("id");
+    }
+
+    @Test
     void readsADroppedEmlFileAndKeepsTheSuppressionListByHand() throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         Path eml = Files.createTempFile("bounce", ".eml");

@@ -49,9 +49,19 @@
   });
 
   // ---- views ----
+  // The view is in the address (#dashboard, #suppressions): a bookmark or a reload opens it again,
+  // and Back goes to the view before.
   document.querySelectorAll(".tab").forEach(function (b) {
-    b.addEventListener("click", function () { show(b.getAttribute("data-view")); });
+    b.addEventListener("click", function () {
+      var view = b.getAttribute("data-view");
+      if (location.hash === "#" + view) show(view); else location.hash = view;
+    });
   });
+  function viewInAddress() {
+    var view = location.hash.slice(1);
+    return /^[a-z]+$/.test(view) && document.querySelector(".tab[data-view='" + view + "']") ? view : "diagnose";
+  }
+  window.addEventListener("hashchange", function () { show(viewInAddress()); });
   function show(view) {
     state.view = view;
     document.querySelectorAll(".tab").forEach(function (b) { b.classList.toggle("active", b.getAttribute("data-view") === view); });
@@ -467,4 +477,5 @@
   });
 
   applyLang();
+  if (viewInAddress() !== "diagnose") show(viewInAddress());
 })();
