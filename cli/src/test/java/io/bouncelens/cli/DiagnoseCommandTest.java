@@ -248,7 +248,7 @@ class DiagnoseCommandTest {
                 .contains("by reason: mailboxfull 2, ratelimited 2, userunknown 2").doesNotContain("\tat ");
 
         Run text = bouncelens(null, "logs", log.toString());
-        assertThat(text.out()).contains("== " + log + ", line 3\n  Reason: userunknown (hard bounce)")
+        assertThat(text.out()).contains("== " + log + ", line 3\n  Reason: no such user (userunknown), hard bounce")
                 .doesNotContain(" #");
 
         Run all = bouncelens(null, "logs", "--all", "--format", "csv", log.toString());

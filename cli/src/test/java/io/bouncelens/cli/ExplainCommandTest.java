@@ -48,7 +48,7 @@ class ExplainCommandTest {
     void textFormatIsAReadableBlock() {
         Run r = run("explain", "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Reason: userunknown (hard bounce)", "Status: 5.1.1", "Reply code: 550",
+        assertThat(r.out()).contains("Reason: no such user (userunknown), hard bounce", "Status: 5.1.1", "Reply code: 550",
                 "Who acts: recipient-address", "Retry: never", "Fix: ", "Evidence: ");
         assertThat(r.err()).isEmpty();
     }

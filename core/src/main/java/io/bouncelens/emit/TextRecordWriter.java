@@ -56,12 +56,14 @@ public final class TextRecordWriter {
             java.util.Map.entry("never", "不要重試"), java.util.Map.entry("later", "稍後重試"), java.util.Map.entry("after-fix", "修正後再寄"));
 
     private final Writer out;
+    private final Lang lang;
     private final Labels labels;
     private final java.util.Map<String, String> words;
     private boolean first = true;
 
     public TextRecordWriter(Writer out, Lang lang) {
         this.out = out;
+        this.lang = lang;
         this.labels = lang == Lang.ZH_CN ? ZH_CN : lang == Lang.ZH_TW ? ZH_TW : EN;
         this.words = lang == Lang.ZH_CN ? ZH_CN_WORDS : lang == Lang.ZH_TW ? ZH_TW_WORDS : java.util.Map.of();
     }
@@ -69,7 +71,9 @@ public final class TextRecordWriter {
     public void write(BounceRecord r) throws IOException {
         if (!first) out.write('\n');
         first = false;
-        line(labels.reason, r.reason().label() + " (" + (r.hardBounce() ? labels.hard : labels.soft) + ")");
+        // the reason in words, its label (what the JSON says and scripts match) beside it
+        line(labels.reason, ReasonNames.of(r.reason(), lang) + " (" + r.reason().label() + ")"
+                + (lang == Lang.EN ? ", " : "，") + (r.hardBounce() ? labels.hard : labels.soft));
         line(labels.recipient, r.recipient());
         // "failed" is what a bounce is; anything else changes what the block means, so it is said
         line(labels.action, r.action() == null ? null : labels.actions.get(r.action().toLowerCase(java.util.Locale.ROOT)));

@@ -57,7 +57,7 @@ class JsonRecordWriterTest {
     void textBlockShowsVerdictAdviceAndEvidence() throws IOException {
         StringWriter s = new StringWriter();
         new TextRecordWriter(s, Lang.ZH_TW).write(Bouncelens.explain("552 5.2.2 Quota exceeded", Lang.ZH_TW));
-        assertThat(s.toString()).contains("原因: mailboxfull (軟退信)", "狀態碼: 5.2.2", "回應碼: 552", "解決方法: ", "依據: ",
+        assertThat(s.toString()).contains("原因: 信箱已滿 (mailboxfull)，軟退信", "狀態碼: 5.2.2", "回應碼: 552", "解決方法: ", "依據: ",
                 "處理方: 收件者:信箱 (recipient-mailbox)", "重試: 稍後重試 (later)");
     }
 

@@ -1,4 +1,5 @@
-// UI words in the three languages the explanations come in. Explanations and fixes come from the API.
+// UI words in the three languages the explanations come in. Explanations and fixes come from the API;
+// the reasons' names from /reason-names.js, made from the table the terminal's output uses.
 window.BL_I18N = {
   "en": {
     tagline: "why an email bounced, and what to do",
@@ -28,16 +29,7 @@ window.BL_I18N = {
     actor: { "sender-content": "the sender (content)", "sender-infrastructure": "the sender's mail admin", "sender-account": "the sender (account)",
              "recipient-address": "the sender: fix or drop the address", "recipient-mailbox": "the recipient", "recipient-admin": "the recipient's mail admin",
              "network": "nobody: network", "none": "nobody" },
-    retryWord: { "never": "never", "later": "later, as is", "after-fix": "after the fix" },
-    reason: { hostunknown: "domain not found", userunknown: "no such user", hasmoved: "address moved", notaccept: "domain takes no mail",
-      filtered: "filtered by recipient", rejected: "sender rejected", mailboxfull: "mailbox full", suspend: "mailbox suspended",
-      suppressed: "on a suppression list", contenterror: "content error", emailtoolarge: "message too large", feedback: "complaint",
-      notcompliantrfc: "not RFC compliant", policyviolation: "policy violation", securityerror: "security error", virusdetected: "virus detected",
-      spamdetected: "judged as spam", authfailure: "SPF/DKIM/DMARC failure", badreputation: "poor sender reputation", blocked: "sender blocked",
-      expired: "delivery timed out", mailererror: "mailer error", networkerror: "network error", norelaying: "relaying denied",
-      ratelimited: "rate limited", requireptr: "no reverse DNS (PTR)", systemerror: "server error", systemfull: "server disk full",
-      failedstarttls: "TLS failed", delivered: "delivered", syntaxerror: "SMTP syntax error", vacation: "auto-reply", onhold: "on hold",
-      undefined: "not recognised" }
+    retryWord: { "never": "never", "later": "later, as is", "after-fix": "after the fix" }
   },
   "zh-CN": {
     tagline: "邮件为什么被退回，以及该怎么办",
@@ -67,16 +59,7 @@ window.BL_I18N = {
     actor: { "sender-content": "发件人（修改内容）", "sender-infrastructure": "发件方邮件管理员", "sender-account": "发件人（账户）",
              "recipient-address": "发件人：更正或删除该地址", "recipient-mailbox": "收件人", "recipient-admin": "收件方邮件管理员",
              "network": "无需处理：网络问题", "none": "无需处理" },
-    retryWord: { "never": "不要重试", "later": "稍后原样重试", "after-fix": "修复后重试" },
-    reason: { hostunknown: "域名不存在", userunknown: "收件人不存在", hasmoved: "地址已迁移", notaccept: "该域名不收邮件",
-      filtered: "被收件人过滤", rejected: "发件人被拒", mailboxfull: "邮箱已满", suspend: "邮箱已停用",
-      suppressed: "在抑制列表中", contenterror: "内容错误", emailtoolarge: "邮件过大", feedback: "投诉",
-      notcompliantrfc: "不符合 RFC", policyviolation: "违反策略", securityerror: "安全错误", virusdetected: "检测到病毒",
-      spamdetected: "被判为垃圾邮件", authfailure: "SPF/DKIM/DMARC 验证失败", badreputation: "发件信誉差", blocked: "发件方被封锁",
-      expired: "投递超时", mailererror: "邮件程序错误", networkerror: "网络错误", norelaying: "拒绝转发",
-      ratelimited: "发送频率受限", requireptr: "缺少反向解析 (PTR)", systemerror: "服务器错误", systemfull: "服务器磁盘已满",
-      failedstarttls: "TLS 失败", delivered: "已投递", syntaxerror: "SMTP 语法错误", vacation: "自动回复", onhold: "暂缓",
-      undefined: "无法识别" }
+    retryWord: { "never": "不要重试", "later": "稍后原样重试", "after-fix": "修复后重试" }
   },
   "zh-TW": {
     tagline: "郵件為什麼被退回，以及該怎麼辦",
@@ -106,15 +89,6 @@ window.BL_I18N = {
     actor: { "sender-content": "寄件人（修改內容）", "sender-infrastructure": "寄件方郵件管理員", "sender-account": "寄件人（帳戶）",
              "recipient-address": "寄件人：更正或刪除該地址", "recipient-mailbox": "收件人", "recipient-admin": "收件方郵件管理員",
              "network": "無需處理：網路問題", "none": "無需處理" },
-    retryWord: { "never": "不要重試", "later": "稍後原樣重試", "after-fix": "修正後重試" },
-    reason: { hostunknown: "網域不存在", userunknown: "收件人不存在", hasmoved: "地址已遷移", notaccept: "該網域不收郵件",
-      filtered: "被收件人過濾", rejected: "寄件人被拒", mailboxfull: "信箱已滿", suspend: "信箱已停用",
-      suppressed: "在抑制清單中", contenterror: "內容錯誤", emailtoolarge: "郵件過大", feedback: "投訴",
-      notcompliantrfc: "不符合 RFC", policyviolation: "違反政策", securityerror: "安全錯誤", virusdetected: "偵測到病毒",
-      spamdetected: "被判為垃圾郵件", authfailure: "SPF/DKIM/DMARC 驗證失敗", badreputation: "寄件信譽不佳", blocked: "寄件方被封鎖",
-      expired: "投遞逾時", mailererror: "郵件程式錯誤", networkerror: "網路錯誤", norelaying: "拒絕轉發",
-      ratelimited: "寄送頻率受限", requireptr: "缺少反向解析 (PTR)", systemerror: "伺服器錯誤", systemfull: "伺服器磁碟已滿",
-      failedstarttls: "TLS 失敗", delivered: "已投遞", syntaxerror: "SMTP 語法錯誤", vacation: "自動回覆", onhold: "暫緩",
-      undefined: "無法辨識" }
+    retryWord: { "never": "不要重試", "later": "稍後原樣重試", "after-fix": "修正後重試" }
   }
 };
