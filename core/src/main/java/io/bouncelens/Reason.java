@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Why a message bounced, in Sisimai 5.6's names so results can be compared with it and users can
- * migrate. {@link #isHardBounce(Integer)} holds the one rule for {@code hardBounce}.
+ * migrate. {@link #isHardBounce(Integer, String)} holds the one rule for {@code hardBounce}.
  */
 public enum Reason {
     HOSTUNKNOWN, USERUNKNOWN, HASMOVED, NOTACCEPT, FILTERED, REJECTED, MAILBOXFULL, SUSPEND,
@@ -33,17 +33,23 @@ public enum Reason {
 
     /**
      * True only where retrying the address can never work: the address or its domain does not exist
-     * or has moved, or the host refuses all mail with a permanent answer (a 5xx reply code, else a
-     * 5.x.x status, else no code to say otherwise).
+     * or has moved, or the host refuses all mail, and the server said so for good. A server that
+     * says it only for now (a 4xx reply code, else a 4.x.x status) asks to be asked again: Postfix
+     * answers "450 4.1.1 ... unverified address" while it verifies a recipient and "450 4.1.2 ...
+     * Domain not found" while DNS fails, and an address suppressed on such an answer would be lost.
      *
-     * @param replyCode the SMTP reply code, or null when unknown; only matters for NOTACCEPT
-     * @param status    the enhanced status code, or null when unknown; only matters for NOTACCEPT
+     * @param replyCode the SMTP reply code, or null when unknown
+     * @param status    the enhanced status code, or null when unknown
      */
     public boolean isHardBounce(Integer replyCode, String status) {
         return switch (this) {
-            case USERUNKNOWN, HOSTUNKNOWN, HASMOVED -> true;
-            case NOTACCEPT -> replyCode != null ? replyCode >= 500 : status == null || !status.startsWith("4");
+            case USERUNKNOWN, HOSTUNKNOWN, HASMOVED, NOTACCEPT -> !isTemporary(replyCode, status);
             default -> false;
         };
+    }
+
+    /** The server's answer is temporary: a 4xx reply code, or without one a 4.x.x status. */
+    public static boolean isTemporary(Integer replyCode, String status) {
+        return replyCode != null ? replyCode / 100 == 4 : status != null && status.startsWith("4");
     }
 }

@@ -49,4 +49,30 @@ class ExplainReplyTest {
         }
         assertThat(expected).contains(Reason.USERUNKNOWN, Reason.MAILBOXFULL, Reason.SPAMDETECTED);
     }
+
+    @Test
+    void anAddressOrDomainUnknownOnlyForNowIsASoftBounceToRetry() {
+        BounceRecord verifying = Bouncelens.explain(
+                "450 4.1.1 <ann@receiver.example>: Recipient address rejected: unverified address: Address verification in progress");
+        assertThat(verifying.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(verifying.hardBounce()).as("a 4xx answer asks to be asked again").isFalse();
+        assertThat(verifying.retry()).isEqualTo(Retry.LATER);
+        assertThat(verifying.actor()).isEqualTo(Actor.NONE);
+        assertThat(verifying.fix()).contains("5xx").doesNotContain("because sending again will bounce");
+
+        BounceRecord dnsFailing = Bouncelens.explain(
+                "450 4.1.2 <bob@flaky.example>: Recipient address rejected: Domain not found", Lang.ZH_CN);
+        assertThat(dnsFailing.reason()).isEqualTo(Reason.HOSTUNKNOWN);
+        assertThat(dnsFailing.hardBounce()).isFalse();
+        assertThat(dnsFailing.retry()).isEqualTo(Retry.LATER);
+        assertThat(dnsFailing.actor()).isEqualTo(Actor.NETWORK);
+        assertThat(dnsFailing.explanation()).contains("暂时");
+
+        // said for good, the same words stay a hard bounce never to retry
+        BounceRecord gone = Bouncelens.explain("550 5.1.1 <ann@receiver.example>: Recipient address rejected: User unknown");
+        assertThat(gone.hardBounce()).isTrue();
+        assertThat(gone.retry()).isEqualTo(Retry.NEVER);
+        assertThat(gone.fix()).isNotEqualTo(verifying.fix());
+        assertThat(Bouncelens.explain("550 5.1.2 Host unknown").hardBounce()).isTrue();
+    }
 }

@@ -11,7 +11,9 @@ import io.bouncelens.classify.ReasonDefault;
  * Advice from the knowledge base: the deciding entry's own explanation and fix when it has them
  * for the language, else the reason's default from {@code kb/advice/reasons.kb}, part by part.
  * The entry's advice is used only when the verdict kept the entry's reason (a rule may turn a
- * "user unknown" at DATA into "filtered", and then the entry's words would be wrong).
+ * "user unknown" at DATA into "filtered", and then the entry's words would be wrong), and not
+ * when a reason permanent by nature was given only for now (a 4xx reply): then the reason's
+ * {@code when: temporary} stanza speaks.
  */
 public final class KnowledgeBaseAdviceBook implements AdviceBook {
 
@@ -27,6 +29,11 @@ public final class KnowledgeBaseAdviceBook implements AdviceBook {
         KbEntry entry = kb.entry(verdict.entryId());
         Advice own = entry != null && entry.reason() == verdict.reason() ? entry.advice().get(l) : null;
         ReasonDefault d = kb.reasonDefault(verdict.reason());
+        if (d != null && d != d.forAnswer(verdict.replyCode(), verdict.status())) {
+            // a permanent reason said only for now: the entry's words are about a permanent failure
+            d = d.forAnswer(verdict.replyCode(), verdict.status());
+            own = null;
+        }
         Advice fallback = d == null ? null : d.advice().get(l);
         String explanation = own != null && own.explanation() != null ? own.explanation()
                 : fallback == null ? null : fallback.explanation();

@@ -40,7 +40,7 @@ public final class KnowledgeBase {
     private static final Set<String> ENTRY_KEYS = Set.of("match", "pattern", "status", "reply", "when", "code",
             "reason", "actor", "retry", "tier", "example");
     private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "hosts", "detect");
-    private static final Set<String> ADVICE_KEYS = Set.of("reason", "actor", "retry", "pseudo-status");
+    private static final Set<String> ADVICE_KEYS = Set.of("reason", "actor", "retry", "pseudo-status", "when");
 
     private static final class Bundled {
         static final KnowledgeBase INSTANCE = loadBundled();
@@ -233,7 +233,14 @@ public final class KnowledgeBase {
                 if (!seen.add(s.id())) throw s.error("id used twice in the knowledge base");
                 if (path.startsWith("advice/")) {
                     ReasonDefault d = reasonDefault(s);
-                    if (defaults.put(d.reason(), d) != null) throw s.error("second default for reason " + d.reason().label());
+                    if (isTemporaryVariant(s)) {
+                        ReasonDefault main = defaults.get(d.reason());
+                        if (main == null) throw s.error("'when: temporary' comes after the reason's own stanza");
+                        if (main.temporary() != null) throw s.error("second temporary default for reason " + d.reason().label());
+                        defaults.put(d.reason(), main.withTemporary(d));
+                    } else if (defaults.put(d.reason(), d) != null) {
+                        throw s.error("second default for reason " + d.reason().label());
+                    }
                 } else {
                     entries.add(entry(s, provider, entries.size()));
                 }
@@ -271,6 +278,15 @@ public final class KnowledgeBase {
             }
         }
         return new ReasonDefault(reason, actor(s), retry(s), pseudo, advice(s));
+    }
+
+    /** A reason's stanza for a failure the server called temporary ({@code when: temporary}). */
+    private static boolean isTemporaryVariant(KbStanza s) {
+        String when = s.one("when");
+        if (when == null) return false;
+        if (!when.strip().equals("temporary")) throw s.error("an advice stanza knows only 'when: temporary'");
+        if (s.one("pseudo-status") != null) throw s.error("the pseudo status belongs to the reason's own stanza");
+        return true;
     }
 
     /** A reason's stand-in status: class X (4 or 5, decided per record), 4 or 5; subject 0; detail 9nn. */

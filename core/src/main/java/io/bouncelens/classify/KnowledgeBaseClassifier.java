@@ -218,6 +218,13 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
     private Classification withDefaults(Reason reason, Actor actor, Retry retry, String entryId, String matched,
                                         String status, Integer reply, String host, String provider, String code) {
         ReasonDefault d = kb.reasonDefault(reason);
+        if (d != null && d.temporary() != null && Reason.isTemporary(reply, status)) {
+            // a reason permanent by nature, said only for now: whatever the entry says of a
+            // permanent failure (retry never) does not hold
+            d = d.temporary();
+            if (d.actor() != null) actor = d.actor();
+            if (d.retry() != null) retry = d.retry();
+        }
         if (actor == null && d != null) actor = d.actor();
         if (retry == null && d != null) retry = d.retry();
         return new Classification(reason, status, reply, host, provider, code, actor, retry, entryId, matched);

@@ -49,7 +49,7 @@ public final class KnowledgeBaseImage { // public only for the build's exec plug
     static final String RESOURCE = KnowledgeBase.ROOT + "compiled.image";
 
     private static final int MAGIC = 0x424C4B42; // "BLKB"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int NONE = -1;
     private static final int CHECKSUM_AT = 8;
 
@@ -100,6 +100,13 @@ public final class KnowledgeBaseImage { // public only for the build's exec plug
             out.integer(d.retry() == null ? NONE : d.retry().ordinal());
             out.string(d.pseudoStatus());
             writeAdvice(out, d.advice());
+            ReasonDefault t = d.temporary();
+            out.bool(t != null);
+            if (t != null) {
+                out.integer(t.actor() == null ? NONE : t.actor().ordinal());
+                out.integer(t.retry() == null ? NONE : t.retry().ordinal());
+                writeAdvice(out, t.advice());
+            }
         }
         KbTables t = kb.tables();
         t.automaton().write(out);
@@ -178,8 +185,13 @@ public final class KnowledgeBaseImage { // public only for the build's exec plug
             Map<Reason, ReasonDefault> defaults = new EnumMap<>(Reason.class);
             for (int n = in.count(); n > 0; n--) {
                 Reason reason = in.of(REASONS);
-                defaults.put(reason, new ReasonDefault(reason, in.ofOrNull(ACTORS), in.ofOrNull(RETRIES), in.string(),
-                        readAdvice(in)));
+                ReasonDefault d = new ReasonDefault(reason, in.ofOrNull(ACTORS), in.ofOrNull(RETRIES), in.string(),
+                        readAdvice(in));
+                if (in.bool()) {
+                    d = d.withTemporary(new ReasonDefault(reason, in.ofOrNull(ACTORS), in.ofOrNull(RETRIES), null,
+                            readAdvice(in)));
+                }
+                defaults.put(reason, d);
             }
             LiteralAutomaton automaton = LiteralAutomaton.read(in);
             String[] literals = in.strings().toArray(new String[0]);

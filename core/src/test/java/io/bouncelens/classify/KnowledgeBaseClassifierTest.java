@@ -291,6 +291,40 @@ class KnowledgeBaseClassifierTest {
     }
 
     @Test
+    void aReasonsTemporaryStanzaSpeaksForA4xxAnswerOnly() {
+        String defaults = """
+                [advice.userunknown]
+                reason: userunknown
+                retry: never
+                en.fix: remove it
+
+                [advice.userunknown.temporary]
+                reason: userunknown
+                when: temporary
+                retry: later
+                en.fix: wait
+                """;
+        KnowledgeBase kb = KnowledgeBase.compile(new java.util.LinkedHashMap<>(Map.of("advice/reasons.kb", defaults,
+                "reason/u.kb", "[u]\nmatch: user unknown\nreason: userunknown\nretry: never\nen.fix: drop it\n")));
+        KnowledgeBaseClassifier c = new KnowledgeBaseClassifier(kb);
+        io.bouncelens.advise.KnowledgeBaseAdviceBook advice = new io.bouncelens.advise.KnowledgeBaseAdviceBook(kb);
+
+        Classification forNow = c.classify(ReplyEvidence.ofText("450 4.1.1 User unknown"));
+        assertThat(forNow.retry()).isEqualTo(io.bouncelens.Retry.LATER);
+        assertThat(advice.adviceFor(forNow, io.bouncelens.Lang.EN).fix()).isEqualTo("wait");
+        Classification forGood = c.classify(ReplyEvidence.ofText("550 5.1.1 User unknown"));
+        assertThat(forGood.retry()).isEqualTo(io.bouncelens.Retry.NEVER);
+        assertThat(advice.adviceFor(forGood, io.bouncelens.Lang.EN).fix()).isEqualTo("drop it");
+
+        assertThatThrownBy(() -> KnowledgeBase.compile(Map.of("advice/reasons.kb",
+                "[t]\nreason: userunknown\nwhen: temporary\nen.fix: wait\n")))
+                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("after the reason's own stanza");
+        assertThatThrownBy(() -> KnowledgeBase.compile(Map.of("advice/reasons.kb",
+                "[a]\nreason: userunknown\n\n[t]\nreason: userunknown\nwhen: sometimes\n")))
+                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("only 'when: temporary'");
+    }
+
+    @Test
     void badKnowledgeIsReportedWithFileAndLine() {
         assertThatThrownBy(() -> classifier("reason/x.kb", "[a]\nmatch: x\nreason: nonsense\n"))
                 .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("reason/x.kb:1").hasMessageContaining("nonsense");
