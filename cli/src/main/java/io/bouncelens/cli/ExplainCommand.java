@@ -3,9 +3,12 @@ package io.bouncelens.cli;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
+import io.bouncelens.MessageDiagnosis;
 import io.bouncelens.emit.CsvRecordWriter;
 import io.bouncelens.emit.JsonRecordWriter;
 import io.bouncelens.emit.TextRecordWriter;
+import io.bouncelens.read.MessageSource;
+import io.bouncelens.read.MessageStart;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,25 +17,31 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.SequenceInputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * {@code bouncelens explain}: why one SMTP reply or diagnostic text bounced. Arguments are joined into
- * one reply; {@code -} reads one reply per line from standard input and answers each, in order.
+ * one reply; {@code -} reads one reply per line from standard input and answers each, in order,
+ * unless standard input starts like an email message: then it is diagnosed whole.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explains one SMTP reply or bounce diagnostic: reason, hard or soft, who acts, the fix.",
-                "With - reads one reply per line from standard input and answers every line, in order."})
+                "With - reads one reply per line from standard input and answers every line, in order; "
+                        + "an email message piped in whole is read as one, as diagnose does."})
 public final class ExplainCommand implements Callable<Integer> {
 
     /** Longer input lines are cut here (the rest of the line is read and dropped) and still answered. */
@@ -76,20 +85,77 @@ public final class ExplainCommand implements Callable<Integer> {
             default -> new JsonOutput(new JsonRecordWriter(out));
         };
         Bouncelens bouncelens = Bouncelens.standard();
+        int status = 0;
         if (text.size() == 1 && text.get(0).equals("-")) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            // A reader that went away (| head) ends the run instead of answering the rest unseen.
-            LogLineNotice notice = new LogLineNotice(err);
-            readLines(stdin, line -> {
-                notice.look(line);
-                output.write(bouncelens.explainReply(line, language));
-            }, out, () -> stdout.checkError() || System.out.checkError());
+            byte[] head = new byte[PEEK_BYTES];
+            int headLength = Math.max(0, stdin.read(head));
+            // the bytes looked at, then the rest (SequenceInputStream, unlike a pushback stream, hands
+            // out what it holds without waiting for more input)
+            InputStream in = new SequenceInputStream(new ByteArrayInputStream(head, 0, headLength), stdin);
+            if (MessageStart.looksLikeMessage(head, headLength)) {
+                // a bounce piped in whole: its lines are no replies, the message is what to read
+                err.println("bouncelens explain: standard input is an email message, not reply lines: read as a whole, "
+                        + "as 'bouncelens diagnose -' does");
+                status = diagnoseMessages(in, bouncelens, language, output, err);
+            } else {
+                PrintWriter stdout = spec.commandLine().getOut();
+                // A reader that went away (| head) ends the run instead of answering the rest unseen.
+                LogLineNotice notice = new LogLineNotice(err);
+                // each pause of the input flushes the format's own buffer too (JSON, CSV), not only the text
+                readLines(in, line -> {
+                    notice.look(line);
+                    output.write(bouncelens.explainReply(line, language));
+                }, () -> {
+                    output.flush();
+                    out.flush();
+                }, () -> stdout.checkError() || System.out.checkError());
+            }
         } else {
-            output.write(bouncelens.explainReply(String.join(" ", text), language));
+            String reply = String.join(" ", text);
+            if (text.size() == 1 && looksLikeAFile(reply)) {
+                err.println("bouncelens explain: '" + reply + "' is a file; its name was explained as a reply. "
+                        + "To read the file: bouncelens diagnose '" + reply + "' (or explain - < it)");
+            }
+            output.write(bouncelens.explainReply(reply, language));
         }
         output.flush();
         out.flush();
-        return 0;
+        return status;
+    }
+
+    /**
+     * Bytes looked at to tell a message from reply lines: what the first read brings, at most this
+     * (a pipe gives a whole buffer, a person typing the first line), so replies typed or streamed
+     * one by one are never held back waiting for more.
+     */
+    private static final int PEEK_BYTES = 8192;
+
+    /** Diagnoses the message (or mbox) on standard input; 1 when a part of it could not be read. */
+    private static int diagnoseMessages(InputStream in, Bouncelens bouncelens, Lang language, Output output,
+                                        PrintWriter err) throws IOException {
+        int status = 0;
+        try (MessageSource source = new MessageSource(List.of("-"), in, bouncelens.limits().maxMessageBytes())) {
+            while (source.hasNext()) {
+                MessageDiagnosis d = bouncelens.diagnose(source.next(), language);
+                for (String problem : d.problems()) err.println("bouncelens explain: message " + d.message() + ": " + problem);
+                if (!d.problems().isEmpty()) status = 1;
+                if (d.records().isEmpty() && !d.unread()) {
+                    err.println("bouncelens explain: message " + d.message() + " is no bounce (" + d.kind().label()
+                            + "): nothing to explain");
+                }
+                for (BounceRecord r : d.records()) output.write(r);
+            }
+        }
+        return status;
+    }
+
+    private static boolean looksLikeAFile(String argument) {
+        if (argument.length() > 4096 || argument.indexOf('\0') >= 0) return false;
+        try {
+            return Files.isRegularFile(Path.of(argument));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /**
@@ -165,8 +231,8 @@ public final class ExplainCommand implements Callable<Integer> {
      * answer per line), keeps at most {@link #MAX_LINE_CHARS} characters of each, and flushes the
      * output whenever the input has nothing more ready, so a pipeline sees answers as they come.
      */
-    static void readLines(InputStream in, LineHandler handler, Writer out, java.util.function.BooleanSupplier outputGone)
-            throws IOException {
+    static void readLines(InputStream in, LineHandler handler, java.io.Flushable out,
+                          java.util.function.BooleanSupplier outputGone) throws IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));

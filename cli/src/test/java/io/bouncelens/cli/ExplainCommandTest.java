@@ -158,4 +158,88 @@ class ExplainCommandTest {
         assertThat(lines[99_999]).contains("\"reason\":\"userunknown\"");
         assertThat(millis).as("100,000 lines in %d ms", millis).isLessThan(30_000);
     }
+
+    private static final String BOUNCE = String.join("\r\n",
+            "From MAILER-DAEMON Thu Jan  1 00:00:00 2026",
+            "Return-Path: <>",
+            "From: Mail Delivery System <MAILER-DAEMON@mx.sender.example>",
+            "To: sender@sender.example",
+            "Subject: Undelivered Mail Returned to Sender",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"",
+            "",
+            "--b",
+            "Content-Type: message/delivery-status",
+            "",
+            "Reporting-MTA: dns; mx.sender.example",
+            "",
+            "Final-Recipient: rfc822; gone@receiver.example",
+            "Action: failed",
+            "Status: 5.1.1",
+            "Diagnostic-Code: smtp; 550 5.1.1 <gone@receiver.example>: Recipient address rejected: User unknown",
+            "",
+            "--b--",
+            "");
+
+    @Test
+    void aBouncePipedInWholeIsReadAsAMessageNotLineByLine() throws Exception {
+        Run r = run(BOUNCE.getBytes(StandardCharsets.US_ASCII), "explain", "--format", "jsonl", "-");
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.jsonLines()).singleElement().satisfies(n -> {
+            assertThat(n.get("recipient").asText()).isEqualTo("gone@receiver.example");
+            assertThat(n.get("reason").asText()).isEqualTo("userunknown");
+        });
+        assertThat(r.err()).contains("standard input is an email message").contains("diagnose -");
+
+        String notABounce = "Received: from a.example by b.example; Thu, 1 Jan 2026 00:00:00 +0000\nSubject: hi\n\nhello\n";
+        Run mail = run(notABounce.getBytes(StandardCharsets.US_ASCII), "explain", "-");
+        assertThat(mail.out()).isEmpty();
+        assertThat(mail.err()).contains("no bounce (not-bounce)");
+    }
+
+    @Test
+    void aReportsOwnFieldsPastedAloneAreStillOneReplyPerLine() throws Exception {
+        String fields = "Final-Recipient: rfc822; a@b.example\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\n";
+        Run r = run(fields.getBytes(StandardCharsets.US_ASCII), "explain", "--format", "jsonl", "-");
+
+        assertThat(r.jsonLines()).extracting(n -> n.get("reason").asText()).containsExactly("undefined", "userunknown");
+        assertThat(r.err()).doesNotContain("email message");
+    }
+
+    @Test
+    void aFileNamedAsTheReplyIsExplainedAsWordsWithAHintToReadIt() throws Exception {
+        java.nio.file.Path eml = java.nio.file.Files.createTempFile("bounce", ".eml");
+        try {
+            java.nio.file.Files.writeString(eml, BOUNCE);
+            Run r = run("explain", eml.toString());
+            assertThat(r.out()).contains("(undefined)");
+            assertThat(r.err()).contains("is a file").contains("bouncelens diagnose '" + eml + "'");
+        } finally {
+            java.nio.file.Files.delete(eml);
+        }
+    }
+
+    @Test
+    void repliesTypedOneByOneAreAnsweredWithoutWaitingForTheEndOfInput() throws Exception {
+        java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
+        java.io.PipedInputStream stdin = new java.io.PipedInputStream(typing);
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        ((ExplainCommand) cl.getSubcommands().get("explain").getCommand()).stdin = stdin;
+        Thread run = new Thread(() -> cl.execute("explain", "--format", "jsonl", "-"));
+        run.start();
+        try {
+            typing.write("550 5.1.1 User unknown\n".getBytes(StandardCharsets.US_ASCII));
+            typing.flush();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!out.toString().contains("userunknown") && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(out.toString()).as("the first answer, while the input is still open").contains("userunknown");
+        } finally {
+            typing.close();
+            run.join(10_000);
+        }
+    }
 }
