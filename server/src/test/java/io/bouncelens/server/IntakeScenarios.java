@@ -281,6 +281,23 @@ abstract class IntakeScenarios {
     }
 
     @Test
+    void anAddressTheServerDidNotKnowOnlyForNowIsCountedNotSuppressed() throws Exception {
+        // Postfix gave up on "450 4.1.1 ... unverified address": the receiving server was still
+        // checking the address, so one such bounce must not take it off the list
+        try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
+            assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.UNVERIFIED))).startsWith("250");
+        }
+        assertThat(api.get("/api/v1/suppressions/being.checked@mail.example.org").status()).isEqualTo(404);
+        JsonNode stored = api.get("/api/v1/bounces?recipient=being.checked@mail.example.org").json().get("results");
+        assertThat(stored).singleElement().satisfies(b -> {
+            assertThat(b.get("reason").asText()).isEqualTo("userunknown");
+            assertThat(b.get("hardBounce").asBoolean()).isFalse();
+            assertThat(b.get("retry").asText()).isEqualTo("later");
+            assertThat(b.get("effect").asText()).isEqualTo("soft");
+        });
+    }
+
+    @Test
     void aSenderSideBounceNeverSuppressesButRaisesAnAlert() throws Exception {
         try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
             assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.BLOCKED))).startsWith("250");

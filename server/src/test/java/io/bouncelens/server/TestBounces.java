@@ -13,6 +13,8 @@ final class TestBounces {
     static final String MAILBOX_FULL = "dsn-mailboxfull.eml";
     /** 554 5.7.1 blocked by a DNS block list for still.here@mail.example.org: the sender's problem. */
     static final String BLOCKED = "dsn-blocked.eml";
+    /** 450 4.1.1 "unverified address" for being.checked@mail.example.org, given up on: unknown only for now. */
+    static final String UNVERIFIED = "dsn-unverified.eml";
 
     private TestBounces() {
     }
