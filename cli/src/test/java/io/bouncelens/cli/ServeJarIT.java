@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,13 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServeJarIT {
 
+    /** Data directories and files of this class\'s tests, removed after each. */
+    @TempDir
+    Path scratch;
+
     /** The server module's test-only certificate for localhost (see its README). */
     private static final Path TLS = Path.of("../server/src/test/resources/tls");
 
     @Test
     void thePackagedJarServesTakesABounceOverSmtpAndSuppressesItsRecipient() throws Exception {
         Path jar = Path.of(System.getProperty("bouncelens.jar", "target/bouncelens.jar"));
-        Path data = Files.createTempDirectory("bouncelens-jar");
+        Path data = Files.createDirectories(scratch.resolve("data"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process serve = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--data", data.toString(),
                 "--http-port", "0", "--smtp-port", "0",
@@ -106,7 +111,7 @@ class ServeJarIT {
             imap.setUser("bounces@example.org", "bounces@example.org", "imap-pw").deliver(
                     new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(bounce)));
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toString(), "serve", "--data", Files.createTempDirectory("bouncelens-jar").toString(),
+                    "-jar", jar.toString(), "serve", "--data", Files.createDirectories(scratch.resolve("data")).toString(),
                     "--http-port", "0", "--smtp-port", "0", "--imap-interval", "0.5",
                     "--imap", "imap://bounces%40example.org@127.0.0.1:" + imap.getImap().getPort() + "/INBOX");
             pb.environment().put("BOUNCELENS_IMAP_PASSWORD", "imap-pw");

@@ -9,6 +9,7 @@ import io.bouncelens.server.store.BounceStore;
 import io.bouncelens.server.store.Database;
 import io.bouncelens.server.store.IncomingMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** serve and rediagnose as typed on the command line. */
 class ServerCommandsTest {
+
+    /** Data directories and files of this class's tests, removed after each. */
+    @TempDir
+    Path scratch;
 
     private record Run(int exit, String err) {
     }
@@ -93,7 +98,7 @@ class ServerCommandsTest {
         Run half = run("serve", "--smtp-tls-cert", "fullchain.pem");
         assertThat(half.exit()).isEqualTo(2);
         assertThat(half.err().strip()).isEqualTo("bouncelens serve: --smtp-tls-cert and --smtp-tls-key go together");
-        Path dir = Files.createTempDirectory("bouncelens-tls");
+        Path dir = Files.createDirectories(scratch.resolve("tls"));
         Path key = Files.writeString(dir.resolve("privkey.pem"), "not a key\n");
         Run missing = run("serve", "--data", dir.toString(), "--http-port", "0", "--smtp-port", "0",
                 "--smtp-tls-cert", dir.resolve("fullchain.pem").toString(), "--smtp-tls-key", key.toString());
@@ -104,7 +109,7 @@ class ServerCommandsTest {
 
     @Test
     void anImapTrustFileWithoutACertificateIsRefusedBeforeAnyConnection() throws Exception {
-        Path notPem = Files.writeString(Files.createTempDirectory("bouncelens-trust").resolve("ca.pem"), "just text\n");
+        Path notPem = Files.writeString(Files.createDirectories(scratch.resolve("trust")).resolve("ca.pem"), "just text\n");
         String secret = Files.writeString(notPem.resolveSibling("secret"), "pw").toString();
         Run serve = run("serve", "--imap", "imaps://bounces@imap.example.org/INBOX", "--imap-secret-file", secret,
                 "--imap-trust", notPem.toString());
@@ -118,7 +123,7 @@ class ServerCommandsTest {
 
     @Test
     void severalMailboxesTakeEachLoginOptionOnceForAllOrOncePerMailbox() throws Exception {
-        Path dir = Files.createTempDirectory("bouncelens-mailboxes");
+        Path dir = Files.createDirectories(scratch.resolve("mailboxes"));
         Path one = Files.writeString(dir.resolve("one.secret"), "pw-1");
         Path two = Files.writeString(dir.resolve("two.secret"), "token-2");
         ImapLoginOptions options = new ImapLoginOptions();
@@ -190,7 +195,7 @@ class ServerCommandsTest {
 
     @Test
     void serveReadsItsOptionsFromAFileNamedWithAnAt() throws Exception {
-        Path options = Files.writeString(Files.createTempDirectory("bouncelens-args").resolve("serve.args"),
+        Path options = Files.writeString(Files.createDirectories(scratch.resolve("args")).resolve("serve.args"),
                 "# /etc/bouncelens/serve.args\n--http-port 0 --smtp-port 0\n--retain-days 0\n");
         Run r = run("serve", "@" + options);
         assertThat(r.exit()).isEqualTo(2);
@@ -206,7 +211,7 @@ class ServerCommandsTest {
 
     @Test
     void pruneWithVacuumGivesTheFreedSpaceBackToTheDisk() throws Exception {
-        Path data = Files.createTempDirectory("bouncelens-vacuum");
+        Path data = Files.createDirectories(scratch.resolve("vacuum"));
         byte[] bounce;
         try (var in = ServerCommandsTest.class.getResourceAsStream("dsn-userunknown.eml")) {
             bounce = in.readAllBytes();
@@ -235,7 +240,7 @@ class ServerCommandsTest {
 
     @Test
     void rediagnoseSaysWhenThereIsNoStore() throws Exception {
-        Path empty = Files.createTempDirectory("bouncelens-nostore");
+        Path empty = Files.createDirectories(scratch.resolve("nostore"));
         Run r = run("rediagnose", "--data", empty.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no store at");
@@ -243,7 +248,7 @@ class ServerCommandsTest {
 
     @Test
     void rediagnoseReplacesRecordsAnOlderKnowledgeBaseGotWrong() throws Exception {
-        Path data = Files.createTempDirectory("bouncelens-rediagnose");
+        Path data = Files.createDirectories(scratch.resolve("rediagnose"));
         byte[] bounce;
         try (var in = ServerCommandsTest.class.getResourceAsStream("dsn-userunknown.eml")) {
             bounce = in.readAllBytes();
@@ -273,7 +278,7 @@ class ServerCommandsTest {
 
     @Test
     void pruneRemovesOldMessagesAndRecordsAndKeepsEverySuppression() throws Exception {
-        Path data = Files.createTempDirectory("bouncelens-prune");
+        Path data = Files.createDirectories(scratch.resolve("prune"));
         byte[] bounce;
         try (var in = ServerCommandsTest.class.getResourceAsStream("dsn-userunknown.eml")) {
             bounce = in.readAllBytes();
@@ -323,7 +328,7 @@ class ServerCommandsTest {
     @ParameterizedTest
     @MethodSource("storedTextsThatAreNoMessages")
     void rediagnoseReadsAStoredLogOrWebhookBodyAsWhatItIs(String source, String text) throws Exception {
-        Path data = Files.createTempDirectory("bouncelens-rediagnose-" + source);
+        Path data = Files.createDirectories(scratch.resolve("rediagnose-" + source));
         try (Database db = Database.embedded(data)) {
             BounceStore store = new BounceStore(db, SuppressionPolicy.defaults(), Clock.systemUTC());
             long messageId = new BounceIntake(store, new IntakeCounters()).accept(new IncomingMessage(

@@ -16,7 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,13 +42,24 @@ class HttpDiagnoseFuzzTest {
 
         private static BounceServer start() {
             try {
-                BounceServer server = BounceServer.start(ServerConfig.loopback(Files.createTempDirectory("bouncelens-fuzz"))
-                        .withPorts(0, 0));
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                Path data = Files.createTempDirectory("bouncelens-fuzz");
+                BounceServer server = BounceServer.start(ServerConfig.loopback(data).withPorts(0, 0));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    deleteQuietly(data);
+                }));
                 return server;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // the JVM is leaving; a directory in the system's temporary space is not worth a stack trace
         }
     }
 

@@ -1,6 +1,7 @@
 package io.bouncelens.server;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashDuringIntakeTest {
 
+    /** Data directories and files of this class's tests, removed after each. */
+    @TempDir
+    Path scratch;
+
     static final int SENDERS = 3;
     static final int KILL_AFTER_ACKS = 30;
 
@@ -31,7 +36,7 @@ class CrashDuringIntakeTest {
 
     @Test
     void killingTheServerLosesNoAcknowledgedBounce() throws Exception {
-        Path data = Files.createTempDirectory("bouncelens-crash");
+        Path data = Files.createDirectories(scratch.resolve("crash"));
         Started first = launch(data);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean stop = new AtomicBoolean();
@@ -78,8 +83,9 @@ class CrashDuringIntakeTest {
 
     private static Started launch(Path data) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                ServerProcess.class.getName(), data.toString())
+        // A killed JVM never removes the SQLite driver's native library it unpacked; it goes under data's parent.
+        Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + data.getParent(),
+                "-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(), data.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));

@@ -18,11 +18,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ImapIntakeTest {
 
+    /** Data directories and files of this class's tests, removed after each. */
+    @TempDir
+    Path scratch;
+
     @Test
     void aWrongPasswordIsOneLineAndTheServerKeepsRunning() throws Exception {
         try (TestImapServer imap = new TestImapServer()) {
             imap.deliver(TestBounces.USER_UNKNOWN);
-            ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+            ServerConfig config = RunningServer.config(Files.createDirectories(scratch.resolve("data-1")))
                     .withImap(imap.mailbox("wrong"));
             try (RunningServer running = RunningServer.start(config)) {
                 Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_reading_failures_total") >= 2);
@@ -41,7 +45,7 @@ class ImapIntakeTest {
             // An hour between readings: only the server's IDLE news can bring the bounce in time.
             ImapMailbox hourly = new ImapMailbox(every.tls(), every.host(), proxy.port(), every.user(), every.login(),
                     every.folder(), Duration.ofHours(1), every.since(), every.trusted());
-            ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-imap-idle")).withImap(hourly);
+            ServerConfig config = RunningServer.config(Files.createDirectories(scratch.resolve("data"))).withImap(hourly);
             RunningServer running = RunningServer.start(config);
             try {
                 Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_readings_total") >= 1);
@@ -72,7 +76,7 @@ class ImapIntakeTest {
         try (TestImapServer first = new TestImapServer(); TestImapServer second = new TestImapServer()) {
             first.deliver(TestBounces.USER_UNKNOWN);
             second.deliver(TestBounces.BLOCKED);
-            ServerConfig both = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+            ServerConfig both = RunningServer.config(Files.createDirectories(scratch.resolve("data-3")))
                     .withImap(first.mailbox(TestImapServer.PASSWORD)).withImap(second.mailbox(TestImapServer.PASSWORD));
             try (RunningServer running = RunningServer.start(both)) {
                 Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 2);
@@ -84,7 +88,7 @@ class ImapIntakeTest {
             // The mailbox that cannot be read keeps its gauge at 0 (its alert fires, naming it) while
             // the other is read, and the failures are counted against it alone.
             first.deliver(TestBounces.MAILBOX_FULL);
-            ServerConfig oneWrong = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+            ServerConfig oneWrong = RunningServer.config(Files.createDirectories(scratch.resolve("data-4")))
                     .withImap(first.mailbox(TestImapServer.PASSWORD)).withImap(second.mailbox("wrong"));
             String good = "mailbox=\"" + first.mailbox(TestImapServer.PASSWORD).describe() + "\"";
             String bad = "mailbox=\"" + second.mailbox("wrong").describe() + "\"";
@@ -112,7 +116,7 @@ class ImapIntakeTest {
     @Test
     void theSameMailboxTwiceIsRefused() throws Exception {
         try (TestImapServer imap = new TestImapServer()) {
-            ServerConfig twice = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+            ServerConfig twice = RunningServer.config(Files.createDirectories(scratch.resolve("data-5")))
                     .withImap(imap.mailbox(TestImapServer.PASSWORD)).withImap(imap.mailbox("other"));
             assertThat(twice.problem()).startsWith("--imap names imap://bounces@example.org@127.0.0.1:").endsWith(" twice");
         }
@@ -126,7 +130,7 @@ class ImapIntakeTest {
                     + "Subject: Undelivered Mail Returned to Sender\r\n\r\n"
                     + "<short@mail.example.org>: host mail.example.org said: 550 5.1.1 User unknown\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+            ServerConfig config = RunningServer.config(Files.createDirectories(scratch.resolve("data-6")))
                     .withMaxMessageBytes(1024).withImap(imap.mailbox(TestImapServer.PASSWORD));
             try (RunningServer running = RunningServer.start(config)) {
                 Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_readings_total") >= 3);
@@ -147,7 +151,7 @@ class ImapIntakeTest {
             imap.deliver(TestBounces.USER_UNKNOWN);
             ImapMailbox direct = imap.mailbox(new ImapLogin(true, null, tokenFile));
             CountingProxy proxy = new CountingProxy(direct.port());
-            ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+            ServerConfig config = RunningServer.config(Files.createDirectories(scratch.resolve("data-7")))
                     .withImap(new ImapMailbox(direct.tls(), direct.host(), proxy.port(), direct.user(), direct.login(),
                             direct.folder(), direct.interval(), direct.since(), direct.trusted()));
             try (proxy; RunningServer running = RunningServer.start(config)) {
@@ -176,7 +180,7 @@ class ImapIntakeTest {
             imap.deliver(TestBounces.USER_UNKNOWN);
             imap.deliver(TestBounces.MAILBOX_FULL);
             // every message arrived before tomorrow: none is read
-            ServerConfig later = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+            ServerConfig later = RunningServer.config(Files.createDirectories(scratch.resolve("data-8")))
                     .withImap(imap.mailbox(TestImapServer.PASSWORD).withSince(today.plusDays(1)));
             try (RunningServer running = RunningServer.start(later)) {
                 Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_readings_total") >= 2);
@@ -184,7 +188,7 @@ class ImapIntakeTest {
                 assertThat(Metrics.value(running.api, "bouncelens_imap_reading_failures_total")).isZero();
             }
             // from today: both
-            ServerConfig fromToday = RunningServer.config(Files.createTempDirectory("bouncelens-imap"))
+            ServerConfig fromToday = RunningServer.config(Files.createDirectories(scratch.resolve("data-9")))
                     .withImap(imap.mailbox(TestImapServer.PASSWORD).withSince(today));
             try (RunningServer running = RunningServer.start(fromToday)) {
                 Metrics.waitFor(() -> running.api.get("/api/v1/messages").json().get("results").size() == 2);

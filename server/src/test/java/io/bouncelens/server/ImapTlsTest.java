@@ -7,11 +7,13 @@ import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and the server's name checked either way.
  */
 class ImapTlsTest {
+
+    /** Data directories and files of this class's tests, removed after each. */
+    @TempDir
+    Path scratch;
 
     TestImapServer imap;
     TrustedCertificates trusted;
@@ -41,7 +47,7 @@ class ImapTlsTest {
     @Test
     void theIntakeReadsAMailboxOverTlsOnceItsCertificateIsTrusted() throws Exception {
         ImapMailbox mailbox = imap.mailbox("localhost", TestImapServer.PASSWORD).withTrusted(trusted);
-        try (RunningServer running = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-imaps"))
+        try (RunningServer running = RunningServer.start(RunningServer.config(Files.createDirectories(scratch.resolve("data")))
                 .withImap(mailbox))) {
             Metrics.waitFor(() -> running.api.get("/api/v1/bounces").json().get("results").size() == 1);
             assertThat(running.api.get("/api/v1/bounces").json().get("results").get(0).get("reason").asText())
@@ -55,7 +61,7 @@ class ImapTlsTest {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream err = System.err;
         System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
-        try (RunningServer running = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-imaps"))
+        try (RunningServer running = RunningServer.start(RunningServer.config(Files.createDirectories(scratch.resolve("data")))
                 .withImap(imap.mailbox("localhost", TestImapServer.PASSWORD)))) {
             Metrics.waitFor(() -> Metrics.value(running.api, "bouncelens_imap_reading_failures_total") >= 2);
             assertThat(running.api.get("/api/v1/messages").json().get("results")).isEmpty();

@@ -3,6 +3,7 @@ package io.bouncelens.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bouncelens.server.smtp.AddressRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static io.bouncelens.server.smtp.ProxyHeaders.v1;
@@ -23,11 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SmtpProxyProtocolTest {
 
+    /** Data directories and files of this class's tests, removed after each. */
+    @TempDir
+    Path scratch;
+
     private static final String DOMAIN = "sender.example";
 
     @Test
     void theSenderTheBalancerNamesIsTheOneLimitedAndRecorded() throws Exception {
-        ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-proxy"))
+        ServerConfig config = RunningServer.config(Files.createDirectories(scratch.resolve("proxy")))
                 .withSmtpProxies(List.of(AddressRange.parse("127.0.0.0/8")))
                 .withMaxSmtpConnectionsPerAddress(2);
         try (RunningServer server = RunningServer.start(config);
@@ -59,7 +65,7 @@ class SmtpProxyProtocolTest {
 
     @Test
     void aBalancersHealthCheckKeepsItsOwnAddressAndStillGetsAGreeting() throws Exception {
-        ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-proxy-local"))
+        ServerConfig config = RunningServer.config(Files.createDirectories(scratch.resolve("proxy-local")))
                 .withSmtpProxies(List.of(AddressRange.parse("127.0.0.1")));
         try (RunningServer server = RunningServer.start(config)) {
             assertThat(firstLine(server.smtpPort(), v2(InetAddress.getByName("127.0.0.1"), 0, false))).startsWith("220 ");
@@ -73,7 +79,7 @@ class SmtpProxyProtocolTest {
 
     @Test
     void aBalancerThatSendsNoHeaderOrABrokenOneIsToldSoAndCounted() throws Exception {
-        ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-proxy-missing"))
+        ServerConfig config = RunningServer.config(Files.createDirectories(scratch.resolve("proxy-missing")))
                 .withSmtpProxies(List.of(AddressRange.parse("127.0.0.1/32")));
         try (RunningServer server = RunningServer.start(config)) {
             // A balancer set up without send-proxy: the client's EHLO is not a header.
@@ -93,7 +99,7 @@ class SmtpProxyProtocolTest {
     @Test
     void anyoneElseCannotClaimAnAddress() throws Exception {
         // The balancer is elsewhere; this machine's sessions are plain SMTP, and a PROXY line is a command it does not know.
-        ServerConfig config = RunningServer.config(Files.createTempDirectory("bouncelens-proxy-untrusted"))
+        ServerConfig config = RunningServer.config(Files.createDirectories(scratch.resolve("proxy-untrusted")))
                 .withSmtpProxies(List.of(AddressRange.parse("192.0.2.0/24")));
         try (RunningServer server = RunningServer.start(config);
              Socket socket = new Socket("127.0.0.1", server.smtpPort())) {

@@ -5,6 +5,7 @@ import io.bouncelens.server.WebhookPlatform.Post;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SuppressionWebhookTest {
 
+    /** Data directories and files of this class\'s tests, removed after each. */
+    @TempDir
+    Path scratch;
+
     private static final Duration QUICK = Duration.ofMillis(100);
 
     WebhookPlatform platform;
@@ -33,7 +38,7 @@ class SuppressionWebhookTest {
     @BeforeEach
     void start() throws Exception {
         platform = new WebhookPlatform();
-        secret = Files.writeString(Files.createTempFile("bouncelens-webhook", ".secret"), "s3cret-key\n");
+        secret = Files.writeString(scratch.resolve("webhook.secret"), "s3cret-key\n");
     }
 
     @AfterEach
@@ -49,7 +54,7 @@ class SuppressionWebhookTest {
     @Test
     void everyChangeArrivesInOrderSignedAndAgainUntilThePlatformTakesIt() throws Exception {
         platform.answers.addAll(List.of(503, 503)); // the platform is deploying
-        try (RunningServer running = RunningServer.start(config(Files.createTempDirectory("bouncelens-webhook")))) {
+        try (RunningServer running = RunningServer.start(config(Files.createDirectories(scratch.resolve("data"))))) {
             try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
                 assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");
             }
@@ -78,7 +83,7 @@ class SuppressionWebhookTest {
 
     @Test
     void aRestartedServerGoesOnFromTheLastChangeThePlatformTook() throws Exception {
-        Path data = Files.createTempDirectory("bouncelens-webhook-restart");
+        Path data = Files.createDirectories(scratch.resolve("data-restart"));
         try (BounceServer first = BounceServer.start(config(data))) {
             new ApiClient(first.httpPort()).postJson("/api/v1/suppressions", "{\"address\":\"one@example.org\"}");
             platform.await(p -> taken(p).size() == 1);
@@ -98,7 +103,7 @@ class SuppressionWebhookTest {
 
     @Test
     void changesPrunedBeforeThePlatformTookThemAreSaidToBeMissed() throws Exception {
-        Path data = Files.createTempDirectory("bouncelens-webhook-pruned");
+        Path data = Files.createDirectories(scratch.resolve("data-pruned"));
         try (io.bouncelens.server.store.Database db = io.bouncelens.server.store.Database.embedded(data)) {
             java.time.Clock longAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofDays(-100));
             io.bouncelens.server.store.BounceStore store = new io.bouncelens.server.store.BounceStore(db,
@@ -123,7 +128,7 @@ class SuppressionWebhookTest {
     void aChangeCommittedHereIsPostedAtOnceNotAtTheNextLook() throws Exception {
         // An hour between looks: only the commit's own signal can bring these posts in time.
         Duration hour = Duration.ofHours(1);
-        try (RunningServer running = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-webhook-now"))
+        try (RunningServer running = RunningServer.start(RunningServer.config(Files.createDirectories(scratch.resolve("data-now")))
                 .withWebhooks(new ServerConfig.Webhooks(List.of(platform.url()), secret, hour)))) {
             try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
                 assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(TestBounces.USER_UNKNOWN))).startsWith("250");

@@ -68,6 +68,7 @@ final class TestTls {
             char[] password = "changeit".toCharArray();
             store.setKeyEntry("greenmail", pair.key(), password, pair.chain().toArray(X509Certificate[]::new));
             Path file = Files.createTempFile("greenmail-", ".p12");
+            file.toFile().deleteOnExit(); // GreenMail reads it whenever a TLS server starts, so it lives as long as the JVM
             try (var out = Files.newOutputStream(file)) {
                 store.store(out, password);
             }
@@ -84,6 +85,7 @@ final class TestTls {
     /** A copy of a resource in a temporary file, for code that reads files. */
     static Path resourceFile(String resource) throws IOException {
         Path file = Files.createTempFile("bouncelens-tls-", "-" + resource);
+        file.toFile().deleteOnExit();
         copy(resource, file);
         return file;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,13 +32,15 @@ class WebPageBrowserTest {
 
     RunningServer running;
     WebDriver browser;
-    Path profile;
+    /** The browser's profile, files it opens and downloads: removed after each test. */
+    @TempDir
+    Path scratch;
 
     @BeforeEach
     void start() throws Exception {
         ExternalServices.requireChromium();
         running = RunningServer.embedded();
-        profile = Files.createTempDirectory("bouncelens-chromium");
+        Path profile = scratch.resolve("chromium-profile");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(ExternalServices.CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -166,7 +169,7 @@ class WebPageBrowserTest {
 
         // the same log opened as a file, as Exchange writes it: UTF-8 with a byte order mark
         browser.findElement(By.id("clear")).click();
-        Path file = Files.createTempFile("MSGTRK20261206-", ".LOG");
+        Path file = scratch.resolve("MSGTRK20261206-1.LOG");
         Files.write(file, ("\uFEFF" + log + "\r\n").getBytes(StandardCharsets.UTF_8));
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         WebElement opened = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
@@ -243,7 +246,7 @@ class WebPageBrowserTest {
     @Test
     void readsADroppedEmlFileAndKeepsTheSuppressionListByHand() throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
-        Path eml = Files.createTempFile("bounce", ".eml");
+        Path eml = scratch.resolve("bounce.eml");
         Files.write(eml, TestBounces.bytes(TestBounces.MAILBOX_FULL));
         browser.findElement(By.id("file")).sendKeys(eml.toAbsolutePath().toString());
         WebElement card = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
@@ -276,12 +279,12 @@ class WebPageBrowserTest {
     @Test
     void theSuppressionListLeavesAsACsvDownloadAndEntersFromACsvFile() throws Exception {
         running.close();
-        running = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-csv"))
+        running = RunningServer.start(RunningServer.config(scratch.resolve("data"))
                 .withToken("page-token"));
         ApiClient api = running.api.withToken("page-token");
         api.postJson("/api/v1/suppressions", "{\"address\":\"kept@example.org\",\"note\":\"asked, by phone\"}");
         api.postJson("/api/v1/suppressions", "{\"address\":\"other@example.net\"}");
-        Path downloads = Files.createTempDirectory("bouncelens-downloads");
+        Path downloads = Files.createDirectories(scratch.resolve("downloads"));
         ((org.openqa.selenium.chromium.HasCdp) browser).executeCdpCommand("Browser.setDownloadBehavior",
                 java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
@@ -298,7 +301,7 @@ class WebPageBrowserTest {
         assertThat(lines.get(1)).startsWith("kept@example.org,manual,").endsWith(",\"asked, by phone\"");
         assertThat(lines.get(2)).startsWith("other@example.net,manual,");
 
-        Path list = Files.createTempFile("list", ".csv");
+        Path list = scratch.resolve("list.csv");
         Files.writeString(list, "address,reason,source,since,note\r\nnew.one@example.com,,,,from the old system\r\n"
                 + "kept@example.org\r\nnot an address\r\n");
         browser.findElement(By.id("import-csv")).sendKeys(list.toAbsolutePath().toString());
@@ -313,7 +316,7 @@ class WebPageBrowserTest {
     @Test
     void aServerWithATokenShowsItsStoredBouncesOnlyOnceThePageIsGivenTheToken() throws Exception {
         running.close();
-        running = RunningServer.start(RunningServer.config(Files.createTempDirectory("bouncelens-token"))
+        running = RunningServer.start(RunningServer.config(scratch.resolve("data"))
                 .withToken("page-token"));
         assertThat(running.api.withToken("page-token")
                 .postJson("/api/v1/suppressions", "{\"address\":\"kept@example.org\"}").status()).isEqualTo(201);

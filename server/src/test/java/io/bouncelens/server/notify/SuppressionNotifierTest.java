@@ -6,11 +6,13 @@ import io.bouncelens.server.policy.SuppressionPolicy;
 import io.bouncelens.server.store.BounceStore;
 import io.bouncelens.server.store.Database;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The notifier's page at a time, run by hand against a real HTTP endpoint and a real store. */
 class SuppressionNotifierTest {
+
+    /** Data directories and files of this class\'s tests, removed after each. */
+    @TempDir
+    Path scratch;
 
     @Test
     void whatAnotherServerOnTheStoreDeliveredIsNotPostedAgain() throws Exception {
@@ -35,7 +41,7 @@ class SuppressionNotifierTest {
         platform.start();
         URI url = URI.create("http://127.0.0.1:" + platform.getAddress().getPort() + "/hook");
         String mark = "webhook " + url; // the URL without a query, as the place is kept
-        try (Database db = Database.embedded(Files.createTempDirectory("bouncelens-notifier"))) {
+        try (Database db = Database.embedded(Files.createDirectories(scratch.resolve("data")))) {
             BounceStore store = new BounceStore(db, SuppressionPolicy.defaults(), Clock.systemUTC());
             for (int i = 1; i <= 6; i++) store.addManual("a" + i + "@example.org", null);
             SuppressionNotifier notifier = new SuppressionNotifier(url, null, Duration.ofSeconds(1), store,
