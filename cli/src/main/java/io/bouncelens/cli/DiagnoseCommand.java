@@ -67,7 +67,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunSummary summary = new RunSummary();
         try (MessageSource source = new MessageSource(paths, System.in, bouncelens.limits().maxMessageBytes());
-             DiagnosisWriter out = DiagnosisWriter.create(f, System.out, language, all)) {
+             DiagnosisWriter out = DiagnosisWriter.create(f, output.stdout(), language, all)) {
             // Reading and writing stay on this thread, in input order; diagnosing and rendering the
             // output (most of the writing's work) run on the workers.
             new InputOrderPipeline<InputMessage, Diagnosed>(threads, input -> {

@@ -59,6 +59,9 @@ public final class ExplainCommand implements Callable<Integer> {
                     + "(a header line, then one line per reply, the columns of diagnose's csv) (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--bom", description = ByteOrderMark.OPTION_DESCRIPTION)
+    boolean bom;
+
     @Parameters(paramLabel = "TEXT", arity = "1..*",
             description = "The reply text (several words are joined with spaces), or - for standard input.")
     List<String> text;
@@ -78,7 +81,12 @@ public final class ExplainCommand implements Callable<Integer> {
             err.println("bouncelens explain: unknown --format '" + format + "' (use text, json, jsonl or csv)");
             return 2;
         }
+        if (bom && !format.equals("csv")) {
+            err.println("bouncelens explain: " + ByteOrderMark.ONLY_WITH_CSV);
+            return 2;
+        }
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
+        if (bom) out.write('\uFEFF');
         Output output = switch (format) {
             case "text" -> new TextOutput(new TextRecordWriter(out, language));
             case "csv" -> new CsvOutput(new CsvRecordWriter(out));

@@ -6,6 +6,9 @@ import io.bouncelens.emit.DiagnosisWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 /** How records are written ({@code --format}) and explained ({@code --lang}): the same for diagnose and logs. */
 final class OutputOptions {
 
@@ -17,12 +20,23 @@ final class OutputOptions {
             description = "language of explanations and fixes: en (default), zh-CN, zh-TW")
     String lang;
 
-    /** The format asked for; a usage error (exit 2) for an unknown one. */
+    @Option(names = "--bom", description = ByteOrderMark.OPTION_DESCRIPTION)
+    boolean bom;
+
+    /** The format asked for; a usage error (exit 2) for an unknown one, or for --bom with another than csv. */
     DiagnosisWriter.Format format(CommandLine commandLine) {
         DiagnosisWriter.Format f = DiagnosisWriter.Format.fromName(format);
         if (f == null) throw new CommandLine.ParameterException(commandLine,
                 "unknown format '" + format + "' (use text, json, jsonl or csv)");
+        if (bom && f != DiagnosisWriter.Format.CSV) throw new CommandLine.ParameterException(commandLine,
+                ByteOrderMark.ONLY_WITH_CSV);
         return f;
+    }
+
+    /** Standard output, where the records go: with --bom, the mark is written first. */
+    OutputStream stdout() throws IOException {
+        if (bom) System.out.write(ByteOrderMark.UTF_8);
+        return System.out;
     }
 
     /** The language asked for; a usage error (exit 2) for an unknown one. */

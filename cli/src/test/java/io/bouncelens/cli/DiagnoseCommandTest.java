@@ -124,6 +124,33 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void csvForExcelStartsWithAByteOrderMarkWhenAskedAndOnlyThen(@TempDir Path dir) throws Exception {
+        Path eml = Files.writeString(dir.resolve("bounce.eml"),
+                bounce("a@receiver.example", "5.1.1", "550 5.1.1 User unknown"));
+
+        Run marked = bouncelens(null, "diagnose", "--format", "csv", "--bom", "--lang", "zh-TW", eml.toString());
+        assertThat(marked.exit()).isZero();
+        // the three bytes EF BB BF, read as UTF-8, once, and the header right after them
+        assertThat(marked.out()).startsWith("\uFEFFfile,message,recipient,").containsOnlyOnce("\uFEFF");
+        assertThat(marked.out()).containsPattern("[\\u4e00-\\u9fff]"); // what Excel showed as mojibake without the mark
+
+        Run plain = bouncelens(null, "diagnose", "--format", "csv", eml.toString());
+        assertThat(plain.out()).startsWith("file,message,recipient,");
+
+        Run json = bouncelens(null, "diagnose", "--format", "jsonl", "--bom", eml.toString());
+        assertThat(json.exit()).isEqualTo(2);
+        assertThat(json.out()).isEmpty();
+        assertThat(json.err()).contains("--bom goes with --format csv");
+
+        Path log = Files.writeString(dir.resolve("mail.log"), "Dec  6 10:00:01 mx postfix/smtp[123]: 4BC1D2: "
+                + "to=<gone@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, "
+                + "status=bounced (host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))\n");
+        Run logs = bouncelens(null, "logs", "--format", "csv", "--bom", log.toString());
+        assertThat(logs.exit()).isZero();
+        assertThat(logs.out()).startsWith("\uFEFFfile,message,recipient,").contains("gone@example.com");
+    }
+
+    @Test
     void aGzippedMailboxOnStdinOrAsAFileGivesTheRecordsOfTheMailboxAndACutOneExitsOne(@TempDir Path dir)
             throws Exception {
         String box = "From MAILER-DAEMON Thu Sep 18 17:54:04 2008\n"

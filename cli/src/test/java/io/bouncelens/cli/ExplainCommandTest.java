@@ -91,6 +91,20 @@ class ExplainCommandTest {
     }
 
     @Test
+    void csvForExcelStartsWithAByteOrderMarkOnlyWhenAskedAndOnlyForCsv() {
+        Run marked = run("550 Mailbox not found\n".getBytes(StandardCharsets.UTF_8),
+                "explain", "--format", "csv", "--bom", "--lang", "zh-CN", "-");
+        assertThat(marked.exit()).isZero();
+        assertThat(marked.out()).startsWith("\uFEFFfile,message,").containsOnlyOnce("\uFEFF").contains(",userunknown,");
+        assertThat(run("explain", "--format", "csv", "550 Mailbox not found").out()).startsWith("file,message,");
+
+        Run text = run("explain", "--bom", "550 Mailbox not found");
+        assertThat(text.exit()).isEqualTo(2);
+        assertThat(text.out()).isEmpty();
+        assertThat(text.err()).contains("--bom goes with --format csv");
+    }
+
+    @Test
     void logLinesAreStillExplainedAndTheCommandThatReadsThemIsNamedOnce() throws Exception {
         String postfix = "Dec  6 10:00:01 mx postfix/smtp[123]: 4BC1D2: to=<bob@example.cn>, relay=mx.example.cn[192.0.2.4]:25, "
                 + "delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx.example.cn[192.0.2.4] said: 550 5.1.1 "

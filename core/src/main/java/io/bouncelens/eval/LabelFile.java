@@ -21,7 +21,7 @@ public final class LabelFile {
     /** The labels; rows that lack a required column are skipped and counted in {@code skipped}. */
     public static List<Label> read(Reader in) throws IOException {
         BufferedReader r = new BufferedReader(in);
-        String header = r.readLine();
+        String header = headerLine(r);
         if (header == null) throw new IOException("empty labels file");
         List<String> names = fields(header);
         Map<String, Integer> col = new HashMap<>();
@@ -51,10 +51,16 @@ public final class LabelFile {
         return out;
     }
 
+    /** The first line without the byte order mark a spreadsheet saving "UTF-8" puts before it; null when empty. */
+    private static String headerLine(BufferedReader r) throws IOException {
+        String header = r.readLine();
+        return header != null && header.startsWith("\uFEFF") ? header.substring(1) : header;
+    }
+
     /** The {@code file} column of a TSV with a header line (a negatives list: messages that are no bounce). */
     public static List<String> readPaths(Reader in) throws IOException {
         BufferedReader r = new BufferedReader(in);
-        String header = r.readLine();
+        String header = headerLine(r);
         if (header == null) return List.of();
         List<String> names = fields(header);
         int col = -1;

@@ -36,4 +36,13 @@ class ScorecardTest {
         assertThat(r.topMisses()).extracting(e -> e.getKey()).containsExactly("blocked -> -");
         assertThat(r.describe()).endsWith("reason accuracy: 2/3 (66.7%)" + System.lineSeparator());
     }
+
+    @Test
+    void labelsSavedWithAByteOrderMarkReadAsWithout() throws IOException {
+        // a spreadsheet's "UTF-8" text export starts with the mark, right before the first column's name
+        List<Label> labels = LabelFile.read(new StringReader(
+                "\uFEFFfile\trecipient\treason\na/one.eml\tx@example.com\tuserunknown\n"));
+        assertThat(labels).extracting(Label::reason).containsExactly("userunknown");
+        assertThat(LabelFile.readPaths(new StringReader("\uFEFFfile\nn/no.eml\n"))).containsExactly("n/no.eml");
+    }
 }

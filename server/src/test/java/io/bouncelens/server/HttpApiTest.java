@@ -202,6 +202,13 @@ class HttpApiTest {
             assertThat(plain.json().get("rejectedLines").asInt()).isEqualTo(1);
             assertThat(plain.json().get("rejected").get(0).get("line").asInt()).isEqualTo(3);
             assertThat(client.get("/api/v1/suppressions/new.one@second.example").json().get("note").asText()).isEqualTo("imported");
+
+            // saved by Excel as "CSV UTF-8": a byte order mark before the header line
+            ApiClient.Response excel = client.post("/api/v1/suppressions", "text/csv",
+                    "\uFEFFaddress,reason,source,since,note\r\nexcel@second.example,,,,客户要求不再发送\r\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(excel.json().get("added").asInt()).isEqualTo(1);
+            assertThat(excel.json().get("rejectedLines").asInt()).as("the header line is known as one").isZero();
+            assertThat(client.get("/api/v1/suppressions/excel@second.example").json().get("note").asText()).isEqualTo("客户要求不再发送");
         }
     }
 

@@ -283,7 +283,7 @@ class WebPageBrowserTest {
                 .withToken("page-token"));
         ApiClient api = running.api.withToken("page-token");
         api.postJson("/api/v1/suppressions", "{\"address\":\"kept@example.org\",\"note\":\"asked, by phone\"}");
-        api.postJson("/api/v1/suppressions", "{\"address\":\"other@example.net\"}");
+        api.postJson("/api/v1/suppressions", "{\"address\":\"other@example.net\",\"note\":\"客戶要求退訂\"}");
         Path downloads = Files.createDirectories(scratch.resolve("downloads"));
         ((org.openqa.selenium.chromium.HasCdp) browser).executeCdpCommand("Browser.setDownloadBehavior",
                 java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
@@ -296,13 +296,17 @@ class WebPageBrowserTest {
         browser.findElement(By.id("export-csv")).click();
         Path exported = downloads.resolve("suppressions.csv");
         waitFor(() -> Files.exists(exported) ? Boolean.TRUE : null);
-        List<String> lines = Files.readAllLines(exported, StandardCharsets.UTF_8);
+        // a byte order mark first, so that a spreadsheet reads the Chinese note as UTF-8
+        byte[] bytes = Files.readAllBytes(exported);
+        assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("address,");
         assertThat(lines.get(1)).startsWith("kept@example.org,manual,").endsWith(",\"asked, by phone\"");
-        assertThat(lines.get(2)).startsWith("other@example.net,manual,");
+        assertThat(lines.get(2)).startsWith("other@example.net,manual,").endsWith(",客戶要求退訂");
 
-        Path list = scratch.resolve("list.csv");
-        Files.writeString(list, "address,reason,source,since,note\r\nnew.one@example.com,,,,from the old system\r\n"
+        Path list = scratch.resolve("list.csv"); // as Excel saves "CSV UTF-8", with a byte order mark
+        Files.writeString(list, "\uFEFFaddress,reason,source,since,note\r\nnew.one@example.com,,,,from the old system\r\n"
                 + "kept@example.org\r\nnot an address\r\n");
         browser.findElement(By.id("import-csv")).sendKeys(list.toAbsolutePath().toString());
         waitFor(() -> rowFor("new.one@example.com"));

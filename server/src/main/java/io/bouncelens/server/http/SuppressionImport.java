@@ -27,11 +27,14 @@ final class SuppressionImport {
     private SuppressionImport() {
     }
 
-    /** Reads the CSV text; a blank line is skipped, the header line (starting "address") too. */
+    /**
+     * Reads the CSV text; a blank line is skipped, the header line (starting "address") too, and a
+     * leading byte order mark (Excel's "CSV UTF-8" starts with one).
+     */
     static SuppressionImport read(String csv) {
         SuppressionImport in = new SuppressionImport();
         int number = 0;
-        for (int start = 0; start < csv.length(); ) {
+        for (int start = csv.startsWith("\uFEFF") ? 1 : 0; start < csv.length(); ) {
             int end = start;
             while (end < csv.length() && csv.charAt(end) != '\n' && csv.charAt(end) != '\r') end++;
             String line = csv.substring(start, end);
