@@ -51,7 +51,8 @@ public final class ExplainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "Language of explanation and fix: en, zh-CN or zh-TW (default: ${DEFAULT-VALUE}).")
+            description = "Language of explanation and fix: en, zh-CN or zh-TW, or a tag or locale of the same script "
+                    + "(zh-Hant, zh-HK, zh-Hans, zh_CN.UTF-8, en-US) (default: ${DEFAULT-VALUE}).")
     String lang;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

@@ -17,7 +17,8 @@ final class OutputOptions {
     String format;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "language of explanations and fixes: en (default), zh-CN, zh-TW")
+            description = "language of explanations and fixes: en (default), zh-CN, zh-TW "
+                    + "(or a tag or locale of the same script: zh-Hant, zh-HK, zh-Hans, zh_CN.UTF-8, en-US)")
     String lang;
 
     @Option(names = "--bom", description = ByteOrderMark.OPTION_DESCRIPTION)

@@ -91,6 +91,20 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aLanguageTagOrLocaleNameOfTheSameScriptIsTaken() {
+        String traditional = run("explain", "--lang", "zh-TW", "552 5.2.2 Mailbox full").out();
+        assertThat(traditional).contains("信箱");
+        for (String tag : List.of("zh-Hant", "zh-HK", "zh_TW.UTF-8")) {
+            assertThat(run("explain", "--lang", tag, "552 5.2.2 Mailbox full").out()).as(tag).isEqualTo(traditional);
+        }
+        assertThat(run("explain", "--lang", "zh-Hans", "552 5.2.2 Mailbox full").out())
+                .isEqualTo(run("explain", "--lang", "zh-CN", "552 5.2.2 Mailbox full").out()).isNotEqualTo(traditional);
+        Run french = run("explain", "--lang", "fr", "552 5.2.2 Mailbox full");
+        assertThat(french.exit()).isEqualTo(2);
+        assertThat(french.err()).contains("unknown --lang 'fr'");
+    }
+
+    @Test
     void csvForExcelStartsWithAByteOrderMarkOnlyWhenAskedAndOnlyForCsv() {
         Run marked = run("550 Mailbox not found\n".getBytes(StandardCharsets.UTF_8),
                 "explain", "--format", "csv", "--bom", "--lang", "zh-CN", "-");

@@ -15,7 +15,7 @@ import java.time.Duration;
 /** Real HTTP calls against a running server, as any client would make them. */
 final class ApiClient {
 
-    record Response(int status, String contentType, String body) {
+    record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
@@ -29,24 +29,32 @@ final class ApiClient {
     private final String base;
     /** The Authorization header's value, or null. */
     private final String authorization;
+    /** The Accept-Language header's value, or null. */
+    private final String acceptLanguage;
 
     ApiClient(int port) {
-        this("http://127.0.0.1:" + port, null);
+        this("http://127.0.0.1:" + port, null, null);
     }
 
-    private ApiClient(String base, String authorization) {
+    private ApiClient(String base, String authorization, String acceptLanguage) {
         this.base = base;
         this.authorization = authorization;
+        this.acceptLanguage = acceptLanguage;
     }
 
     ApiClient withToken(String t) {
-        return new ApiClient(base, "Bearer " + t);
+        return new ApiClient(base, "Bearer " + t, acceptLanguage);
+    }
+
+    /** As a client in a locale sends its languages ({@code zh-HK,zh;q=0.9}). */
+    ApiClient withAcceptLanguage(String languages) {
+        return new ApiClient(base, authorization, languages);
     }
 
     /** As a webhook sends the credentials of its URL ({@code https://user:password@host/...}). */
     ApiClient withBasicAuth(String user, String password) {
         return new ApiClient(base, "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), acceptLanguage);
     }
 
     Response get(String path) {
@@ -68,13 +76,14 @@ final class ApiClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) b.header("Authorization", authorization);
+        if (acceptLanguage != null) b.header("Accept-Language", acceptLanguage);
         return b;
     }
 
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -41,6 +41,27 @@ class HttpApiTest {
     }
 
     @Test
+    void withoutALangParameterTheClientsAcceptLanguageChoosesAndTheParameterStillWins() {
+        String body = "{\"reply\":\"552 5.2.2 Mailbox full\"}";
+        String english = fix(api.postJson("/api/v1/diagnose", body));
+        String simplified = fix(api.postJson("/api/v1/diagnose?lang=zh-CN", body));
+        String traditional = fix(api.postJson("/api/v1/diagnose?lang=zh-TW", body));
+        assertThat(List.of(english, simplified, traditional)).doesNotHaveDuplicates();
+
+        ApiClient.Response hongKong = api.withAcceptLanguage("zh-HK,zh;q=0.9,en;q=0.8").postJson("/api/v1/diagnose", body);
+        assertThat(fix(hongKong)).isEqualTo(traditional);
+        assertThat(hongKong.headers().allValues("Vary")).anyMatch(v -> v.contains("Accept-Language"));
+        assertThat(fix(api.withAcceptLanguage("fr-FR, en;q=0.5, zh-CN;q=0.7").postJson("/api/v1/diagnose", body)))
+                .isEqualTo(simplified);
+        assertThat(fix(api.withAcceptLanguage("fr, de;q=0.5").postJson("/api/v1/diagnose", body))).isEqualTo(english);
+        assertThat(fix(api.withAcceptLanguage("zh-CN").postJson("/api/v1/diagnose?lang=en", body))).isEqualTo(english);
+    }
+
+    private static String fix(ApiClient.Response diagnosed) {
+        return diagnosed.json().get("fix").asText(); // a reply gives one record
+    }
+
+    @Test
     void answersBrokenJsonWithAMessageAndNoStackTrace() {
         ApiClient.Response r = api.postJson("/api/v1/diagnose", "{\"reply\": ");
         assertThat(r.status()).isEqualTo(400);

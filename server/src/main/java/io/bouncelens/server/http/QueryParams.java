@@ -14,9 +14,19 @@ final class QueryParams {
     private QueryParams() {
     }
 
+    /**
+     * The language of the answer: {@code ?lang=} when given (anything else than our three, or a
+     * tag that {@link Lang#fromTag} maps to one, is a 400), else the client's {@code Accept-Language}
+     * (so a program in a Chinese locale gets Chinese advice without asking), else English.
+     */
     static Lang lang(Context ctx) {
         String tag = ctx.queryParam("lang");
-        if (tag == null || tag.isBlank()) return Lang.EN;
+        if (tag == null || tag.isBlank()) {
+            String accepted = ctx.header("Accept-Language");
+            if (accepted == null) return Lang.EN;
+            ctx.res().addHeader("Vary", "Accept-Language");
+            return AcceptLanguage.preferred(accepted);
+        }
         Lang lang = Lang.fromTag(tag);
         if (lang == null) throw new ApiException(400, "lang must be en, zh-CN or zh-TW, not '" + clip(tag) + "'");
         return lang;
