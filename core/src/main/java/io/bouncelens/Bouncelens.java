@@ -3,6 +3,7 @@ package io.bouncelens;
 import io.bouncelens.advise.Advice;
 import io.bouncelens.advise.AdviceBook;
 import io.bouncelens.classify.Classification;
+import io.bouncelens.classify.KnowledgeBaseClassifier;
 import io.bouncelens.classify.ReplyClassifier;
 import io.bouncelens.classify.ReplyEvidence;
 import io.bouncelens.decode.DecodedReport;
@@ -18,6 +19,8 @@ import io.bouncelens.read.InputMessage;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The library's front door: {@link #explain(String)} for one SMTP reply or diagnostic line,
@@ -152,6 +155,19 @@ public final class Bouncelens {
 
     public ReplyClassifier classifier() {
         return classifier;
+    }
+
+    /** The reference of each language, built on first use (some 600 replies explained). */
+    private final Map<Lang, List<ReplyReference.Section>> references = new ConcurrentHashMap<>();
+
+    /**
+     * Every reply the knowledge base knows, by provider and then by language, reason and status
+     * code, each with the record explaining it gives ({@link ReplyReference}); empty for a
+     * classifier that is not the knowledge base's.
+     */
+    public List<ReplyReference.Section> replyReference(Lang lang) {
+        if (!(classifier instanceof KnowledgeBaseClassifier kb)) return List.of();
+        return references.computeIfAbsent(lang, l -> ReplyReference.of(kb.knowledgeBase(), this, l));
     }
 
     public AdviceBook adviceBook() {

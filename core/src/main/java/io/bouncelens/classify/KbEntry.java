@@ -41,6 +41,11 @@ public record KbEntry(String id, String file, int order, KbProvider provider, bo
         return provider == null ? null : provider.id();
     }
 
+    /** The provider's name as its file gives it ("Tencent QQ Mail / Exmail"), or null. */
+    public String providerName() {
+        return provider == null ? null : provider.name();
+    }
+
     public boolean hasLiterals() {
         return !match.isEmpty();
     }
