@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,35 +18,8 @@ class DiagnoseCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Run(int exit, String out, String err) {
-        List<JsonNode> jsonLines() throws IOException {
-            List<JsonNode> nodes = new ArrayList<>();
-            for (String line : out.lines().toList()) if (!line.isEmpty()) nodes.add(JSON.readTree(line));
-            return nodes;
-        }
-    }
-
-    private static Run bouncelens(Path stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command)
-                .redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.from(stdin.toFile()))
-                .start();
-        byte[][] err = new byte[1][];
-        Thread drain = new Thread(() -> {
-            try {
-                err[0] = p.getErrorStream().readAllBytes();
-            } catch (IOException e) {
-                err[0] = new byte[0];
-            }
-        });
-        drain.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        drain.join();
-        return new Run(p.exitValue(), out, new String(err[0], StandardCharsets.UTF_8));
+    private static CliProcess.Run bouncelens(Path stdin, String... args) throws IOException, InterruptedException {
+        return CliProcess.run(stdin, args);
     }
 
     static String bounce(String recipient, String status, String diagnostic) {
@@ -82,7 +51,7 @@ class DiagnoseCommandTest {
     @Test
     void jsonlGivesOneRecordPerFailedRecipientInInputOrder(@TempDir Path dir) throws Exception {
         Path md = maildir(dir);
-        Run r = bouncelens(null, "diagnose", "--format", "jsonl", md.toString());
+        CliProcess.Run r = bouncelens(null, "diagnose", "--format", "jsonl", md.toString());
 
         assertThat(r.exit()).isZero();
         List<JsonNode> records = r.jsonLines();
@@ -112,7 +81,7 @@ class DiagnoseCommandTest {
                 + bounce("b@receiver.example", "5.2.2", "552 5.2.2 Mailbox full");
         Files.writeString(mbox, lf.replace('\n', '\r'));
 
-        Run r = bouncelens(mbox, "diagnose", "--format", "csv", "--lang", "zh-CN", "-");
+        CliProcess.Run r = bouncelens(mbox, "diagnose", "--format", "csv", "--lang", "zh-CN", "-");
 
         assertThat(r.exit()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -128,16 +97,16 @@ class DiagnoseCommandTest {
         Path eml = Files.writeString(dir.resolve("bounce.eml"),
                 bounce("a@receiver.example", "5.1.1", "550 5.1.1 User unknown"));
 
-        Run marked = bouncelens(null, "diagnose", "--format", "csv", "--bom", "--lang", "zh-TW", eml.toString());
+        CliProcess.Run marked = bouncelens(null, "diagnose", "--format", "csv", "--bom", "--lang", "zh-TW", eml.toString());
         assertThat(marked.exit()).isZero();
         // the three bytes EF BB BF, read as UTF-8, once, and the header right after them
         assertThat(marked.out()).startsWith("\uFEFFfile,message,recipient,").containsOnlyOnce("\uFEFF");
         assertThat(marked.out()).containsPattern("[\\u4e00-\\u9fff]"); // what Excel showed as mojibake without the mark
 
-        Run plain = bouncelens(null, "diagnose", "--format", "csv", eml.toString());
+        CliProcess.Run plain = bouncelens(null, "diagnose", "--format", "csv", eml.toString());
         assertThat(plain.out()).startsWith("file,message,recipient,");
 
-        Run json = bouncelens(null, "diagnose", "--format", "jsonl", "--bom", eml.toString());
+        CliProcess.Run json = bouncelens(null, "diagnose", "--format", "jsonl", "--bom", eml.toString());
         assertThat(json.exit()).isEqualTo(2);
         assertThat(json.out()).isEmpty();
         assertThat(json.err()).contains("--bom goes with --format csv");
@@ -145,7 +114,7 @@ class DiagnoseCommandTest {
         Path log = Files.writeString(dir.resolve("mail.log"), "Dec  6 10:00:01 mx postfix/smtp[123]: 4BC1D2: "
                 + "to=<gone@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, "
                 + "status=bounced (host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))\n");
-        Run logs = bouncelens(null, "logs", "--format", "csv", "--bom", log.toString());
+        CliProcess.Run logs = bouncelens(null, "logs", "--format", "csv", "--bom", log.toString());
         assertThat(logs.exit()).isZero();
         assertThat(logs.out()).startsWith("\uFEFFfile,message,recipient,").contains("gone@example.com");
     }
@@ -166,9 +135,9 @@ class DiagnoseCommandTest {
         byte[] whole = compressed.toByteArray();
         Path cut = Files.write(dir.resolve("cut.gz"), java.util.Arrays.copyOf(whole, whole.length - 4));
 
-        Run plain = bouncelens(null, "diagnose", "--format", "csv", mbox.toString());
-        Run fromStdin = bouncelens(gzipped, "diagnose", "--format", "csv", "-");
-        Run cutOff = bouncelens(null, "diagnose", "--format", "csv", cut.toString());
+        CliProcess.Run plain = bouncelens(null, "diagnose", "--format", "csv", mbox.toString());
+        CliProcess.Run fromStdin = bouncelens(gzipped, "diagnose", "--format", "csv", "-");
+        CliProcess.Run cutOff = bouncelens(null, "diagnose", "--format", "csv", cut.toString());
 
         assertThat(plain.exit()).isZero();
         assertThat(fromStdin.exit()).isZero();
@@ -191,7 +160,7 @@ class DiagnoseCommandTest {
             }
         }
 
-        Run r = bouncelens(null, "diagnose", "--format", "jsonl", archive.toString());
+        CliProcess.Run r = bouncelens(null, "diagnose", "--format", "jsonl", archive.toString());
 
         assertThat(r.exit()).isZero();
         List<JsonNode> records = r.jsonLines();
@@ -216,8 +185,8 @@ class DiagnoseCommandTest {
         String said = new String(tar.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(tar.waitFor()).as(said).isZero();
 
-        Run r = bouncelens(null, "diagnose", "--format", "jsonl", archive.toString());
-        Run fromStdin = bouncelens(archive, "diagnose", "--format", "jsonl", "-");
+        CliProcess.Run r = bouncelens(null, "diagnose", "--format", "jsonl", archive.toString());
+        CliProcess.Run fromStdin = bouncelens(archive, "diagnose", "--format", "jsonl", "-");
 
         assertThat(r.exit()).as(r.err()).isZero();
         String inside = archive + "!/" + md.getFileName() + "/";
@@ -252,7 +221,7 @@ class DiagnoseCommandTest {
         }
         Path rotated = Files.write(dir.resolve("mail.log.1.gz"), compressed.toByteArray());
 
-        Run r = bouncelens(rotated, "logs", "--format", "jsonl", log.toString(), dir.resolve("missing.log").toString(), "-");
+        CliProcess.Run r = bouncelens(rotated, "logs", "--format", "jsonl", log.toString(), dir.resolve("missing.log").toString(), "-");
 
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         List<JsonNode> records = r.jsonLines();
@@ -274,11 +243,11 @@ class DiagnoseCommandTest {
                 .contains("12 lines read, 4 failed, 2 deferred, 2 delivered, 1 error")
                 .contains("by reason: mailboxfull 2, ratelimited 2, userunknown 2").doesNotContain("\tat ");
 
-        Run text = bouncelens(null, "logs", log.toString());
+        CliProcess.Run text = bouncelens(null, "logs", log.toString());
         assertThat(text.out()).contains("== " + log + ", line 3\n  Reason: no such user (userunknown), hard bounce")
                 .doesNotContain(" #");
 
-        Run all = bouncelens(null, "logs", "--all", "--format", "csv", log.toString());
+        CliProcess.Run all = bouncelens(null, "logs", "--all", "--format", "csv", log.toString());
         assertThat(all.exit()).isZero();
         assertThat(all.out().lines().skip(1).map(l -> l.split(",")[2] + " " + l.split(",")[5]))
                 .containsExactly("gone@example.com userunknown", "ok@example.com delivered", "someone@qq.com ratelimited",
@@ -296,7 +265,7 @@ class DiagnoseCommandTest {
                         + "\"dns;mx3.qq.com (203.0.113.9)\",,7",
                 ""));
 
-        Run r = bouncelens(null, "logs", "--format", "jsonl", acct.toString());
+        CliProcess.Run r = bouncelens(null, "logs", "--format", "jsonl", acct.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.jsonLines()).extracting(n -> n.get("message").asInt() + " " + n.get("recipient").asText() + " "
@@ -333,7 +302,7 @@ class DiagnoseCommandTest {
                         + "frequency limited\"\"};{FQDN=mx3.qq.com};{IP=203.0.113.9}]\"" + tail,
                 "")).getBytes(StandardCharsets.UTF_8));
 
-        Run r = bouncelens(null, "logs", "--format", "jsonl", log.toString());
+        CliProcess.Run r = bouncelens(null, "logs", "--format", "jsonl", log.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.jsonLines()).extracting(n -> n.get("message").asInt() + " " + n.get("recipient").asText() + " "
@@ -366,7 +335,7 @@ class DiagnoseCommandTest {
             Path secret = Files.writeString(dir.resolve("imap-password"), "pw-1\n");
             String url = "imap://bounces%40example.org@127.0.0.1:" + server.getImap().getPort() + "/INBOX";
 
-            Run r = bouncelens(null, "imap", "--format", "jsonl", "--imap-secret-file", secret.toString(), url);
+            CliProcess.Run r = bouncelens(null, "imap", "--format", "jsonl", "--imap-secret-file", secret.toString(), url);
 
             assertThat(r.exit()).as(r.err()).isZero();
             String folder = "imap://bounces@example.org@127.0.0.1:" + server.getImap().getPort() + "/INBOX";
@@ -379,18 +348,18 @@ class DiagnoseCommandTest {
                 assertThat(m.getFlags().contains(jakarta.mail.Flags.Flag.SEEN)).isFalse();
             }
 
-            Run none = bouncelens(null, "imap", "--format", "jsonl", "--imap-secret-file", secret.toString(),
+            CliProcess.Run none = bouncelens(null, "imap", "--format", "jsonl", "--imap-secret-file", secret.toString(),
                     "--since", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString(), url);
             assertThat(none.exit()).as(none.err()).isZero();
             assertThat(none.out()).isEmpty();
             assertThat(none.err()).contains("0 messages read");
 
             Files.writeString(secret, "wrong\n");
-            Run refused = bouncelens(null, "imap", "--imap-secret-file", secret.toString(), url);
+            CliProcess.Run refused = bouncelens(null, "imap", "--imap-secret-file", secret.toString(), url);
             assertThat(refused.exit()).isEqualTo(1);
             assertThat(refused.err().lines().filter(l -> l.startsWith("bouncelens imap: "))).singleElement()
                     .asString().contains("bounces@example.org@127.0.0.1").doesNotContain("wrong");
-            Run inUrl = bouncelens(null, "imap", "imaps://bounces:pw@imap.example.org/INBOX");
+            CliProcess.Run inUrl = bouncelens(null, "imap", "imaps://bounces:pw@imap.example.org/INBOX");
             assertThat(inUrl.exit()).isEqualTo(2);
             assertThat(inUrl.err().strip()).isEqualTo("bouncelens imap: put the password in $BOUNCELENS_IMAP_PASSWORD, "
                     + "not in the URL, where ps would show it");
@@ -401,7 +370,7 @@ class DiagnoseCommandTest {
 
     @Test
     void jsonIsOneArrayAndAllShowsNonBouncesWithTheirKind(@TempDir Path dir) throws Exception {
-        Run r = bouncelens(null, "diagnose", "--format", "json", "--all", maildir(dir).toString());
+        CliProcess.Run r = bouncelens(null, "diagnose", "--format", "json", "--all", maildir(dir).toString());
 
         assertThat(r.exit()).isZero();
         JsonNode array = JSON.readTree(r.out());
@@ -415,7 +384,7 @@ class DiagnoseCommandTest {
     @Test
     void textIsGroupedPerMessage(@TempDir Path dir) throws Exception {
         Path md = maildir(dir);
-        Run r = bouncelens(null, "diagnose", md.toString());
+        CliProcess.Run r = bouncelens(null, "diagnose", md.toString());
 
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("== " + md.resolve("cur/1.host:2,S") + " #1 · Plans")
@@ -433,7 +402,7 @@ class DiagnoseCommandTest {
         new java.util.Random(3).nextBytes(bytes);
         Files.write(junk, bytes);
 
-        Run r = bouncelens(null, "diagnose", "--format", "jsonl", dir.resolve("missing.eml").toString(),
+        CliProcess.Run r = bouncelens(null, "diagnose", "--format", "jsonl", dir.resolve("missing.eml").toString(),
                 empty.toString(), junk.toString(), good.toString());
 
         assertThat(r.exit()).isEqualTo(1);
@@ -445,7 +414,7 @@ class DiagnoseCommandTest {
         // the missing and the empty file are errors, not messages; the junk was read (as no bounce)
         assertThat(r.err()).contains("bouncelens: 2 messages read, 1 bounce, 1 record, 1 not-bounce, 3 errors");
 
-        Run all = bouncelens(null, "diagnose", "--all", "--format", "jsonl", dir.resolve("missing.eml").toString(),
+        CliProcess.Run all = bouncelens(null, "diagnose", "--all", "--format", "jsonl", dir.resolve("missing.eml").toString(),
                 good.toString());
         assertThat(all.jsonLines()).extracting(n -> n.get("file").asText()).containsExactly(good.toString());
         assertThat(all.err()).contains("bouncelens: 1 message read, 1 bounce, 1 record, 1 error");
@@ -453,8 +422,8 @@ class DiagnoseCommandTest {
 
     @Test
     void usageErrorsExitTwoWithOneLine() throws Exception {
-        Run badFormat = bouncelens(null, "diagnose", "--format", "xml", "x.eml");
-        Run noPath = bouncelens(null, "diagnose");
+        CliProcess.Run badFormat = bouncelens(null, "diagnose", "--format", "xml", "x.eml");
+        CliProcess.Run noPath = bouncelens(null, "diagnose");
 
         assertThat(badFormat.exit()).isEqualTo(2);
         assertThat(badFormat.err().lines().toList()).hasSize(1);
@@ -470,13 +439,13 @@ class DiagnoseCommandTest {
                 + "cur/1.host:2,S\t1\tgone@receiver.example\tuserunknown\t5.1.1\t550\t1\n"
                 + "new/3.host\t1\tfull@receiver.example\tsuspend\t4.2.2\t452\t0\n");
 
-        Run r = bouncelens(null, "eval", labels.toString(), md.toString());
+        CliProcess.Run r = bouncelens(null, "eval", labels.toString(), md.toString());
 
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("recipients found: 2/2 (100.0%)")
                 .contains("suspend -> mailboxfull")
                 .endsWith("reason accuracy: 1/2 (50.0%)\n");
-        Run strict = bouncelens(null, "eval", "--min-accuracy", "90", labels.toString(), md.toString());
+        CliProcess.Run strict = bouncelens(null, "eval", "--min-accuracy", "90", labels.toString(), md.toString());
         assertThat(strict.exit()).isEqualTo(1);
     }
 
@@ -492,7 +461,7 @@ class DiagnoseCommandTest {
                 + "{\"email\":\"ok@example.org\",\"event\":\"delivered\",\"response\":\"250 OK\",\"sg_event_id\":\"b\"}]");
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"email\": ");
 
-        Run r = bouncelens(sendgrid, "events", "--format", "jsonl", ses.toString(), "-", broken.toString());
+        CliProcess.Run r = bouncelens(sendgrid, "events", "--format", "jsonl", ses.toString(), "-", broken.toString());
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.jsonLines()).extracting(n -> n.get("file").asText() + "#" + n.get("message").asInt() + " "
@@ -501,7 +470,7 @@ class DiagnoseCommandTest {
         assertThat(r.err()).contains(broken + "#1: not valid JSON at line 1")
                 .contains("4 events read, 1 failed, 1 deferred, 1 delivered, 1 error").doesNotContain("\tat ");
 
-        Run text = bouncelens(null, "events", "--lang", "zh-CN", ses.toString());
+        CliProcess.Run text = bouncelens(null, "events", "--lang", "zh-CN", ses.toString());
         assertThat(text.exit()).isZero();
         assertThat(text.out()).contains("== " + ses + " #1").contains("gone@example.net");
     }
@@ -519,7 +488,7 @@ class DiagnoseCommandTest {
                 "2026-12-06T08:00:03.000Z,SMTP,FAIL,<m1@contoso.example>,gone@example.com,550 5.1.1 unknown,"
                         + "billing@contoso.example", ""));
 
-        Run r = bouncelens(null, "diagnose", log.toString(), json.toString(), text.toString(), exchange.toString());
+        CliProcess.Run r = bouncelens(null, "diagnose", log.toString(), json.toString(), text.toString(), exchange.toString());
 
         assertThat(r.err()).contains(log + ": no header fields: read as the text of a message without them; "
                         + "it looks like a mail server's log: 'bouncelens logs' reads those")
