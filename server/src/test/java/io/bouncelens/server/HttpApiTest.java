@@ -62,6 +62,38 @@ class HttpApiTest {
     }
 
     @Test
+    void theReferenceListsSectionsProvidersFirstAndEachSectionItsRepliesWithTheirAdvice() {
+        JsonNode sections = api.get("/api/v1/reference?lang=zh-CN").json().get("sections");
+        assertThat(sections.get(0).get("kind").asText()).isEqualTo("provider");
+        JsonNode netease = null;
+        for (JsonNode s : sections) if (s.get("id").asText().equals("netease")) netease = s;
+        assertThat(netease).as("NetEase, whose codes the article points at").isNotNull();
+        assertThat(netease.get("replies").asInt()).isPositive();
+        assertThat(sections).anyMatch(s -> s.get("kind").asText().equals("reason") && s.get("id").asText().equals("userunknown")
+                && s.get("name").asText().equals("收件人不存在"));
+
+        ApiClient.Response section = api.get("/api/v1/reference/netease?lang=zh-CN");
+        assertThat(section.status()).isEqualTo(200);
+        JsonNode replies = section.json().get("replies");
+        assertThat(replies).hasSize(netease.get("replies").asInt());
+        for (JsonNode reply : replies) {
+            assertThat(reply.get("provider").asText()).isEqualTo("netease");
+            assertThat(reply.get("diagnosticCode").asText()).isNotBlank();
+            assertThat(reply.get("fix").asText()).containsPattern("[\\u4e00-\\u9fff]");
+        }
+        // a reply of the reference reads the same when diagnosed
+        String first = replies.get(0).get("diagnosticCode").asText();
+        JsonNode diagnosed = api.postJson("/api/v1/diagnose?lang=zh-CN",
+                "{\"reply\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(first) + "}").json();
+        assertThat(diagnosed.get("reason")).isEqualTo(replies.get(0).get("reason"));
+        assertThat(diagnosed.get("fix")).isEqualTo(replies.get(0).get("fix"));
+
+        ApiClient.Response unknown = api.get("/api/v1/reference/no-such-provider");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asText()).contains("/api/v1/reference");
+    }
+
+    @Test
     void answersBrokenJsonWithAMessageAndNoStackTrace() {
         ApiClient.Response r = api.postJson("/api/v1/diagnose", "{\"reply\": ");
         assertThat(r.status()).isEqualTo(400);
@@ -142,7 +174,8 @@ class HttpApiTest {
         JsonNode openApi = api.get("/openapi.json").json();
         assertThat(openApi.get("openapi").asText()).startsWith("3.");
         for (String path : new String[]{"/api/v1/diagnose", "/api/v1/logs", "/api/v1/events", "/api/v1/bounces", "/api/v1/suppressions",
-                "/api/v1/suppression-changes", "/api/v1/suppressions/{address}", "/api/v1/stats", "/healthz", "/metrics"}) {
+                "/api/v1/suppression-changes", "/api/v1/suppressions/{address}", "/api/v1/stats", "/api/v1/reference",
+                "/api/v1/reference/{id}", "/healthz", "/metrics"}) {
             assertThat(openApi.get("paths").has(path)).as(path).isTrue();
         }
     }
@@ -256,6 +289,9 @@ class HttpApiTest {
                     .isEqualTo("x@token.example");
             assertThat(authorised.delete("/api/v1/suppressions/x@token.example").status()).isEqualTo(204);
 
+            // the reference is the knowledge base, nothing stored: no token needed
+            assertThat(anonymous.get("/api/v1/reference").status()).isEqualTo(200);
+            assertThat(anonymous.get("/api/v1/reference/tencent").status()).isEqualTo(200);
             // diagnosing stores nothing and shows only what the caller sent: no token needed
             ApiClient.Response diagnosed = anonymous.postJson("/api/v1/diagnose", "{\"reply\":\"550 5.1.1 User unknown\"}");
             assertThat(diagnosed.status()).isEqualTo(200);

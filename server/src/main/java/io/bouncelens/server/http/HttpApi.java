@@ -28,6 +28,7 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(InetAddress bind, int port, BounceStore store, IntakeCounters counters, String token,
                    int maxMessageBytes) {
         DiagnoseRoutes diagnose = new DiagnoseRoutes(maxMessageBytes);
+        ReferenceRoutes reference = new ReferenceRoutes();
         BounceIntake intake = new BounceIntake(store, counters);
         LogRoutes logs = new LogRoutes(maxMessageBytes, intake);
         EventRoutes events = new EventRoutes(maxMessageBytes, intake);
@@ -64,6 +65,8 @@ public final class HttpApi implements AutoCloseable {
             cfg.routes.post("/api/v1/diagnose", diagnose::diagnose);
             cfg.routes.post("/api/v1/logs", logs::diagnose);
             cfg.routes.post("/api/v1/events", events::receive);
+            cfg.routes.get("/api/v1/reference", reference::sections);
+            cfg.routes.get("/api/v1/reference/{id}", reference::section);
             cfg.routes.get("/api/v1/bounces", stored::bounces);
             cfg.routes.get("/api/v1/messages", stored::messages);
             cfg.routes.get("/api/v1/messages/{id}/raw", stored::rawMessage);
@@ -124,7 +127,7 @@ public final class HttpApi implements AutoCloseable {
      */
     private static void requireToken(Context ctx, byte[] token) {
         // the calls that store nothing and read nothing stored stay open
-        if (token == null || ctx.path().equals("/api/v1/diagnose")
+        if (token == null || ctx.path().equals("/api/v1/diagnose") || ctx.path().equals("/api/v1/reference") || ctx.path().startsWith("/api/v1/reference/")
                 || (ctx.path().equals("/api/v1/logs") || ctx.path().equals("/api/v1/events")) && !QueryParams.stores(ctx)) {
             return;
         }
