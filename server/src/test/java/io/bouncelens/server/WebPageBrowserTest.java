@@ -244,6 +244,50 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void theBounceCodesListAProvidersRepliesWithTheirMeaningAndALinkOpensOneProvider() throws Exception {
+        String base = "http://127.0.0.1:" + running.server.httpPort() + "/";
+        JsonNode netease = running.api.get("/api/v1/reference/netease?lang=zh-TW").json();
+        int replies = netease.get("replies").size();
+        assertThat(replies).isGreaterThan(1);
+
+        // a link straight to one provider's codes, in Traditional Chinese
+        browser.get(base + "#reference/netease");
+        browser.findElement(By.cssSelector(".lang[data-lang='zh-TW']")).click();
+        waitFor(() -> "view-reference".equals(activeView()) ? Boolean.TRUE : null);
+        List<WebElement> rows = waitFor(() -> {
+            List<WebElement> found = browser.findElements(By.cssSelector("#ref-table tbody tr"));
+            return found.size() == replies && found.get(0).getText().contains(netease.get("replies").get(0).get("fix").asText())
+                    ? found : null;
+        });
+        assertThat(browser.findElement(By.id("ref-section")).getDomProperty("value")).isEqualTo("netease");
+        assertThat(browser.findElement(By.cssSelector("#ref-table th")).getText()).isEqualTo("回覆");
+        for (WebElement row : rows) {
+            assertThat(row.findElement(By.cssSelector("td.reply")).getText()).isNotBlank();
+            assertThat(row.findElement(By.cssSelector(".badge.reason")).getAttribute("data-reason")).isNotBlank();
+        }
+        saveScreenshot("screenshot-reference.png");
+
+        // the filter keeps the rows that say it
+        String word = netease.get("replies").get(replies - 1).get("diagnosticCode").asText();
+        browser.findElement(By.id("ref-filter")).sendKeys(word);
+        waitFor(() -> browser.findElements(By.cssSelector("#ref-table tbody tr:not([hidden])")).size() < replies ? Boolean.TRUE : null);
+        assertThat(browser.findElements(By.cssSelector("#ref-table tbody tr:not([hidden])")))
+                .isNotEmpty().allMatch(row -> row.getText().contains(word));
+        browser.findElement(By.id("ref-filter")).clear();
+        browser.findElement(By.id("ref-filter")).sendKeys("no reply says this ~~~");
+        waitFor(() -> browser.findElement(By.id("ref-status")).getText().isEmpty() ? null : Boolean.TRUE);
+        assertThat(browser.findElement(By.id("ref-status")).getText()).isEqualTo("沒有符合篩選條件的回覆。");
+
+        // another section is chosen, and the address follows it
+        browser.findElement(By.id("ref-filter")).clear();
+        browser.findElement(By.id("ref-section")).click();
+        browser.findElement(By.cssSelector("#ref-section option[value='tencent']")).click();
+        int tencent = running.api.get("/api/v1/reference/tencent").json().get("replies").size();
+        waitFor(() -> browser.findElements(By.cssSelector("#ref-table tbody tr")).size() == tencent ? Boolean.TRUE : null);
+        assertThat(browser.getCurrentUrl()).endsWith("/#reference/tencent");
+    }
+
+    @Test
     void readsADroppedEmlFileAndKeepsTheSuppressionListByHand() throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         Path eml = scratch.resolve("bounce.eml");

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var I18N = window.BL_I18N;
-  var state = { lang: pickLang(), view: "diagnose", last: null, supCursor: null };
+  var state = { lang: pickLang(), view: "diagnose", last: null, supCursor: null, refSection: null };
 
   function pickLang() {
     var saved = null;
@@ -37,6 +37,7 @@
       try { localStorage.setItem("bouncelens.lang", state.lang); } catch (e) { /* ignore */ }
       applyLang();
       if (state.last) runDiagnosis(state.last); // explanations come from the server in the new language
+      if (state.view === "reference") loadReference();
       if (state.view === "dashboard") loadDashboard();
       if (state.view === "suppressions") loadSuppressions(true);
     });
@@ -58,7 +59,7 @@
     });
   });
   function viewInAddress() {
-    var view = location.hash.slice(1);
+    var view = location.hash.slice(1).split("/")[0]; // #reference/netease: the view, then what it shows
     return /^[a-z]+$/.test(view) && document.querySelector(".tab[data-view='" + view + "']") ? view : "diagnose";
   }
   window.addEventListener("hashchange", function () { show(viewInAddress()); });
@@ -68,6 +69,7 @@
     document.querySelectorAll(".view").forEach(function (s) { s.classList.toggle("active", s.id === "view-" + view); });
     if (view === "dashboard") loadDashboard();
     if (view === "suppressions") loadSuppressions(true);
+    if (view === "reference") loadReference();
   }
 
   // ---- API ----
@@ -478,6 +480,73 @@
         .replace("{already}", j.alreadySuppressed).replace("{rejected}", j.rejectedLines);
     }).catch(function (err) { $("sup-status").textContent = err.message; });
   });
+
+  // ---- bounce codes: the knowledge base read as a reference, one section at a time ----
+  // The section is in the address too (#reference/netease), so a link can point at one provider's codes.
+  function refSectionInAddress() {
+    var m = /^#reference\/([a-z0-9-]+)$/.exec(location.hash);
+    return m ? m[1] : null;
+  }
+  function loadReference() {
+    api("GET", "/api/v1/reference?lang=" + encodeURIComponent(state.lang)).then(function (j) {
+      var select = $("ref-section");
+      select.textContent = "";
+      var groups = {};
+      j.sections.forEach(function (s) {
+        var group = groups[s.kind];
+        if (!group) {
+          group = groups[s.kind] = document.createElement("optgroup");
+          group.label = tMap("refKind", s.kind);
+          select.appendChild(group);
+        }
+        var option = el("option", null, s.name + " (" + s.replies + ")");
+        option.value = s.id;
+        group.appendChild(option);
+      });
+      var wanted = refSectionInAddress() || state.refSection;
+      if (wanted && j.sections.some(function (s) { return s.id === wanted; })) select.value = wanted;
+      if (select.value) loadReferenceSection(select.value);
+    }).catch(function (e) { $("ref-status").textContent = e.message; });
+  }
+  function loadReferenceSection(id) {
+    state.refSection = id;
+    api("GET", "/api/v1/reference/" + encodeURIComponent(id) + "?lang=" + encodeURIComponent(state.lang)).then(function (j) {
+      var body = $("ref-table").querySelector("tbody");
+      body.textContent = "";
+      j.replies.forEach(function (r) {
+        var row = el("tr");
+        row.appendChild(el("td", "reply", r.diagnosticCode));
+        var verdict = el("td", "verdict");
+        var reason = el("span", "badge reason", tMap("reason", r.reason));
+        reason.title = r.reason;
+        reason.setAttribute("data-reason", r.reason);
+        verdict.appendChild(reason);
+        verdict.appendChild(el("span", "badge " + (r.hardBounce ? "hard" : "soft"), r.hardBounce ? t("hard") : t("soft")));
+        verdict.appendChild(el("div", "who-acts", tMap("actor", r.actor)));
+        row.appendChild(verdict);
+        var meaning = el("td");
+        meaning.appendChild(el("p", "explanation", r.explanation));
+        meaning.appendChild(el("p", "fix", r.fix));
+        row.appendChild(meaning);
+        body.appendChild(row);
+      });
+      filterReference();
+    }).catch(function (e) { $("ref-status").textContent = e.message; });
+  }
+  function filterReference() {
+    var q = $("ref-filter").value.trim().toLowerCase();
+    var shown = 0;
+    $("ref-table").querySelectorAll("tbody tr").forEach(function (row) {
+      row.hidden = q !== "" && row.textContent.toLowerCase().indexOf(q) < 0;
+      if (!row.hidden) shown++;
+    });
+    $("ref-status").textContent = shown ? "" : t("refNone");
+  }
+  $("ref-section").addEventListener("change", function () {
+    history.replaceState(null, "", "#reference/" + $("ref-section").value);
+    loadReferenceSection($("ref-section").value);
+  });
+  $("ref-filter").addEventListener("input", filterReference);
 
   applyLang();
   if (viewInAddress() !== "diagnose") show(viewInAddress());
