@@ -13,9 +13,9 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order the usage lists them (a supplier each, so that naming one loads none). */
     private static final List<Supplier<Class<?>>> COMMANDS = List.of(() -> CommandLine.HelpCommand.class,
-            () -> ExplainCommand.class, () -> DiagnoseCommand.class, () -> LogsCommand.class, () -> EventsCommand.class,
-            () -> EvalCommand.class, () -> ImapCommand.class, () -> ServeCommand.class, () -> RediagnoseCommand.class,
-            () -> PruneCommand.class);
+            () -> ExplainCommand.class, () -> CodesCommand.class, () -> DiagnoseCommand.class, () -> LogsCommand.class,
+            () -> EventsCommand.class, () -> EvalCommand.class, () -> ImapCommand.class, () -> ServeCommand.class,
+            () -> RediagnoseCommand.class, () -> PruneCommand.class);
 
     public static void main(String[] args) {
         if (needsKnowledgeBase(args)) compileKnowledgeBaseMeanwhile();
@@ -38,7 +38,8 @@ public final class Main implements Runnable {
     /** The commands that diagnose (not --help, --version, or a usage error before any command). */
     private static boolean needsKnowledgeBase(String[] args) {
         for (String a : args) {
-            if (a.equals("diagnose") || a.equals("explain") || a.equals("eval") || a.equals("serve") || a.equals("rediagnose")) {
+            if (a.equals("diagnose") || a.equals("explain") || a.equals("eval") || a.equals("serve") || a.equals("rediagnose")
+                    || a.equals("codes")) {
                 return true;
             }
         }
@@ -96,6 +97,7 @@ public final class Main implements Runnable {
             case "serve" -> ServeCommand.class;
             case "rediagnose" -> RediagnoseCommand.class;
             case "prune" -> PruneCommand.class;
+            case "codes" -> CodesCommand.class;
             default -> null;
         };
     }

@@ -66,7 +66,7 @@ class ServerCommandsTest {
         cl.setOut(new PrintWriter(out, true));
         assertThat(cl.execute("--help")).isZero();
         assertThat(out.toString()).contains("explain", "diagnose", "logs", "events", "eval", "imap", "serve",
-                "rediagnose", "prune");
+                "rediagnose", "prune", "codes");
         StringWriter help = new StringWriter();
         CommandLine again = Main.commandLine();
         again.setOut(new PrintWriter(help, true));
@@ -83,7 +83,7 @@ class ServerCommandsTest {
             assertThat(alone.getSubcommands().get(name).getCommand().getClass())
                     .isEqualTo(cl.getSubcommands().get(name).getCommand().getClass());
         }
-        assertThat(cl.getSubcommands()).hasSize(10);
+        assertThat(cl.getSubcommands()).hasSize(11);
     }
 
     @Test
