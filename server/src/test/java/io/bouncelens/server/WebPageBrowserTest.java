@@ -288,6 +288,25 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void aCardFromAKnownProviderLinksToAllOfItsCodes() throws Exception {
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        browser.findElement(By.id("input")).sendKeys("550 Ip frequency limited");
+        browser.findElement(By.id("diagnose")).click();
+        WebElement link = waitFor(() -> browser.findElements(By.cssSelector("#cards .card a.provider-codes")).stream()
+                .findFirst().orElse(null));
+        String provider = running.api.postJson("/api/v1/diagnose", "{\"reply\":\"550 Ip frequency limited\"}")
+                .json().get("provider").asText();
+        link.click();
+        waitFor(() -> "view-reference".equals(activeView()) ? Boolean.TRUE : null);
+        int replies = running.api.get("/api/v1/reference/" + provider).json().get("replies").size();
+        waitFor(() -> browser.findElements(By.cssSelector("#ref-table tbody tr")).size() == replies ? Boolean.TRUE : null);
+        assertThat(browser.findElement(By.id("ref-section")).getDomProperty("value")).isEqualTo(provider);
+        assertThat(browser.getCurrentUrl()).endsWith("/#reference/" + provider);
+        // the reply pasted is among them, read the same way
+        assertThat(browser.findElement(By.id("ref-table")).getText()).contains("550 Ip frequency limited");
+    }
+
+    @Test
     void readsADroppedEmlFileAndKeepsTheSuppressionListByHand() throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         Path eml = scratch.resolve("bounce.eml");

@@ -197,6 +197,13 @@
     var pseudo = /^[45]\.0\.9\d\d$/.test(r.status || "");
     fact(t("status"), [r.replyCode, r.status, pseudo ? t("pseudoStatus") : null].filter(Boolean).join(" "));
     fact(t("provider"), [r.provider, r.providerCode].filter(Boolean).join(" "));
+    if (r.provider) {
+      // the provider's other codes, as its help page would list them
+      var all = el("a", "provider-codes", t("providerCodes"));
+      all.href = "#reference/" + encodeURIComponent(r.provider);
+      facts.lastChild.appendChild(document.createTextNode(" "));
+      facts.lastChild.appendChild(all);
+    }
     fact(t("remoteHost"), r.remoteHost);
     c.appendChild(facts);
 

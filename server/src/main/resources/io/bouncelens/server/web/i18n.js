@@ -2,6 +2,7 @@
 // the reasons' names from /reason-names.js, made from the table the terminal's output uses.
 window.BL_I18N = {
   "en": {
+    providerCodes: "(all its codes)",
     tabReference: "Bounce codes", referenceTitle: "What each bounce message means",
     referenceHint: "The replies bouncelens knows, provider by provider and then for any server: what each one means and what to do. Each reads exactly as diagnosing it would.",
     refFilterPlaceholder: "Filter these replies", colReply: "Reply", colMeaning: "What it means and what to do", refNone: "No reply here matches the filter.",
@@ -36,6 +37,7 @@ window.BL_I18N = {
     retryWord: { "never": "never", "later": "later, as is", "after-fix": "after the fix" }
   },
   "zh-CN": {
+    providerCodes: "（查看其全部退信码）",
     tabReference: "退信对照表", referenceTitle: "每条退信提示是什么意思",
     referenceHint: "bouncelens 认识的退信回复：先按服务商，再是任何服务器都可能发送的文字。每条的含义和处理方法，与诊断它时给出的完全相同。",
     refFilterPlaceholder: "筛选这些回复", colReply: "回复", colMeaning: "含义与处理方法", refNone: "没有符合筛选条件的回复。",
@@ -70,6 +72,7 @@ window.BL_I18N = {
     retryWord: { "never": "不要重试", "later": "稍后原样重试", "after-fix": "修复后重试" }
   },
   "zh-TW": {
+    providerCodes: "（查看其全部退信碼）",
     tabReference: "退信對照表", referenceTitle: "每則退信訊息是什麼意思",
     referenceHint: "bouncelens 認得的退信回覆：先依服務商，再是任何伺服器都可能送出的文字。每則的含義與處理方式，與診斷它時給出的完全相同。",
     refFilterPlaceholder: "篩選這些回覆", colReply: "回覆", colMeaning: "含義與處理方式", refNone: "沒有符合篩選條件的回覆。",
