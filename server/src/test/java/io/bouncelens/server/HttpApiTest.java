@@ -43,7 +43,10 @@ class HttpApiTest {
     @Test
     void withoutALangParameterTheClientsAcceptLanguageChoosesAndTheParameterStillWins() {
         String body = "{\"reply\":\"552 5.2.2 Mailbox full\"}";
-        String english = fix(api.postJson("/api/v1/diagnose", body));
+        ApiClient.Response unstated = api.postJson("/api/v1/diagnose", body);
+        assertThat(unstated.headers().allValues("Vary")).as("English for want of a header, which a cache must know")
+                .anyMatch(v -> v.contains("Accept-Language"));
+        String english = fix(unstated);
         String simplified = fix(api.postJson("/api/v1/diagnose?lang=zh-CN", body));
         String traditional = fix(api.postJson("/api/v1/diagnose?lang=zh-TW", body));
         assertThat(List.of(english, simplified, traditional)).doesNotHaveDuplicates();

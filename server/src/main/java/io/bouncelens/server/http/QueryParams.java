@@ -22,10 +22,10 @@ final class QueryParams {
     static Lang lang(Context ctx) {
         String tag = ctx.queryParam("lang");
         if (tag == null || tag.isBlank()) {
-            String accepted = ctx.header("Accept-Language");
-            if (accepted == null) return Lang.EN;
+            // the answer depends on the header, sent or not: a cache must not give one client's to another
             ctx.res().addHeader("Vary", "Accept-Language");
-            return AcceptLanguage.preferred(accepted);
+            String accepted = ctx.header("Accept-Language");
+            return accepted == null ? Lang.EN : AcceptLanguage.preferred(accepted);
         }
         Lang lang = Lang.fromTag(tag);
         if (lang == null) throw new ApiException(400, "lang must be en, zh-CN or zh-TW, not '" + clip(tag) + "'");
