@@ -288,6 +288,26 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void onAPhoneSizedScreenNoViewScrollsSideways() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(400, 800));
+        String base = "http://127.0.0.1:" + running.server.httpPort() + "/";
+        int tencent = running.api.get("/api/v1/reference/tencent").json().get("replies").size();
+        browser.get(base + "#reference/tencent");
+        waitFor(() -> browser.findElements(By.cssSelector("#ref-table tbody tr")).size() == tencent ? Boolean.TRUE : null);
+        assertThat(sidewaysOverflow()).as("reference").isLessThanOrEqualTo(0L);
+        browser.get(base + "#diagnose");
+        pasteAndDiagnose("550 Ip frequency limited");
+        waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).isEmpty() ? null : Boolean.TRUE);
+        assertThat(sidewaysOverflow()).as("diagnose").isLessThanOrEqualTo(0L);
+    }
+
+    /** How far the page is wider than the window, in CSS pixels. */
+    private long sidewaysOverflow() {
+        return (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    }
+
+    @Test
     void aCardFromAKnownProviderLinksToAllOfItsCodes() throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         browser.findElement(By.id("input")).sendKeys("550 Ip frequency limited");
