@@ -239,8 +239,15 @@ class WebPageBrowserTest {
         assertThat(activeView()).isEqualTo("view-diagnose");
     }
 
+    /** The view shown, as a screen reader would be told it too: its tab, and only its tab, selected. */
     private String activeView() {
-        return browser.findElement(By.cssSelector("section.view.active")).getAttribute("id");
+        String shown = browser.findElement(By.cssSelector("section.view.active")).getAttribute("id");
+        List<WebElement> selected = browser.findElements(By.cssSelector(".tab[aria-selected='true']"));
+        if (selected.size() != 1 || !shown.equals(selected.get(0).getAttribute("aria-controls"))) {
+            return shown + ", but the tabs selected for screen readers: "
+                    + selected.stream().map(t -> t.getAttribute("aria-controls")).toList();
+        }
+        return shown;
     }
 
     @Test

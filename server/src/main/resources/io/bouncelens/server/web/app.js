@@ -65,7 +65,11 @@
   window.addEventListener("hashchange", function () { show(viewInAddress()); });
   function show(view) {
     state.view = view;
-    document.querySelectorAll(".tab").forEach(function (b) { b.classList.toggle("active", b.getAttribute("data-view") === view); });
+    document.querySelectorAll(".tab").forEach(function (b) {
+      var active = b.getAttribute("data-view") === view;
+      b.classList.toggle("active", active);
+      b.setAttribute("aria-selected", active ? "true" : "false"); // what a screen reader says of the tab
+    });
     document.querySelectorAll(".view").forEach(function (s) { s.classList.toggle("active", s.id === "view-" + view); });
     if (view === "dashboard") loadDashboard();
     if (view === "suppressions") loadSuppressions(true);
