@@ -97,6 +97,31 @@ class HttpApiTest {
     }
 
     @Test
+    void aBatchOfRepliesGetsARecordEachInOrderAndABadOneIsNamed() {
+        ApiClient.Response batch = api.postJson("/api/v1/diagnose?lang=zh-CN",
+                "{\"replies\":[\"550 5.1.1 User unknown\",\"\",\"552 5.2.2 Mailbox full\",\"550 Ip frequency limited\"]}");
+        assertThat(batch.status()).isEqualTo(200);
+        JsonNode results = batch.json().get("results");
+        assertThat(results).hasSize(4);
+        for (int i : new int[]{0, 2, 3}) {
+            String reply = results.get(i).get("diagnosticCode").asText();
+            // each the record the same reply gets alone
+            assertThat(results.get(i)).isEqualTo(api.postJson("/api/v1/diagnose?lang=zh-CN",
+                    "{\"reply\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(reply) + "}").json());
+        }
+        assertThat(results.get(1).get("reason").asText()).as("a blank reply keeps its place").isEqualTo("undefined");
+
+        ApiClient.Response notText = api.postJson("/api/v1/diagnose", "{\"replies\":[\"550 x\", 42]}");
+        assertThat(notText.status()).isEqualTo(400);
+        assertThat(notText.json().get("error").asText()).isEqualTo("replies[1] is not a string");
+        assertThat(api.postJson("/api/v1/diagnose", "{\"replies\":\"550 x\"}").status()).isEqualTo(400);
+        String many = "{\"replies\":[" + String.join(",", java.util.Collections.nCopies(10_001, "\"550\"")) + "]}";
+        ApiClient.Response tooMany = api.postJson("/api/v1/diagnose", many);
+        assertThat(tooMany.status()).isEqualTo(413);
+        assertThat(tooMany.json().get("error").asText()).contains("at most 10000 replies");
+    }
+
+    @Test
     void answersBrokenJsonWithAMessageAndNoStackTrace() {
         ApiClient.Response r = api.postJson("/api/v1/diagnose", "{\"reply\": ");
         assertThat(r.status()).isEqualTo(400);
