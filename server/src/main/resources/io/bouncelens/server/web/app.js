@@ -521,7 +521,9 @@
   }
   function loadReferenceSection(id) {
     state.refSection = id;
-    api("GET", "/api/v1/reference/" + encodeURIComponent(id) + "?lang=" + encodeURIComponent(state.lang)).then(function (j) {
+    var lang = state.lang;
+    api("GET", "/api/v1/reference/" + encodeURIComponent(id) + "?lang=" + encodeURIComponent(lang)).then(function (j) {
+      if (state.refSection !== id || state.lang !== lang) return; // another section or language was asked for since
       var body = $("ref-table").querySelector("tbody");
       body.textContent = "";
       j.replies.forEach(function (r) {
