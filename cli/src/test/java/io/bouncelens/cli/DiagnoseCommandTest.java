@@ -450,6 +450,22 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void evalWithCasesScoresReplyLinesAndListsTheOnesItGetsWrong(@TempDir Path dir) throws Exception {
+        Path cases = Files.writeString(dir.resolve("my-cases.tsv"), "id\tprobe\treasons\tbounce\tfix_en\n"
+                + "gone\t550 5.1.1 <a@example.com>: User unknown\tuserunknown\thard\taddress\n"
+                + "full\t552 5.2.2 Mailbox full\tmailboxfull\tsoft\t\n"
+                + "wrong\t554 5.7.1 Message rejected as spam\tvirusdetected\teither\t\n");
+        CliProcess.Run r = bouncelens(null, "eval", "--cases", cases.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().lines()).containsExactly("  wrong: 554 5.7.1 Message rejected as spam: reason spamdetected, want virusdetected",
+                "cases right: 2/3 (66.7%)");
+        assertThat(bouncelens(null, "eval", "--min-accuracy", "90", "--cases", cases.toString()).exit()).isEqualTo(1);
+        CliProcess.Run both = bouncelens(null, "eval", "--cases", cases.toString(), "labels.tsv", "dir");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--cases scores reply lines; it takes no LABELS.tsv or PATH");
+    }
+
+    @Test
     void eventsReadSendingServicesWebhooksFromFilesAndStdin(@TempDir Path dir) throws Exception {
         Path ses = Files.writeString(dir.resolve("ses.jsonl"), String.join("\n",
                 "{\"eventType\":\"Bounce\",\"mail\":{\"source\":\"shop@sender.example\",\"destination\":[\"gone@example.net\"]},"

@@ -52,7 +52,7 @@ public final class LabelFile {
     }
 
     /** The first line without the byte order mark a spreadsheet saving "UTF-8" puts before it; null when empty. */
-    private static String headerLine(BufferedReader r) throws IOException {
+    static String headerLine(BufferedReader r) throws IOException {
         String header = r.readLine();
         return header != null && header.startsWith("\uFEFF") ? header.substring(1) : header;
     }
@@ -80,7 +80,8 @@ public final class LabelFile {
         return i == null || i >= fields.size() ? "" : fields.get(i);
     }
 
-    private static List<String> fields(String line) {
+    /** The tab-separated fields of one line (no quoting: the labels' format has none). */
+    static List<String> fields(String line) {
         List<String> out = new ArrayList<>();
         int pos = 0;
         while (true) {
