@@ -100,6 +100,15 @@ class WebPageBrowserTest {
         assertThat(browser.findElement(By.id("view-dashboard")).getText()).contains("退信趨勢");
         waitFor(() -> browser.findElements(By.cssSelector("#reasons tr")).size() >= 3 ? Boolean.TRUE : null);
         saveScreenshot("screenshot-dashboard.png");
+
+        // a reason the dashboard counts opens what the reference says of it
+        WebElement reason = waitFor(() -> browser.findElements(By.cssSelector("#reasons a.reference-link[href='#reference/userunknown']"))
+                .stream().findFirst().orElse(null));
+        reason.click();
+        waitFor(() -> "view-reference".equals(activeView()) ? Boolean.TRUE : null);
+        int generic = running.api.get("/api/v1/reference/userunknown").json().get("replies").size();
+        waitFor(() -> browser.findElements(By.cssSelector("#ref-table tbody tr")).size() == generic ? Boolean.TRUE : null);
+        assertThat(browser.findElement(By.id("ref-section")).getDomProperty("value")).isEqualTo("userunknown");
     }
 
     @Test

@@ -291,11 +291,32 @@
       var name = row.insertCell();
       name.textContent = keyLabel(c.key, kind);
       if (kind === "reason") name.title = c.key;
+      if (kind === "reason" || kind === "provider") linkToReference(name, c.key);
       var bar = row.insertCell();
       var fill = el("span", "bar");
       fill.style.width = Math.max(2, Math.round(100 * c.count / max)) + "%";
       bar.appendChild(fill);
       row.insertCell().textContent = c.count;
+    });
+  }
+
+  // A reason or provider the dashboard counts links to what the reference says of it, when the
+  // reference has a section of that name (a reason such as "feedback" has none).
+  var referenceIds = null;
+  function linkToReference(cell, key) {
+    if (!referenceIds) {
+      referenceIds = api("GET", "/api/v1/reference").then(function (j) {
+        var ids = {};
+        j.sections.forEach(function (s) { ids[s.id] = true; });
+        return ids;
+      }).catch(function () { referenceIds = null; return {}; });
+    }
+    referenceIds.then(function (ids) {
+      if (!key || !ids[key]) return;
+      var a = el("a", "reference-link", cell.textContent);
+      a.href = "#reference/" + encodeURIComponent(key);
+      cell.textContent = "";
+      cell.appendChild(a);
     });
   }
 
