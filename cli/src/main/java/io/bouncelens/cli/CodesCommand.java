@@ -74,7 +74,11 @@ public final class CodesCommand implements Callable<Integer> {
             if (format == DiagnosisWriter.Format.JSON && i > 0) out.write(",\n");
             switch (format) {
                 case TEXT -> out.write(String.format("%-18s %-9s %4d  %s%n", s.id(), s.kind().label(), s.replies().size(), s.name()));
-                case CSV -> out.write(s.id() + "," + s.kind().label() + "," + s.replies().size() + "," + csv(s.name()) + "\r\n");
+                case CSV -> {
+                    out.write(s.id() + "," + s.kind().label() + "," + s.replies().size() + ",");
+                    CsvRecordWriter.field(out, s.name());
+                    out.write("\r\n");
+                }
                 default -> out.write("{\"id\":" + json(s.id()) + ",\"kind\":\"" + s.kind().label() + "\",\"name\":" + json(s.name())
                         + ",\"replies\":" + s.replies().size() + "}" + (format == DiagnosisWriter.Format.JSONL ? "\n" : ""));
             }
@@ -108,10 +112,6 @@ public final class CodesCommand implements Callable<Integer> {
                 for (BounceRecord r : s.replies()) out.write(JsonRecordWriter.toJson(r) + "\n");
             }
         }
-    }
-
-    private static String csv(String field) {
-        return field.indexOf(',') < 0 && field.indexOf('"') < 0 ? field : "\"" + field.replace("\"", "\"\"") + "\"";
     }
 
     private static String json(String text) {

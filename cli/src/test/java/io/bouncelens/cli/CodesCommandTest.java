@@ -42,6 +42,13 @@ class CodesCommandTest {
         assertThat(blocks.get(0)).startsWith("# ");
         assertThat(blocks.subList(1, blocks.size())).allSatisfy(block -> assertThat(block).startsWith("== ").contains("原因: "));
 
+        CliProcess.Run sections = CliProcess.run(null, "codes", "--format", "csv");
+        List<String> rows = sections.out().lines().toList();
+        assertThat(rows.get(0)).isEqualTo("id,kind,replies,name");
+        // a name with commas is one quoted field
+        assertThat(rows).filteredOn(row -> row.startsWith("alibaba,")).singleElement().asString()
+                .matches("alibaba,provider,\\d+,\"[^\"]*,[^\"]*\"");
+
         CliProcess.Run csv = CliProcess.run(null, "codes", "--format", "csv", "--bom", "tencent");
         assertThat(csv.out()).startsWith("\uFEFFfile,message,recipient,");
         assertThat(csv.out().split("\r\n")).hasSize(blocks.size()); // a header and a line per reply

@@ -53,12 +53,13 @@ public final class CsvRecordWriter {
                 r.timestamp(), r.messageId(), r.subject(), r.feedbackType(), r.truncated()};
         for (int i = 0; i < values.length; i++) {
             if (i > 0) out.append(',');
-            if (values[i] != null) field(String.valueOf(values[i]));
+            if (values[i] != null) field(out, String.valueOf(values[i]));
         }
         out.append("\r\n");
     }
 
-    private void field(String v) throws IOException {
+    /** One field as RFC 4180 wants it: quoted when it holds a comma, a quote, a line end or edge spaces. */
+    public static void field(Appendable out, String v) throws IOException {
         boolean quote = false;
         for (int i = 0; i < v.length() && !quote; i++) {
             char c = v.charAt(i);
