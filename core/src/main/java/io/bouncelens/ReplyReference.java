@@ -5,14 +5,17 @@ import io.bouncelens.classify.KnowledgeBase;
 import io.bouncelens.emit.ReasonNames;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The knowledge base read as a reference, the way a provider's help page lists its bounce
- * messages: for each provider, and for the texts any server may send (by language, by reason, by
- * status code), every reply bouncelens knows, each with what diagnosing it gives: the reason,
+ * messages: for each provider, for the texts any server may send (by language, by status code),
+ * and for each reason across all of them, every reply bouncelens knows, each with what diagnosing
+ * it gives: the reason,
  * hard or soft, who acts, the explanation and the fix. A reply is the first {@code example:} of
  * its knowledge-base entry, and its record is what {@link Bouncelens#explainReply} answers for
  * it, so the reference can never say something else than a diagnosis would.
@@ -49,16 +52,39 @@ public final class ReplyReference {
     private ReplyReference() {
     }
 
-    /** Every section in the knowledge base's order (providers first), its replies in their entries' order. */
+    /**
+     * Every section: the providers in the knowledge base's order, then the languages, the reasons
+     * (by name) and the status tables. A provider's, language's or table's section holds the replies
+     * of its entries, in their order. A reason's holds every reply that diagnoses as that reason,
+     * wherever its entry is: first the reason file's own, which any server may send, then the
+     * providers' and the others' in the knowledge base's order, since someone who looks up
+     * "mailbox full" wants every way of saying it. A reply that reads as {@code undefined} is in no
+     * reason's section.
+     */
     static List<Section> of(KnowledgeBase kb, Bouncelens bouncelens, Lang lang) {
-        Map<String, SectionBuilder> sections = new LinkedHashMap<>();
+        Map<String, SectionBuilder> home = new LinkedHashMap<>();
         for (KbEntry entry : kb.entries()) {
             if (entry.examples().isEmpty()) continue;
-            SectionBuilder section = sections.computeIfAbsent(key(entry), k -> new SectionBuilder(entry, lang));
+            SectionBuilder section = home.computeIfAbsent(key(entry), k -> new SectionBuilder(entry, lang));
             section.replies.add(bouncelens.explainReply(entry.examples().get(0), lang));
         }
+        Map<Reason, List<BounceRecord>> byReason = new TreeMap<>(Comparator.comparing(Reason::label));
+        for (SectionBuilder s : home.values()) {
+            if (s.kind == Kind.REASON) byReason.computeIfAbsent(Reason.fromLabel(s.id), r -> new ArrayList<>()).addAll(s.replies);
+        }
+        for (SectionBuilder s : home.values()) {
+            if (s.kind == Kind.REASON) continue;
+            for (BounceRecord r : s.replies) {
+                if (r.reason() != Reason.UNDEFINED) byReason.computeIfAbsent(r.reason(), k -> new ArrayList<>()).add(r);
+            }
+        }
         List<Section> out = new ArrayList<>();
-        for (SectionBuilder s : sections.values()) out.add(new Section(s.id, s.kind, s.name, s.replies));
+        for (Kind kind : List.of(Kind.PROVIDER, Kind.LANGUAGE)) {
+            for (SectionBuilder s : home.values()) if (s.kind == kind) out.add(new Section(s.id, s.kind, s.name, s.replies));
+        }
+        byReason.forEach((reason, replies) ->
+                out.add(new Section(reason.label(), Kind.REASON, ReasonNames.of(reason, lang), replies)));
+        for (SectionBuilder s : home.values()) if (s.kind == Kind.STATUS) out.add(new Section(s.id, s.kind, s.name, s.replies));
         return List.copyOf(out);
     }
 

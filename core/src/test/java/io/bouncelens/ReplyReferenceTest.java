@@ -4,7 +4,10 @@ import io.bouncelens.classify.KbEntry;
 import io.bouncelens.classify.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,18 +18,48 @@ class ReplyReferenceTest {
     @Test
     void everyEntryWithAnExampleIsOneReplyInItsProvidersOrItsFilesSection() {
         List<ReplyReference.Section> sections = BOUNCELENS.replyReference(Lang.EN);
-        long examples = KnowledgeBase.bundled().entries().stream().filter(e -> !e.examples().isEmpty()).count();
-        assertThat(sections.stream().mapToInt(s -> s.replies().size()).sum()).isEqualTo((int) examples);
+        List<KbEntry> withExamples = KnowledgeBase.bundled().entries().stream().filter(e -> !e.examples().isEmpty()).toList();
+        long inReasonFiles = withExamples.stream().filter(e -> e.providerId() == null && e.file().startsWith("reason/")).count();
+        int outsideReasons = sections.stream().filter(s -> s.kind() != ReplyReference.Kind.REASON)
+                .mapToInt(s -> s.replies().size()).sum();
+        assertThat(outsideReasons + inReasonFiles).isEqualTo(withExamples.size());
         assertThat(sections).extracting(ReplyReference.Section::id).doesNotHaveDuplicates();
 
-        // providers first, in the knowledge base's order; then the texts any server sends
+        // providers first, in the knowledge base's order; then languages, reasons by name, status tables
         List<ReplyReference.Kind> kinds = sections.stream().map(ReplyReference.Section::kind).toList();
-        int firstGeneric = kinds.indexOf(ReplyReference.Kind.LANGUAGE);
-        assertThat(kinds.subList(0, firstGeneric)).containsOnly(ReplyReference.Kind.PROVIDER).isNotEmpty();
-        assertThat(kinds.subList(firstGeneric, kinds.size())).doesNotContain(ReplyReference.Kind.PROVIDER);
+        assertThat(kinds).isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(kinds).contains(ReplyReference.Kind.values());
         List<String> providers = KnowledgeBase.bundled().entries().stream().map(KbEntry::providerId)
                 .filter(java.util.Objects::nonNull).distinct().toList();
-        assertThat(sections.subList(0, firstGeneric)).extracting(ReplyReference.Section::id).isEqualTo(providers);
+        assertThat(sections.subList(0, providers.size())).extracting(ReplyReference.Section::id).isEqualTo(providers);
+        assertThat(sections.stream().filter(s -> s.kind() == ReplyReference.Kind.REASON).map(ReplyReference.Section::id).toList())
+                .isSorted();
+    }
+
+    @Test
+    void aReasonsSectionHoldsEveryReplyOfThatReasonTheGenericOnesFirst() {
+        List<ReplyReference.Section> sections = BOUNCELENS.replyReference(Lang.EN);
+        Map<String, ReplyReference.Section> byId = new HashMap<>();
+        sections.forEach(s -> byId.put(s.id(), s));
+        for (ReplyReference.Section s : sections) {
+            if (s.kind() == ReplyReference.Kind.REASON) continue;
+            for (BounceRecord r : s.replies()) {
+                if (r.reason() == Reason.UNDEFINED) {
+                    assertThat(byId).as(r.diagnosticCode()).doesNotContainKey("undefined");
+                } else {
+                    assertThat(byId.get(r.reason().label()).replies()).as(r.diagnosticCode()).contains(r);
+                }
+            }
+        }
+        // someone looking up "user unknown" finds Tencent's and NetEase's ways of saying it, after any server's
+        List<BounceRecord> unknown = byId.get("userunknown").replies();
+        assertThat(unknown).extracting(BounceRecord::provider).contains("tencent", "netease", "microsoft");
+        assertThat(unknown.get(0).provider()).isNull();
+        int firstProviders = 0;
+        while (unknown.get(firstProviders).provider() == null) firstProviders++;
+        assertThat(unknown.size()).isGreaterThan(2 * firstProviders);
+        // a reason no file of its own describes still has a section once some reply reads as it
+        assertThat(byId.get("suppressed").replies()).isNotEmpty().allMatch(r -> "aliyun-directmail".equals(r.provider()));
     }
 
     @Test

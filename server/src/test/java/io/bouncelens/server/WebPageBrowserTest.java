@@ -106,9 +106,23 @@ class WebPageBrowserTest {
                 .stream().findFirst().orElse(null));
         reason.click();
         waitFor(() -> "view-reference".equals(activeView()) ? Boolean.TRUE : null);
-        int generic = running.api.get("/api/v1/reference/userunknown").json().get("replies").size();
-        waitFor(() -> browser.findElements(By.cssSelector("#ref-table tbody tr")).size() == generic ? Boolean.TRUE : null);
+        JsonNode unknown = running.api.get("/api/v1/reference/userunknown").json().get("replies");
+        waitFor(() -> browser.findElements(By.cssSelector("#ref-table tbody tr")).size() == unknown.size() ? Boolean.TRUE : null);
         assertThat(browser.findElement(By.id("ref-section")).getDomProperty("value")).isEqualTo("userunknown");
+        // every provider's way of saying it is there, each row naming whose it is
+        String tencentName = null;
+        for (JsonNode s : running.api.get("/api/v1/reference?lang=zh-TW").json().get("sections")) {
+            if (s.get("id").asText().equals("tencent")) tencentName = s.get("name").asText();
+        }
+        long fromTencent = 0;
+        for (JsonNode r : unknown) if ("tencent".equals(r.path("provider").asText())) fromTencent++;
+        assertThat(fromTencent).isPositive();
+        List<WebElement> named = browser.findElements(By.cssSelector("#ref-table tbody tr .ref-provider"));
+        assertThat(named).extracting(WebElement::getText).contains(tencentName);
+        String name = tencentName;
+        browser.findElement(By.id("ref-filter")).sendKeys(name);
+        long expected = fromTencent;
+        waitFor(() -> browser.findElements(By.cssSelector("#ref-table tbody tr:not([hidden])")).size() == expected ? Boolean.TRUE : null);
     }
 
     @Test

@@ -524,7 +524,9 @@
       var select = $("ref-section");
       select.textContent = "";
       var groups = {};
+      state.refNames = {};
       j.sections.forEach(function (s) {
+        state.refNames[s.id] = s.name;
         var group = groups[s.kind];
         if (!group) {
           group = groups[s.kind] = document.createElement("optgroup");
@@ -549,7 +551,10 @@
       body.textContent = "";
       j.replies.forEach(function (r) {
         var row = el("tr");
-        row.appendChild(el("td", "reply", r.diagnosticCode));
+        var reply = el("td", "reply", r.diagnosticCode);
+        // A reason's section gathers every provider's replies: say whose each one is.
+        if (j.kind === "reason" && r.provider) reply.appendChild(el("div", "ref-provider", state.refNames[r.provider] || r.provider));
+        row.appendChild(reply);
         var verdict = el("td", "verdict");
         var reason = el("span", "badge reason", tMap("reason", r.reason));
         reason.title = r.reason;
