@@ -107,7 +107,7 @@ public final class ReplyReference {
             if (first.providerId() != null) {
                 id = first.providerId();
                 kind = Kind.PROVIDER;
-                name = first.providerName() != null ? first.providerName() : id;
+                name = first.providerName(lang) != null ? first.providerName(lang) : id;
             } else if (folder.equals("reason") && Reason.fromLabel(stem) != null) {
                 id = stem;
                 kind = Kind.REASON;

@@ -80,14 +80,26 @@ class ReplyReferenceTest {
     }
 
     @Test
+    void theChineseProvidersGoByTheirChineseNames() {
+        Map<String, String> cn = new HashMap<>();
+        Map<String, String> tw = new HashMap<>();
+        BOUNCELENS.replyReference(Lang.ZH_CN).forEach(s -> cn.put(s.id(), s.name()));
+        BOUNCELENS.replyReference(Lang.ZH_TW).forEach(s -> tw.put(s.id(), s.name()));
+        assertThat(cn.get("netease")).startsWith("网易");
+        assertThat(tw.get("netease")).startsWith("網易");
+        assertThat(cn.get("tencent")).startsWith("腾讯");
+        assertThat(tw.get("tencent")).startsWith("騰訊");
+        assertThat(cn.get("alibaba")).startsWith("阿里");
+    }
+
+    @Test
     void sectionsAndAdviceAreInTheLanguageAsked() {
         List<ReplyReference.Section> en = BOUNCELENS.replyReference(Lang.EN);
         List<ReplyReference.Section> tw = BOUNCELENS.replyReference(Lang.ZH_TW);
         assertThat(tw).extracting(ReplyReference.Section::id).isEqualTo(en.stream().map(ReplyReference.Section::id).toList());
         for (int i = 0; i < en.size(); i++) {
-            if (en.get(i).kind() != ReplyReference.Kind.PROVIDER) {
-                assertThat(tw.get(i).name()).as(en.get(i).id()).isNotEqualTo(en.get(i).name()).containsPattern("[\\u4e00-\\u9fff]");
-            }
+            // every section's title is in the reader's language, a provider's too (網易郵箱, not NetEase Mail)
+            assertThat(tw.get(i).name()).as(en.get(i).id()).isNotEqualTo(en.get(i).name()).containsPattern("[\\u4e00-\\u9fff]");
             assertThat(tw.get(i).replies().get(0).fix()).containsPattern("[\\u4e00-\\u9fff]");
         }
     }

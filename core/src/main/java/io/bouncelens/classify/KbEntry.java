@@ -41,9 +41,9 @@ public record KbEntry(String id, String file, int order, KbProvider provider, bo
         return provider == null ? null : provider.id();
     }
 
-    /** The provider's name as its file gives it ("Tencent QQ Mail / Exmail"), or null. */
-    public String providerName() {
-        return provider == null ? null : provider.name();
+    /** The provider's name in {@code lang} as its file gives it ("Tencent QQ Mail and Exmail", 腾讯 QQ 邮箱...), or null. */
+    public String providerName(Lang lang) {
+        return provider == null ? null : provider.name(lang);
     }
 
     public boolean hasLiterals() {

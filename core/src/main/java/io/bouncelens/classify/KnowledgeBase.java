@@ -39,8 +39,14 @@ public final class KnowledgeBase {
 
     private static final Set<String> ENTRY_KEYS = Set.of("match", "pattern", "status", "reply", "when", "code",
             "reason", "actor", "retry", "tier", "example");
-    private static final Set<String> PROVIDER_KEYS = Set.of("id", "name", "hosts", "detect");
+    private static final Set<String> PROVIDER_KEYS = providerKeys();
     private static final Set<String> ADVICE_KEYS = Set.of("reason", "actor", "retry", "pseudo-status", "when");
+
+    private static Set<String> providerKeys() {
+        Set<String> keys = new java.util.HashSet<>(List.of("id", "name", "hosts", "detect"));
+        for (Lang lang : Lang.values()) if (lang != Lang.EN) keys.add(lang.tag() + ".name");
+        return Set.copyOf(keys);
+    }
 
     private static final class Bundled {
         static final KnowledgeBase INSTANCE = loadBundled();
@@ -251,6 +257,12 @@ public final class KnowledgeBase {
 
     private static KbProvider provider(KbStanza s) {
         checkKeys(s, PROVIDER_KEYS, false);
+        // a name in another language (zh-CN.name: 网易邮箱...) is what a reader there knows it by
+        Map<Lang, String> names = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            String name = lang == Lang.EN ? null : s.one(lang.tag() + ".name");
+            if (name != null && !name.isBlank()) names.put(lang, name.strip());
+        }
         String id = s.one("id");
         if (id == null || id.isBlank()) throw s.error("provider needs an id");
         List<String> hosts = new ArrayList<>();
@@ -264,7 +276,7 @@ public final class KnowledgeBase {
                 if (!folded.isEmpty()) detect.add(folded);
             }
         }
-        return new KbProvider(id.strip(), s.one("name"), List.copyOf(hosts), List.copyOf(detect));
+        return new KbProvider(id.strip(), s.one("name"), names, List.copyOf(hosts), List.copyOf(detect));
     }
 
     private static ReasonDefault reasonDefault(KbStanza s) {

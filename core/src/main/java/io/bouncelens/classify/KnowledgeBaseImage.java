@@ -49,7 +49,7 @@ public final class KnowledgeBaseImage { // public only for the build's exec plug
     static final String RESOURCE = KnowledgeBase.ROOT + "compiled.image";
 
     private static final int MAGIC = 0x424C4B42; // "BLKB"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3; // 3: providers' names in other languages
     private static final int NONE = -1;
     private static final int CHECKSUM_AT = 8;
 
@@ -87,6 +87,11 @@ public final class KnowledgeBaseImage { // public only for the build's exec plug
         for (KbProvider p : providers) {
             out.string(p.id());
             out.string(p.name());
+            out.integer(p.names().size());
+            for (Map.Entry<Lang, String> name : p.names().entrySet()) {
+                out.integer(name.getKey().ordinal());
+                out.string(name.getValue());
+            }
             out.strings(p.hosts());
             out.strings(p.detect());
         }
@@ -178,7 +183,11 @@ public final class KnowledgeBaseImage { // public only for the build's exec plug
             In in = new In(image);
             List<KbProvider> providers = new ArrayList<>();
             for (int n = in.count(); n > 0; n--) {
-                providers.add(new KbProvider(in.string(), in.string(), in.strings(), in.strings()));
+                String id = in.string();
+                String name = in.string();
+                Map<Lang, String> names = new EnumMap<>(Lang.class);
+                for (int k = in.count(); k > 0; k--) names.put(in.of(LANGS), in.string());
+                providers.add(new KbProvider(id, name, names, in.strings(), in.strings()));
             }
             List<KbEntry> entries = new ArrayList<>();
             for (int n = in.count(); n > 0; n--) entries.add(readEntry(in, providers));

@@ -334,5 +334,10 @@ class KnowledgeBaseClassifierTest {
                 .hasMessageContaining("id used twice");
         assertThatThrownBy(() -> classifier("reason/x.kb", "[a]\nreason: blocked\n"))
                 .hasMessageContaining("needs match, status or reply");
+        // a provider's name in another language is zh-CN.name / zh-TW.name; English is plain name:
+        assertThatThrownBy(() -> classifier("provider/p.kb", "[provider]\nid: p\nname: P Mail\nen.name: P\n"))
+                .hasMessageContaining("unknown key 'en.name'");
+        assertThatThrownBy(() -> classifier("provider/p.kb", "[provider]\nid: p\nname: P Mail\nzh-HK.name: P\n"))
+                .hasMessageContaining("unknown key 'zh-HK.name'");
     }
 }

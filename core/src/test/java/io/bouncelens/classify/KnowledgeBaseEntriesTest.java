@@ -101,6 +101,20 @@ class KnowledgeBaseEntriesTest {
     }
 
     @Test
+    void everyProviderHasItsNameInEachChineseScript() {
+        assertThat(KB.providers()).isNotEmpty();
+        for (KbProvider p : KB.providers()) {
+            assertThat(p.name(Lang.EN)).as(p.id()).isEqualTo(p.name());
+            String cn = p.name(Lang.ZH_CN);
+            String tw = p.name(Lang.ZH_TW);
+            assertThat(TraditionalChinese.hasChinese(cn)).as(p.id() + " zh-CN: " + cn).isTrue();
+            assertThat(TraditionalChinese.hasChinese(tw)).as(p.id() + " zh-TW: " + tw).isTrue();
+            assertThat(TraditionalChinese.firstSimplified(tw)).as(p.id() + " zh-TW has a Simplified-only character: " + tw)
+                    .isEqualTo(-1);
+        }
+    }
+
+    @Test
     void idsAreUniqueAndReasonsKnown() {
         assertThat(KB.entries()).extracting(KbEntry::id).doesNotHaveDuplicates();
         assertThat(KB.entries()).allSatisfy(e -> assertThat(e.reason()).isNotNull());
