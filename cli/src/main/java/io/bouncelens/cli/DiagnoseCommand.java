@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,11 +67,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         RunSummary summary = new RunSummary();
-        try (MessageSource source = new MessageSource(paths, System.in, bouncelens.limits().maxMessageBytes());
-             DiagnosisWriter out = DiagnosisWriter.create(f, output.stdout(), language, all)) {
+        try (DiagnosisWriter out = DiagnosisWriter.create(f, output.stdout(), language, all)) {
             // Reading and writing stay on this thread, in input order; diagnosing and rendering the
             // output (most of the writing's work) run on the workers.
-            new InputOrderPipeline<InputMessage, Diagnosed>(threads, input -> {
+            InputOrderPipeline<InputMessage, Diagnosed> pipeline = new InputOrderPipeline<>(threads, input -> {
                 MessageDiagnosis d = bouncelens.diagnose(input, language);
                 // a file that is no message may be what another command reads: say which (a log's
                 // head can pass for header fields, "#Software: ...", so a problem with no bounce is
@@ -79,15 +79,23 @@ public final class DiagnoseCommand implements Callable<Integer> {
                         || (d.kind() == MessageKind.NOT_BOUNCE && !d.problems().isEmpty());
                 String hint = noMessage ? OtherInputs.hint(input.bytes()) : null;
                 return new Diagnosed(d, out.render(d), hint);
-            }, input -> input.bytes().length).run(source, done -> {
-                out.write(done.diagnosis(), done.output());
-                summary.add(done.diagnosis());
-                String hint = done.hint();
-                for (String problem : done.diagnosis().problems()) {
-                    err.println("bouncelens: " + where(done.diagnosis()) + ": " + problem + (hint != null ? "; " + hint : ""));
-                    hint = null; // said once, after the first problem
-                }
-            });
+            }, input -> input.bytes().length);
+            // a live pipe's messages are answered as they come, not when it closes
+            InputStream stdin = new WaitSignallingInput(System.in, pipeline::inputWaits);
+            try (MessageSource source = new MessageSource(paths, stdin, bouncelens.limits().maxMessageBytes())) {
+                pipeline.run(source, done -> {
+                    out.write(done.diagnosis(), done.output());
+                    summary.add(done.diagnosis());
+                    String hint = done.hint();
+                    for (String problem : done.diagnosis().problems()) {
+                        err.println("bouncelens: " + where(done.diagnosis()) + ": " + problem + (hint != null ? "; " + hint : ""));
+                        hint = null; // said once, after the first problem
+                    }
+                }, () -> {
+                    out.flush();
+                    err.flush();
+                });
+            }
         }
         err.println("bouncelens: " + summary.describe());
         err.flush();

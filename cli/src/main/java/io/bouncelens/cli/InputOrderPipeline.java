@@ -1,5 +1,6 @@
 package io.bouncelens.cli;
 
+import java.io.Flushable;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ import java.util.function.ToLongFunction;
  * and once half of that is in flight (one very large message) nothing more is read until it is
  * done: memory stays bounded whatever the length of the input and the size of its messages. With
  * one thread nothing is handed off.
+ *
+ * <p>Input from a live pipe arrives when it arrives: before the reading thread waits for more
+ * (the input's reader calls {@link #inputWaits()}), everything read so far is finished and handed
+ * to the sink and the output flushed, so what came in is answered now rather than when the pipe
+ * closes or a batch fills.
  */
 final class InputOrderPipeline<I, O> {
 
@@ -38,6 +44,15 @@ final class InputOrderPipeline<I, O> {
     private final Function<I, O> work;
     private final ToLongFunction<I> size;
 
+    // the run's state, on the caller's thread (inputWaits() is called on it too, from inside a read)
+    private ExecutorService workers;
+    private Sink<O> sink;
+    private Flushable output;
+    private final Deque<Batch<O>> inFlight = new ArrayDeque<>();
+    private long bytesInFlight;
+    private List<I> batch = new ArrayList<>();
+    private long batchBytes;
+
     /**
      * @param threads how many threads compute (1: all on the caller's thread)
      * @param work    the function; must be safe to call from several threads at once
@@ -51,46 +66,76 @@ final class InputOrderPipeline<I, O> {
     }
 
     void run(Iterator<I> inputs, Sink<O> sink) throws IOException {
-        if (threads == 1) {
-            while (inputs.hasNext()) sink.accept(work.apply(inputs.next()));
-            return;
-        }
-        ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "bouncelens-worker");
-            t.setDaemon(true); // a failing run must not hang on its workers
-            return t;
-        });
+        run(inputs, sink, () -> { });
+    }
+
+    /** Runs, with {@code output} flushed whenever the input waits (see {@link #inputWaits()}). */
+    void run(Iterator<I> inputs, Sink<O> sink, Flushable output) throws IOException {
+        this.sink = sink;
+        this.output = output;
         try {
-            Deque<Batch<O>> inFlight = new ArrayDeque<>();
-            long bytesInFlight = 0;
+            if (threads == 1) {
+                while (inputs.hasNext()) sink.accept(work.apply(inputs.next()));
+                return;
+            }
+            workers = Executors.newFixedThreadPool(threads, task -> {
+                Thread t = new Thread(task, "bouncelens-worker");
+                t.setDaemon(true); // a failing run must not hang on its workers
+                return t;
+            });
             while (inputs.hasNext()) {
                 // A large message in flight (a hostile 40 MB one, say) is let finish before the
                 // next input is even read: reading it would hold both in memory at once.
-                while (!inFlight.isEmpty() && bytesInFlight >= MAX_BYTES_IN_FLIGHT / 2) {
-                    Batch<O> done = inFlight.removeFirst();
-                    bytesInFlight -= done.bytes();
-                    emit(done, sink);
-                }
-                List<I> batch = new ArrayList<>();
-                long bytes = 0;
-                while (inputs.hasNext() && batch.size() < MAX_BATCH_INPUTS && bytes < BATCH_BYTES) {
+                while (!inFlight.isEmpty() && bytesInFlight >= MAX_BYTES_IN_FLIGHT / 2) emitOldest();
+                while (inputs.hasNext() && batch.size() < MAX_BATCH_INPUTS && batchBytes < BATCH_BYTES) {
                     I input = inputs.next();
                     batch.add(input);
-                    bytes += size.applyAsLong(input);
+                    batchBytes += size.applyAsLong(input);
                 }
-                while (!inFlight.isEmpty()
-                        && (inFlight.size() >= 2 * threads || bytesInFlight + bytes > MAX_BYTES_IN_FLIGHT)) {
-                    Batch<O> done = inFlight.removeFirst();
-                    bytesInFlight -= done.bytes();
-                    emit(done, sink);
-                }
-                inFlight.addLast(new Batch<>(workers.submit(() -> applyAll(batch)), bytes));
-                bytesInFlight += bytes;
+                submitBatch();
             }
-            while (!inFlight.isEmpty()) emit(inFlight.removeFirst(), sink);
+            while (!inFlight.isEmpty()) emitOldest();
+        } catch (OutputFailed e) {
+            throw e.getCause();
         } finally {
-            workers.shutdownNow();
+            if (workers != null) workers.shutdownNow();
         }
+    }
+
+    /**
+     * The input has nothing more to give right now and its reader is about to wait: finish what
+     * was read (the batch being gathered included), hand it to the sink and flush the output.
+     * Called on the caller's thread, from inside the input iterator's {@code hasNext()}.
+     */
+    void inputWaits() {
+        try {
+            if (workers != null) {
+                submitBatch();
+                while (!inFlight.isEmpty()) emitOldest();
+            }
+            if (output != null) output.flush();
+        } catch (IOException e) {
+            throw new OutputFailed(e); // out through the reader, which must not take it for a read error
+        }
+    }
+
+    private void submitBatch() throws IOException {
+        if (batch.isEmpty()) return;
+        List<I> full = batch;
+        long bytes = batchBytes;
+        batch = new ArrayList<>();
+        batchBytes = 0;
+        while (!inFlight.isEmpty() && (inFlight.size() >= 2 * threads || bytesInFlight + bytes > MAX_BYTES_IN_FLIGHT)) {
+            emitOldest();
+        }
+        inFlight.addLast(new Batch<>(workers.submit(() -> applyAll(full)), bytes));
+        bytesInFlight += bytes;
+    }
+
+    private void emitOldest() throws IOException {
+        Batch<O> done = inFlight.removeFirst();
+        bytesInFlight -= done.bytes();
+        for (O result : done.results()) sink.accept(result);
     }
 
     private List<O> applyAll(List<I> batch) {
@@ -99,8 +144,16 @@ final class InputOrderPipeline<I, O> {
         return results;
     }
 
-    private static <O> void emit(Batch<O> batch, Sink<O> sink) throws IOException {
-        for (O result : batch.results()) sink.accept(result);
+    /** Writing the output failed while the input was being read. */
+    private static final class OutputFailed extends RuntimeException {
+        OutputFailed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
     }
 
     /** A batch handed to a worker, and its size in bytes. */

@@ -31,6 +31,18 @@ final class CliProcess {
     private CliProcess() {
     }
 
+    /**
+     * Starts {@code bouncelens args...} with its standard input and output as pipes the test
+     * writes and reads while it runs (a live pipe); what it says on standard error is dropped.
+     */
+    static Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
     /** Runs {@code bouncelens args...} with {@code stdin} (null: an empty input) and waits for it, a minute at most. */
     static Run run(Path stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +72,47 @@ class DiagnoseCommandTest {
         assertThat(records.get(1).get("reason").asText()).isEqualTo("mailboxfull");
         assertThat(r.err()).contains("3 messages read, 2 bounces, 2 records", "1 not-bounce", "0 errors",
                 "userunknown 1", "mailboxfull 1");
+    }
+
+    @ParameterizedTest(name = "--threads {0}")
+    @ValueSource(strings = {"1", "2"})
+    void aLivePipesMessagesAreAnsweredAsTheyComeNotWhenThePipeCloses(String threads) throws Exception {
+        Process p = CliProcess.start("diagnose", "--threads", threads, "--format", "jsonl", "-");
+        try {
+            java.io.OutputStream in = p.getOutputStream();
+            java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            // the first message, and the separator that ends it; the pipe stays open
+            in.write(("From MAILER-DAEMON Thu Sep 18 17:54:04 2008\n"
+                    + bounce("gone@receiver.example", "5.1.1", "550 5.1.1 User unknown") + "\n"
+                    + "From MAILER-DAEMON Thu Sep 18 17:55:04 2008\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            String first = readLineWithin(out, 30);
+            assertThat(first).as("the first message's record, with the pipe still open").isNotNull();
+            assertThat(JSON.readTree(first).get("recipient").asText()).isEqualTo("gone@receiver.example");
+            assertThat(p.isAlive()).isTrue();
+
+            in.write(bounce("full@receiver.example", "4.2.2", "452 4.2.2 Mailbox full").getBytes(StandardCharsets.UTF_8));
+            in.close();
+            String second = readLineWithin(out, 30);
+            assertThat(JSON.readTree(second).get("recipient").asText()).isEqualTo("full@receiver.example");
+            assertThat(JSON.readTree(second).get("message").asInt()).isEqualTo(2);
+            assertThat(readLineWithin(out, 30)).isNull();
+            assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** The next line of {@code out}, null at its end; fails when none comes within {@code seconds}. */
+    private static String readLineWithin(java.io.BufferedReader out, int seconds) throws Exception {
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            return reader.submit(out::readLine).get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            reader.shutdownNow();
+        }
     }
 
     @Test

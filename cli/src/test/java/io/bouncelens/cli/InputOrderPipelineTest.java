@@ -33,6 +33,40 @@ class InputOrderPipelineTest {
     }
 
     @Test
+    void whenTheInputWaitsEverythingReadSoFarIsWrittenAndFlushed() throws Exception {
+        for (int threads : new int[] {1, 2}) {
+            List<Integer> written = new ArrayList<>();
+            int[] flushedAt = {-1};
+            List<String> seenWhenWaiting = new ArrayList<>();
+            InputOrderPipeline<Integer, Integer>[] pipeline = new InputOrderPipeline[1];
+            // ten small inputs, then a pause (the reader is about to wait), then ten more: the
+            // first ten fit in one batch, so without the pause's hand-over none would be out yet
+            Iterator<Integer> live = new Iterator<>() {
+                int next;
+
+                @Override
+                public boolean hasNext() {
+                    if (next == 10) {
+                        pipeline[0].inputWaits();
+                        seenWhenWaiting.add(written + " flushed after " + flushedAt[0]);
+                    }
+                    return next < 20;
+                }
+
+                @Override
+                public Integer next() {
+                    return next++;
+                }
+            };
+            pipeline[0] = new InputOrderPipeline<>(threads, i -> i * 10, i -> 100);
+            pipeline[0].run(live, written::add, () -> flushedAt[0] = written.size());
+            assertThat(seenWhenWaiting).as("%d threads", threads)
+                    .containsOnly("[0, 10, 20, 30, 40, 50, 60, 70, 80, 90] flushed after 10");
+            assertThat(written).as("%d threads", threads).hasSize(20).isSorted();
+        }
+    }
+
+    @Test
     void readsOnlyABoundedDistanceAheadOfTheOutput() throws Exception {
         AtomicInteger read = new AtomicInteger();
         Iterator<Integer> endless = new Iterator<>() {
