@@ -179,12 +179,17 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         // refused. Unless a provider, the report's own format or an address status (X.1.x) says
         // the mailbox is missing.
         String stage = command == null ? null : command.toUpperCase(java.util.Locale.ROOT);
+        // a verdict read again from where the reply was given says so in the evidence: the entry
+        // alone ("userunknown...: unknown user") would contradict the reason shown beside it
+        String rereadBecause = null;
         if (reason == Reason.USERUNKNOWN && e.tier() != Tier.PROVIDER && hint != Reason.USERUNKNOWN
                 && !(code != null && code.subject() == 1)
                 && ("DATA".equals(stage) || (stage == null && reported))) {
             reason = Reason.FILTERED;
             actor = null;
             retry = null;
+            rereadBecause = "DATA".equals(stage) ? "said after DATA, so a filter's answer, not a missing mailbox"
+                    : "quoted without RCPT TO or an address status, so read as a filter's answer";
         }
         // What the server said in answer to MAIL FROM is about the sender, not the recipient; what it
         // said before any envelope (at connect or greeting) is about the sending host. A security
@@ -195,15 +200,18 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             reason = Reason.REJECTED;
             actor = null;
             retry = null;
+            rereadBecause = "said to MAIL FROM, so about the sender";
         } else if (stage != null && STAGES_BEFORE_THE_ENVELOPE.contains(stage)
                 && (ANSWERS_ABOUT_AN_ADDRESS.contains(reason) || reason == Reason.SYNTAXERROR && saysOnlyByCode(e.tier()))) {
             reason = Reason.BLOCKED;
             actor = null;
             retry = null;
+            rereadBecause = ("CONN".equals(stage) ? "said at connection" : "said to " + stage) + ", so the sending host was refused";
         }
         String provider = e.provider() != null ? e.providerId() : detectedProvider;
-        return withDefaults(reason, actor, retry, e.id(), best.matched(kb, status, reply), status, reply, host, provider,
-                e.code());
+        String matched = best.matched(kb, status, reply);
+        if (rereadBecause != null) matched = matched == null || matched.isEmpty() ? rereadBecause : matched + "; " + rereadBecause;
+        return withDefaults(reason, actor, retry, e.id(), matched, status, reply, host, provider, e.code());
     }
 
     /**

@@ -206,6 +206,22 @@ class KnowledgeBaseClassifierTest {
     }
 
     @Test
+    void aVerdictReadAgainFromItsStageSaysWhyInTheEvidence() {
+        KnowledgeBaseClassifier c = classifier("reason/x.kb", REASONS, "status/s.kb", STATUS);
+        // the entry that matched says "user unknown"; the evidence must not leave the reason shown unexplained
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, "DATA", null)).evidence())
+                .endsWith("said after DATA, so a filter's answer, not a missing mailbox");
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, null, null, true)).evidence())
+                .contains("read as a filter's answer");
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, "MAIL", null)).evidence())
+                .endsWith("said to MAIL FROM, so about the sender");
+        assertThat(c.classify(new ReplyEvidence("550 go away", null, null, null, "EHLO", null)).evidence())
+                .endsWith("said to EHLO, so the sending host was refused");
+        assertThat(c.classify(new ReplyEvidence("550 user unknown", null, null, null, "RCPT", null)).evidence())
+                .doesNotContain("said");
+    }
+
+    @Test
     void aProtocolStatusGivenAtTheGreetingIsARefusalOfTheHostNotASyntaxError() {
         KnowledgeBaseClassifier c = classifier("status/s.kb", """
                 [proto.x50]
