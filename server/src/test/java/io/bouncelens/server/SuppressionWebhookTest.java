@@ -75,7 +75,13 @@ class SuppressionWebhookTest {
                 assertThat(p.signature()).isEqualTo("sha256=" + hmac("s3cret-key", p.timestamp() + "." + p.body()));
                 assertThat(Long.parseLong(p.timestamp())).isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(60L));
             }
+            // the platform has the post once it answers; the server counts it once it reads the answer
             String metrics = running.api.get("/metrics").body();
+            for (long until = System.nanoTime() + 10_000_000_000L;
+                 !metrics.contains("bouncelens_webhook_changes_delivered_total 3\n") && System.nanoTime() < until; ) {
+                Thread.sleep(20);
+                metrics = running.api.get("/metrics").body();
+            }
             assertThat(metrics).contains("bouncelens_webhook_changes_delivered_total 3\n", "bouncelens_webhook_failures_total 2\n",
                     "bouncelens_webhook_pending_changes 0\n");
         }
