@@ -30,10 +30,18 @@ public final class Addresses {
             int at = text.indexOf('@', from);
             if (at < 0) break;
             int start = at;
-            while (start > lastEnd && isLocalChar(text.charAt(start - 1))) start--;
+            // (Chinese and Japanese run words into an address: "无法发送到admin@b" is admin@b)
+            while (start > lastEnd && isLocalChar(text.charAt(start - 1))
+                    && !(start < at && isUnspacedScript(text.charAt(start - 1)) && text.charAt(start) < 0x80)) {
+                start--;
+            }
             if (start == at && at > lastEnd && text.charAt(at - 1) == '"') start = quotedLocalPartStart(text, at - 1, lastEnd);
             int end = at + 1;
-            while (end < n && isDomainChar(text.charAt(end))) end++;
+            // ("发送到a@example.com失败": the domain ends where the Chinese goes on)
+            while (end < n && isDomainChar(text.charAt(end))
+                    && !(end > at + 1 && isUnspacedScript(text.charAt(end)) && isAsciiLetterOrDigit(text.charAt(end - 1)))) {
+                end++;
+            }
             while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) end--;
             while (start < at && text.charAt(start) == '.') start++;
             // 'a@b' quoted with apostrophes (an apostrophe may begin a local part, but not here)
@@ -128,6 +136,22 @@ public final class Addresses {
         if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') return true;
         if (c > 0x7F) return Character.isLetterOrDigit(c);
         return "._%+-=!#$&'*/?^`{|}~".indexOf(c) >= 0;
+    }
+
+    /**
+     * Han, kana and Hangul: scripts written without spaces, so their words run straight into an
+     * ASCII address before or after them. (An address written wholly in them, 用户@例子.中国, is
+     * still read whole; Latin letters with accents, bücher.de, are not among them.)
+     */
+    private static boolean isUnspacedScript(char c) {
+        if (c < 0x1100) return false;
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     private static boolean isDomainChar(char c) {

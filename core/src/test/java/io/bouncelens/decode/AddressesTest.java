@@ -33,4 +33,16 @@ class AddressesTest {
         assertThat(Addresses.find("to a@x.example, B@y.example and a@x.example", 10))
                 .containsExactly("a@x.example", "B@y.example");
     }
+
+    @Test
+    void chineseAndJapaneseWordsRunningIntoAnAddressAreNotPartOfIt() {
+        assertThat(Addresses.first("无法发送到admin@receiver.example")).isEqualTo("admin@receiver.example");
+        assertThat(Addresses.first("邮件发送到admin@receiver.example失败")).isEqualTo("admin@receiver.example");
+        assertThat(Addresses.first("宛先kijitora@receiver.example.jpは存在しません")).isEqualTo("kijitora@receiver.example.jp");
+        assertThat(Addresses.first("받는사람user@receiver.example")).isEqualTo("user@receiver.example");
+        // an address written in those scripts, or with accented Latin letters, stays whole
+        assertThat(Addresses.first("收件人 用户@例子.中国 不存在")).isEqualTo("用户@例子.中国");
+        assertThat(Addresses.first("发给 用户@公司.cn 的邮件")).isEqualTo("用户@公司.cn");
+        assertThat(Addresses.first("to jürgen@bücher.example failed")).isEqualTo("jürgen@bücher.example");
+    }
 }
