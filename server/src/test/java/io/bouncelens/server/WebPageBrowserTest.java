@@ -346,6 +346,15 @@ class WebPageBrowserTest {
                 .findFirst().orElse(null));
         String provider = running.api.postJson("/api/v1/diagnose", "{\"reply\":\"550 Ip frequency limited\"}")
                 .json().get("provider").asText();
+        // the card names the provider as the reference does in the page's language, not by its id
+        String lang = (String) ((JavascriptExecutor) browser).executeScript("return document.documentElement.lang;");
+        String name = null;
+        for (JsonNode s : running.api.get("/api/v1/reference?lang=" + lang).json().get("sections")) {
+            if (s.get("id").asText().equals(provider)) name = s.get("name").asText();
+        }
+        assertThat(name).isNotNull().isNotEqualTo(provider);
+        String expected = name;
+        waitFor(() -> browser.findElement(By.cssSelector("#cards .card .facts")).getText().contains(expected) ? Boolean.TRUE : null);
         link.click();
         waitFor(() -> "view-reference".equals(activeView()) ? Boolean.TRUE : null);
         int replies = running.api.get("/api/v1/reference/" + provider).json().get("replies").size();

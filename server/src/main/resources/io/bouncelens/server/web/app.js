@@ -202,11 +202,21 @@
     fact(t("status"), [r.replyCode, r.status, pseudo ? t("pseudoStatus") : null].filter(Boolean).join(" "));
     fact(t("provider"), [r.provider, r.providerCode].filter(Boolean).join(" "));
     if (r.provider) {
+      // the provider by the name a reader of this language knows it (网易邮箱, not netease), once known
+      var dd = facts.lastChild;
+      var shown = dd.firstChild;
+      var lang = state.lang;
+      providerNames(lang).then(function (names) {
+        if (names[r.provider] && state.lang === lang) {
+          shown.textContent = [names[r.provider], r.providerCode].filter(Boolean).join(" · ");
+          dd.title = r.provider;
+        }
+      }).catch(function () { /* the id stays: it names the provider too */ });
       // the provider's other codes, as its help page would list them
       var all = el("a", "provider-codes", t("providerCodes"));
       all.href = "#reference/" + encodeURIComponent(r.provider);
-      facts.lastChild.appendChild(document.createTextNode(" "));
-      facts.lastChild.appendChild(all);
+      dd.appendChild(document.createTextNode(" "));
+      dd.appendChild(all);
     }
     fact(t("remoteHost"), r.remoteHost);
     c.appendChild(facts);
@@ -512,6 +522,20 @@
         .replace("{already}", j.alreadySuppressed).replace("{rejected}", j.rejectedLines);
     }).catch(function (err) { $("sup-status").textContent = err.message; });
   });
+
+  // Providers' names per language, from the reference's section list (asked once per language).
+  var providerNameRequests = {};
+  function providerNames(lang) {
+    if (!providerNameRequests[lang]) {
+      providerNameRequests[lang] = api("GET", "/api/v1/reference?lang=" + encodeURIComponent(lang)).then(function (j) {
+        var names = {};
+        j.sections.forEach(function (s) { if (s.kind === "provider") names[s.id] = s.name; });
+        return names;
+      });
+      providerNameRequests[lang].catch(function () { delete providerNameRequests[lang]; });
+    }
+    return providerNameRequests[lang];
+  }
 
   // ---- bounce codes: the knowledge base read as a reference, one section at a time ----
   // The section is in the address too (#reference/netease), so a link can point at one provider's codes.
