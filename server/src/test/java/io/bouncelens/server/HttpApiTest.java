@@ -72,6 +72,7 @@ class HttpApiTest {
         for (JsonNode s : sections) if (s.get("id").asText().equals("netease")) netease = s;
         assertThat(netease).as("NetEase, whose codes the article points at").isNotNull();
         assertThat(netease.get("replies").asInt()).isPositive();
+        assertThat(netease.get("name").asText()).as("by the name Chinese readers know it").startsWith("网易邮箱");
         assertThat(sections).anyMatch(s -> s.get("kind").asText().equals("reason") && s.get("id").asText().equals("userunknown")
                 && s.get("name").asText().equals("收件人不存在"));
 
@@ -90,6 +91,12 @@ class HttpApiTest {
                 "{\"reply\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(first) + "}").json();
         assertThat(diagnosed.get("reason")).isEqualTo(replies.get(0).get("reason"));
         assertThat(diagnosed.get("fix")).isEqualTo(replies.get(0).get("fix"));
+
+        // a reason's section gathers every provider's ways of saying it
+        JsonNode full = api.get("/api/v1/reference/mailboxfull").json().get("replies");
+        assertThat(full).allMatch(r -> r.get("reason").asText().equals("mailboxfull"));
+        assertThat(full).anyMatch(r -> r.path("provider").isMissingNode() || r.path("provider").isNull());
+        assertThat(full).anyMatch(r -> "google".equals(r.path("provider").asText()));
 
         ApiClient.Response unknown = api.get("/api/v1/reference/no-such-provider");
         assertThat(unknown.status()).isEqualTo(404);
