@@ -82,6 +82,8 @@ class KnowledgeBaseEntriesTest {
         return tests.stream();
     }
 
+    private static final java.util.regex.Pattern ASCII_MARK_AFTER_HAN = java.util.regex.Pattern.compile("\\p{IsHan}[,;:()!?]");
+
     private static void checkLanguages(String id, java.util.Map<Lang, Advice> advice) {
         for (var e : advice.entrySet()) {
             String text = e.getValue().explanation() + " " + e.getValue().fix();
@@ -92,6 +94,10 @@ class KnowledgeBaseEntriesTest {
                 assertThat(TraditionalChinese.chineseShare(text)).as(id + " en is English").isLessThan(0.1);
             } else {
                 assertThat(TraditionalChinese.hasChinese(text)).as(id + " " + e.getKey() + " is Chinese").isTrue();
+                // Chinese punctuation is full width: "特征，拒绝" and "（MX 记录）", not "特征,拒绝"
+                java.util.regex.Matcher ascii = ASCII_MARK_AFTER_HAN.matcher(text);
+                assertThat(ascii.find() ? ascii.group() : null).as(id + " " + e.getKey() + " has ASCII punctuation after Chinese in: " + text)
+                        .isNull();
             }
             if (e.getKey() == Lang.ZH_TW) {
                 int at = TraditionalChinese.firstSimplified(text);
@@ -111,6 +117,7 @@ class KnowledgeBaseEntriesTest {
             assertThat(TraditionalChinese.hasChinese(tw)).as(p.id() + " zh-TW: " + tw).isTrue();
             assertThat(TraditionalChinese.firstSimplified(tw)).as(p.id() + " zh-TW has a Simplified-only character: " + tw)
                     .isEqualTo(-1);
+            assertThat(ASCII_MARK_AFTER_HAN.matcher(cn + tw).find()).as(p.id() + " names with full-width punctuation").isFalse();
         }
     }
 
