@@ -41,19 +41,22 @@ public final class TextRecordWriter {
                     "relayed", "已轉送：交給了不傳送回條的伺服器 (relayed)",
                     "expanded", "已展開：已投遞到會再轉寄的清單或別名 (expanded)"));
 
-    /** Who acts and when to retry, in words, for the Chinese blocks (labels stay beside them). */
+    /**
+     * Who acts and when to retry, in words, for the Chinese blocks (labels stay beside them): the
+     * web page's words, so a reader sees the same answer in both.
+     */
     private static final java.util.Map<String, String> ZH_CN_WORDS = java.util.Map.ofEntries(
-            java.util.Map.entry("sender-content", "发件方:邮件内容"), java.util.Map.entry("sender-infrastructure", "发件方:服务器或 DNS 配置"),
-            java.util.Map.entry("sender-account", "发件方:账号"), java.util.Map.entry("recipient-address", "收件地址"),
-            java.util.Map.entry("recipient-mailbox", "收件人:邮箱"), java.util.Map.entry("recipient-admin", "收件方管理员"),
-            java.util.Map.entry("network", "网络"), java.util.Map.entry("none", "无需处理"),
-            java.util.Map.entry("never", "不要重试"), java.util.Map.entry("later", "稍后重试"), java.util.Map.entry("after-fix", "修正后再发"));
+            java.util.Map.entry("sender-content", "发件人（修改内容）"), java.util.Map.entry("sender-infrastructure", "发件方邮件管理员"),
+            java.util.Map.entry("sender-account", "发件人（账户）"), java.util.Map.entry("recipient-address", "发件人：更正或删除该地址"),
+            java.util.Map.entry("recipient-mailbox", "收件人"), java.util.Map.entry("recipient-admin", "收件方邮件管理员"),
+            java.util.Map.entry("network", "无需处理：网络问题"), java.util.Map.entry("none", "无需处理"),
+            java.util.Map.entry("never", "不要重试"), java.util.Map.entry("later", "稍后原样重试"), java.util.Map.entry("after-fix", "修复后重试"));
     private static final java.util.Map<String, String> ZH_TW_WORDS = java.util.Map.ofEntries(
-            java.util.Map.entry("sender-content", "寄件方:郵件內容"), java.util.Map.entry("sender-infrastructure", "寄件方:伺服器或 DNS 設定"),
-            java.util.Map.entry("sender-account", "寄件方:帳號"), java.util.Map.entry("recipient-address", "收件地址"),
-            java.util.Map.entry("recipient-mailbox", "收件者:信箱"), java.util.Map.entry("recipient-admin", "收件方管理員"),
-            java.util.Map.entry("network", "網路"), java.util.Map.entry("none", "不需處理"),
-            java.util.Map.entry("never", "不要重試"), java.util.Map.entry("later", "稍後重試"), java.util.Map.entry("after-fix", "修正後再寄"));
+            java.util.Map.entry("sender-content", "寄件人（修改內容）"), java.util.Map.entry("sender-infrastructure", "寄件方郵件管理員"),
+            java.util.Map.entry("sender-account", "寄件人（帳戶）"), java.util.Map.entry("recipient-address", "寄件人：更正或刪除該地址"),
+            java.util.Map.entry("recipient-mailbox", "收件人"), java.util.Map.entry("recipient-admin", "收件方郵件管理員"),
+            java.util.Map.entry("network", "無需處理：網路問題"), java.util.Map.entry("none", "無需處理"),
+            java.util.Map.entry("never", "不要重試"), java.util.Map.entry("later", "稍後原樣重試"), java.util.Map.entry("after-fix", "修正後重試"));
 
     private final Writer out;
     private final Lang lang;
@@ -77,7 +80,9 @@ public final class TextRecordWriter {
         line(labels.recipient, r.recipient());
         // "failed" is what a bounce is; anything else changes what the block means, so it is said
         line(labels.action, r.action() == null ? null : labels.actions.get(r.action().toLowerCase(java.util.Locale.ROOT)));
-        line(labels.status, r.hasPseudoStatus() ? r.status() + " (" + labels.pseudoStatus + ")" : r.status());
+        // (a Chinese note in Chinese brackets; the reason's ASCII label above keeps ASCII ones)
+        line(labels.status, !r.hasPseudoStatus() ? r.status()
+                : lang == Lang.EN ? r.status() + " (" + labels.pseudoStatus + ")" : r.status() + "（" + labels.pseudoStatus + "）");
         line(labels.reply, r.replyCode() == null ? null : r.replyCode().toString());
         line(labels.provider, join(r.provider(), r.providerCode()));
         line(labels.host, r.remoteHost());

@@ -58,7 +58,7 @@ class JsonRecordWriterTest {
         StringWriter s = new StringWriter();
         new TextRecordWriter(s, Lang.ZH_TW).write(Bouncelens.explain("552 5.2.2 Quota exceeded", Lang.ZH_TW));
         assertThat(s.toString()).contains("原因: 信箱已滿 (mailboxfull)，軟退信", "狀態碼: 5.2.2", "回應碼: 552", "解決方法: ", "依據: ",
-                "處理方: 收件者:信箱 (recipient-mailbox)", "重試: 稍後重試 (later)");
+                "處理方: 收件人 (recipient-mailbox)", "重試: 稍後原樣重試 (later)");
     }
 
     @Test
@@ -68,7 +68,7 @@ class JsonRecordWriterTest {
         assertThat(en.toString()).contains("Status: 5.0.911 (none given; the pseudo code for the reason)");
         StringWriter zh = new StringWriter();
         new TextRecordWriter(zh, Lang.ZH_CN).write(Bouncelens.explain("550 Mailbox not found", Lang.ZH_CN));
-        assertThat(zh.toString()).contains("状态码: 5.0.911 (对方未给出状态码");
+        assertThat(zh.toString()).contains("状态码: 5.0.911（对方未给出状态码");
         StringWriter given = new StringWriter();
         new TextRecordWriter(given, Lang.EN).write(Bouncelens.explain("550 5.1.1 Mailbox not found"));
         assertThat(given.toString()).contains("Status: 5.1.1\n");
