@@ -367,14 +367,18 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
      */
     private record Candidate(int index, KbEntry entry, boolean providerSeen, int literalLength, int specificity, int[] words) {
 
-        /** The words (or the code) it matched on, for the evidence field; built for the winner only. */
+        /**
+         * The words (or the code) it matched on, for the evidence field; built for the winner only.
+         * Several words are quoted as a reader quotes with gaps ("connect to … server failed"), not
+         * in the knowledge base's own syntax.
+         */
         String matched(KnowledgeBase kb, String status, Integer reply) {
             if (words == null) {
                 return status != null && entry.status() != null ? status : reply != null ? String.valueOf(reply) : null;
             }
             StringBuilder joined = new StringBuilder();
             for (int lit : words) {
-                if (joined.length() > 0) joined.append(" && ");
+                if (joined.length() > 0) joined.append(" … ");
                 joined.append(kb.literal(lit));
             }
             return joined.toString();
