@@ -312,22 +312,14 @@
 
   // A reason or provider the dashboard counts links to what the reference says of it, when the
   // reference has a section of that name (a reason such as "feedback" has none).
-  var referenceIds = null;
   function linkToReference(cell, key) {
-    if (!referenceIds) {
-      referenceIds = api("GET", "/api/v1/reference").then(function (j) {
-        var ids = {};
-        j.sections.forEach(function (s) { ids[s.id] = true; });
-        return ids;
-      }).catch(function () { referenceIds = null; return {}; });
-    }
-    referenceIds.then(function (ids) {
-      if (!key || !ids[key]) return;
+    referenceSections(state.lang).then(function (sections) {
+      if (!key || !sections.some(function (s) { return s.id === key; })) return;
       var a = el("a", "reference-link", cell.textContent);
       a.href = "#reference/" + encodeURIComponent(key);
       cell.textContent = "";
       cell.appendChild(a);
-    });
+    }).catch(function () { /* no link: the name stays as text */ });
   }
 
   function renderAlerts(alerts) {
@@ -523,18 +515,24 @@
     }).catch(function (err) { $("sup-status").textContent = err.message; });
   });
 
-  // Providers' names per language, from the reference's section list (asked once per language).
-  var providerNameRequests = {};
-  function providerNames(lang) {
-    if (!providerNameRequests[lang]) {
-      providerNameRequests[lang] = api("GET", "/api/v1/reference?lang=" + encodeURIComponent(lang)).then(function (j) {
-        var names = {};
-        j.sections.forEach(function (s) { if (s.kind === "provider") names[s.id] = s.name; });
-        return names;
+  // The reference's section list, asked once per language (a failed request is asked again):
+  // the dashboard's links and the cards' provider names come from it.
+  var sectionRequests = {};
+  function referenceSections(lang) {
+    if (!sectionRequests[lang]) {
+      sectionRequests[lang] = api("GET", "/api/v1/reference?lang=" + encodeURIComponent(lang)).then(function (j) {
+        return j.sections;
       });
-      providerNameRequests[lang].catch(function () { delete providerNameRequests[lang]; });
+      sectionRequests[lang].catch(function () { delete sectionRequests[lang]; });
     }
-    return providerNameRequests[lang];
+    return sectionRequests[lang];
+  }
+  function providerNames(lang) {
+    return referenceSections(lang).then(function (sections) {
+      var names = {};
+      sections.forEach(function (s) { if (s.kind === "provider") names[s.id] = s.name; });
+      return names;
+    });
   }
 
   // ---- bounce codes: the knowledge base read as a reference, one section at a time ----
@@ -544,12 +542,12 @@
     return m ? m[1] : null;
   }
   function loadReference() {
-    api("GET", "/api/v1/reference?lang=" + encodeURIComponent(state.lang)).then(function (j) {
+    referenceSections(state.lang).then(function (sections) {
       var select = $("ref-section");
       select.textContent = "";
       var groups = {};
       state.refNames = {};
-      j.sections.forEach(function (s) {
+      sections.forEach(function (s) {
         state.refNames[s.id] = s.name;
         var group = groups[s.kind];
         if (!group) {
@@ -562,7 +560,7 @@
         group.appendChild(option);
       });
       var wanted = refSectionInAddress() || state.refSection;
-      if (wanted && j.sections.some(function (s) { return s.id === wanted; })) select.value = wanted;
+      if (wanted && sections.some(function (s) { return s.id === wanted; })) select.value = wanted;
       if (select.value) loadReferenceSection(select.value);
     }).catch(function (e) { $("ref-status").textContent = e.message; });
   }
