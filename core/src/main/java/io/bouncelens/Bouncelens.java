@@ -174,6 +174,16 @@ public final class Bouncelens {
         return adviceBook;
     }
 
+    /**
+     * The name a reader of {@code lang} knows provider {@code id} by (网易邮箱... for {@code netease}),
+     * as its knowledge-base file gives it; null for an id it does not know, or a classifier that is
+     * not the knowledge base's. Records carry the id; the text for a terminal shows this beside it.
+     */
+    public String providerName(String id, Lang lang) {
+        if (id == null || !(classifier instanceof KnowledgeBaseClassifier kb)) return null;
+        return kb.knowledgeBase().providerName(id, lang);
+    }
+
     /** Classifies one reply and attaches advice; never throws on any text, null included. */
     public BounceRecord explainReply(String reply, Lang lang) {
         String text = reply == null ? "" : reply;

@@ -67,7 +67,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         RunSummary summary = new RunSummary();
-        try (DiagnosisWriter out = DiagnosisWriter.create(f, output.stdout(), language, all)) {
+        try (DiagnosisWriter out = DiagnosisWriter.create(f, output.stdout(), language, all, bouncelens::providerName)) {
             // Reading and writing stay on this thread, in input order; diagnosing and rendering the
             // output (most of the writing's work) run on the workers.
             InputOrderPipeline<InputMessage, Diagnosed> pipeline = new InputOrderPipeline<>(threads, input -> {

@@ -89,7 +89,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         if (bom) out.write('\uFEFF');
         Output output = switch (format) {
-            case "text" -> new TextOutput(new TextRecordWriter(out, language));
+            case "text" -> new TextOutput(new TextRecordWriter(out, language, Bouncelens.standard()::providerName));
             case "csv" -> new CsvOutput(new CsvRecordWriter(out));
             default -> new JsonOutput(new JsonRecordWriter(out));
         };

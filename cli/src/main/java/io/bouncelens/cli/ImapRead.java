@@ -45,7 +45,7 @@ final class ImapRead {
         String name = mailbox.toString();
         Bouncelens bouncelens = Bouncelens.standard();
         RunSummary summary = new RunSummary();
-        try (DiagnosisWriter out = DiagnosisWriter.create(format, options.output.stdout(), lang, options.all);
+        try (DiagnosisWriter out = DiagnosisWriter.create(format, options.output.stdout(), lang, options.all, bouncelens::providerName);
              ImapConnection imap = ImapConnection.open(mailbox)) {
             long last = options.since == null ? 0 : imap.lastUidBefore(options.since);
             Message[] batch;

@@ -57,8 +57,9 @@ abstract class RecordFilesCommand implements Callable<Integer> {
         Lang language = output.lang(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         RecordTally tally = new RecordTally(unit());
-        try (DiagnosisWriter out = DiagnosisWriter.create(f, output.stdout(), language, false)) {
-            Run run = new Run(Bouncelens.standard(), language, out, tally, err, all);
+        Bouncelens bouncelens = Bouncelens.standard();
+        try (DiagnosisWriter out = DiagnosisWriter.create(f, output.stdout(), language, false, bouncelens::providerName)) {
+            Run run = new Run(bouncelens, language, out, tally, err, all);
             for (String path : paths()) {
                 try (InputStream in = InputFiles.open(path)) {
                     read(path, in, run);

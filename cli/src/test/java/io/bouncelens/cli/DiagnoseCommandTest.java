@@ -436,6 +436,24 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void textNamesTheProviderInTheReadersLanguageWhileJsonKeepsItsId(@TempDir Path dir) throws Exception {
+        Path eml = dir.resolve("qq.eml");
+        Files.writeString(eml, bounce("friend@qq.com", "5.0.0", "550 Ip frequency limited"));
+
+        CliProcess.Run traditional = bouncelens(null, "diagnose", "--lang", "zh-TW", eml.toString());
+        CliProcess.Run english = bouncelens(null, "diagnose", eml.toString());
+        CliProcess.Run json = bouncelens(null, "diagnose", "--format", "jsonl", eml.toString());
+
+        // the name a reader knows, the id scripts match beside it, then the provider's own code
+        assertThat(traditional.out()).containsPattern("服務商: 騰訊[^\n]* \\(tencent\\) · 122/172\n");
+        assertThat(english.out()).containsPattern("Provider: Tencent[^\n]* \\(tencent\\) · 122/172\n");
+        assertThat(json.jsonLines()).singleElement().satisfies(n -> {
+            assertThat(n.get("provider").asText()).isEqualTo("tencent");
+            assertThat(n.get("providerCode").asText()).isEqualTo("122/172");
+        });
+    }
+
+    @Test
     void unreadableInputIsOneLineOnStderrExitOneAndTheRunGoesOn(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("good.eml");
         Files.writeString(good, bounce("gone@receiver.example", "5.1.1", "550 5.1.1 User unknown"));

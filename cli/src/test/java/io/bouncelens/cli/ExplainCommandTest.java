@@ -54,6 +54,14 @@ class ExplainCommandTest {
     }
 
     @Test
+    void textNamesTheProviderInEachLanguageAndAReplyOfNoProviderHasNoProviderLine() {
+        String reply = "554 DT:SPM 163 smtp14,EsCowAAXL8J5";
+        assertThat(run("explain", "--lang", "zh-CN", reply).out()).contains("服务商: 网易邮箱").contains("(netease) · DT:SPM\n");
+        assertThat(run("explain", reply).out()).contains("Provider: NetEase Mail").contains("(netease) · DT:SPM\n");
+        assertThat(run("explain", "550 5.1.1 User unknown").out()).doesNotContain("Provider");
+    }
+
+    @Test
     void jsonFormatIsOneObjectAndWordsAreJoined() throws Exception {
         Run r = run("explain", "--format", "json", "--lang", "zh-TW", "552", "5.2.2", "Quota", "exceeded");
         assertThat(r.exit()).isZero();

@@ -90,6 +90,12 @@ public final class KnowledgeBase {
         return providers.stream().map(KbProvider::id).toList();
     }
 
+    /** Provider {@code id}'s name in {@code lang} (the English one where it has none there), or null for an unknown id. */
+    public String providerName(String id, Lang lang) {
+        for (KbProvider p : providers) if (p.id().equals(id)) return p.name(lang);
+        return null;
+    }
+
     public ReasonDefault reasonDefault(Reason reason) {
         return reasonDefaults.get(reason);
     }

@@ -45,11 +45,22 @@ public abstract class DiagnosisWriter implements AutoCloseable {
         this.all = all;
     }
 
-    /** A writer to {@code out}, which it buffers; closing the writer flushes but does not close {@code out}. */
+    /**
+     * A writer to {@code out}, which it buffers; closing the writer flushes but does not close
+     * {@code out}. Providers are shown by id alone.
+     */
     public static DiagnosisWriter create(Format format, OutputStream out, Lang lang, boolean all) {
+        return create(format, out, lang, all, ProviderNames.IDS_ONLY);
+    }
+
+    /**
+     * As {@link #create(Format, OutputStream, Lang, boolean)}; the text for a terminal names each
+     * provider in {@code lang} (JSON and CSV keep the id, which is what scripts match).
+     */
+    public static DiagnosisWriter create(Format format, OutputStream out, Lang lang, boolean all, ProviderNames providerNames) {
         OutputStream buffered = new BufferedOutputStream(out, 64 << 10);
         return switch (format) {
-            case TEXT -> new GroupedTextWriter(buffered, lang, all);
+            case TEXT -> new GroupedTextWriter(buffered, lang, all, providerNames);
             case JSON -> new JsonArrayWriter(buffered, all);
             case JSONL -> new JsonLinesWriter(buffered, all);
             case CSV -> new CsvDiagnosisWriter(buffered, all);

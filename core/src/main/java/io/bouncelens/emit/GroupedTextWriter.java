@@ -19,11 +19,13 @@ final class GroupedTextWriter extends DiagnosisWriter {
     private static final byte[] NOTHING = new byte[0];
 
     private final Lang lang;
+    private final ProviderNames providerNames;
     private boolean first = true;
 
-    GroupedTextWriter(OutputStream out, Lang lang, boolean all) {
+    GroupedTextWriter(OutputStream out, Lang lang, boolean all, ProviderNames providerNames) {
         super(out, all);
         this.lang = lang;
+        this.providerNames = providerNames;
     }
 
     /** The message's heading and blocks; the blank line between messages is the writer's. */
@@ -34,7 +36,7 @@ final class GroupedTextWriter extends DiagnosisWriter {
         StringBuilder text = new StringBuilder(heading(d)).append('\n');
         if (d.records().isEmpty()) return utf8(text.append("  (").append(d.kind().label()).append(")\n").toString());
         StringWriter block = new StringWriter();
-        TextRecordWriter records = new TextRecordWriter(block, lang);
+        TextRecordWriter records = new TextRecordWriter(block, lang, providerNames);
         try {
             for (BounceRecord r : d.records()) records.write(r);
         } catch (IOException e) {

@@ -60,13 +60,21 @@ public final class TextRecordWriter {
 
     private final Writer out;
     private final Lang lang;
+    private final ProviderNames providerNames;
     private final Labels labels;
     private final java.util.Map<String, String> words;
     private boolean first = true;
 
+    /** Providers shown by id alone. */
     public TextRecordWriter(Writer out, Lang lang) {
+        this(out, lang, ProviderNames.IDS_ONLY);
+    }
+
+    /** Providers shown by name in {@code lang}, their id beside it. */
+    public TextRecordWriter(Writer out, Lang lang, ProviderNames providerNames) {
         this.out = out;
         this.lang = lang;
+        this.providerNames = providerNames;
         this.labels = lang == Lang.ZH_CN ? ZH_CN : lang == Lang.ZH_TW ? ZH_TW : EN;
         this.words = lang == Lang.ZH_CN ? ZH_CN_WORDS : lang == Lang.ZH_TW ? ZH_TW_WORDS : java.util.Map.of();
     }
@@ -84,7 +92,8 @@ public final class TextRecordWriter {
         line(labels.status, !r.hasPseudoStatus() ? r.status()
                 : lang == Lang.EN ? r.status() + " (" + labels.pseudoStatus + ")" : r.status() + "（" + labels.pseudoStatus + "）");
         line(labels.reply, r.replyCode() == null ? null : r.replyCode().toString());
-        line(labels.provider, join(r.provider(), r.providerCode()));
+        // (a middle dot, as on the web page's cards: names hold commas, "(163.com, 126.com, ...)")
+        line(labels.provider, join(provider(r.provider()), r.providerCode(), " · "));
         line(labels.host, r.remoteHost());
         line(labels.actor, r.actor() == null ? null : inWords(r.actor().label()));
         line(labels.retry, r.retry() == null ? null : inWords(r.retry().label()));
@@ -92,6 +101,13 @@ public final class TextRecordWriter {
         line(labels.fix, r.fix());
         line(labels.evidence, r.evidence());
         out.flush();
+    }
+
+    /** The provider's name with its id beside it, as the reason is shown; the id alone when it has no name. */
+    private String provider(String id) {
+        if (id == null) return null;
+        String name = providerNames.name(id, lang);
+        return name == null || name.isBlank() || name.equals(id) ? id : name + " (" + id + ")";
     }
 
     private String inWords(String label) {
@@ -107,9 +123,9 @@ public final class TextRecordWriter {
         out.write('\n');
     }
 
-    private static String join(String a, String b) {
+    private static String join(String a, String b, String between) {
         if (a == null) return b;
         if (b == null) return a;
-        return a + ", " + b;
+        return a + between + b;
     }
 }
