@@ -49,7 +49,7 @@ class ExplainCommandTest {
         Run r = run("explain", "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Reason: no such user (userunknown), hard bounce", "Status: 5.1.1", "Reply code: 550",
-                "Who acts: recipient-address", "Retry: never", "Fix: ", "Evidence: ");
+                "Who acts: the sender: fix or drop the address (recipient-address)", "Retry: never\n", "Fix: ", "Evidence: ");
         assertThat(r.err()).isEmpty();
     }
 

@@ -41,28 +41,10 @@ public final class TextRecordWriter {
                     "relayed", "已轉送：交給了不傳送回條的伺服器 (relayed)",
                     "expanded", "已展開：已投遞到會再轉寄的清單或別名 (expanded)"));
 
-    /**
-     * Who acts and when to retry, in words, for the Chinese blocks (labels stay beside them): the
-     * web page's words, so a reader sees the same answer in both.
-     */
-    private static final java.util.Map<String, String> ZH_CN_WORDS = java.util.Map.ofEntries(
-            java.util.Map.entry("sender-content", "发件人（修改内容）"), java.util.Map.entry("sender-infrastructure", "发件方邮件管理员"),
-            java.util.Map.entry("sender-account", "发件人（账户）"), java.util.Map.entry("recipient-address", "发件人：更正或删除该地址"),
-            java.util.Map.entry("recipient-mailbox", "收件人"), java.util.Map.entry("recipient-admin", "收件方邮件管理员"),
-            java.util.Map.entry("network", "无需处理：网络问题"), java.util.Map.entry("none", "无需处理"),
-            java.util.Map.entry("never", "不要重试"), java.util.Map.entry("later", "稍后原样重试"), java.util.Map.entry("after-fix", "修复后重试"));
-    private static final java.util.Map<String, String> ZH_TW_WORDS = java.util.Map.ofEntries(
-            java.util.Map.entry("sender-content", "寄件人（修改內容）"), java.util.Map.entry("sender-infrastructure", "寄件方郵件管理員"),
-            java.util.Map.entry("sender-account", "寄件人（帳戶）"), java.util.Map.entry("recipient-address", "寄件人：更正或刪除該地址"),
-            java.util.Map.entry("recipient-mailbox", "收件人"), java.util.Map.entry("recipient-admin", "收件方郵件管理員"),
-            java.util.Map.entry("network", "無需處理：網路問題"), java.util.Map.entry("none", "無需處理"),
-            java.util.Map.entry("never", "不要重試"), java.util.Map.entry("later", "稍後原樣重試"), java.util.Map.entry("after-fix", "修正後重試"));
-
     private final Writer out;
     private final Lang lang;
     private final ProviderNames providerNames;
     private final Labels labels;
-    private final java.util.Map<String, String> words;
     private boolean first = true;
 
     /** Providers shown by id alone. */
@@ -76,7 +58,6 @@ public final class TextRecordWriter {
         this.lang = lang;
         this.providerNames = providerNames;
         this.labels = lang == Lang.ZH_CN ? ZH_CN : lang == Lang.ZH_TW ? ZH_TW : EN;
-        this.words = lang == Lang.ZH_CN ? ZH_CN_WORDS : lang == Lang.ZH_TW ? ZH_TW_WORDS : java.util.Map.of();
     }
 
     public void write(BounceRecord r) throws IOException {
@@ -95,8 +76,9 @@ public final class TextRecordWriter {
         // (a middle dot, as on the web page's cards: names hold commas, "(163.com, 126.com, ...)")
         line(labels.provider, join(provider(r.provider()), r.providerCode(), " · "));
         line(labels.host, r.remoteHost());
-        line(labels.actor, r.actor() == null ? null : inWords(r.actor().label()));
-        line(labels.retry, r.retry() == null ? null : inWords(r.retry().label()));
+        // in words, the label beside them as the reason's: the web page's words, the same answer in both
+        line(labels.actor, r.actor() == null ? null : inWords(ActionWords.of(r.actor(), lang), r.actor().label()));
+        line(labels.retry, r.retry() == null ? null : inWords(ActionWords.of(r.retry(), lang), r.retry().label()));
         line(labels.explanation, r.explanation());
         line(labels.fix, r.fix());
         line(labels.evidence, r.evidence());
@@ -110,9 +92,8 @@ public final class TextRecordWriter {
         return name == null || name.isBlank() || name.equals(id) ? id : name + " (" + id + ")";
     }
 
-    private String inWords(String label) {
-        String w = words.get(label);
-        return w == null ? label : w + " (" + label + ")";
+    private static String inWords(String words, String label) {
+        return words.equals(label) ? label : words + " (" + label + ")";
     }
 
     private void line(String label, String value) throws IOException {

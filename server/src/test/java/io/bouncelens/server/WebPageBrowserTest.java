@@ -92,6 +92,11 @@ class WebPageBrowserTest {
         });
         assertThat(browser.findElement(By.cssSelector("button[data-view='diagnose']")).getText()).isEqualTo("診斷");
         assertThat(browser.findElement(By.cssSelector("#cards .card .badge.hard")).getText()).isEqualTo("硬退信");
+        // who acts and whether to retry in the words the terminal's text uses (one table for both)
+        String facts = browser.findElement(By.cssSelector("#cards .card .facts")).getText();
+        assertThat(facts).contains(io.bouncelens.emit.ActionWords.of(io.bouncelens.Actor.RECIPIENT_ADDRESS, io.bouncelens.Lang.ZH_TW))
+                .contains(io.bouncelens.emit.ActionWords.of(io.bouncelens.Retry.NEVER, io.bouncelens.Lang.ZH_TW))
+                .contains("寄件人：更正或刪除該地址");
 
         browser.findElement(By.cssSelector("button[data-view='dashboard']")).click();
         waitFor(() -> browser.findElements(By.cssSelector("#chart svg rect")).isEmpty() ? null : Boolean.TRUE);
@@ -236,6 +241,9 @@ class WebPageBrowserTest {
         for (io.bouncelens.Reason r : io.bouncelens.Reason.values()) {
             assertThat(reasonNames).as("a name for " + r.label()).contains(r.label());
         }
+        List<String> actors = ((List<?>) ((JavascriptExecutor) browser)
+                .executeScript("return Object.keys(window.BL_I18N['zh-CN'].actor);")).stream().map(String::valueOf).toList();
+        for (io.bouncelens.Actor a : io.bouncelens.Actor.values()) assertThat(actors).as("words for " + a.label()).contains(a.label());
     }
 
     @Test

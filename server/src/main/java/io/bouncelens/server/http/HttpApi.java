@@ -36,7 +36,7 @@ public final class HttpApi implements AutoCloseable {
         SuppressionRoutes suppressions = new SuppressionRoutes(store, maxMessageBytes);
         MetricsText metrics = new MetricsText(counters, store);
         byte[] openApi = resource("/io/bouncelens/server/openapi.json");
-        byte[] reasonNames = ReasonNamesScript.render();
+        byte[] recordWords = RecordWordsScript.render();
         byte[] tokenBytes = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
 
         this.app = Javalin.create(cfg -> {
@@ -83,8 +83,8 @@ public final class HttpApi implements AutoCloseable {
             });
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render()));
             cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-            cfg.routes.get("/reason-names.js", ctx -> ctx.header("Cache-Control", "no-cache")
-                    .contentType("text/javascript; charset=utf-8").result(reasonNames));
+            cfg.routes.get("/record-words.js", ctx -> ctx.header("Cache-Control", "no-cache")
+                    .contentType("text/javascript; charset=utf-8").result(recordWords));
 
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));

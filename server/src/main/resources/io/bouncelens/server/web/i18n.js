@@ -1,5 +1,6 @@
 // UI words in the three languages the explanations come in. Explanations and fixes come from the API;
-// the reasons' names from /reason-names.js, made from the table the terminal's output uses.
+// a record's labels in words (reasons, who acts, retry) from /record-words.js, made from the tables
+// the terminal's output uses.
 window.BL_I18N = {
   "en": {
     providerCodes: "(all its codes)",
@@ -30,11 +31,7 @@ window.BL_I18N = {
     imported: "Imported: {added} added, {already} already on the list, {rejected} lines without an address.", tokenTitle: "API token", needToken: "This server keeps its stored bounces behind a token: enter it under \u201cAPI token\u201d at the top.", tokenPlaceholder: "needed for the stored bounces when the server has one",
     colAddress: "Address", colReason: "Reason", colSource: "Source", colSince: "Since", emptyList: "Nothing suppressed.",
     unknownProvider: "other",
-    source: { "bounce": "bounce", "soft-bounces": "repeated soft bounces", "manual": "added by hand" },
-    actor: { "sender-content": "the sender (content)", "sender-infrastructure": "the sender's mail admin", "sender-account": "the sender (account)",
-             "recipient-address": "the sender: fix or drop the address", "recipient-mailbox": "the recipient", "recipient-admin": "the recipient's mail admin",
-             "network": "nobody: network", "none": "nobody" },
-    retryWord: { "never": "never", "later": "later, as is", "after-fix": "after the fix" }
+    source: { "bounce": "bounce", "soft-bounces": "repeated soft bounces", "manual": "added by hand" }
   },
   "zh-CN": {
     providerCodes: "（查看其全部退信码）",
@@ -65,11 +62,7 @@ window.BL_I18N = {
     imported: "已导入：新增 {added} 个，{already} 个已在列表中，{rejected} 行没有地址。", tokenTitle: "API 令牌", needToken: "此服务器的已存退信需要令牌：请在页面顶部的“API 令牌”中输入。", tokenPlaceholder: "服务器设置了令牌时，查看和修改已存退信需要它",
     colAddress: "地址", colReason: "原因", colSource: "来源", colSince: "开始时间", emptyList: "列表为空。",
     unknownProvider: "其他",
-    source: { "bounce": "退信", "soft-bounces": "多次软退信", "manual": "手动添加" },
-    actor: { "sender-content": "发件人（修改内容）", "sender-infrastructure": "发件方邮件管理员", "sender-account": "发件人（账户）",
-             "recipient-address": "发件人：更正或删除该地址", "recipient-mailbox": "收件人", "recipient-admin": "收件方邮件管理员",
-             "network": "无需处理：网络问题", "none": "无需处理" },
-    retryWord: { "never": "不要重试", "later": "稍后原样重试", "after-fix": "修复后重试" }
+    source: { "bounce": "退信", "soft-bounces": "多次软退信", "manual": "手动添加" }
   },
   "zh-TW": {
     providerCodes: "（查看其全部退信碼）",
@@ -100,10 +93,6 @@ window.BL_I18N = {
     imported: "已匯入：新增 {added} 個，{already} 個已在清單中，{rejected} 行沒有地址。", tokenTitle: "API 權杖", needToken: "此伺服器的已存退信需要權杖：請在頁面頂端的「API 權杖」中輸入。", tokenPlaceholder: "伺服器設定了權杖時，查看和修改已存退信需要它",
     colAddress: "地址", colReason: "原因", colSource: "來源", colSince: "開始時間", emptyList: "清單是空的。",
     unknownProvider: "其他",
-    source: { "bounce": "退信", "soft-bounces": "多次軟退信", "manual": "手動新增" },
-    actor: { "sender-content": "寄件人（修改內容）", "sender-infrastructure": "寄件方郵件管理員", "sender-account": "寄件人（帳戶）",
-             "recipient-address": "寄件人：更正或刪除該地址", "recipient-mailbox": "收件人", "recipient-admin": "收件方郵件管理員",
-             "network": "無需處理：網路問題", "none": "無需處理" },
-    retryWord: { "never": "不要重試", "later": "稍後原樣重試", "after-fix": "修正後重試" }
+    source: { "bounce": "退信", "soft-bounces": "多次軟退信", "manual": "手動新增" }
   }
 };
