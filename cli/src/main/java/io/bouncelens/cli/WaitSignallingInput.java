@@ -1,9 +1,10 @@
 package io.bouncelens.cli;
 
+import io.bouncelens.read.InputQuiet;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Standard input that says when a read is about to wait: when nothing has come for a moment (a
@@ -12,15 +13,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A pipe is often empty for an instant while its writer catches up ({@code cat} behind a busy
  * reader on two cores): taking each such instant for a pause would make the reader wait for its
- * workers again and again (a fifth slower on the benchmark mailbox). So an empty pipe is looked at
- * again every half millisecond, and only {@link #QUIET_NANOS} without a byte counts as a pause.
+ * workers again and again (a fifth slower on the benchmark mailbox). So only {@link #QUIET_NANOS}
+ * without a byte counts as a pause ({@link InputQuiet}).
  * The readers above take input in large pieces, so this is one {@code available()} per 64 KB.
  */
 final class WaitSignallingInput extends FilterInputStream {
 
     /** How long the input must stay empty before it counts as waiting. */
     static final long QUIET_NANOS = 10_000_000;
-    private static final long LOOK_AGAIN_NANOS = 500_000;
 
     private final Runnable beforeWait;
 
@@ -42,12 +42,6 @@ final class WaitSignallingInput extends FilterInputStream {
     }
 
     private void signalIfWaiting() throws IOException {
-        if (in.available() > 0) return;
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() - quietSince < QUIET_NANOS) {
-            LockSupport.parkNanos(LOOK_AGAIN_NANOS);
-            if (in.available() > 0) return;
-        }
-        beforeWait.run();
+        if (InputQuiet.staysQuiet(in, QUIET_NANOS)) beforeWait.run();
     }
 }

@@ -82,17 +82,18 @@ class DiagnoseCommandTest {
             java.io.OutputStream in = p.getOutputStream();
             java.io.BufferedReader out = new java.io.BufferedReader(
                     new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            // the first message, and the separator that ends it; the pipe stays open
+            // the first message as a delivery agent appends it to a mailbox, its blank line last;
+            // the pipe stays open, and no From line of a next message says that this one is over
             in.write(("From MAILER-DAEMON Thu Sep 18 17:54:04 2008\n"
-                    + bounce("gone@receiver.example", "5.1.1", "550 5.1.1 User unknown") + "\n"
-                    + "From MAILER-DAEMON Thu Sep 18 17:55:04 2008\n").getBytes(StandardCharsets.UTF_8));
+                    + bounce("gone@receiver.example", "5.1.1", "550 5.1.1 User unknown") + "\n").getBytes(StandardCharsets.UTF_8));
             in.flush();
             String first = readLineWithin(out, 30);
             assertThat(first).as("the first message's record, with the pipe still open").isNotNull();
             assertThat(JSON.readTree(first).get("recipient").asText()).isEqualTo("gone@receiver.example");
             assertThat(p.isAlive()).isTrue();
 
-            in.write(bounce("full@receiver.example", "4.2.2", "452 4.2.2 Mailbox full").getBytes(StandardCharsets.UTF_8));
+            in.write(("From MAILER-DAEMON Thu Sep 18 17:55:04 2008\n"
+                    + bounce("full@receiver.example", "4.2.2", "452 4.2.2 Mailbox full") + "\n").getBytes(StandardCharsets.UTF_8));
             in.close();
             String second = readLineWithin(out, 30);
             assertThat(JSON.readTree(second).get("recipient").asText()).isEqualTo("full@receiver.example");

@@ -30,8 +30,12 @@ public final class MboxSplitter implements Iterator<InputMessage> {
     private final InputStream in;
     private final String file;
     private final long maxMessageBytes;
+    /** How long a live input must stay quiet after a blank line for the message to end there; 0: never. */
+    private final long pauseNanos;
     private int index;
     private boolean atSeparator;
+    /** The last message ended at a pause, so its separator's From line has not been read yet. */
+    private boolean separatorUnread;
     private InputMessage next;
     private boolean finished;
 
@@ -53,9 +57,21 @@ public final class MboxSplitter implements Iterator<InputMessage> {
     private boolean lineCut;
 
     public MboxSplitter(InputStream in, String file, long maxMessageBytes) {
+        this(in, file, maxMessageBytes, 0);
+    }
+
+    /**
+     * A splitter for a live input ({@code tail -F /var/mail/bounces | bouncelens diagnose -}),
+     * where the next message's From line may come hours later: a message also ends where the input
+     * stays quiet for {@code pauseNanos} just after a blank line, as every mbox writer ends a
+     * message. (Quiet right after a blank line inside a message, a writer stalled mid-message, would
+     * cut it there; the rest is then read as a message of its own.)
+     */
+    public MboxSplitter(InputStream in, String file, long maxMessageBytes, long pauseNanos) {
         this.in = in;
         this.file = file;
         this.maxMessageBytes = maxMessageBytes;
+        this.pauseNanos = pauseNanos;
     }
 
     @Override
@@ -88,6 +104,24 @@ public final class MboxSplitter implements Iterator<InputMessage> {
             }
             messageStart = pos;
             write = pos;
+            // the line after a pause: the next message's From line, or (a writer that stalled
+            // mid-message) the first line of what is left, read as a message of its own
+            boolean haveLine = false;
+            if (separatorUnread) {
+                separatorUnread = false;
+                if (!nextLine()) {
+                    finished = true;
+                    return null;
+                }
+                if (startsWithFrom(buf, lineStart, lineEnd)) {
+                    messageStart = pos;
+                    write = pos;
+                } else {
+                    messageStart = lineStart;
+                    write = lineStart;
+                    haveLine = true;
+                }
+            }
             boolean full = false;
             boolean previousBlank = false;
             // the message's length if the blank line just kept turns out to belong to a separator
@@ -98,8 +132,21 @@ public final class MboxSplitter implements Iterator<InputMessage> {
             // the message once full, copied out so that the buffer need not keep (and move) it
             byte[] detached = null;
             boolean more;
-            while ((more = nextLine())) {
-                if (previousBlank && startsWithFrom(buf, lineStart, lineEnd)) break;
+            while (true) {
+                if (haveLine) {
+                    haveLine = false;
+                } else if (previousBlank && pauseNanos > 0 && pos == limit && !endOfInput
+                        && InputQuiet.staysQuiet(in, pauseNanos)) {
+                    separatorUnread = true; // ends as at a From line, which is still to come
+                    more = true;
+                    break;
+                } else if (!(more = nextLine())) {
+                    break;
+                }
+                if (previousBlank && startsWithFrom(buf, lineStart, lineEnd)) {
+                    more = true;
+                    break;
+                }
                 sawAny = true;
                 if (blankDidNotFit) { // the blank line was the message's own, and is missing
                     full = true;

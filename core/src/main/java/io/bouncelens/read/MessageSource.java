@@ -27,6 +27,14 @@ import java.util.NoSuchElementException;
  */
 public final class MessageSource implements Iterator<InputMessage>, AutoCloseable {
 
+    /**
+     * How long standard input must stay quiet after a blank line for an mbox message to end there,
+     * without waiting for the next From line: a live pipe ({@code tail -F} on a mailbox) gets each
+     * message answered as it arrives, not when the next one comes. Five times the pause after
+     * which the command flushes its output, so that a writer's brief stall is not taken for it.
+     */
+    static final long LIVE_MESSAGE_END_NANOS = 50_000_000;
+
     private final Deque<String> pending = new ArrayDeque<>();
     private final InputStream stdin;
     private final long maxMessageBytes;
@@ -159,7 +167,10 @@ public final class MessageSource implements Iterator<InputMessage>, AutoCloseabl
             }
             // (the splitter reads CRLF and CR-only mailboxes too, normalising their line ends)
             if (MboxSplitter.startsWithFrom(head, 0)) {
-                return new MboxSplitter(in, shownAs, maxMessageBytes);
+                // (a pause means something only on the input as given: a decompressor's or an
+                // archive's stream says nothing of it)
+                long pause = raw == stdin && origin == Origin.AS_GIVEN ? LIVE_MESSAGE_END_NANOS : 0;
+                return new MboxSplitter(in, shownAs, maxMessageBytes, pause);
             }
             if (origin != Origin.ARCHIVE && startsWithTarHeader(in)) {
                 return new TarEntries(in, shownAs, (entry, name) -> openStream(entry, name, false, Origin.ARCHIVE));

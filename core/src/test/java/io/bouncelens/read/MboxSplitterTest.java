@@ -154,6 +154,97 @@ class MboxSplitterTest {
         assertThat(text(capped.get(1))).isEqualTo("\nnext\n");
     }
 
+    /** What a live pipe ({@code tail -F} on a mailbox) gives: each message as its writer appends it. */
+    @Test
+    void onALiveInputAMessageEndsWhenTheInputStaysQuietAfterItsBlankLine() throws Exception {
+        try (LivePipe pipe = new LivePipe()) {
+            MboxSplitter splitter = new MboxSplitter(pipe.in, "-", 1 << 20, 50_000_000);
+            pipe.write("From a Mon Jan  1 00:00:00 2024\nSubject: one\n\nbody\n\n");
+            InputMessage first = pipe.within(10, splitter::next);
+            assertThat(text(first)).isEqualTo("Subject: one\n\nbody\n");
+
+            pipe.write("From b Mon Jan  1 00:01:00 2024\nSubject: two\n\nbody two\n\n");
+            InputMessage second = pipe.within(10, splitter::next);
+            assertThat(text(second)).isEqualTo("Subject: two\n\nbody two\n");
+            assertThat(second.index()).isEqualTo(2);
+            pipe.end();
+            assertThat(pipe.within(10, splitter::hasNext)).isFalse();
+        }
+    }
+
+    @Test
+    void aPauseEndsNoMessageBeforeItsBlankLineNorOnAnInputThatIsNotLive() throws Exception {
+        try (LivePipe pipe = new LivePipe()) {
+            MboxSplitter live = new MboxSplitter(pipe.in, "-", 1 << 20, 50_000_000);
+            pipe.write("From a Mon Jan  1 00:00:00 2024\nSubject: one\n\nbody\n");
+            java.util.concurrent.Future<InputMessage> first = pipe.async(live::next);
+            Thread.sleep(400);
+            assertThat(first).as("no blank line yet: the writer may not be done").isNotDone();
+            pipe.write("\nFrom b Mon Jan  1 00:01:00 2024\nSubject: two\n\n");
+            assertThat(text(first.get(10, java.util.concurrent.TimeUnit.SECONDS))).isEqualTo("Subject: one\n\nbody\n");
+        }
+        try (LivePipe pipe = new LivePipe()) {
+            MboxSplitter file = new MboxSplitter(pipe.in, "box", 1 << 20);
+            pipe.write("From a Mon Jan  1 00:00:00 2024\nSubject: one\n\nbody\n\n");
+            java.util.concurrent.Future<InputMessage> first = pipe.async(file::next);
+            Thread.sleep(400);
+            assertThat(first).as("a file's message ends at the next From line or the end").isNotDone();
+            pipe.end();
+            assertThat(text(first.get(10, java.util.concurrent.TimeUnit.SECONDS))).isEqualTo("Subject: one\n\nbody\n\n");
+        }
+    }
+
+    /** A writer that stalls just after a blank line inside a message: what follows is read, as a message of its own. */
+    @Test
+    void whatFollowsAPauseWithoutAFromLineIsReadNotLost() throws Exception {
+        try (LivePipe pipe = new LivePipe()) {
+            MboxSplitter splitter = new MboxSplitter(pipe.in, "-", 1 << 20, 50_000_000);
+            pipe.write("From a Mon Jan  1 00:00:00 2024\nSubject: one\n\npart one\n\n");
+            assertThat(text(pipe.within(10, splitter::next))).isEqualTo("Subject: one\n\npart one\n");
+            pipe.write("part two\n");
+            pipe.end();
+            assertThat(text(pipe.within(10, splitter::next))).isEqualTo("part two\n");
+            assertThat(pipe.within(10, splitter::hasNext)).isFalse();
+        }
+    }
+
+    /** A pipe written by the test, read by the splitter on another thread. */
+    private static final class LivePipe implements AutoCloseable {
+        final java.io.PipedOutputStream out = new java.io.PipedOutputStream();
+        final java.io.PipedInputStream in;
+        final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        private boolean closed;
+
+        LivePipe() throws java.io.IOException {
+            in = new java.io.PipedInputStream(out, 1 << 16);
+        }
+
+        void write(String s) throws java.io.IOException {
+            out.write(bytes(s));
+            out.flush();
+        }
+
+        <T> java.util.concurrent.Future<T> async(java.util.concurrent.Callable<T> call) {
+            return reader.submit(call);
+        }
+
+        <T> T within(int seconds, java.util.concurrent.Callable<T> call) throws Exception {
+            return async(call).get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        /** The writer closes its end: the reader meets the end of the input. */
+        void end() throws java.io.IOException {
+            if (!closed) out.close();
+            closed = true;
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            end();
+            reader.shutdownNow();
+        }
+    }
+
     private static List<InputMessage> split(InputStream in, long max) {
         List<InputMessage> out = new ArrayList<>();
         new MboxSplitter(in, "box", max).forEachRemaining(out::add);
