@@ -15,6 +15,8 @@ final class TestBounces {
     static final String BLOCKED = "dsn-blocked.eml";
     /** 450 4.1.1 "unverified address" for being.checked@mail.example.org, given up on: unknown only for now. */
     static final String UNVERIFIED = "dsn-unverified.eml";
+    /** QQ Mail's "550 Ip frequency limited" for xiaoming@qq.com: Tencent's 122/172, the sender sends too fast. */
+    static final String QQ_RATE_LIMITED = "dsn-qq-ratelimited.eml";
 
     private TestBounces() {
     }

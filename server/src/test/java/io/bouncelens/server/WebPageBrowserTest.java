@@ -1,5 +1,6 @@
 package io.bouncelens.server;
 
+import io.bouncelens.Bouncelens;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,6 +223,33 @@ class WebPageBrowserTest {
         assertThat(cards.get(1).findElement(By.cssSelector(".who")).getText()).isEqualTo("angry@example.com");
         assertThat(cards.get(1).findElement(By.cssSelector(".reason")).getAttribute("data-reason")).isEqualTo("feedback");
         assertThat(cards.get(1).findElement(By.cssSelector(".facts")).getText()).contains("Event\n3");
+    }
+
+    @Test
+    void theDashboardNamesProvidersAsAReaderOfThePagesLanguageKnowsThem() throws Exception {
+        try (SmtpClient smtp = new SmtpClient(running.smtpPort())) {
+            for (String bounce : List.of(TestBounces.QQ_RATE_LIMITED, TestBounces.USER_UNKNOWN)) {
+                assertThat(smtp.send("", "bounces@sender.example", TestBounces.bytes(bounce))).startsWith("250");
+            }
+        }
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        browser.findElement(By.cssSelector("button[data-lang='zh-CN']")).click();
+        browser.findElement(By.cssSelector("button[data-view='dashboard']")).click();
+
+        String tencent = Bouncelens.standard().providerName("tencent", io.bouncelens.Lang.ZH_CN);
+        assertThat(tencent).startsWith("腾讯");
+        // the provider's row, by name (its id in the title), linking to its codes in the reference
+        WebElement row = waitFor(() -> browser.findElements(By.cssSelector("#providers td")).stream()
+                .filter(td -> td.getText().equals(tencent)).findFirst().orElse(null));
+        assertThat(row.getAttribute("title")).isEqualTo("tencent");
+        assertThat(row.findElement(By.cssSelector("a.reference-link")).getAttribute("href")).endsWith("#reference/tencent");
+        // the mail with no provider is counted under "other", in Chinese
+        waitFor(() -> browser.findElements(By.cssSelector("#providers td")).stream()
+                .anyMatch(td -> td.getText().equals("其他")) ? Boolean.TRUE : null);
+        // the sender-side alert (sending too fast) names the provider the same way
+        WebElement badge = waitFor(() -> browser.findElements(By.cssSelector("#alerts li.alert .badge.provider")).stream()
+                .findFirst().orElse(null));
+        assertThat(badge.getText()).isEqualTo(tencent);
     }
 
     @Test

@@ -274,6 +274,16 @@
   var PALETTE = ["#2f6fdf", "#e0533d", "#2a9d6f", "#d89b13", "#8a56d6", "#1aa3b8", "#c2477f", "#6b7b8c", "#7fa82a", "#b8642a"];
 
   function loadDashboard() {
+    // providers by the names a reader of this language knows (网易邮箱, not netease), once the
+    // reference has said them; their ids otherwise, which name them too
+    var lang = state.lang;
+    providerNames(lang).catch(function () { return {}; }).then(function (names) {
+      if (state.lang !== lang) return; // the language changed meanwhile: its own load draws
+      state.providerNames = names;
+      loadDashboardData();
+    });
+  }
+  function loadDashboardData() {
     var days = parseInt($("period").value, 10);
     var since = new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
     var split = $("split").value;
@@ -289,6 +299,7 @@
 
   function keyLabel(key, kind) {
     if (key === null || key === undefined || key === "") return t("unknownProvider");
+    if (kind === "provider") return (state.providerNames && state.providerNames[key]) || key;
     return kind === "reason" ? tMap("reason", key) : key;
   }
 
@@ -300,7 +311,7 @@
       var row = table.insertRow();
       var name = row.insertCell();
       name.textContent = keyLabel(c.key, kind);
-      if (kind === "reason") name.title = c.key;
+      if (kind === "reason" || kind === "provider") name.title = c.key || "";
       if (kind === "reason" || kind === "provider") linkToReference(name, c.key);
       var bar = row.insertCell();
       var fill = el("span", "bar");
@@ -330,7 +341,11 @@
       var li = el("li", "alert");
       var head = el("div", "alert-head");
       head.appendChild(el("strong", null, tMap("reason", a.reason)));
-      if (a.provider) head.appendChild(el("span", "badge", a.provider));
+      if (a.provider) {
+        var badge = el("span", "badge provider", keyLabel(a.provider, "provider"));
+        badge.title = a.provider;
+        head.appendChild(badge);
+      }
       head.appendChild(el("span", "count", a.count + " " + t("times")));
       li.appendChild(head);
       if (a.latest && a.latest.diagnosticCode) li.appendChild(el("code", null, a.latest.diagnosticCode));
