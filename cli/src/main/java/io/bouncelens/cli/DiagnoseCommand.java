@@ -80,9 +80,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 String hint = noMessage ? OtherInputs.hint(input.bytes()) : null;
                 return new Diagnosed(d, out.render(d), hint);
             }, input -> input.bytes().length);
-            // a live pipe's messages are answered as they come, not when it closes
-            InputStream stdin = new WaitSignallingInput(System.in, pipeline::inputWaits);
-            try (MessageSource source = new MessageSource(paths, stdin, bouncelens.limits().maxMessageBytes())) {
+            // a live pipe's messages are answered as they come, not when it closes; a file given
+            // as stdin ('< bounces.mbox') is read as one, without waiting to see whether more comes
+            boolean live = !StandardInput.isRegularFile();
+            InputStream stdin = live ? new WaitSignallingInput(System.in, pipeline::inputWaits) : System.in;
+            try (MessageSource source = new MessageSource(paths, stdin, bouncelens.limits().maxMessageBytes(), live)) {
                 pipeline.run(source, done -> {
                     out.write(done.diagnosis(), done.output());
                     summary.add(done.diagnosis());

@@ -37,6 +37,7 @@ public final class MessageSource implements Iterator<InputMessage>, AutoCloseabl
 
     private final Deque<String> pending = new ArrayDeque<>();
     private final InputStream stdin;
+    private final boolean stdinMayBeLive;
     private final long maxMessageBytes;
     private final Deque<Iterator<Path>> walking = new ArrayDeque<>();
     private final Deque<InputMessage> failures = new ArrayDeque<>();
@@ -44,9 +45,20 @@ public final class MessageSource implements Iterator<InputMessage>, AutoCloseabl
     private InputStream open;
     private InputMessage next;
 
+    /** Standard input is read as a file would be: a message ends at the next From line or the end. */
     public MessageSource(List<String> paths, InputStream stdin, long maxMessageBytes) {
+        this(paths, stdin, maxMessageBytes, false);
+    }
+
+    /**
+     * With {@code stdinMayBeLive}, standard input may be a pipe that stays open between messages
+     * ({@code tail -F}): an mbox message on it also ends where the input pauses after its blank
+     * line ({@link #LIVE_MESSAGE_END_NANOS}).
+     */
+    public MessageSource(List<String> paths, InputStream stdin, long maxMessageBytes, boolean stdinMayBeLive) {
         this.pending.addAll(paths);
         this.stdin = stdin;
+        this.stdinMayBeLive = stdinMayBeLive;
         this.maxMessageBytes = maxMessageBytes;
     }
 
@@ -169,7 +181,7 @@ public final class MessageSource implements Iterator<InputMessage>, AutoCloseabl
             if (MboxSplitter.startsWithFrom(head, 0)) {
                 // (a pause means something only on the input as given: a decompressor's or an
                 // archive's stream says nothing of it)
-                long pause = raw == stdin && origin == Origin.AS_GIVEN ? LIVE_MESSAGE_END_NANOS : 0;
+                long pause = stdinMayBeLive && raw == stdin && origin == Origin.AS_GIVEN ? LIVE_MESSAGE_END_NANOS : 0;
                 return new MboxSplitter(in, shownAs, maxMessageBytes, pause);
             }
             if (origin != Origin.ARCHIVE && startsWithTarHeader(in)) {
