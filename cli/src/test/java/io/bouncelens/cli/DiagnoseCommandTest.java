@@ -299,6 +299,21 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void logsExportedInGbkAreReadInGbk(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("maillog-gbk.txt");
+        Files.write(log, ("Dec  7 05:00:01 mx postfix/smtp[123]: 4F1A2B3C: to=<xiaoming@qq.com>, relay=mx3.qq.com[203.0.113.31]:25, "
+                + "delay=1, delays=0/0/0/1, dsn=5.0.0, status=bounced (host mx3.qq.com[203.0.113.31] said: 550 该用户不存在 "
+                + "(in reply to RCPT TO command))\n").getBytes("GBK"));
+        CliProcess.Run r = bouncelens(null, "logs", "--format", "jsonl", log.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.jsonLines()).singleElement().satisfies(n -> {
+            assertThat(n.get("recipient").asText()).isEqualTo("xiaoming@qq.com");
+            assertThat(n.get("reason").asText()).isEqualTo("userunknown");
+            assertThat(n.get("diagnosticCode").asText()).contains("550 该用户不存在");
+        });
+    }
+
+    @Test
     void logsReadAPowerMtaAccountingFileByItsHeader(@TempDir Path dir) throws Exception {
         Path acct = Files.writeString(dir.resolve("acct-2026-12-06.csv"), String.join("\r\n",
                 "type,timeLogged,orig,rcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat,jobId",

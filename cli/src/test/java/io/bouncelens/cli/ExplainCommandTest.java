@@ -181,6 +181,26 @@ class ExplainCommandTest {
     }
 
     @Test
+    void repliesSavedInGbkBig5OrUtf16AreReadInTheirCharset() throws Exception {
+        String simplified = "550 该用户不存在\n554 邮件被判定为垃圾邮件，请修改内容\n550 收件人邮箱已满\n";
+        List<JsonNode> gbk = run(simplified.getBytes("GBK"), "explain", "--format", "jsonl", "-").jsonLines();
+        assertThat(gbk).extracting(n -> n.get("reason").asText()).containsExactly("userunknown", "spamdetected", "mailboxfull");
+        assertThat(gbk.get(0).get("diagnosticCode").asText()).isEqualTo("550 该用户不存在");
+
+        String traditional = "550 Mailbox not found. 該郵箱不存在或已被凍結\r\n550 信箱已滿\r\n";
+        List<JsonNode> big5 = run(traditional.getBytes("Big5"), "explain", "--format", "jsonl", "-").jsonLines();
+        assertThat(big5).extracting(n -> n.get("diagnosticCode").asText())
+                .containsExactly("550 Mailbox not found. 該郵箱不存在或已被凍結", "550 信箱已滿");
+
+        // a text file Windows saved as "Unicode" (UTF-16 with its byte order mark)
+        List<JsonNode> utf16 = run(simplified.getBytes(StandardCharsets.UTF_16), "explain", "--format", "jsonl", "-").jsonLines();
+        assertThat(utf16).extracting(n -> n.get("reason").asText()).containsExactly("userunknown", "spamdetected", "mailboxfull");
+        // and UTF-8's mark is no part of the first reply
+        List<JsonNode> marked = run(("\uFEFF" + simplified).getBytes(StandardCharsets.UTF_8), "explain", "--format", "jsonl", "-").jsonLines();
+        assertThat(marked.get(0).get("diagnosticCode").asText()).isEqualTo("550 该用户不存在");
+    }
+
+    @Test
     void hundredThousandLinesStreamThrough() throws Exception {
         StringBuilder s = new StringBuilder();
         String[] replies = {"550 5.1.1 User unknown", "552 5.2.2 Quota exceeded", "421 4.7.0 try later"};

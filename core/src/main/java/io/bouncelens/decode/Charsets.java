@@ -101,11 +101,11 @@ public final class Charsets {
         return decodeLeniently(bytes, off, len, labeled != null ? labeled : (detected != null ? detected : FALLBACK));
     }
 
-    private static boolean isMultiByte(Charset c) {
+    static boolean isMultiByte(Charset c) {
         return c.newEncoder().maxBytesPerChar() > 1.5f;
     }
 
-    private static Charset detect(byte[] bytes, int off, int len) {
+    static Charset detect(byte[] bytes, int off, int len) {
         UniversalDetector detector = new UniversalDetector();
         detector.handleData(bytes, off, Math.min(len, 64 << 10));
         detector.dataEnd();

@@ -90,6 +90,22 @@ class DiagnoseApiTest {
     }
 
     @Test
+    void textBodiesAreReadInTheCharsetTheyNameOrTheOneTheyAreIn() throws Exception {
+        // a reply in GBK from a client that names no charset
+        ApiClient.Response gbk = api.post("/api/v1/diagnose", "text/plain", "550 收件人邮箱已满".getBytes("GBK"));
+        assertThat(gbk.json().get("reason").asText()).isEqualTo("mailboxfull");
+        assertThat(gbk.json().get("diagnosticCode").asText()).isEqualTo("550 收件人邮箱已满");
+        // a log in Big5 whose Content-Type says so
+        String log = "Dec  6 10:00:05 mx postfix/smtp[12]: 6C3D2: to=<amei@example.com.tw>, relay=mx.example.com.tw[203.0.113.40]:25, "
+                + "delay=1, dsn=5.0.0, status=bounced (host mx.example.com.tw[203.0.113.40] said: 550 該用戶不存在 "
+                + "(in reply to RCPT TO command))\n";
+        JsonNode big5 = api.post("/api/v1/logs", "text/plain; charset=big5", log.getBytes("Big5")).json().get("results").get(0);
+        assertThat(big5.get("recipient").asText()).isEqualTo("amei@example.com.tw");
+        assertThat(big5.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(big5.get("diagnosticCode").asText()).contains("550 該用戶不存在");
+    }
+
+    @Test
     void aLogOfTooManyRecipientsStopsAtTheCapAndSaysSo() {
         StringBuilder log = new StringBuilder();
         for (int line = 0; line < 11; line++) {

@@ -375,6 +375,28 @@ abstract class IntakeScenarios {
         assertThat(raw.body()).isEqualTo(POSTFIX_LOG);
     }
 
+    @Test
+    void aLogSentInGbkIsReadInChineseAndKeptAsUtf8Text() throws Exception {
+        String line = "Dec  6 10:00:05 mx postfix/smtp[12]: 6C3D2: to=<xiaoming@qq.com>, relay=mx3.qq.com[203.0.113.31]:25, "
+                + "delay=1, dsn=5.0.0, status=bounced (host mx3.qq.com[203.0.113.31] said: 550 该用户不存在 "
+                + "(in reply to RCPT TO command))\n";
+        // a client that says nothing of the charset, as a script posting a file exported on Windows does
+        ApiClient.Response posted = api.post("/api/v1/logs?store=true", "text/plain", line.getBytes("GBK"));
+
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        JsonNode record = posted.json().get("results").get(0);
+        assertThat(record.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(record.get("diagnosticCode").asText()).contains("550 该用户不存在");
+        // kept as the text it is, in UTF-8, the charset the raw route names
+        long id = -1;
+        for (JsonNode m : api.get("/api/v1/messages").json().get("results")) {
+            if (m.get("source").asText().equals("log")) id = m.get("id").asLong();
+        }
+        ApiClient.Response raw = api.get("/api/v1/messages/" + id + "/raw");
+        assertThat(raw.contentType()).contains("utf-8");
+        assertThat(raw.body()).isEqualTo(line);
+    }
+
     /** Amazon SES's bounce notification as SNS posts it: the notification a JSON string in the envelope's Message. */
     static String sesBounceThroughSns(String recipient, String subType, String status, String reply) {
         String notification = "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bounceSubType\":\""

@@ -402,6 +402,21 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void aLogFileSavedInGbkIsShownAndReadInChinese() throws Exception {
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        Path log = scratch.resolve("maillog.txt");
+        Files.write(log, ("Dec  6 10:00:05 mx postfix/smtp[12]: 6C3D2: to=<xiaoming@qq.com>, relay=mx3.qq.com[203.0.113.31]:25, "
+                + "delay=1, dsn=5.0.0, status=bounced (host mx3.qq.com[203.0.113.31] said: 550 该用户不存在 "
+                + "(in reply to RCPT TO command))\n").getBytes("GBK"));
+        browser.findElement(By.id("file")).sendKeys(log.toAbsolutePath().toString());
+        WebElement card = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
+        assertThat(card.findElement(By.cssSelector(".who")).getText()).isEqualTo("xiaoming@qq.com");
+        assertThat(card.findElement(By.cssSelector(".badge.reason")).getAttribute("data-reason")).isEqualTo("userunknown");
+        // what was opened is shown as the Chinese it is, not as replacement marks
+        assertThat(browser.findElement(By.id("input")).getDomProperty("value")).contains("550 该用户不存在");
+    }
+
+    @Test
     void readsADroppedEmlFileAndKeepsTheSuppressionListByHand() throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
         Path eml = scratch.resolve("bounce.eml");

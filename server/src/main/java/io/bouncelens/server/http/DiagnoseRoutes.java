@@ -48,7 +48,7 @@ final class DiagnoseRoutes {
             }
             JsonBody.send(ctx, 200, explain(reply.asText(), lang));
         } else if (type.startsWith("text/plain")) {
-            String reply = new String(JsonBody.read(ctx, maxMessageBytes), java.nio.charset.StandardCharsets.UTF_8);
+            String reply = BodyText.decode(JsonBody.read(ctx, maxMessageBytes), ctx.contentType());
             if (reply.isBlank()) throw new ApiException(400, "the body is empty");
             JsonBody.send(ctx, 200, explain(reply, lang));
         } else {

@@ -36,7 +36,7 @@ final class LogRoutes {
         Lang lang = QueryParams.lang(ctx);
         boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
         byte[] body = JsonBody.read(ctx, maxBodyBytes);
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = BodyText.decode(body, ctx.contentType());
         if (text.isBlank()) throw new ApiException(400, "the body is empty; send log lines as text/plain");
         LogText.Reading reading = LogText.read(text, lang, all, BounceIntake.MAX_RECORDS);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -47,7 +47,8 @@ final class LogRoutes {
             JsonBody.send(ctx, 200, answer);
             return;
         }
-        PieceStorage.storeAndAnswer(ctx, intake, BounceIntake.LOG_SOURCE, body, answer, reading.truncated(),
+        // stored as UTF-8, the charset the stored log is read back and served in, whatever it came in
+        PieceStorage.storeAndAnswer(ctx, intake, BounceIntake.LOG_SOURCE, text.getBytes(StandardCharsets.UTF_8), answer, reading.truncated(),
                 "send the log in smaller pieces");
     }
 }

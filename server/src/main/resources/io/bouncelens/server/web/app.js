@@ -250,11 +250,20 @@
   });
   // A file is a message unless its start says it is a sending service's JSON events or a mail
   // server's log (a message's header lines never start with "{", "#Fields:" or a log's date).
+  // The file's start as text: UTF-8, else GB18030 (a log saved on a Chinese Windows machine), which
+  // is what the server will find in it too. (Streaming decode: a character cut at the end is no error.)
+  function previewText(bytes) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+    } catch (e) {
+      return new TextDecoder("gb18030").decode(bytes, { stream: true });
+    }
+  }
   function readFile(file) {
     if (!file) return;
     file.arrayBuffer().then(function (buf) {
       // Show the start of the file so people see what they dropped; send its exact bytes.
-      var head = new TextDecoder("utf-8").decode(buf.slice(0, 200000));
+      var head = previewText(buf.slice(0, 200000));
       $("input").value = head;
       var kind = looksLikeEvents(head) ? "event" : !looksLikeMessage(head) && looksLikeLog(head) ? "log" : "message";
       runDiagnosis({ kind: kind, body: buf });
