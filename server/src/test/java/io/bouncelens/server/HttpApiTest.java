@@ -298,6 +298,12 @@ class HttpApiTest {
             assertThat(excel.json().get("added").asInt()).isEqualTo(1);
             assertThat(excel.json().get("rejectedLines").asInt()).as("the header line is known as one").isZero();
             assertThat(client.get("/api/v1/suppressions/excel@second.example").json().get("note").asText()).isEqualTo("客户要求不再发送");
+
+            // saved by Excel on a Chinese Windows as plain "CSV": GBK, which no header says
+            ApiClient.Response gbk = client.post("/api/v1/suppressions", "text/csv",
+                    "address,reason,source,since,note\r\ngbk@second.example,,,,退订：电话要求不再发送\r\n".getBytes("GBK"));
+            assertThat(gbk.json().get("added").asInt()).isEqualTo(1);
+            assertThat(client.get("/api/v1/suppressions/gbk@second.example").json().get("note").asText()).isEqualTo("退订：电话要求不再发送");
         }
     }
 

@@ -488,6 +488,13 @@ class WebPageBrowserTest {
         assertThat(note.getText()).isEqualTo("Imported: 1 added, 1 already on the list, 1 lines without an address.");
         assertThat(api.get("/api/v1/suppressions/new.one@example.com").json().get("note").asText())
                 .isEqualTo("from the old system");
+
+        // as Excel on a Chinese Windows saves plain "CSV": GBK, its note read as the Chinese it is
+        Path gbk = scratch.resolve("list-gbk.csv");
+        Files.write(gbk, "address,reason,source,since,note\r\ngbk.one@example.com,,,,客户电话要求退订\r\n".getBytes("GBK"));
+        browser.findElement(By.id("import-csv")).sendKeys(gbk.toAbsolutePath().toString());
+        waitFor(() -> rowFor("gbk.one@example.com"));
+        assertThat(api.get("/api/v1/suppressions/gbk.one@example.com").json().get("note").asText()).isEqualTo("客户电话要求退订");
     }
 
     @Test

@@ -159,7 +159,8 @@ final class SuppressionRoutes {
      * answered by number. Loads the file {@code ?format=csv} exports, or any list of addresses.
      */
     private void importCsv(Context ctx) {
-        SuppressionImport in = SuppressionImport.read(new String(JsonBody.read(ctx, maxImportBytes), StandardCharsets.UTF_8));
+        // (UTF-8 with or without Excel's mark, or the GBK a Chinese Windows Excel saves as "CSV")
+        SuppressionImport in = SuppressionImport.read(BodyText.decode(JsonBody.read(ctx, maxImportBytes), ctx.contentType()));
         int added = in.notes().isEmpty() ? 0 : store.addManualAll(in.notes());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("added", added);

@@ -530,8 +530,10 @@
     e.target.value = ""; // the same file may be chosen again
     if (!file) return;
     $("sup-note").textContent = "";
-    file.text().then(function (text) {
-      return api("POST", "/api/v1/suppressions", text, "text/csv; charset=utf-8");
+    // the file's bytes as they are: Excel on a Chinese Windows saves its CSV in GBK, and the server
+    // reads each line in the charset it is in
+    file.arrayBuffer().then(function (bytes) {
+      return api("POST", "/api/v1/suppressions", bytes, "text/csv");
     }).then(function (j) {
       loadSuppressions(true);
       $("sup-note").textContent = t("imported").replace("{added}", j.added)
