@@ -3,6 +3,7 @@ package io.bouncelens.cli;
 import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
 import io.bouncelens.MessageDiagnosis;
+import io.bouncelens.decode.LineDecoder;
 import io.bouncelens.eval.Label;
 import io.bouncelens.eval.LabelFile;
 import io.bouncelens.eval.ReplyCase;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,8 +70,8 @@ public final class EvalCommand implements Callable<Integer> {
         List<Label> labels;
         List<String> negativePaths = List.of();
         try {
-            labels = LabelFile.read(Files.newBufferedReader(labelsFile, StandardCharsets.UTF_8));
-            if (negatives != null) negativePaths = LabelFile.readPaths(Files.newBufferedReader(negatives, StandardCharsets.UTF_8));
+            labels = LabelFile.read(text(labelsFile));
+            if (negatives != null) negativePaths = LabelFile.readPaths(text(negatives));
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot read labels: " + e.getMessage());
         }
@@ -99,11 +99,19 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * A TSV file's text in the charset it is in: UTF-8, or GBK as a spreadsheet on a Chinese Windows
+     * saves it ({@link LineDecoder}), where the probes are Chinese replies.
+     */
+    private static java.io.Reader text(Path file) throws IOException {
+        return new java.io.StringReader(LineDecoder.text(Files.readAllBytes(file)));
+    }
+
     /** Explains each case's probe in English and prints the cases it gets wrong, then the share right. */
     private int scoreCases() {
         List<ReplyCase> cases;
         try {
-            cases = ReplyCaseFile.read(Files.newBufferedReader(casesFile, StandardCharsets.UTF_8));
+            cases = ReplyCaseFile.read(text(casesFile));
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot read cases: " + e.getMessage());
         }

@@ -540,6 +540,12 @@ class DiagnoseCommandTest {
         CliProcess.Run both = bouncelens(null, "eval", "--cases", cases.toString(), "labels.tsv", "dir");
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("--cases scores reply lines; it takes no LABELS.tsv or PATH");
+
+        // saved by a spreadsheet on a Chinese Windows: GBK, its Chinese probes read as such
+        Path gbk = Files.write(dir.resolve("cases-gbk.tsv"), ("id\tprobe\treasons\tbounce\tfix_en\n"
+                + "qq\t550 该用户不存在\tuserunknown\thard\t\n"
+                + "full\t550 收件人邮箱已满\tmailboxfull\tsoft\t\n").getBytes("GBK"));
+        assertThat(bouncelens(null, "eval", "--cases", gbk.toString()).out().lines()).containsExactly("cases right: 2/2 (100.0%)");
     }
 
     @Test
