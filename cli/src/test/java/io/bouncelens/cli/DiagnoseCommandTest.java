@@ -427,6 +427,43 @@ class DiagnoseCommandTest {
         }
     }
 
+    /** QQ Mail and NetEase name their folders in Chinese: a folder "退信" (bounces) is read by that name. */
+    @Test
+    void imapReadsAFolderWithAChineseName(@TempDir Path dir) throws Exception {
+        com.icegreen.greenmail.util.GreenMail server = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_IMAP));
+        server.start();
+        try {
+            server.setUser("bounces@example.org", "bounces@example.org", "pw-1");
+            byte[] bounce;
+            try (java.io.InputStream in = DiagnoseCommandTest.class.getResourceAsStream("dsn-userunknown.eml")) {
+                bounce = in.readAllBytes();
+            }
+            // the folder made and filled by a mail client, as a user's would be
+            java.util.Properties props = new java.util.Properties();
+            jakarta.mail.Session session = jakarta.mail.Session.getInstance(props);
+            try (jakarta.mail.Store store = session.getStore("imap")) {
+                store.connect("127.0.0.1", server.getImap().getPort(), "bounces@example.org", "pw-1");
+                jakarta.mail.Folder folder = store.getFolder("退信");
+                assertThat(folder.create(jakarta.mail.Folder.HOLDS_MESSAGES)).isTrue();
+                folder.appendMessages(new jakarta.mail.Message[]{
+                        new jakarta.mail.internet.MimeMessage(session, new java.io.ByteArrayInputStream(bounce))});
+            }
+            Path secret = Files.writeString(dir.resolve("imap-password"), "pw-1\n");
+            String base = "imap://bounces%40example.org@127.0.0.1:" + server.getImap().getPort() + "/";
+            for (String url : List.of(base + "%E9%80%80%E4%BF%A1", base + "退信")) {
+                CliProcess.Run r = bouncelens(null, "imap", "--format", "jsonl", "--imap-secret-file", secret.toString(), url);
+                assertThat(r.exit()).as(url + ": " + r.err()).isZero();
+                assertThat(r.jsonLines()).as(url).singleElement().satisfies(n -> {
+                    assertThat(n.get("recipient").asText()).isEqualTo("gone.away@mail.example.org");
+                    assertThat(n.get("file").asText()).endsWith("/退信");
+                });
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
     @Test
     void jsonIsOneArrayAndAllShowsNonBouncesWithTheirKind(@TempDir Path dir) throws Exception {
         CliProcess.Run r = bouncelens(null, "diagnose", "--format", "json", "--all", maildir(dir).toString());
