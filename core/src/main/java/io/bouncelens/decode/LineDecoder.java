@@ -20,6 +20,8 @@ public final class LineDecoder {
     static final int LEARNING_BYTES = 16 << 10;
     private static final byte ESC = 0x1B;
     private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final Charset GB2312 = Charset.forName("GB2312");
+    private static final Charset BIG5 = Charset.forName("Big5-HKSCS");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /** The multi-byte charset earlier lines were found in, or null. */
@@ -71,8 +73,13 @@ public final class LineDecoder {
                 return s;
             }
         }
-        // too little text for the detector: GBK, what such a line most often is here
+        // Too little text for the detector. GBK is what such a line most often is here, and its
+        // everyday characters are all in GB2312; Big5 bytes read as GBK land outside it as soon as
+        // one character's second byte is below 0x80, so such a reading is Big5 after all.
         String gb = strictly(bytes, off, len, GB18030);
+        if (gb != null && GB2312.newEncoder().canEncode(gb)) return gb;
+        String big5 = strictly(bytes, off, len, BIG5);
+        if (big5 != null) return big5;
         return gb != null ? gb : new String(bytes, off, len, WINDOWS_1252);
     }
 

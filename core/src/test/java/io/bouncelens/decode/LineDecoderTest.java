@@ -31,6 +31,14 @@ class LineDecoderTest {
     }
 
     @Test
+    void aShortLineAloneIsToldGbkFromBig5ByTheCharactersItWouldMake() {
+        assertThat(decode(new LineDecoder(), "550 信箱已滿", "Big5")).isEqualTo("550 信箱已滿");
+        assertThat(decode(new LineDecoder(), "550 收件者不存在", "Big5")).isEqualTo("550 收件者不存在");
+        assertThat(decode(new LineDecoder(), "550 收件人邮箱已满", "GBK")).isEqualTo("550 收件人邮箱已满");
+        assertThat(decode(new LineDecoder(), "552 邮件太大", "GBK")).isEqualTo("552 邮件太大");
+    }
+
+    @Test
     void utf8AsciiLatin1AndIso2022JpLinesAreReadAsTheyAre() {
         LineDecoder d = new LineDecoder();
         assertThat(decode(d, "550 5.1.1 User unknown", "US-ASCII")).isEqualTo("550 5.1.1 User unknown");
