@@ -104,12 +104,17 @@ public final class MboxSplitter implements Iterator<InputMessage> {
             }
             messageStart = pos;
             write = pos;
-            // the line after a pause: the next message's From line, or (a writer that stalled
-            // mid-message) the first line of what is left, read as a message of its own
+            // the line after a pause: the next message's From line (after any blank lines: some
+            // writers put one before each From line too), or (a writer that stalled mid-message)
+            // the first line of what is left, read as a message of its own
             boolean haveLine = false;
             if (separatorUnread) {
                 separatorUnread = false;
-                if (!nextLine()) {
+                boolean more;
+                while ((more = nextLine()) && isBlank()) {
+                    // the separator's own blank lines
+                }
+                if (!more) {
                     finished = true;
                     return null;
                 }

@@ -172,6 +172,23 @@ class MboxSplitterTest {
         }
     }
 
+    /** A writer that also puts a blank line before each From line, and one that ends the file with more. */
+    @Test
+    void blankLinesBetweenAPauseAndTheNextFromLineMakeNoMessage() throws Exception {
+        try (LivePipe pipe = new LivePipe()) {
+            MboxSplitter splitter = new MboxSplitter(pipe.in, "-", 1 << 20, 50_000_000);
+            pipe.write("From a Mon Jan  1 00:00:00 2024\nSubject: one\n\nbody\n\n");
+            assertThat(text(pipe.within(10, splitter::next))).isEqualTo("Subject: one\n\nbody\n");
+            pipe.write("\n\nFrom b Mon Jan  1 00:01:00 2024\nSubject: two\n\nbody two\n\n");
+            InputMessage second = pipe.within(10, splitter::next);
+            assertThat(text(second)).isEqualTo("Subject: two\n\nbody two\n");
+            assertThat(second.index()).isEqualTo(2);
+            pipe.write("\n\n");
+            pipe.end();
+            assertThat(pipe.within(10, splitter::hasNext)).as("trailing blank lines are no message").isFalse();
+        }
+    }
+
     @Test
     void aPauseEndsNoMessageBeforeItsBlankLineNorOnAnInputThatIsNotLive() throws Exception {
         try (LivePipe pipe = new LivePipe()) {
