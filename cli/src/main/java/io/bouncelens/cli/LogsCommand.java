@@ -42,14 +42,14 @@ public final class LogsCommand extends RecordFilesCommand {
     void read(String path, InputStream in, Run run) throws IOException {
         int[] number = {0};
         LogReader reader = new LogReader(); // what earlier lines of this log said of each message
-        ExplainCommand.readLines(in, line -> {
+        TextLines.read(in, line -> {
             number[0]++;
             run.tally().read();
             run.write(path, number[0], run.bouncelens().logRecords(reader.read(line), run.language(), path, number[0]));
         }, new FlushingWriter(run.out()), System.out::checkError);
     }
 
-    /** Lets {@link ExplainCommand#readLines} flush the records when the input pauses. */
+    /** Lets {@link TextLines#read} flush the records when the input pauses. */
     private static final class FlushingWriter extends Writer {
         private final DiagnosisWriter out;
 

@@ -176,7 +176,7 @@ class ExplainCommandTest {
         List<JsonNode> nodes = r.jsonLines();
         assertThat(nodes).hasSize(3);
         assertThat(nodes.get(1).get("reason").asText()).isEqualTo("mailboxfull");
-        assertThat(nodes.get(1).get("diagnosticCode").asText().length()).isLessThanOrEqualTo(ExplainCommand.MAX_LINE_CHARS);
+        assertThat(nodes.get(1).get("diagnosticCode").asText().length()).isLessThanOrEqualTo(TextLines.MAX_LINE_CHARS);
         assertThat(nodes.get(2).get("reason").asText()).isEqualTo("userunknown");
     }
 
