@@ -248,10 +248,9 @@
   $("clear").addEventListener("click", function () {
     $("input").value = ""; $("cards").textContent = ""; state.last = null; setStatus("", false);
   });
-  // A file is a message unless its start says it is a sending service's JSON events or a mail
-  // server's log (a message's header lines never start with "{", "#Fields:" or a log's date).
-  // The file's start as text: UTF-8, else GB18030 (a log saved on a Chinese Windows machine), which
-  // is what the server will find in it too. (Streaming decode: a character cut at the end is no error.)
+  // The file's start as text, to show: UTF-8, else GB18030 (a log saved on a Chinese Windows
+  // machine; the server, which gets the bytes, tells GBK from Big5 itself). Decoded as a stream, so
+  // a character cut at the end of the slice is no error.
   function previewText(bytes) {
     try {
       return new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
@@ -259,6 +258,8 @@
       return new TextDecoder("gb18030").decode(bytes, { stream: true });
     }
   }
+  // A file is a message unless its start says it is a sending service's JSON events or a mail
+  // server's log (a message's header lines never start with "{", "#Fields:" or a log's date).
   function readFile(file) {
     if (!file) return;
     file.arrayBuffer().then(function (buf) {
