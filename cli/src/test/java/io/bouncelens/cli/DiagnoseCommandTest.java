@@ -374,18 +374,28 @@ class DiagnoseCommandTest {
         assertThat(r.err()).contains("9 lines read, 1 failed, 1 deferred, 1 delivered, 0 errors");
     }
 
-    @Test
-    void imapReadsEveryMessageOfAFolderOnARealServerAndLeavesItAsItWas(@TempDir Path dir) throws Exception {
+    /** A real IMAP server on a free port of this machine, started. */
+    private static com.icegreen.greenmail.util.GreenMail startImapServer() {
         com.icegreen.greenmail.util.GreenMail server = new com.icegreen.greenmail.util.GreenMail(
                 new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_IMAP));
         server.start();
+        return server;
+    }
+
+    /** The bounce of a test resource beside this class: 550 5.1.1 for gone.away@mail.example.org. */
+    private static byte[] userUnknownBounce() throws IOException {
+        try (java.io.InputStream in = DiagnoseCommandTest.class.getResourceAsStream("dsn-userunknown.eml")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void imapReadsEveryMessageOfAFolderOnARealServerAndLeavesItAsItWas(@TempDir Path dir) throws Exception {
+        com.icegreen.greenmail.util.GreenMail server = startImapServer();
         try {
             com.icegreen.greenmail.user.GreenMailUser user = server.setUser("bounces@example.org", "bounces@example.org", "pw-1");
             jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
-            byte[] bounce;
-            try (java.io.InputStream in = DiagnoseCommandTest.class.getResourceAsStream("dsn-userunknown.eml")) {
-                bounce = in.readAllBytes();
-            }
+            byte[] bounce = userUnknownBounce();
             user.deliver(new jakarta.mail.internet.MimeMessage(session, new java.io.ByteArrayInputStream(bounce)));
             user.deliver(new jakarta.mail.internet.MimeMessage(session, new java.io.ByteArrayInputStream(
                     "From: a friend <friend@example.net>\r\nSubject: Lunch?\r\n\r\nNoon at the usual place?\r\n"
@@ -430,15 +440,10 @@ class DiagnoseCommandTest {
     /** QQ Mail and NetEase name their folders in Chinese: a folder "退信" (bounces) is read by that name. */
     @Test
     void imapReadsAFolderWithAChineseName(@TempDir Path dir) throws Exception {
-        com.icegreen.greenmail.util.GreenMail server = new com.icegreen.greenmail.util.GreenMail(
-                new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_IMAP));
-        server.start();
+        com.icegreen.greenmail.util.GreenMail server = startImapServer();
         try {
             server.setUser("bounces@example.org", "bounces@example.org", "pw-1");
-            byte[] bounce;
-            try (java.io.InputStream in = DiagnoseCommandTest.class.getResourceAsStream("dsn-userunknown.eml")) {
-                bounce = in.readAllBytes();
-            }
+            byte[] bounce = userUnknownBounce();
             // the folder made and filled by a mail client, as a user's would be
             java.util.Properties props = new java.util.Properties();
             jakarta.mail.Session session = jakarta.mail.Session.getInstance(props);
