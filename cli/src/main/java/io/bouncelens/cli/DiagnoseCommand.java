@@ -99,7 +99,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 });
             }
         }
-        err.println("bouncelens: " + summary.describe());
+        err.println("bouncelens: " + summary.describe(language));
         err.flush();
         return summary.errors() > 0 ? 1 : 0;
     }

@@ -33,7 +33,7 @@ public final class EventsCommand extends RecordFilesCommand {
 
     @Override
     String unit() {
-        return "event";
+        return "events";
     }
 
     @Override

@@ -64,10 +64,10 @@ final class ImapRead {
             } while (batch.length == BATCH);
         } catch (MessagingException | IOException e) {
             err.println("bouncelens imap: " + name + ": " + ImapConnection.describe(e, mailbox));
-            err.println("bouncelens: " + summary.describe());
+            err.println("bouncelens: " + summary.describe(lang));
             return 1;
         }
-        err.println("bouncelens: " + summary.describe());
+        err.println("bouncelens: " + summary.describe(lang));
         return summary.errors() > 0 ? 1 : 0;
     }
 }

@@ -35,7 +35,7 @@ public final class LogsCommand extends RecordFilesCommand {
 
     @Override
     String unit() {
-        return "line";
+        return "lines";
     }
 
     @Override

@@ -45,7 +45,7 @@ abstract class RecordFilesCommand implements Callable<Integer> {
     /** The files the command was given, declared by each command with its own words. */
     abstract List<String> paths();
 
-    /** What a file is read in, singular: "line", "event". */
+    /** What a file is read in, plural: "lines", "events" (the summary names its count so). */
     abstract String unit();
 
     /** Reads one opened file. */
@@ -69,7 +69,7 @@ abstract class RecordFilesCommand implements Callable<Integer> {
                 }
             }
         }
-        err.println("bouncelens: " + tally.describe());
+        err.println("bouncelens: " + tally.describe(language));
         err.flush();
         return tally.errors() > 0 ? 1 : 0;
     }

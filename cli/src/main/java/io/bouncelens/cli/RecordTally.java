@@ -1,15 +1,18 @@
 package io.bouncelens.cli;
 
 import io.bouncelens.BounceRecord;
+import io.bouncelens.Lang;
 import io.bouncelens.MessageDiagnosis;
+import io.bouncelens.Reason;
 import io.bouncelens.decode.MessageKind;
 import io.bouncelens.emit.DiagnosisWriter;
+import io.bouncelens.emit.SummaryWords;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The counts for the closing lines on stderr of the commands that read logs and events, and the
@@ -23,9 +26,9 @@ final class RecordTally {
     private long delayed;
     private long delivered;
     private int errors;
-    private final Map<String, Integer> reasons = new TreeMap<>();
+    private final Map<Reason, Integer> reasons = new EnumMap<>(Reason.class);
 
-    /** @param unit what is read, singular ("line", "event") */
+    /** @param unit what is read, plural ("lines", "events"): the key of its count in summary-words.tsv */
     RecordTally(String unit) {
         this.unit = unit;
     }
@@ -63,21 +66,19 @@ final class RecordTally {
             case "delayed" -> delayed++;
             default -> failed++;
         }
-        if (!"delivered".equals(r.action()) && r.reason() != null) reasons.merge(r.reason().label(), 1, Integer::sum);
+        if (!"delivered".equals(r.action()) && r.reason() != null) reasons.merge(r.reason(), 1, Integer::sum);
     }
 
-    String describe() {
-        StringBuilder b = new StringBuilder();
-        b.append(read).append(' ').append(unit).append(read == 1 ? "" : "s").append(" read, ")
-                .append(failed).append(" failed, ").append(delayed).append(" deferred, ")
-                .append(delivered).append(" delivered, ")
-                .append(errors).append(errors == 1 ? " error" : " errors");
-        if (!reasons.isEmpty()) {
-            b.append("\nby reason:");
-            reasons.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue())
-                    .forEach(e -> b.append(' ').append(e.getKey()).append(' ').append(e.getValue()).append(','));
-            b.setLength(b.length() - 1);
-        }
+    /** Two lines in the language: the totals, then the failures per reason, most frequent first. */
+    String describe(Lang lang) {
+        SummaryWords words = new SummaryWords(lang);
+        StringBuilder b = new StringBuilder()
+                .append(words.count(unit + "-read", read)).append(words.comma())
+                .append(words.count("failed", failed)).append(words.comma())
+                .append(words.count("deferred", delayed)).append(words.comma())
+                .append(words.count("delivered", delivered)).append(words.comma())
+                .append(words.count("errors", errors));
+        if (!reasons.isEmpty()) b.append('\n').append(words.byReason(reasons));
         return b.toString();
     }
 }

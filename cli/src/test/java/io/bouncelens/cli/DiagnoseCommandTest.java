@@ -74,6 +74,23 @@ class DiagnoseCommandTest {
                 "userunknown 1", "mailboxfull 1");
     }
 
+    @Test
+    void theClosingLinesOnStderrAreInTheLanguageAskedFor(@TempDir Path dir) throws Exception {
+        Path md = maildir(dir);
+        CliProcess.Run taiwan = bouncelens(null, "diagnose", "--lang", "zh-TW", "--format", "jsonl", md.toString());
+        assertThat(taiwan.exit()).isZero();
+        assertThat(taiwan.jsonLines()).hasSize(2);
+        assertThat(taiwan.err()).contains("bouncelens: 讀取郵件 3 封，退信 2 封，記錄 2 筆，非退信 1 封，錯誤 0 個\n依原因：")
+                .contains("收件人不存在 (userunknown) 1", "信箱已滿 (mailboxfull) 1").doesNotContain("messages read");
+
+        Path log = Files.writeString(dir.resolve("maillog"), "Dec  7 05:00:01 mx postfix/smtp[123]: 4F1A2B3C: to=<gone@example.com>, "
+                + "relay=mx.example.com[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.1] "
+                + "said: 550 5.1.1 User unknown (in reply to RCPT TO command))\n");
+        CliProcess.Run mainland = bouncelens(null, "logs", "--lang", "zh-CN", "--format", "jsonl", log.toString());
+        assertThat(mainland.exit()).isZero();
+        assertThat(mainland.err()).contains("bouncelens: 读取日志 1 行，投递失败 1，延迟投递 0，投递成功 0，出错 0 个\n按原因：收件人不存在 (userunknown) 1");
+    }
+
     @ParameterizedTest(name = "--threads {0}")
     @ValueSource(strings = {"1", "2"})
     void aLivePipesMessagesAreAnsweredAsTheyComeNotWhenThePipeCloses(String threads) throws Exception {

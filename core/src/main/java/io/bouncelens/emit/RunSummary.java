@@ -1,13 +1,13 @@
 package io.bouncelens.emit;
 
 import io.bouncelens.BounceRecord;
+import io.bouncelens.Lang;
 import io.bouncelens.MessageDiagnosis;
+import io.bouncelens.Reason;
 import io.bouncelens.decode.MessageKind;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Counts of a run for the closing lines on stderr: messages, bounces, reasons, errors. */
 public final class RunSummary {
@@ -16,7 +16,7 @@ public final class RunSummary {
     private int records;
     private int errors;
     private final Map<MessageKind, Integer> kinds = new EnumMap<>(MessageKind.class);
-    private final Map<String, Integer> reasons = new TreeMap<>();
+    private final Map<Reason, Integer> reasons = new EnumMap<>(Reason.class);
 
     public void add(MessageDiagnosis d) {
         if (!d.problems().isEmpty()) errors++;
@@ -25,7 +25,7 @@ public final class RunSummary {
         kinds.merge(d.kind(), 1, Integer::sum);
         for (BounceRecord r : d.records()) {
             records++;
-            if (r.reason() != null) reasons.merge(r.reason().label(), 1, Integer::sum);
+            if (r.reason() != null) reasons.merge(r.reason(), 1, Integer::sum);
         }
     }
 
@@ -38,26 +38,19 @@ public final class RunSummary {
         return messages;
     }
 
-    /** Two lines: the totals, then the records per reason, most frequent first. */
-    public String describe() {
+    /** Two lines in the language: the totals, then the records per reason, most frequent first. */
+    public String describe(Lang lang) {
+        SummaryWords words = new SummaryWords(lang);
         StringBuilder b = new StringBuilder();
-        b.append(messages).append(messages == 1 ? " message read, " : " messages read, ")
-                .append(count(MessageKind.BOUNCE)).append(count(MessageKind.BOUNCE) == 1 ? " bounce, " : " bounces, ")
-                .append(records).append(records == 1 ? " record" : " records");
+        b.append(words.count("messages-read", messages)).append(words.comma())
+                .append(words.count("bounces", count(MessageKind.BOUNCE))).append(words.comma())
+                .append(words.count("records", records));
         for (MessageKind k : new MessageKind[]{MessageKind.DELIVERED, MessageKind.FEEDBACK, MessageKind.VACATION,
                 MessageKind.NOT_BOUNCE}) {
-            if (count(k) > 0) b.append(", ").append(count(k)).append(' ').append(k.label());
+            if (count(k) > 0) b.append(words.comma()).append(words.count("kind." + k.label(), count(k)));
         }
-        b.append(", ").append(errors).append(errors == 1 ? " error" : " errors");
-        if (!reasons.isEmpty()) {
-            b.append("\nby reason:");
-            Map<String, Integer> sorted = new LinkedHashMap<>();
-            reasons.entrySet().stream()
-                    .sorted((x, y) -> y.getValue() - x.getValue())
-                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-            sorted.forEach((reason, n) -> b.append(' ').append(reason).append(' ').append(n).append(','));
-            b.setLength(b.length() - 1);
-        }
+        b.append(words.comma()).append(words.count("errors", errors));
+        if (!reasons.isEmpty()) b.append('\n').append(words.byReason(reasons));
         return b.toString();
     }
 
