@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
@@ -401,19 +403,21 @@ class WebPageBrowserTest {
         assertThat(browser.findElement(By.id("ref-table")).getText()).contains("550 Ip frequency limited");
     }
 
-    @Test
-    void aLogFileSavedInGbkIsShownAndReadInChinese() throws Exception {
+    // as a mail server's log exported on a Chinese (GBK) and a Taiwanese (Big5) Windows machine
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"GBK, 550 该用户不存在", "Big5, 550 此帳號不存在"})
+    void aLogFileSavedInAChineseCharsetIsShownAndReadInChinese(String charset, String reply) throws Exception {
         browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
-        Path log = scratch.resolve("maillog.txt");
+        Path log = scratch.resolve("maillog-" + charset + ".txt");
         Files.write(log, ("Dec  6 10:00:05 mx postfix/smtp[12]: 6C3D2: to=<xiaoming@qq.com>, relay=mx3.qq.com[203.0.113.31]:25, "
-                + "delay=1, dsn=5.0.0, status=bounced (host mx3.qq.com[203.0.113.31] said: 550 该用户不存在 "
-                + "(in reply to RCPT TO command))\n").getBytes("GBK"));
+                + "delay=1, dsn=5.0.0, status=bounced (host mx3.qq.com[203.0.113.31] said: " + reply + " "
+                + "(in reply to RCPT TO command))\n").getBytes(charset));
         browser.findElement(By.id("file")).sendKeys(log.toAbsolutePath().toString());
         WebElement card = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
         assertThat(card.findElement(By.cssSelector(".who")).getText()).isEqualTo("xiaoming@qq.com");
         assertThat(card.findElement(By.cssSelector(".badge.reason")).getAttribute("data-reason")).isEqualTo("userunknown");
-        // what was opened is shown as the Chinese it is, not as replacement marks
-        assertThat(browser.findElement(By.id("input")).getDomProperty("value")).contains("550 该用户不存在");
+        // what was opened is shown as the Chinese it is, not as replacement marks or another charset's reading
+        assertThat(browser.findElement(By.id("input")).getDomProperty("value")).contains(reply);
     }
 
     @Test

@@ -248,15 +248,33 @@
   $("clear").addEventListener("click", function () {
     $("input").value = ""; $("cards").textContent = ""; state.last = null; setStatus("", false);
   });
-  // The file's start as text, to show: UTF-8, else GB18030 (a log saved on a Chinese Windows
-  // machine; the server, which gets the bytes, tells GBK from Big5 itself). Decoded as a stream, so
-  // a character cut at the end of the slice is no error.
-  function previewText(bytes) {
+  // The file's start as text, to show: UTF-8, else GBK or Big5 (a log saved on a Chinese or a
+  // Taiwanese Windows machine), chosen as the server chooses for the bytes it gets: text whose
+  // double-byte pairs all lie where GB2312 puts its characters is GBK; Big5's everyday characters
+  // fall outside (lead bytes 0xA4-0xAF, second bytes below 0xA1). Decoded as a stream, so a
+  // character cut at the end of the slice is no error.
+  function previewText(buffer) {
+    var bytes = new Uint8Array(buffer);
     try {
       return new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
     } catch (e) {
+      if (!fitsGb2312(bytes)) {
+        try {
+          return new TextDecoder("big5", { fatal: true }).decode(bytes, { stream: true });
+        } catch (notBig5) { /* GBK's wider range, then */ }
+      }
       return new TextDecoder("gb18030").decode(bytes, { stream: true });
     }
+  }
+  function fitsGb2312(bytes) {
+    for (var i = 0; i < bytes.length; i++) {
+      var lead = bytes[i];
+      if (lead < 0x80) continue;
+      if (i + 1 === bytes.length) break; // a pair cut at the end says nothing
+      var trail = bytes[++i];
+      if (lead < 0xA1 || lead > 0xF7 || (lead >= 0xAA && lead <= 0xAF) || trail < 0xA1 || trail > 0xFE) return false;
+    }
+    return true;
   }
   // A file is a message unless its start says it is a sending service's JSON events or a mail
   // server's log (a message's header lines never start with "{", "#Fields:" or a log's date).
