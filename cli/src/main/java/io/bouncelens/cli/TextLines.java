@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Standard input or a file read as lines of text, as {@code explain -} and {@code logs} take them:
@@ -38,9 +39,11 @@ final class TextLines {
         if (n <= 0) return;
         int from = 0;
         if (n >= 2 && ((buf[0] == (byte) 0xFF && buf[1] == (byte) 0xFE) || (buf[0] == (byte) 0xFE && buf[1] == (byte) 0xFF))) {
+            // UTF-16 (a file saved as "Unicode" on Windows): its lines are read as the UTF-8 they become
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(buf, 0, n), in);
-            readCharLines(new InputStreamReader(whole, java.nio.charset.StandardCharsets.UTF_16), handler, out, outputGone);
-            return;
+            in = new Utf8Of(new InputStreamReader(whole, StandardCharsets.UTF_16));
+            n = in.read(buf);
+            if (n <= 0) return;
         }
         if (n >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) from = 3; // UTF-8's mark
         LineDecoder decoder = new LineDecoder();
@@ -84,34 +87,52 @@ final class TextLines {
         return line.length() <= MAX_LINE_CHARS ? line : line.substring(0, MAX_LINE_CHARS);
     }
 
-    /** {@link #read} for text that comes as characters (a UTF-16 file). */
-    private static void readCharLines(Reader reader, LineHandler handler, java.io.Flushable out,
-                                      java.util.function.BooleanSupplier outputGone) throws IOException {
-        char[] buf = new char[1 << 16];
-        StringBuilder line = new StringBuilder();
-        boolean pendingCr = false;
-        boolean any = false;
-        int n;
-        while ((n = reader.read(buf)) > 0) {
-            for (int i = 0; i < n; i++) {
-                char c = buf[i];
-                if (pendingCr) {
-                    pendingCr = false;
-                    if (c == '\n') continue;
-                }
-                if (c == '\n' || c == '\r') {
-                    handler.line(line.toString());
-                    line.setLength(0);
-                    any = false;
-                    pendingCr = c == '\r';
-                    continue;
-                }
-                any = true;
-                if (line.length() < MAX_LINE_CHARS) line.append(c);
-            }
-            if (!reader.ready()) out.flush();
-            if (outputGone.getAsBoolean()) return;
+    /**
+     * Characters read as UTF-8 bytes, so that text which comes as characters (a UTF-16 file) goes
+     * through the same line splitting as bytes do. A high surrogate at the end of a read waits for
+     * its pair, so no character is cut in two.
+     */
+    private static final class Utf8Of extends InputStream {
+        private final Reader reader;
+        private final char[] chars = new char[1 << 14];
+        private int kept; // a high surrogate left from the last read, at chars[0]
+        private byte[] pending = new byte[0];
+        private int pendingFrom;
+
+        Utf8Of(Reader reader) {
+            this.reader = reader;
         }
-        if (any) handler.line(line.toString());
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (pendingFrom == pending.length) {
+                int n = reader.read(chars, kept, chars.length - kept);
+                if (n <= 0) {
+                    if (kept == 0) return -1;
+                    n = 0; // a lone high surrogate at the very end: encoded as the replacement it is
+                }
+                int end = kept + n;
+                int upTo = n > 0 && Character.isHighSurrogate(chars[end - 1]) ? end - 1 : end;
+                pending = new String(chars, 0, upTo).getBytes(StandardCharsets.UTF_8);
+                pendingFrom = 0;
+                kept = end - upTo;
+                if (kept > 0) chars[0] = chars[end - 1];
+            }
+            int count = Math.min(len, pending.length - pendingFrom);
+            System.arraycopy(pending, pendingFrom, b, off, count);
+            pendingFrom += count;
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return pending.length - pendingFrom > 0 || reader.ready() ? 1 : 0;
+        }
     }
 }

@@ -201,6 +201,20 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aLongUtf16LittleEndianFileKeepsEveryCharacterWholeAcrossItsReads() throws Exception {
+        // Windows' "Unicode" is little-endian with FF FE first; characters outside the BMP (two
+        // chars each) fall across the reader's chunk ends somewhere in 5,000 lines of them
+        StringBuilder text = new StringBuilder("\uFEFF");
+        for (int i = 0; i < 5_000; i++) text.append("550 用户不存在 \uD83D\uDCEB ").append(i).append("\r\n");
+        List<JsonNode> nodes = run(text.toString().getBytes("UTF-16LE"), "explain", "--format", "jsonl", "-").jsonLines();
+        assertThat(nodes).hasSize(5_000);
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(nodes.get(i).get("diagnosticCode").asText()).isEqualTo("550 用户不存在 \uD83D\uDCEB " + i);
+        }
+        assertThat(nodes).allSatisfy(n -> assertThat(n.get("reason").asText()).isEqualTo("userunknown"));
+    }
+
+    @Test
     void hundredThousandLinesStreamThrough() throws Exception {
         StringBuilder s = new StringBuilder();
         String[] replies = {"550 5.1.1 User unknown", "552 5.2.2 Quota exceeded", "421 4.7.0 try later"};
