@@ -93,7 +93,7 @@ public final class CodesCommand implements Callable<Integer> {
                 out.write("# " + s.name() + "\n");
                 for (BounceRecord r : s.replies()) {
                     out.write("\n== " + r.diagnosticCode() + "\n");
-                    new TextRecordWriter(out, lang, Bouncelens.standard()::providerName).write(r); // a writer per block: the heading goes before its blank line
+                    new TextRecordWriter(out, lang, Bouncelens.standard()::providerName, false).write(r); // a writer per block: the heading goes before its blank line
                 }
             }
             case CSV -> {

@@ -40,7 +40,9 @@ class CodesCommandTest {
         assertThat(text.exit()).isZero();
         List<String> blocks = List.of(text.out().split("\n\n"));
         assertThat(blocks.get(0)).startsWith("# ");
-        assertThat(blocks.subList(1, blocks.size())).allSatisfy(block -> assertThat(block).startsWith("== ").contains("原因: "));
+        assertThat(blocks.subList(1, blocks.size())).allSatisfy(block -> assertThat(block).startsWith("== ").contains("原因: ")
+                // the reply heads its block: not said twice
+                .doesNotContain("對方回應"));
 
         CliProcess.Run sections = CliProcess.run(null, "codes", "--format", "csv");
         List<String> rows = sections.out().lines().toList();

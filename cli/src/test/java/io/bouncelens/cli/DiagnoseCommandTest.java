@@ -507,7 +507,26 @@ class DiagnoseCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("== " + md.resolve("cur/1.host:2,S") + " #1 · Plans")
                 .contains("gone@receiver.example").contains("userunknown")
+                .contains("\n  Server said: 550 5.1.1 <gone@receiver.example>: Recipient address rejected: User unknown\n")
                 .doesNotContain("Lunch?");
+    }
+
+    @Test
+    void textQuotesTheServersReplyFromAReportInAnUnknownLayout(@TempDir Path dir) throws Exception {
+        // a notice in no format the decoders know: the server's reply stands in the report's sentences
+        Path eml = Files.writeString(dir.resolve("notice.eml"), String.join("\n",
+                "From: mailer-daemon@sender.example", "To: alice@sender.example", "Subject: Message undeliverable",
+                "", "Your message did not reach some or all of the intended recipients.", "",
+                "The following recipient(s) could not be reached:", "", "bob@remote.example",
+                "   Error Type: SMTP", "   Remote server (198.51.100.7) issued an error.",
+                "   Sent: RCPT TO:<bob@remote.example>",
+                "   Remote server replied: 550 5.1.1 <bob@remote.example>: Recipient address rejected: User unknown", ""));
+        CliProcess.Run r = bouncelens(null, "diagnose", "--lang", "zh-CN", eml.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("\n  对方回复: 550 5.1.1 <bob@remote.example>: Recipient address rejected: User unknown\n");
+
+        JsonNode json = bouncelens(null, "diagnose", "--format", "jsonl", eml.toString()).jsonLines().get(0);
+        assertThat(json.get("diagnosticCode").asText()).as("the JSON keeps the report's words").contains("Error Type: SMTP");
     }
 
     @Test

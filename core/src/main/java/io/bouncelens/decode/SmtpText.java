@@ -49,6 +49,55 @@ public final class SmtpText {
         return null;
     }
 
+    /**
+     * What the server itself answered, for a person to read: the text from its first failure reply
+     * code that a report quotes after a colon, a quote, a bracket or a transcript's arrow ("Remote
+     * server replied: 550 ...", "said: 550 ...", "returned '554 ...'", "<-- 552 ..."), without the
+     * report's words before it and the quote's closing mark after it. A code standing in a sentence
+     * ("a limit of 500 recipients") is no reply. The whole text, its type ("smtp;") stripped, when
+     * no reply is quoted so; null for null.
+     */
+    public static String quotedReply(String text) {
+        if (text == null) return null;
+        String t = stripType(text).strip();
+        for (int at = replyCodeAt(t, 0); at >= 0; at = replyCodeAt(t, at + 3)) {
+            if (t.charAt(at) < '4') continue;
+            if (at == 0) return t;
+            int before = at - 1;
+            while (before >= 0 && t.charAt(before) == ' ') before--;
+            char mark = before < 0 ? ':' : t.charAt(before);
+            boolean arrow = mark == '-' && before > 0 && t.charAt(before - 1) == '-';
+            if (QUOTING_MARKS.indexOf(mark) < 0 && !arrow) continue;
+            return untilClosed(t.substring(at).strip(), mark);
+        }
+        return t;
+    }
+
+    /** What comes before a quoted reply: colons (also the full-width one Chinese reports use), quotes, brackets, "<<<". */
+    private static final String QUOTING_MARKS = ":\uFF1A'\"([\uFF08<";
+
+    /** The reply up to the bracket or quote that closes {@code open}; a closing quote only at the very end (a reply may say "doesn't"). */
+    private static String untilClosed(String reply, char open) {
+        char close = switch (open) {
+            case '(' -> ')';
+            case '[' -> ']';
+            case '\uFF08' -> '\uFF09';
+            case '\'', '"' -> open;
+            default -> 0;
+        };
+        if (close == 0) return reply;
+        if (open == close) {
+            return reply.length() > 1 && reply.charAt(reply.length() - 1) == close ? reply.substring(0, reply.length() - 1).strip() : reply;
+        }
+        int depth = 0;
+        for (int i = 0; i < reply.length(); i++) {
+            char c = reply.charAt(i);
+            if (c == open) depth++;
+            else if (c == close && depth-- == 0) return reply.substring(0, i).strip();
+        }
+        return reply;
+    }
+
     /** The first failure enhanced status (4.x.x or 5.x.x) in the text, or null. One pass. */
     public static String firstFailureStatus(String text) {
         if (text == null) return null;

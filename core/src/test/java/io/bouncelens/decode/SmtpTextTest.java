@@ -47,6 +47,24 @@ class SmtpTextTest {
         assertThat(SmtpText.bracketedHost(text)).isEqualTo(host);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            smtp; 550 5.1.1 <a@b.example>: User unknown                                        | 550 5.1.1 <a@b.example>: User unknown
+            a@b.example Error Type: SMTP Remote server replied: 550 5.1.1 No such user          | 550 5.1.1 No such user
+            <-- 250 2.1.0 Ok <-- 552 5.2.2 <a@b.example>: Mailbox full                         | 552 5.2.2 <a@b.example>: Mailbox full
+            Remote Server returned '554 5.2.2 mailbox full; STOREDRV.Deliver.Exception'        | 554 5.2.2 mailbox full; STOREDRV.Deliver.Exception
+            rejected address (550 5.7.1 content (policy) restrictions) and more words           | 550 5.7.1 content (policy) restrictions
+            收件人：a@b.example 服务器返回：552 5.2.2 Mailbox quota exceeded                       | 552 5.2.2 Mailbox quota exceeded
+            原因：用户不存在（550 User not found）原邮件主题：报告                                   | 550 User not found
+            Remote host said: '550 doesn't exist'                                              | 550 doesn't exist
+            the server has a limit of 500 recipients per message                               | the server has a limit of 500 recipients per message
+            Mailbox full                                                                       | Mailbox full
+            -                                                                                  | -
+            """)
+    void quotesTheServersOwnReplyWithoutTheReportsWordsAroundIt(String text, String reply) {
+        assertThat(SmtpText.quotedReply(text)).isEqualTo(reply);
+    }
+
     @Test
     void theFirstFailureInATranscriptIsFoundPastTheAnswersThatSucceeded() {
         String transcript = "Out: 220 mx ESMTP\\nOut: 250 2.1.0 Ok\\nIn: RCPT TO:<a@b.example>\\nOut: 550 5.1.1 User unknown";
