@@ -3,8 +3,10 @@ package io.bouncelens.decode;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -67,10 +69,90 @@ public final class EncodedWords {
         if (value == null) return null;
         if (value.indexOf("=?") < 0) return value.trim();
         try {
-            return DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT, null, SUPERSETS).trim();
+            return DecoderUtil.decodeEncodedWords(inKnownCharsets(value), DecodeMonitor.SILENT, null, SUPERSETS).trim();
         } catch (RuntimeException e) {
             return value.trim();
         }
+    }
+
+    /**
+     * The value with its words in a charset Java does not know ("unknown-8bit", which Mutt writes
+     * for bytes it could not name, Python's "big5_tw") already decoded: their bytes are read in the
+     * charset they are found to be in, as an unlabelled line is ({@link LineDecoder#text}). A run of
+     * such words with only white space between is one text, so a character split between two words
+     * stays whole. Words in known charsets are left to the RFC 2047 decoder.
+     */
+    static String inKnownCharsets(String value) {
+        StringBuilder out = null;
+        int copied = 0;
+        ByteArrayOutputStream run = null; // bytes of the current run of unknown-charset words
+        int runEnd = -1;
+        for (int start = value.indexOf("=?"); start >= 0; ) {
+            int q1 = value.indexOf('?', start + 2);
+            if (q1 < 0 || q1 - start > 64 || q1 + 3 >= value.length() || value.charAt(q1 + 2) != '?') {
+                start = value.indexOf("=?", start + 2);
+                continue;
+            }
+            char encoding = Character.toUpperCase(value.charAt(q1 + 1));
+            int end = value.indexOf("?=", q1 + 3);
+            if (end < 0) break;
+            String label = value.substring(start + 2, q1);
+            int star = label.indexOf('*'); // RFC 2231's language: "utf-8*en"
+            if (star >= 0) label = label.substring(0, star);
+            byte[] bytes = (encoding == 'B' || encoding == 'Q') && !label.isEmpty() && Charsets.forLabel(label) == null
+                    ? wordBytes(value.substring(q1 + 3, end), encoding) : null;
+            if (bytes == null) {
+                start = value.indexOf("=?", start + 2);
+                continue;
+            }
+            if (out == null) out = new StringBuilder(value.length());
+            // white space between two encoded words is no part of the text (RFC 2047 §6.2)
+            boolean joined = run != null && value.substring(runEnd, start).isBlank();
+            if (!joined) {
+                flush(out, run);
+                out.append(value, copied, start);
+                run = new ByteArrayOutputStream();
+            }
+            run.writeBytes(bytes);
+            runEnd = end + 2;
+            copied = runEnd;
+            start = value.indexOf("=?", runEnd);
+        }
+        if (out == null) return value;
+        flush(out, run);
+        return out.append(value, copied, value.length()).toString();
+    }
+
+    private static void flush(StringBuilder out, ByteArrayOutputStream run) {
+        if (run != null && run.size() > 0) out.append(LineDecoder.text(run.toByteArray()));
+    }
+
+    /** The bytes a word's text stands for, or null when it is no valid B or Q text. */
+    private static byte[] wordBytes(String text, char encoding) {
+        if (encoding == 'B') {
+            try {
+                byte[] bytes = Base64.getMimeDecoder().decode(text); // skips what is no base64
+                return bytes.length == 0 && !text.isEmpty() ? null : bytes;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        ByteArrayOutputStream b = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '_') {
+                b.write(' ');
+            } else if (c == '=' && i + 2 < text.length() && Character.digit(text.charAt(i + 1), 16) >= 0
+                    && Character.digit(text.charAt(i + 2), 16) >= 0) {
+                b.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
+                i += 2;
+            } else if (c > 0x7F) {
+                return null;
+            } else {
+                b.write(c);
+            }
+        }
+        return b.toByteArray();
     }
 
     /** Removes the line breaks of folded lines (keeping the whitespace that follows them). */

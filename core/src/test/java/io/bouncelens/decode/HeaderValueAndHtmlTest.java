@@ -26,6 +26,28 @@ class HeaderValueAndHtmlTest {
         assertThat(raw("")).isEmpty();
     }
 
+    private static String b64(byte[] bytes) {
+        return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+
+    @Test
+    void wordsInACharsetJavaDoesNotKnowAreReadInTheCharsetTheirBytesAreIn() throws Exception {
+        byte[] gbk = "季度报告".getBytes("GBK");
+        // Mutt's "unknown-8bit" over GBK bytes, Python's "big5_tw" label
+        assertThat(raw(" =?unknown-8bit?B?" + b64(gbk) + "?=")).isEqualTo("季度报告");
+        assertThat(raw(" =?big5_tw?B?" + b64("季度報告".getBytes("Big5")) + "?=")).isEqualTo("季度報告");
+        // a character split between two words, white space between them, stays whole
+        byte[] first = java.util.Arrays.copyOfRange(gbk, 0, 3);
+        byte[] rest = java.util.Arrays.copyOfRange(gbk, 3, gbk.length);
+        assertThat(raw(" Re: =?unknown-8bit?B?" + b64(first) + "?=\r\n =?unknown-8bit?B?" + b64(rest) + "?= (2)"))
+                .isEqualTo("Re: 季度报告 (2)");
+        // Q words, and beside them words in a charset Java knows, decoded as ever
+        assertThat(raw(" =?x-unknown?Q?=E9=80=80_=E4=BF=A1?= =?UTF-8?B?6YCA5L+h?=")).isEqualTo("退 信 退信");
+        // what is no valid word stays as it came
+        assertThat(raw(" =?unknown-8bit?B?***?=")).isEqualTo("=?unknown-8bit?B?***?=");
+        assertThat(raw(" =?unknown-8bit?X?abc?=")).isEqualTo("=?unknown-8bit?X?abc?=");
+    }
+
     @Test
     void scriptsAndStylesAreSkippedWhateverTheCaseOfTheirClosingTag() {
         String html = "<html><head><STYLE>p { color: red }</Style></head><body><p>Delivery failed</p>"
