@@ -44,9 +44,9 @@ public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+    @Option(names = "--lang", paramLabel = "LANG",
             description = "Language of explanation and fix: en, zh-CN or zh-TW, or a tag or locale of the same script "
-                    + "(zh-Hant, zh-HK, zh-Hans, zh_CN.UTF-8, en-US) (default: ${DEFAULT-VALUE}).")
+                    + "(zh-Hant, zh-HK, zh-Hans, zh_CN.UTF-8, en-US) (" + EnvironmentLanguage.DEFAULT_DESCRIPTION + ").")
     String lang;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -67,9 +67,11 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Lang language = Lang.fromTag(lang);
-        if (language == null) {
-            err.println("bouncelens explain: unknown --lang '" + lang + "' (use en, zh-CN or zh-TW)");
+        Lang language;
+        try {
+            language = EnvironmentLanguage.resolve(lang, System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("bouncelens explain: " + e.getMessage());
             return 2;
         }
         if (!List.of("text", "json", "jsonl", "csv").contains(format)) {

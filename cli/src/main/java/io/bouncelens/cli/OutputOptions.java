@@ -16,9 +16,10 @@ final class OutputOptions {
             description = "text (default), json, jsonl or csv")
     String format;
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-            description = "language of explanations and fixes: en (default), zh-CN, zh-TW "
-                    + "(or a tag or locale of the same script: zh-Hant, zh-HK, zh-Hans, zh_CN.UTF-8, en-US)")
+    @Option(names = "--lang", paramLabel = "LANG",
+            description = "language of explanations and fixes: en, zh-CN, zh-TW "
+                    + "(or a tag or locale of the same script: zh-Hant, zh-HK, zh-Hans, zh_CN.UTF-8, en-US); "
+                    + EnvironmentLanguage.DEFAULT_DESCRIPTION)
     String lang;
 
     @Option(names = "--bom", description = ByteOrderMark.OPTION_DESCRIPTION)
@@ -40,11 +41,12 @@ final class OutputOptions {
         return System.out;
     }
 
-    /** The language asked for; a usage error (exit 2) for an unknown one. */
+    /** The language asked for, else the environment's; a usage error (exit 2) for an unknown one. */
     Lang lang(CommandLine commandLine) {
-        Lang language = Lang.fromTag(lang);
-        if (language == null) throw new CommandLine.ParameterException(commandLine,
-                "unknown language '" + lang + "' (use en, zh-CN or zh-TW)");
-        return language;
+        try {
+            return EnvironmentLanguage.resolve(lang, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, e.getMessage());
+        }
     }
 }

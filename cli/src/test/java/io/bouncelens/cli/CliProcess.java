@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,13 +46,25 @@ final class CliProcess {
 
     /** Runs {@code bouncelens args...} with {@code stdin} (null: an empty input) and waits for it, a minute at most. */
     static Run run(Path stdin, String... args) throws IOException, InterruptedException {
+        return run(Map.of(), stdin, args);
+    }
+
+    /**
+     * {@link #run(Path, String...)} with environment variables changed: each of {@code env} set,
+     * or removed where its value is empty.
+     */
+    static Run run(Map<String, String> env, Path stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command)
-                .redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.from(stdin.toFile()))
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.from(stdin.toFile()));
+        env.forEach((name, value) -> {
+            if (value.isEmpty()) builder.environment().remove(name);
+            else builder.environment().put(name, value);
+        });
+        Process p = builder.start();
         byte[][] err = new byte[1][];
         Thread drain = new Thread(() -> {
             try {
