@@ -8,6 +8,11 @@ import io.bouncelens.Lang;
 import io.bouncelens.Reason;
 import io.bouncelens.classify.Classification;
 import io.bouncelens.classify.ReplyEvidence;
+import io.bouncelens.decode.SmtpText;
+import io.bouncelens.emit.TextRecordWriter;
+
+import java.io.IOException;
+import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +26,20 @@ class ReplyClassifierFuzzTest {
     private static final Lang[] LANGS = Lang.values();
 
     @FuzzTest(maxDuration = "30s")
-    void explainsAnyReplyInEveryLanguage(String reply) { // null too: the library accepts it
+    void explainsAnyReplyInEveryLanguage(String reply) throws IOException { // null too: the library accepts it
         for (Lang lang : LANGS) {
             BounceRecord record = Bouncelens.explain(reply, lang);
             assertThat(record.reason()).isNotNull();
             assertThat(record.diagnosticCode() == null).isEqualTo(reply == null || reply.isBlank());
+            // the terminal's block, with its quote of the server's words
+            StringWriter text = new StringWriter();
+            new TextRecordWriter(text, lang).write(record);
+            assertThat(text.toString()).isNotEmpty();
         }
+        // what the block quotes is a piece of the reply, never more
+        String quoted = SmtpText.quotedReply(reply);
+        assertThat(quoted == null).isEqualTo(reply == null);
+        if (reply != null) assertThat(reply).contains(quoted);
     }
 
     @FuzzTest(maxDuration = "20s")
