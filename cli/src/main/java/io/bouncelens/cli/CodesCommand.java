@@ -93,7 +93,9 @@ public final class CodesCommand implements Callable<Integer> {
                 out.write("# " + s.name() + "\n");
                 for (BounceRecord r : s.replies()) {
                     out.write("\n== " + r.diagnosticCode() + "\n");
-                    new TextRecordWriter(out, lang, Bouncelens.standard()::providerName, false).write(r); // a writer per block: the heading goes before its blank line
+                    // a writer per block: the heading goes before its blank line; the heading is
+                    // the reply, so the block does not quote it again
+                    new TextRecordWriter(out, lang, Bouncelens.standard()::providerName, false).write(r);
                 }
             }
             case CSV -> {

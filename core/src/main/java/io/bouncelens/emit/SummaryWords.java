@@ -39,9 +39,9 @@ public final class SummaryWords {
     }
 
     /**
-     * The second line: the records per reason, most frequent first, equal counts by label. English shows the
-     * labels alone, as it always has; Chinese shows the reason's name with the label beside it, the
-     * way the text output's reason line does.
+     * The second line: the records per reason, most frequent first, equal counts by label.
+     * English shows the labels alone, as it always has; Chinese shows the reason's name with the
+     * label beside it, the way the text output's reason line does.
      */
     public String byReason(Map<Reason, Integer> counts) {
         StringBuilder b = new StringBuilder(words.get("by-reason"));

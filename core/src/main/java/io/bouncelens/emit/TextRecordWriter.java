@@ -10,8 +10,8 @@ import java.io.Writer;
 
 /**
  * A short block for a person at a terminal: the verdict first, then codes, what the server said,
- * who acts, retry, explanation, fix and evidence, with labels in the language asked for. Blocks are separated by a
- * blank line.
+ * who acts, retry, explanation, fix and evidence, with labels in the language asked for. Blocks
+ * are separated by a blank line.
  */
 public final class TextRecordWriter {
 
