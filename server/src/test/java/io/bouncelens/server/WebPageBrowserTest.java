@@ -140,7 +140,25 @@ class WebPageBrowserTest {
         browser.findElement(By.id("diagnose")).click();
         WebElement card = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
         assertThat(card.findElement(By.cssSelector(".facts")).getText())
-                .contains("550 5.0.911 (no status given: the reason's pseudo code)");
+                .contains("550 5.0.911 (no status given: the reason's pseudo code)")
+                // what was pasted is the reply itself: not quoted back
+                .doesNotContain("Server said");
+    }
+
+    @Test
+    void aNoticeInAnUnknownLayoutShowsTheServersReplyWithoutTheNoticesWords() throws Exception {
+        browser.get("http://127.0.0.1:" + running.server.httpPort() + "/");
+        String notice = String.join("\n", "From: mailer-daemon@sender.example", "To: alice@sender.example",
+                "Subject: Message undeliverable", "", "The following recipient(s) could not be reached:", "",
+                "bob@remote.example", "   Error Type: SMTP", "   Remote server (198.51.100.7) issued an error.",
+                "   Remote server replied: 550 5.1.1 <bob@remote.example>: Recipient address rejected: User unknown", "");
+        browser.findElement(By.id("input")).sendKeys(notice);
+        browser.findElement(By.id("diagnose")).click();
+        WebElement card = waitFor(() -> browser.findElements(By.cssSelector("#cards .card")).stream().findFirst().orElse(null));
+        assertThat(card.findElement(By.cssSelector(".who")).getText()).isEqualTo("bob@remote.example");
+        assertThat(card.findElement(By.cssSelector(".facts")).getText())
+                .contains("Server said\n550 5.1.1 <bob@remote.example>: Recipient address rejected: User unknown")
+                .doesNotContain("Error Type");
     }
 
     @Test

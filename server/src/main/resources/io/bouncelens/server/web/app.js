@@ -219,6 +219,11 @@
       dd.appendChild(all);
     }
     fact(t("remoteHost"), r.remoteHost);
+    // the server's own words, as the terminal quotes them; a pasted reply is itself that already,
+    // and a complaint's or an auto-reply's text is no server's answer
+    if (kind !== "reply" && r.reason !== "feedback" && r.reason !== "vacation" && r.diagnosticCode) {
+      fact(t("serverSaid"), quotedReply(r.diagnosticCode));
+    }
     c.appendChild(facts);
 
     if (r.explanation) {
@@ -237,6 +242,32 @@
       c.appendChild(d);
     }
     return c;
+  }
+
+  // What the server itself answered (the terminal's "Server said", SmtpText.quotedReply): the
+  // text from the first 4xx/5xx reply code that the report quotes after a colon, a quote, a
+  // bracket or a transcript's arrow, without the report's words around it; else the whole text.
+  function quotedReply(text) {
+    var t = text.trim().replace(/^[\p{L}\p{N}_-]{1,16};\s*/u, "");
+    var code = /(?<![\p{L}\p{N}_-])[45]\d\d(?![\p{L}\p{N}_.-])/gu;
+    var m;
+    while ((m = code.exec(t)) !== null) {
+      var before = t.slice(0, m.index).replace(/ +$/, "");
+      if (m.index > 0 && !/[:\uFF1A'"(\[\uFF08<]$|--$/.test(before)) continue;
+      return untilClosed(t.slice(m.index).trim(), before.slice(-1));
+    }
+    return t;
+  }
+  function untilClosed(reply, open) {
+    var close = { "(": ")", "[": "]", "\uFF08": "\uFF09", "'": "'", '"': '"' }[open];
+    if (!close) return reply;
+    if (close === open) return reply.length > 1 && reply.slice(-1) === close ? reply.slice(0, -1).trim() : reply;
+    var depth = 0;
+    for (var i = 0; i < reply.length; i++) {
+      if (reply[i] === open) depth++;
+      else if (reply[i] === close && depth-- === 0) return reply.slice(0, i).trim();
+    }
+    return reply;
   }
 
   $("diagnose").addEventListener("click", function () {
