@@ -84,14 +84,17 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         if (bom) out.write('\uFEFF');
+        boolean fromStdin = text.size() == 1 && text.get(0).equals("-");
         Output output = switch (format) {
-            case "text" -> new TextOutput(new TextRecordWriter(out, language, Bouncelens.standard()::providerName));
+            // a reply given as an argument is on the screen already: its block does not quote it back;
+            // read from stdin, the quote says which line (or which report's reply) a block answers
+            case "text" -> new TextOutput(new TextRecordWriter(out, language, Bouncelens.standard()::providerName, fromStdin));
             case "csv" -> new CsvOutput(new CsvRecordWriter(out));
             default -> new JsonOutput(new JsonRecordWriter(out));
         };
         Bouncelens bouncelens = Bouncelens.standard();
         int status = 0;
-        if (text.size() == 1 && text.get(0).equals("-")) {
+        if (fromStdin) {
             byte[] head = new byte[PEEK_BYTES];
             int headLength = Math.max(0, stdin.read(head));
             // the bytes looked at, then the rest (SequenceInputStream, unlike a pushback stream, hands

@@ -145,6 +145,17 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aBlockQuotesTheReplyItAnswersOnlyWhenTheReplyCameFromStandardInput() throws Exception {
+        // typed as an argument, the reply is on the screen above the answer already
+        assertThat(run("explain", "550 5.1.1 <a@example.com>: User unknown").out()).doesNotContain("Server said");
+        // read from stdin, each block says which reply it answers
+        String replies = "smtp; 550 5.1.1 <a@example.com>: User unknown\n452 4.2.2 Mailbox full\n";
+        String out = run(replies.getBytes(StandardCharsets.UTF_8), "explain", "-").out();
+        assertThat(out).contains("Server said: 550 5.1.1 <a@example.com>: User unknown\n")
+                .contains("Server said: 452 4.2.2 Mailbox full\n");
+    }
+
+    @Test
     void badLanguageOrFormatIsAUsageErrorOnOneLine() {
         Run lang = run("explain", "--lang", "fr", "550 x");
         assertThat(lang.exit()).isEqualTo(2);
