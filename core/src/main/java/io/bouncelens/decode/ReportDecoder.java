@@ -199,7 +199,7 @@ public final class ReportDecoder {
     private DecodedReport vacation(ParsedMessage m) {
         String who = Addresses.first(m.header("Reply-To") != null && m.from().isEmpty() ? m.header("Reply-To") : m.from());
         if (who == null) return null;
-        String firstLine = TextBounceScanner.squeeze(m.text(), 300);
+        String firstLine = OneLine.of(m.text(), 300);
         FailedRecipient r = FailedRecipient.builder().recipient(who).action("vacation").reasonHint(Reason.VACATION)
                 .diagnosticCode(firstLine.isEmpty() ? m.subject() : firstLine).build();
         return report(m, MessageKind.VACATION, "rfc3834", List.of(r));

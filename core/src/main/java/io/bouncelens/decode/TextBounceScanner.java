@@ -47,7 +47,7 @@ public final class TextBounceScanner {
             String to = Addresses.first(m.original().first("To"));
             if (to == null) to = Addresses.first(ReturnedMessage.pastedHeaders(m.text(), 100).first("To"));
             if (to != null) {
-                String diagnostic = squeeze(report, MAX_DIAGNOSTIC_CHARS);
+                String diagnostic = OneLine.of(report, MAX_DIAGNOSTIC_CHARS);
                 out.add(FailedRecipient.builder().recipient(to).action("failed").diagnosticCode(diagnostic)
                         .replyCode(SmtpText.firstFailureReplyCode(diagnostic)).status(SmtpText.firstFailureStatus(diagnostic))
                         .build());
@@ -133,7 +133,7 @@ public final class TextBounceScanner {
             b.append(line);
             if (b.length() > MAX_DIAGNOSTIC_CHARS) break;
         }
-        return squeeze(b.toString(), MAX_DIAGNOSTIC_CHARS);
+        return OneLine.of(b.toString(), MAX_DIAGNOSTIC_CHARS);
     }
 
     /**
@@ -185,23 +185,6 @@ public final class TextBounceScanner {
         int at = line.indexOf(a);
         boolean leading = at == 0 || at == 1 && (line.charAt(0) == '<' || line.charAt(0) == '"');
         return leading && !first.contains(a);
-    }
-
-    /** Whitespace runs to one space, cut to {@code max} characters. */
-    static String squeeze(String s, int max) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), max));
-        boolean space = false;
-        for (int i = 0; i < s.length() && b.length() < max; i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = b.length() > 0;
-            } else {
-                if (space) b.append(' ');
-                b.append(c);
-                space = false;
-            }
-        }
-        return b.toString();
     }
 
     private static boolean containsIgnoreCase(List<String> list, String s) {

@@ -3,6 +3,7 @@ package io.bouncelens.emit;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.Lang;
 import io.bouncelens.Reason;
+import io.bouncelens.decode.OneLine;
 import io.bouncelens.decode.SmtpText;
 
 import java.io.IOException;
@@ -95,7 +96,8 @@ public final class TextRecordWriter {
         // report's words around them are in the JSON's diagnosticCode); a complaint's or an
         // auto-reply's text is no server's answer
         boolean answer = quoteReply && r.reason() != Reason.FEEDBACK && r.reason() != Reason.VACATION;
-        line(labels.said, answer ? cut(SmtpText.quotedReply(r.diagnosticCode())) : null);
+        String said = answer ? SmtpText.quotedReply(r.diagnosticCode()) : null;
+        line(labels.said, said == null ? null : OneLine.cut(said, SAID_CHARS));
         // in words, the label beside them as the reason's: the web page's words, the same answer in both
         line(labels.actor, r.actor() == null ? null : inWords(ActionWords.of(r.actor(), lang), r.actor().label()));
         line(labels.retry, r.retry() == null ? null : inWords(ActionWords.of(r.retry(), lang), r.retry().label()));
@@ -110,28 +112,6 @@ public final class TextRecordWriter {
         if (id == null) return null;
         String name = providerNames.name(id, lang);
         return name == null || name.isBlank() || name.equals(id) ? id : name + " (" + id + ")";
-    }
-
-    /** On one line, runs of white space as one space, at most {@link #SAID_CHARS} characters (no pair split). */
-    private static String cut(String said) {
-        if (said == null) return null;
-        StringBuilder b = new StringBuilder(Math.min(said.length(), SAID_CHARS + 1));
-        boolean space = false;
-        for (int i = 0; i < said.length(); i++) {
-            char c = said.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = b.length() > 0;
-                continue;
-            }
-            if (space) b.append(' ');
-            space = false;
-            if (b.length() >= SAID_CHARS) {
-                if (Character.isLowSurrogate(c)) b.setLength(b.length() - 1); // not half a character
-                return b.append('…').toString();
-            }
-            b.append(c);
-        }
-        return b.toString();
     }
 
     private static String inWords(String words, String label) {
