@@ -44,6 +44,18 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aRelaysWrapperInANoticeOfNoKnownLayoutStillNamesTheProvider() {
+        // the wrapper on its own line, the reply under it: the host in the wrapper is Tencent's
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("relay-wrapper-wrapped-no-dsn.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("wangwu@qq.example.com");
+                    assertThat(r.reason()).isEqualTo(Reason.USERUNKNOWN);
+                    assertThat(r.remoteHost()).isEqualTo("mx3.qq.com");
+                    assertThat(r.provider()).isEqualTo("tencent");
+                });
+    }
+
+    @Test
     void powerMtasOwnBounceCategoryDecidesWhereTheReplySaysLittle() {
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/powermta-category.eml"))))
                 .extracting(r -> r.recipient() + " " + r.reason().label())

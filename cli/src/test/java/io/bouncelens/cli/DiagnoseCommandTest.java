@@ -526,7 +526,9 @@ class DiagnoseCommandTest {
         assertThat(r.out()).contains("\n  对方回复: 550 5.1.1 <bob@remote.example>: Recipient address rejected: User unknown\n");
 
         JsonNode json = bouncelens(null, "diagnose", "--format", "jsonl", eml.toString()).jsonLines().get(0);
-        assertThat(json.get("diagnosticCode").asText()).as("the JSON keeps the report's words").contains("Error Type: SMTP");
+        assertThat(json.get("diagnosticCode").asText()).as("the JSON's diagnostic code runs from the line quoting the reply")
+                .isEqualTo("Remote server replied: 550 5.1.1 <bob@remote.example>: Recipient address rejected: User unknown");
+        assertThat(json.get("command").asText()).as("named by the lines above it").isEqualTo("RCPT");
     }
 
     @Test

@@ -31,14 +31,20 @@ public final class TextBounceScanner {
                     continue;
                 }
                 seen.add(address);
-                String diagnostic = serversWordsAbout(lines, i, address);
+                Paragraph about = serversWordsAbout(lines, i, address);
+                String words = about.text();
+                // the diagnostic code is the server's reply, from the line that quotes it on (with
+                // a relay's wrapper on that line: "the mta server of ... reply: 550 ..."), as a known
+                // format's Diagnostic-Code holds it; the whole paragraph tells the codes, the
+                // command and the host the notice names around it
                 out.add(FailedRecipient.builder()
                         .recipient(address)
                         .action("failed")
-                        .diagnosticCode(diagnostic)
-                        .replyCode(SmtpText.firstFailureReplyCode(diagnostic))
-                        .status(SmtpText.firstFailureStatus(diagnostic))
-                        .command(SmtpText.command(diagnostic))
+                        .diagnosticCode(about.fromReply())
+                        .replyCode(SmtpText.firstFailureReplyCode(words))
+                        .status(SmtpText.firstFailureStatus(words))
+                        .command(SmtpText.command(words))
+                        .remoteHost(SmtpText.bracketedHost(words))
                         .build());
                 if (out.size() >= maxRecipients) break;
             }
@@ -68,7 +74,7 @@ public final class TextBounceScanner {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (isDeliveryStatusField(line)) continue; // pasted RFC 3464 fields are read as fields, not as words
-            if (line.toLowerCase(java.util.Locale.ROOT).contains(wanted)) return around(lines, i);
+            if (line.toLowerCase(java.util.Locale.ROOT).contains(wanted)) return around(lines, i).text();
         }
         return null;
     }
@@ -79,14 +85,14 @@ public final class TextBounceScanner {
      * per recipient and give the server's answer further down ("Diagnostic information for
      * administrators", in whatever language) are read by that answer.
      */
-    private static String serversWordsAbout(List<String> lines, int first, String address) {
-        String diagnostic = around(lines, first);
-        if (hasFailureCode(diagnostic)) return diagnostic;
+    private static Paragraph serversWordsAbout(List<String> lines, int first, String address) {
+        Paragraph diagnostic = around(lines, first);
+        if (hasFailureCode(diagnostic.text())) return diagnostic;
         String wanted = address.toLowerCase(java.util.Locale.ROOT);
         for (int j = first + 1; j < lines.size(); j++) {
             if (!lines.get(j).toLowerCase(java.util.Locale.ROOT).contains(wanted)) continue;
-            String later = around(lines, j);
-            if (hasFailureCode(later)) return later;
+            Paragraph later = around(lines, j);
+            if (hasFailureCode(later.text())) return later;
         }
         return diagnostic;
     }
@@ -116,24 +122,50 @@ public final class TextBounceScanner {
      * reason line ({@code Reason: mailbox full}) just above it in the same paragraph, which notices
      * written as a form put before the address.
      */
-    private static String around(List<String> lines, int i) {
-        StringBuilder b = new StringBuilder();
+    private static Paragraph around(List<String> lines, int i) {
+        List<String> kept = new ArrayList<>();
         String reason = reasonLineAbove(lines, i);
-        if (reason != null) b.append(reason).append(' ');
-        b.append(lines.get(i).trim());
+        if (reason != null) kept.add(reason);
+        kept.add(lines.get(i).trim());
+        int length = String.join(" ", kept).length();
         for (int j = i + 1; j < lines.size() && j <= i + MAX_DIAGNOSTIC_LINES; j++) {
             String line = lines.get(j).trim();
             // a paragraph ending in a colon ("for the following reason:") announces the next one
-            if (line.isEmpty() && b.length() > 0 && j > i + 1 && b.charAt(b.length() - 1) != ':') break;
+            if (line.isEmpty() && j > i + 1 && !kept.get(kept.size() - 1).endsWith(":")) break;
             if (line.isEmpty()) continue;
             if (startsWithOtherAddress(line, lines.get(i))) break; // the next recipient's paragraph
             if (isDivider(line)) continue; // "-------- Returned Mail --------": layout, not the server's words
             if (isSuccessAnswer(line)) continue; // a transcript's 250 / 354 lines say nothing about the failure
-            if (b.length() > 0) b.append(' ');
-            b.append(line);
-            if (b.length() > MAX_DIAGNOSTIC_CHARS) break;
+            kept.add(line);
+            length += 1 + line.length();
+            if (length > MAX_DIAGNOSTIC_CHARS) break;
         }
-        return OneLine.of(b.toString(), MAX_DIAGNOSTIC_CHARS);
+        return new Paragraph(kept);
+    }
+
+    /** The lines of a notice's paragraph about one address, as read (trimmed, layout left out). */
+    private record Paragraph(List<String> lines) {
+
+        /** The paragraph on one line. */
+        String text() {
+            return OneLine.of(String.join(" ", lines), MAX_DIAGNOSTIC_CHARS);
+        }
+
+        /**
+         * The paragraph from its first line that holds a failure reply code (4xx, 5xx) on, which
+         * is where the server's own reply is quoted, with the line before when that one ends in a
+         * colon (a relay's "... reply:" or "... said:" wrapped onto a line of its own); the whole
+         * paragraph when no line holds a code.
+         */
+        String fromReply() {
+            for (int k = 0; k < lines.size(); k++) {
+                if (SmtpText.firstFailureReplyCode(lines.get(k)) != null) {
+                    int from = k > 0 && lines.get(k - 1).endsWith(":") ? k - 1 : k;
+                    return OneLine.of(String.join(" ", lines.subList(from, lines.size())), MAX_DIAGNOSTIC_CHARS);
+                }
+            }
+            return text();
+        }
     }
 
     /**

@@ -204,6 +204,31 @@ class ReportDecoderTest {
     }
 
     @Test
+    void aNoticeInNoKnownLayoutGivesTheServersQuotedReplyAsItsDiagnosticCode() {
+        // hMailServer's notice: the paragraph about the address, the remote server's reply last
+        DecodedReport hmail = decode("hmailserver-no-dsn.eml");
+
+        assertThat(hmail.decodedBy()).isEqualTo("text");
+        FailedRecipient joe = hmail.recipients().get(0);
+        assertThat(joe.recipient()).isEqualTo("joe@receiver.example");
+        assertThat(joe.diagnosticCode()).isEqualTo(
+                "Remote server replied: 550 5.1.1 <joe@receiver.example>: Recipient address rejected: User unknown in virtual mailbox table");
+        assertThat(joe.command()).as("named by the paragraph above the reply").isEqualTo("RCPT");
+        assertThat(joe.replyCode()).isEqualTo(550);
+
+        // a relay's notice quoting Postfix's sentence, its label before it on the same line
+        FailedRecipient bob = decode("relay-notice-no-dsn.eml").recipients().get(0);
+        assertThat(bob.recipient()).isEqualTo("bob@receiver.example");
+        assertThat(bob.diagnosticCode()).startsWith("Reason: host mx1.receiver.example[192.0.2.7] said: 552 5.2.2");
+        assertThat(bob.remoteHost()).isEqualTo("mx1.receiver.example");
+        assertThat(bob.status()).isEqualTo("5.2.2");
+
+        // a relay's wrapper wrapped onto a line of its own stays with the reply it introduces
+        FailedRecipient wangwu = decode("relay-wrapper-wrapped-no-dsn.eml").recipients().get(0);
+        assertThat(wangwu.diagnosticCode()).startsWith("the mta server of mx3.qq.com(192.0.2.30) reply: 550 Mailbox not found");
+    }
+
+    @Test
     void plainTextBounceNamesTheRecipientAboveTheReturnedCopy() {
         DecodedReport r = decode("plain-generic.eml");
 
@@ -440,7 +465,8 @@ class ReportDecoderTest {
         DecodedReport r = decoder.decode(Fixtures.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         assertThat(r.recipients()).singleElement().satisfies(f ->
-                assertThat(f.diagnosticCode()).isEqualTo("ben@receiver.example 550 5.1.1 no such user"));
+                // the server's reply, from its line on; no reason line from the paragraph above
+                assertThat(f.diagnosticCode()).isEqualTo("550 5.1.1 no such user"));
     }
 
     @Test
