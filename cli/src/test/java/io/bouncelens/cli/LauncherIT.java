@@ -82,6 +82,30 @@ class LauncherIT {
     }
 
     @Test
+    void aJvmThatCannotMakeTheArchiveIsNotAskedAgainAtEveryRun() throws Exception {
+        // a java on the PATH that runs everything but the archive's dump, and notes each call
+        Path bin = Files.createDirectories(checkout.resolve("bin"));
+        Path calls = checkout.resolve("java-calls.log");
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\n"
+                + "echo \"$*\" >> '" + calls + "'\n"
+                + "case \" $* \" in *' -Xshare:dump '*) exit 1 ;; esac\n"
+                + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        java.toFile().setExecutable(true);
+        Map<String, String> path = Map.of("PATH", bin + ":" + System.getenv("PATH"));
+
+        assertOnlyRecordsOnStdout(diagnose(path));
+        Result second = diagnose(path);
+
+        assertOnlyRecordsOnStdout(second);
+        assertThat(second.stderr).isEqualTo("bouncelens: 1 message read, 1 bounce, 1 record, 0 errors\nby reason: userunknown 1\n");
+        assertThat(Files.readAllLines(calls)).as("the dump was tried once, by the first run")
+                .filteredOn(call -> call.contains("-Xshare:dump")).hasSize(1);
+        assertThat(target.resolve("bouncelens.jsa")).doesNotExist();
+        assertThat(Files.readString(target.resolve("bouncelens.jsa.made-from"))).startsWith("failed ");
+    }
+
+    @Test
     void aLibraryChangedWithoutANewerTimeStillGetsANewArchiveAndTheRecordsStayClean() throws Exception {
         Path archive = target.resolve("bouncelens.jsa");
         assertOnlyRecordsOnStdout(diagnose());
