@@ -12,6 +12,8 @@ public final class TextBounceScanner {
 
     private static final int MAX_DIAGNOSTIC_LINES = 6;
     private static final int MAX_DIAGNOSTIC_CHARS = 1_000;
+    /** What opens a session transcript's line to tell who spoke; mail systems use either side's view. */
+    private static final String[] TRANSCRIPT_MARKS = {"Out:", "In:", "<<<", ">>>", "<-", "->"};
 
     private TextBounceScanner() {
     }
@@ -135,7 +137,7 @@ public final class TextBounceScanner {
             if (line.isEmpty()) continue;
             if (startsWithOtherAddress(line, lines.get(i))) break; // the next recipient's paragraph
             if (isDivider(line)) continue; // "-------- Returned Mail --------": layout, not the server's words
-            if (isSuccessAnswer(line)) continue; // a transcript's 250 / 354 lines say nothing about the failure
+            if (isSuccessAnswer(line) || isSessionClosing(line)) continue; // a transcript's 250 / 354 answers and its QUIT say nothing about the failure
             kept.add(line);
             length += 1 + line.length();
             if (length > MAX_DIAGNOSTIC_CHARS) break;
@@ -198,12 +200,26 @@ public final class TextBounceScanner {
 
     /** A transcript line whose answer is 2xx or 3xx ({@code Out: 250 2.1.5 Ok}, {@code <<< 354 ...}). */
     private static boolean isSuccessAnswer(String line) {
-        String t = line.trim();
-        for (String prefix : new String[]{"Out:", "<<<", "<-"}) {
-            if (t.startsWith(prefix)) t = t.substring(prefix.length()).trim();
-        }
-        Integer code = SmtpText.leadingReplyCode(t);
+        Integer code = SmtpText.leadingReplyCode(withoutTranscriptMark(line));
         return code != null && code < 400;
+    }
+
+    /**
+     * The sender's {@code QUIT} or {@code RSET} after the refusal ({@code >>> QUIT}, {@code In: QUIT}):
+     * the session ending, which would otherwise trail the server's reply in the diagnostic code.
+     */
+    private static boolean isSessionClosing(String line) {
+        String command = withoutTranscriptMark(line);
+        return command.equalsIgnoreCase("QUIT") || command.equalsIgnoreCase("RSET");
+    }
+
+    /** A transcript line without the mark that tells who spoke ({@code In:}, {@code Out:}, {@code <<<}, {@code >>>}, arrows). */
+    private static String withoutTranscriptMark(String line) {
+        String t = line.trim();
+        for (String mark : TRANSCRIPT_MARKS) {
+            if (t.startsWith(mark)) return t.substring(mark.length()).trim();
+        }
+        return t;
     }
 
     private static boolean isDeliveryStatusField(String line) {

@@ -229,6 +229,17 @@ class ReportDecoderTest {
     }
 
     @Test
+    void aTranscriptsClosingCommandsDoNotTrailTheServersReply() {
+        // the relay pastes the session: the refusal, then its own QUIT and the server's goodbye
+        FailedRecipient ken = decode("transcript-quit-no-dsn.eml").recipients().get(0);
+
+        assertThat(ken.recipient()).isEqualTo("ken@receiver.example");
+        assertThat(ken.diagnosticCode()).isEqualTo("<<< 550 5.2.1 <ken@receiver.example>: mailbox disabled");
+        assertThat(ken.status()).isEqualTo("5.2.1");
+        assertThat(ken.command()).isEqualTo("RCPT");
+    }
+
+    @Test
     void plainTextBounceNamesTheRecipientAboveTheReturnedCopy() {
         DecodedReport r = decode("plain-generic.eml");
 
