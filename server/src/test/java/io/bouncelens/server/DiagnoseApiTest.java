@@ -130,6 +130,31 @@ class DiagnoseApiTest {
     }
 
     @Test
+    void mailjetsAndBrevosWebhookBodiesAreReadAsTheirEvents() {
+        // Mailjet posts its events grouped in an array; its own words say why
+        String mailjet = "[{\"event\":\"bounce\",\"time\":1796551700,\"MessageID\":19421777835146490,"
+                + "\"email\":\"gone@example.net\",\"mj_campaign_id\":7257,\"mj_contact_id\":4,\"hard_bounce\":true,"
+                + "\"error_related_to\":\"recipient\",\"error\":\"mailbox inactive\"}]";
+        ApiClient.Response r = api.post("/api/v1/events", "application/json", mailjet.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("gone@example.net");
+        assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("suspend");
+        assertThat(r.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("mailjet-event");
+
+        // Brevo posts one event per request, the server's reply in "reason"
+        String brevo = "{\"event\":\"hard_bounce\",\"email\":\"missing@example.net\",\"id\":1234567,"
+                + "\"message-id\":\"<202612061005.1@smtp-relay.mailin.fr>\",\"ts_event\":1796551500,"
+                + "\"reason\":\"550 5.1.1 <missing@example.net>: Recipient address rejected: User unknown\"}";
+        ApiClient.Response b = api.post("/api/v1/events", "application/json", brevo.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(b.status()).as(b.body()).isEqualTo(200);
+        assertThat(b.json().get("results").get(0).get("reason").asText()).isEqualTo("userunknown");
+        assertThat(b.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("brevo-event");
+        assertThat(b.json().get("results").get(0).get("messageId").asText()).isEqualTo("<202612061005.1@smtp-relay.mailin.fr>");
+    }
+
+    @Test
     void aMandrillWebhooksFormBodyIsReadAsItsEvents() {
         String events = "[{\"event\":\"hard_bounce\",\"ts\":1796551700,\"msg\":{\"email\":\"missing@example.net\","
                 + "\"sender\":\"hello@sender.example\",\"bounce_description\":\"bad_mailbox\","

@@ -18,7 +18,7 @@ import java.util.NoSuchElementException;
 
 /**
  * The events in a stream of sending services' JSON (Amazon SES, SendGrid, Mailgun, Postmark,
- * SparkPost, Mandrill, Tencent Cloud SES):
+ * SparkPost, Mandrill, Tencent Cloud SES, Mailjet, Brevo):
  * one event, an array of them (as SendGrid posts them), or one per line; Amazon SNS's envelope
  * around an SES notification is opened. Each JSON object is one event, numbered from 1, read one
  * at a time, so a file of millions takes the memory of one. JSON that cannot be parsed ends the
@@ -52,7 +52,8 @@ public final class EventSource implements Iterator<EventSource.Event>, AutoClose
             .build();
 
     private static final List<EspFormat> FORMATS = List.of(new AmazonSesEvent(), new SendGridEvent(), new MailgunEvent(),
-            new PostmarkEvent(), new SparkPostEvent(), new MandrillEvent(), new TencentSesEvent());
+            new PostmarkEvent(), new SparkPostEvent(), new MandrillEvent(), new TencentSesEvent(), new MailjetEvent(),
+            new BrevoEvent());
 
     private final InputStream in;
     /** Made at the first read: making it reads the first bytes to tell the encoding, which may fail. */

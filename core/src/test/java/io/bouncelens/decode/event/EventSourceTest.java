@@ -150,6 +150,47 @@ class EventSourceTest {
     }
 
     @Test
+    void mailjetsOwnWordsForABounceDecideItsReasonAndItsListsMeanNothingWasSent() throws IOException {
+        // Mailjet quotes no reply: "user unknown" under "recipient" is its verdict, not a filter's words
+        Read mailjet = fixture("mailjet-events.json");
+        assertThat(mailjet.events()).isEqualTo(7);
+        assertThat(mailjet.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason, BounceRecord::hardBounce)
+                .containsExactly(tuple(1, "missing@mail.example.org", "failed", Reason.USERUNKNOWN, true),
+                        tuple(2, "full@mail.example.org", "delayed", Reason.MAILBOXFULL, false),
+                        tuple(3, "bounced-before@mail.example.org", "failed", Reason.SUPPRESSED, false),
+                        tuple(4, "nobody@no-such-domain.example", "failed", Reason.HOSTUNKNOWN, true),
+                        tuple(5, "annoyed@mail.example.org", "failed", Reason.FEEDBACK, false),
+                        tuple(6, "happy@mail.example.org", "delivered", Reason.DELIVERED, false));
+        BounceRecord first = mailjet.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("mailjet-event");
+        assertThat(first.diagnosticCode()).isEqualTo("Mailjet: user unknown (recipient)");
+        assertThat(first.messageId()).as("Mailjet's MessageID is its own number").isNull();
+        assertThat(first.timestamp()).isEqualTo("2026-12-06T10:08:20Z");
+        assertThat(mailjet.records().get(5).diagnosticCode()).startsWith("sent (250 2.0.0 OK");
+    }
+
+    @Test
+    void brevosBouncesAreReadByTheServersReplyAndItsBlockListMeansNothingWasSent() throws IOException {
+        Read brevo = fixture("brevo-events.jsonl");
+        assertThat(brevo.events()).isEqualTo(7);
+        assertThat(brevo.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason)
+                .containsExactly(tuple(1, "missing@mail.example.com", "failed", Reason.USERUNKNOWN),
+                        tuple(2, "full@mail.example.com", "delayed", Reason.MAILBOXFULL),
+                        tuple(3, "complained-before@mail.example.com", "failed", Reason.SUPPRESSED),
+                        tuple(4, "not-an-address@", "failed", Reason.SYNTAXERROR),
+                        tuple(5, "annoyed@mail.example.com", "failed", Reason.FEEDBACK),
+                        tuple(6, "happy@mail.example.com", "delivered", Reason.DELIVERED));
+        BounceRecord first = brevo.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("brevo-event");
+        assertThat(first.status()).isEqualTo("5.1.1");
+        assertThat(first.messageId()).isEqualTo("<202612061005.12345678901@smtp-relay.mailin.fr>");
+        assertThat(first.subject()).isEqualTo("Your order");
+        assertThat(first.timestamp()).isEqualTo("2026-12-06T10:05:00Z");
+    }
+
+    @Test
     void tencentCloudSesCallbacksAreReadWithTencentsOwnCodes() throws IOException {
         Read r = fixture("tencent-ses-events.jsonl");
 
