@@ -6,6 +6,7 @@ import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.MessageKind;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,10 +34,9 @@ final class MailjetEvent implements EspFormat {
         if (kind == null || address == null) return null;
         String error = Json.text(event, "error");
         FailedRecipient r = switch (kind) {
-            case "bounce" -> FailedRecipient.builder().recipient(address)
-                    .action("false".equals(Json.text(event, "hard_bounce")) ? "delayed" : "failed")
-                    .diagnosticCode(described(event, error)).reasonHint(reasonHint(error)).build();
-            case "blocked" -> FailedRecipient.builder().recipient(address).action("failed")
+            // a soft bounce is retried; a block is Mailjet not sending at all
+            case "bounce", "blocked" -> FailedRecipient.builder().recipient(address)
+                    .action(kind.equals("bounce") && "false".equals(Json.text(event, "hard_bounce")) ? "delayed" : "failed")
                     .diagnosticCode(described(event, error)).reasonHint(reasonHint(error)).build();
             case "spam" -> FailedRecipient.builder().recipient(address).action("failed").reasonHint(Reason.FEEDBACK)
                     .feedbackType("abuse").build();
@@ -60,7 +60,7 @@ final class MailjetEvent implements EspFormat {
     /** Mailjet's documented error values, each of which names one reason. */
     private static Reason reasonHint(String error) {
         if (error == null) return null;
-        return switch (error.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (error.toLowerCase(Locale.ROOT)) {
             case "user unknown" -> Reason.USERUNKNOWN;
             case "mailbox inactive" -> Reason.SUSPEND;
             case "quota exceeded" -> Reason.MAILBOXFULL;
