@@ -103,13 +103,13 @@ public final class TextBounceScanner {
         return SmtpText.firstFailureReplyCode(text) != null || SmtpText.firstFailureStatus(text) != null;
     }
 
-    /** The report's own sender and addressee, and the original's sender, are never the failed recipient. */
     /** {@code MAIL FROM:<...>}, or its {@code FROM:<...>} on a line of its own where a transcript wrapped the command. */
     private static boolean namesTheSender(String line) {
         String upper = line.strip().toUpperCase(java.util.Locale.ROOT);
         return upper.contains("MAIL FROM:") || upper.startsWith("FROM:<");
     }
 
+    /** The report's own sender and addressee, and the original's sender, are never the failed recipient. */
     private static List<String> ignoredAddresses(ParsedMessage m) {
         List<String> out = new ArrayList<>();
         out.addAll(Addresses.find(m.from(), 5));

@@ -12,8 +12,11 @@ import java.util.function.Consumer;
  */
 public final class Rediagnosis {
 
-    /** What a run did. */
-    /** @param failures messages that could not be diagnosed (they keep no records) */
+    /**
+     * What a run did.
+     *
+     * @param failures messages that could not be diagnosed (they keep no records)
+     */
     public record Summary(long messages, long records, long failures, long suppressed) {
     }
 

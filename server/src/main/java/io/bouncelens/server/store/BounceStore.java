@@ -591,7 +591,6 @@ public final class BounceStore {
                 .bind("a", normalise(address)).map((rs, ctx) -> suppressionOf(rs)).findOne());
     }
 
-    /** Adds an address by hand; an address already listed keeps its original entry. */
     /**
      * Adds many addresses by hand in one transaction (an imported list), each with its note;
      * those already suppressed keep their entry. Returns how many were added.
@@ -609,6 +608,7 @@ public final class BounceStore {
         }));
     }
 
+    /** Adds an address by hand; an address already listed keeps its original entry. */
     public Suppression addManual(String address, String note) {
         String a = normalise(address);
         writing(() -> jdbi.inTransaction(h -> suppress(h, a, "manual", "manual", clock.millis(), null, note)));
