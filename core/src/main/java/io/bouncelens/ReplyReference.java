@@ -46,6 +46,8 @@ public final class ReplyReference {
             "chinese", new String[]{"Texts in Chinese", "中文退信文字", "中文退信文字"},
             "japanese", new String[]{"Texts in Japanese", "日文退信文字", "日文退信文字"},
             "european", new String[]{"Texts in European languages", "欧洲语言的退信文字", "歐洲語言的退信文字"},
+            "korean", new String[]{"Texts in Korean", "韩文退信文字", "韓文退信文字"},
+            "vietnamese", new String[]{"Texts in Vietnamese", "越南文退信文字", "越南文退信文字"},
             "rfc3463", new String[]{"Enhanced status codes (RFC 3463)", "增强状态码（RFC 3463）", "增強狀態碼（RFC 3463）"},
             "reply-codes", new String[]{"SMTP reply codes", "SMTP 回复码", "SMTP 回覆碼"});
 
