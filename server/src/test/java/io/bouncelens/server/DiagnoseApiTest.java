@@ -155,6 +155,35 @@ class DiagnoseApiTest {
     }
 
     @Test
+    void resendsAndSmtp2gosWebhookBodiesAreReadAsTheirEvents() {
+        // Resend posts one event per request, its recipients under data.to, the server's reply in bounce.diagnosticCode
+        String resend = "{\"type\":\"email.bounced\",\"created_at\":\"2026-12-06T10:20:01.412Z\",\"data\":{"
+                + "\"email_id\":\"4c1e9a02-6d3b-4f7e-9a85-1b2c3d4e5f60\",\"message_id\":\"<0102019a3c7e-aa11@mail.sender.example>\","
+                + "\"from\":\"Shop <orders@sender.example>\",\"to\":[\"gone@example.net\"],\"subject\":\"Your receipt\","
+                + "\"bounce\":{\"diagnosticCode\":[\"smtp; 550 5.2.1 <gone@example.net>: mailbox disabled\"],"
+                + "\"message\":\"The receiving server refused it.\",\"subType\":\"General\",\"type\":\"Permanent\"}}}";
+        ApiClient.Response r = api.post("/api/v1/events", "application/json", resend.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("gone@example.net");
+        assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("suspend");
+        assertThat(r.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("resend-event");
+        assertThat(r.json().get("results").get(0).get("messageId").asText()).isEqualTo("<0102019a3c7e-aa11@mail.sender.example>");
+
+        // SMTP2GO's JSON output, one recipient in "rcpt"; a soft bounce is retried
+        String smtp2go = "{\"event\":\"bounce\",\"time\":\"2026-12-06T10:31:40Z\",\"sender\":\"bounces@sender.example\","
+                + "\"rcpt\":\"full@example.net\",\"auth\":\"shop-smtp-user\",\"bounce\":\"soft\","
+                + "\"message\":\"452 4.2.2 Mailbox full: user is over quota\",\"email_id\":\"1rT9xL-0aB3cD-8Y\"}";
+        ApiClient.Response s = api.post("/api/v1/events", "application/json", smtp2go.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(s.status()).as(s.body()).isEqualTo(200);
+        assertThat(s.json().get("results").get(0).get("recipient").asText()).isEqualTo("full@example.net");
+        assertThat(s.json().get("results").get(0).get("action").asText()).isEqualTo("delayed");
+        assertThat(s.json().get("results").get(0).get("reason").asText()).isEqualTo("mailboxfull");
+        assertThat(s.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("smtp2go-event");
+    }
+
+    @Test
     void aMandrillWebhooksFormBodyIsReadAsItsEvents() {
         String events = "[{\"event\":\"hard_bounce\",\"ts\":1796551700,\"msg\":{\"email\":\"missing@example.net\","
                 + "\"sender\":\"hello@sender.example\",\"bounce_description\":\"bad_mailbox\","

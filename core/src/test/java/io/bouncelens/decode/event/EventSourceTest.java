@@ -1,5 +1,8 @@
 package io.bouncelens.decode.event;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
@@ -11,7 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -188,6 +193,111 @@ class EventSourceTest {
         assertThat(first.messageId()).isEqualTo("<202612061005.12345678901@smtp-relay.mailin.fr>");
         assertThat(first.subject()).isEqualTo("Your order");
         assertThat(first.timestamp()).isEqualTo("2026-12-06T10:05:00Z");
+    }
+
+    @Test
+    void resendsBounceTypesDecideRetryingAndItsSubTypesSpeakWhereNoReplyIsQuoted() throws IOException {
+        Read resend = fixture("resend-events.jsonl");
+        assertThat(resend.events()).isEqualTo(9);
+        assertThat(resend.problems()).isEmpty();
+        assertThat(resend.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason, BounceRecord::hardBounce)
+                .containsExactly(tuple(1, "missing@mail.example.org", "failed", Reason.USERUNKNOWN, true),
+                        tuple(2, "busy@mail.example.org", "delayed", Reason.MAILBOXFULL, false),
+                        tuple(3, "bounced-before@mail.example.org", "failed", Reason.SUPPRESSED, false),
+                        tuple(4, "slow@mail.example.org", "delayed", Reason.UNDEFINED, false),
+                        tuple(5, "annoyed@mail.example.org", "failed", Reason.FEEDBACK, false),
+                        tuple(6, "happy@mail.example.org", "delivered", Reason.DELIVERED, false),
+                        tuple(6, "also-happy@mail.example.org", "delivered", Reason.DELIVERED, false),
+                        tuple(7, "unlucky@mail.example.org", "failed", Reason.UNDEFINED, false),
+                        tuple(8, "listed@mail.example.org", "failed", Reason.SUPPRESSED, false));
+        BounceRecord first = resend.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("resend-event");
+        assertThat(first.status()).isEqualTo("5.1.1");
+        assertThat(first.replyCode()).isEqualTo(550);
+        assertThat(first.diagnosticCode()).startsWith("550 5.1.1 <missing@").doesNotStartWith("smtp;");
+        assertThat(first.messageId()).isEqualTo("<0102019a3c7e1f2b-aa11@mail.sender.example>");
+        assertThat(first.addresser()).isEqualTo("orders@sender.example");
+        assertThat(first.subject()).isEqualTo("Your receipt");
+        assertThat(first.timestamp()).isEqualTo("2026-12-06T10:20:01.412Z");
+        assertThat(resend.records().get(4).feedbackType()).isEqualTo("abuse");
+        // a send Resend refused for its own reasons says so, and is no fault of the address
+        assertThat(resend.records().get(7).diagnosticCode()).isEqualTo("Resend did not send the message: reached_daily_quota");
+        assertThat(resend.records().get(7).messageId()).isNull();
+    }
+
+    @Test
+    void smtp2gosBouncesAreReadByTheServersAnswerWithItsHostAndTheCommandItsContextNames() throws IOException {
+        Read smtp2go = fixture("smtp2go-events.json");
+        assertThat(smtp2go.events()).isEqualTo(6);
+        assertThat(smtp2go.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason, BounceRecord::hardBounce)
+                .containsExactly(tuple(1, "missing@mail.example.com", "failed", Reason.USERUNKNOWN, true),
+                        tuple(2, "full@mail.example.com", "delayed", Reason.MAILBOXFULL, false),
+                        tuple(3, "complained-before@mail.example.com", "failed", Reason.UNDEFINED, false),
+                        tuple(4, "annoyed@mail.example.com", "failed", Reason.FEEDBACK, false),
+                        tuple(5, "happy@mail.example.com", "delivered", Reason.DELIVERED, false));
+        BounceRecord first = smtp2go.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("smtp2go-event");
+        assertThat(first.status()).isEqualTo("5.1.1");
+        assertThat(first.replyCode()).isEqualTo(550);
+        assertThat(first.command()).isEqualTo("RCPT");
+        assertThat(first.remoteHost()).isEqualTo("mx1.mail.example.com [192.0.2.61]");
+        assertThat(first.addresser()).isEqualTo("bounces@sender.example");
+        assertThat(first.subject()).isEqualTo("Your order has shipped");
+        assertThat(first.timestamp()).isEqualTo("2026-12-06T10:30:12Z");
+        assertThat(first.messageId()).as("SMTP2GO's email_id is its own").isNull();
+        // a reject names no one cause (its suppressions, an unverified sender, a sandbox): nothing is guessed
+        assertThat(smtp2go.records().get(2).diagnosticCode()).startsWith("SMTP2GO did not send the message");
+        assertThat(smtp2go.records().get(3).feedbackType()).isEqualTo("abuse");
+    }
+
+    @Test
+    void noEventOfOneServiceIsRecognisedByAnother() throws IOException {
+        Map<String, String> fixtures = new LinkedHashMap<>();
+        fixtures.put("ses-events.jsonl", "ses-event");
+        fixtures.put("sendgrid-batch.json", "sendgrid-event");
+        fixtures.put("mailgun-failed.json", "mailgun-event");
+        fixtures.put("postmark-bounce.json", "postmark-event");
+        fixtures.put("sparkpost-batch.json", "sparkpost-event");
+        fixtures.put("mandrill-events.json", "mandrill-event");
+        fixtures.put("tencent-ses-events.jsonl", "tencent-ses-event");
+        fixtures.put("mailjet-events.json", "mailjet-event");
+        fixtures.put("brevo-events.jsonl", "brevo-event");
+        fixtures.put("resend-events.jsonl", "resend-event");
+        fixtures.put("smtp2go-events.json", "smtp2go-event");
+        for (Map.Entry<String, String> f : fixtures.entrySet()) {
+            List<Map<String, Object>> events = objects(f.getKey());
+            assertThat(events).as(f.getKey()).isNotEmpty();
+            for (int i = 0; i < events.size(); i++) {
+                Map<String, Object> event = events.get(i);
+                assertThat(EventSource.FORMATS.stream().filter(format -> format.recognises(event)).map(EventSourceTest::formatName))
+                        .as("%s event %d", f.getKey(), i + 1)
+                        .containsExactly(f.getValue());
+            }
+        }
+    }
+
+    /** The JSON objects of a fixture: one, an array of them, or one per line. */
+    private static List<Map<String, Object>> objects(String name) throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (InputStream in = EventSourceTest.class.getResourceAsStream(name);
+             JsonParser parser = new JsonFactory().createParser(in)) {
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t != JsonToken.START_OBJECT) continue;
+                @SuppressWarnings("unchecked") Map<String, Object> event = (Map<String, Object>) JsonTree.read(parser);
+                out.add(event);
+            }
+        }
+        return out;
+    }
+
+    private static String formatName(EspFormat format) {
+        try {
+            return (String) format.getClass().getDeclaredField("FORMAT").get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(format.getClass() + " has no FORMAT", e);
+        }
     }
 
     @Test
