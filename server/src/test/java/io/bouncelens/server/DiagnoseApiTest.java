@@ -155,6 +155,24 @@ class DiagnoseApiTest {
     }
 
     @Test
+    void aSendCloudWebhookBodyIsReadAsItsEventWithItsSubStatusAndInChinese() {
+        // SendCloud posts one event per request; an invalid address names its cause by a sub-status
+        String sendcloud = "{\"event\":\"invalid\",\"message\":\"invalid email\",\"category\":\"shop_trigger\","
+                + "\"emailId\":\"1796551499876_104117_18546_8821.sc-10_9_13_45-inbound0$nobody@example.cn\","
+                + "\"recipient\":\"nobody@example.cn\",\"timestamp\":1796551500000,\"token\":\"q3VbN0aWlT6cX1rY8mPz\","
+                + "\"signature\":\"5b0c3f0e0b6f\",\"subStat\":406,\"subStatDesc\":\"地址不存在\"}";
+        ApiClient.Response r = api.post("/api/v1/events?lang=zh-CN", "application/json",
+                sendcloud.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("nobody@example.cn");
+        assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("userunknown");
+        assertThat(r.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("sendcloud-event");
+        assertThat(r.json().get("results").get(0).get("timestamp").asText()).isEqualTo("2026-12-06T10:05:00Z");
+        assertThat(r.json().get("results").get(0).get("explanation").asText()).containsPattern("[\\u4e00-\\u9fff]");
+    }
+
+    @Test
     void aMandrillWebhooksFormBodyIsReadAsItsEvents() {
         String events = "[{\"event\":\"hard_bounce\",\"ts\":1796551700,\"msg\":{\"email\":\"missing@example.net\","
                 + "\"sender\":\"hello@sender.example\",\"bounce_description\":\"bad_mailbox\","

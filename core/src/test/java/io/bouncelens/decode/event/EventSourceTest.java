@@ -25,6 +25,10 @@ class EventSourceTest {
     }
 
     private static Read read(InputStream in) {
+        return read(in, Lang.EN);
+    }
+
+    private static Read read(InputStream in, Lang lang) {
         List<BounceRecord> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notices = new ArrayList<>();
@@ -35,15 +39,19 @@ class EventSourceTest {
                 events++;
                 if (e.problem() != null) problems.add("#" + e.number() + " " + e.problem());
                 if (e.notice() != null) notices.add(e.notice());
-                records.addAll(BOUNCELENS.eventRecords(e.report(), Lang.EN, "events", e.number()));
+                records.addAll(BOUNCELENS.eventRecords(e.report(), lang, "events", e.number()));
             }
         }
         return new Read(records, problems, notices, events);
     }
 
     private static Read fixture(String name) throws IOException {
+        return fixture(name, Lang.EN);
+    }
+
+    private static Read fixture(String name, Lang lang) throws IOException {
         try (InputStream in = EventSourceTest.class.getResourceAsStream(name)) {
-            return read(in);
+            return read(in, lang);
         }
     }
 
@@ -188,6 +196,37 @@ class EventSourceTest {
         assertThat(first.messageId()).isEqualTo("<202612061005.12345678901@smtp-relay.mailin.fr>");
         assertThat(first.subject()).isEqualTo("Your order");
         assertThat(first.timestamp()).isEqualTo("2026-12-06T10:05:00Z");
+    }
+
+    @Test
+    void sendCloudsSubStatusesDecideWhereItQuotesNoReplyAndItsCauseIsReadAsTheServersReply() throws IOException {
+        Read sendcloud = fixture("sendcloud-events.jsonl");
+        assertThat(sendcloud.events()).isEqualTo(9);
+        assertThat(sendcloud.problems()).isEmpty();
+        assertThat(sendcloud.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason, BounceRecord::hardBounce)
+                .containsExactly(tuple(1, "nobody@mail.example.cn", "failed", Reason.USERUNKNOWN, true),
+                        tuple(2, "bounced.before@mail.example.cn", "failed", Reason.SUPPRESSED, false),
+                        tuple(3, "zhang san@mail.example.cn", "failed", Reason.SYNTAXERROR, false),
+                        tuple(4, "refused@mail.example.cn", "delayed", Reason.BLOCKED, false),
+                        tuple(5, "full@mail.example.org", "delayed", Reason.MAILBOXFULL, false),
+                        tuple(6, "annoyed@mail.example.cn", "failed", Reason.FEEDBACK, false),
+                        tuple(7, "happy@mail.example.cn", "delivered", Reason.DELIVERED, false));
+        BounceRecord first = sendcloud.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("sendcloud-event");
+        assertThat(first.diagnosticCode()).isEqualTo("SendCloud: 地址不存在 (406)");
+        assertThat(first.messageId()).as("SendCloud's emailId is its own id").isNull();
+        assertThat(first.timestamp()).as("SendCloud writes milliseconds").isEqualTo("2026-12-06T10:05:00Z");
+        BounceRecord full = sendcloud.records().get(4);
+        assertThat(full.status()).isEqualTo("4.2.2");
+        assertThat(full.replyCode()).isEqualTo(452);
+        assertThat(sendcloud.records().get(5).feedbackType()).isEqualTo("abuse");
+
+        // a Chinese service's Chinese-speaking users: the explanation in zh-CN
+        BounceRecord zh = fixture("sendcloud-events.jsonl", Lang.ZH_CN).records().get(0);
+        assertThat(zh.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(zh.explanation()).isNotBlank().isNotEqualTo(first.explanation())
+                .containsPattern("[\\u4e00-\\u9fff]");
     }
 
     @Test
