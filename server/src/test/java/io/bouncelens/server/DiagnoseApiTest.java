@@ -173,6 +173,21 @@ class DiagnoseApiTest {
     }
 
     @Test
+    void anElasticEmailNotificationIsReadByItsCategory() {
+        String elastic = "{\"from\":\"news@sender.example.com\",\"to\":\"nobody@no-such-domain.example\","
+                + "\"date\":\"2026-12-06T10:05:00\",\"subject\":\"December news\",\"status\":\"Error\","
+                + "\"category\":\"DNSProblem\",\"messageid\":\"Xq3T7bLkP2vRw9ZmN4cJ8a2\","
+                + "\"transaction\":\"5bc7a3d1-8e2f-4b6a-9c0d-1e2f3a4b5c6d\"}";
+        ApiClient.Response r = api.post("/api/v1/events", "application/json", elastic.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("nobody@no-such-domain.example");
+        assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("hostunknown");
+        assertThat(r.json().get("results").get(0).get("hardBounce").asBoolean()).isTrue();
+        assertThat(r.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("elastic-email-event");
+    }
+
+    @Test
     void aMandrillWebhooksFormBodyIsReadAsItsEvents() {
         String events = "[{\"event\":\"hard_bounce\",\"ts\":1796551700,\"msg\":{\"email\":\"missing@example.net\","
                 + "\"sender\":\"hello@sender.example\",\"bounce_description\":\"bad_mailbox\","

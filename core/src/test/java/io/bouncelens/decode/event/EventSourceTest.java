@@ -230,6 +230,32 @@ class EventSourceTest {
     }
 
     @Test
+    void elasticEmailsCategoriesNameTheReasonWhereOneIsNamedAndItsOwnListMeansNothingWasSent() throws IOException {
+        // Elastic Email quotes no reply: its category is all there is to go on
+        Read elastic = fixture("elastic-email-notifications.jsonl");
+        assertThat(elastic.events()).isEqualTo(8);
+        assertThat(elastic.problems()).isEmpty();
+        assertThat(elastic.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason, BounceRecord::hardBounce)
+                .containsExactly(tuple(1, "missing@mail.example.org", "failed", Reason.USERUNKNOWN, true),
+                        tuple(2, "someone@no-such-domain.example", "failed", Reason.HOSTUNKNOWN, true),
+                        tuple(3, "bounced.before@mail.example.org", "failed", Reason.SUPPRESSED, false),
+                        tuple(4, "busy@mail.example.org", "failed", Reason.RATELIMITED, false),
+                        // a full mailbox or one no longer used: Elastic Email does not say which
+                        tuple(5, "old.account@mail.example.org", "failed", Reason.UNDEFINED, false),
+                        tuple(6, "annoyed@mail.example.org", "failed", Reason.FEEDBACK, false),
+                        tuple(7, "happy@mail.example.org", "delivered", Reason.DELIVERED, false));
+        BounceRecord first = elastic.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("elastic-email-event");
+        assertThat(first.diagnosticCode()).isEqualTo("Elastic Email: NoMailbox");
+        assertThat(first.addresser()).isEqualTo("news@sender.example.com");
+        assertThat(first.subject()).isEqualTo("December news");
+        assertThat(first.messageId()).as("Elastic Email's messageid is its own id").isNull();
+        assertThat(first.timestamp()).isEqualTo("2026-12-06T10:05:00");
+        assertThat(elastic.records().get(5).feedbackType()).isEqualTo("abuse");
+    }
+
+    @Test
     void tencentCloudSesCallbacksAreReadWithTencentsOwnCodes() throws IOException {
         Read r = fixture("tencent-ses-events.jsonl");
 
