@@ -188,6 +188,24 @@ class DiagnoseApiTest {
     }
 
     @Test
+    void anAliyunDirectMailEventFromEventBridgeIsReadByTheChineseProvidersReply() {
+        // EventBridge's HTTP target gets the whole CloudEvents envelope, DirectMail's event under "data"
+        String aliyun = "{\"data\":{\"from\":\"notice@mail.sender.example.cn\",\"rcpt\":\"gone@qq.example.com\","
+                + "\"msg_id\":\"1df0c2a4e5b7@mail.sender.example.cn\",\"deliver_time\":\"2026-12-06T18:06:00\","
+                + "\"event\":\"dm:Deliver:Fail\",\"err_code\":\"550\",\"err_msg\":\"550 Mailbox not found. "
+                + "http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728\"},\"id\":\"8734hhidu983hi402\","
+                + "\"source\":\"acs:dm\",\"specversion\":\"1.0\",\"time\":\"2026-12-06T18:06:00+08:00\","
+                + "\"type\":\"dm:Deliver:Fail\"}";
+        ApiClient.Response r = api.post("/api/v1/events", "application/json", aliyun.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("gone@qq.example.com");
+        assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("userunknown");
+        assertThat(r.json().get("results").get(0).get("provider").asText()).isEqualTo("tencent");
+        assertThat(r.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("aliyun-dm-event");
+    }
+
+    @Test
     void aMandrillWebhooksFormBodyIsReadAsItsEvents() {
         String events = "[{\"event\":\"hard_bounce\",\"ts\":1796551700,\"msg\":{\"email\":\"missing@example.net\","
                 + "\"sender\":\"hello@sender.example\",\"bounce_description\":\"bad_mailbox\","

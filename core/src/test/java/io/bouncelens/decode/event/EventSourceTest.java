@@ -1,5 +1,8 @@
 package io.bouncelens.decode.event;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.Bouncelens;
 import io.bouncelens.Lang;
@@ -12,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -253,6 +257,72 @@ class EventSourceTest {
         assertThat(first.messageId()).as("Elastic Email's messageid is its own id").isNull();
         assertThat(first.timestamp()).isEqualTo("2026-12-06T10:05:00");
         assertThat(elastic.records().get(5).feedbackType()).isEqualTo("abuse");
+    }
+
+    @Test
+    void aliyunDirectMailsFailuresThroughEventBridgeAreReadByTheServersReplyWithChineseProvidersCodes() throws IOException {
+        Read aliyun = fixture("aliyun-dm-events.jsonl");
+        assertThat(aliyun.events()).isEqualTo(5);
+        assertThat(aliyun.problems()).isEmpty();
+        assertThat(aliyun.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason, BounceRecord::hardBounce)
+                .containsExactly(tuple(1, "nobody@mail.example.cn", "failed", Reason.USERUNKNOWN, true),
+                        tuple(2, "gone@qq.example.com", "failed", Reason.USERUNKNOWN, true),
+                        tuple(3, "happy@mail.example.cn", "delivered", Reason.DELIVERED, false),
+                        // a rule that passes on only the event's data
+                        tuple(5, "reader@163.example.com", "failed", Reason.SPAMDETECTED, false));
+        BounceRecord first = aliyun.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("aliyun-dm-event");
+        assertThat(first.status()).isEqualTo("5.1.1");
+        assertThat(first.replyCode()).isEqualTo(550);
+        assertThat(first.addresser()).isEqualTo("notice@mail.sender.example.cn");
+        assertThat(first.messageId()).as("DirectMail's msg_id is its own id").isNull();
+        assertThat(first.timestamp()).isEqualTo("2026-12-06T18:05:00+08:00");
+        assertThat(aliyun.records().get(1).provider()).isEqualTo("tencent");
+        assertThat(aliyun.records().get(3).provider()).isEqualTo("netease");
+        assertThat(aliyun.records().get(3).timestamp()).as("DirectMail's own time, as written").isEqualTo("2026-12-06T18:09:00");
+    }
+
+    /** The event objects of a fixture: its one object, its array's elements, or one per line. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(String name) throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (InputStream in = EventSourceTest.class.getResourceAsStream(name);
+             JsonParser parser = new JsonFactory().createParser(in)) {
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t == JsonToken.START_OBJECT) out.add((Map<String, Object>) JsonTree.read(parser));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void sendCloudElasticEmailAndAliyunEventsAreTheirOwnAndTakeNoOtherServicesEvents() throws IOException {
+        List<EspFormat> older = List.of(new AmazonSesEvent(), new SendGridEvent(), new MailgunEvent(), new PostmarkEvent(),
+                new SparkPostEvent(), new MandrillEvent(), new TencentSesEvent(), new MailjetEvent(), new BrevoEvent());
+        Map<String, EspFormat> newer = Map.of("sendcloud-events.jsonl", new SendCloudEvent(),
+                "elastic-email-notifications.jsonl", new ElasticEmailEvent(), "aliyun-dm-events.jsonl", new AliyunDirectMailEvent());
+        for (var fixture : newer.entrySet()) {
+            List<Map<String, Object>> events = objects(fixture.getKey());
+            // SendCloud's request event names its recipients in a list: recognised by none, read by none
+            assertThat(events.stream().filter(fixture.getValue()::recognises)).as(fixture.getKey()).hasSizeGreaterThanOrEqualTo(
+                    events.size() - 1);
+            for (Map<String, Object> event : events) {
+                for (EspFormat other : older) assertThat(other.recognises(event)).as(other.getClass().getSimpleName() + " on " + event).isFalse();
+                for (EspFormat other : newer.values()) {
+                    if (other != fixture.getValue()) assertThat(other.recognises(event)).as(other.getClass().getSimpleName() + " on " + event).isFalse();
+                }
+            }
+        }
+        for (String name : List.of("ses-sns-bounce.json", "ses-events.jsonl", "sendgrid-batch.json", "mailgun-failed.json",
+                "postmark-bounce.json", "sparkpost-batch.json", "mandrill-events.json", "tencent-ses-events.jsonl",
+                "mailjet-events.json", "brevo-events.jsonl")) {
+            List<Map<String, Object>> events = objects(name);
+            assertThat(events).as(name).isNotEmpty();
+            for (Map<String, Object> event : events) {
+                for (EspFormat mine : newer.values()) assertThat(mine.recognises(event)).as(mine.getClass().getSimpleName() + " on " + name).isFalse();
+            }
+        }
     }
 
     @Test
