@@ -173,6 +173,40 @@ class DiagnoseApiTest {
     }
 
     @Test
+    void aSendCloudFormBodyIsReadAsItsFieldsAndStoredAsTheFormItWas() throws IOException {
+        // SendCloud's default: the event's fields form-encoded, its Chinese words as UTF-8 escapes
+        String form = "event=invalid&message=invalid+email&category=shop_trigger&labelId=&maillistTaskId="
+                + "&emailId=" + java.net.URLEncoder.encode("1796551499876_104117_18546_8821.sc-10_9_13_45-inbound0$gone@example.cn",
+                java.nio.charset.StandardCharsets.UTF_8)
+                + "&recipient=gone%40example.cn&timestamp=1796551500000&token=q3VbN0aWlT6cX1rY8mPz&signature=5b0c3f0e0b6f"
+                + "&subStat=406&subStatDesc=" + java.net.URLEncoder.encode("地址不存在", java.nio.charset.StandardCharsets.UTF_8) + "\r\n";
+        byte[] body = form.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        ApiClient.Response r = api.post("/api/v1/events", "application/x-www-form-urlencoded", body);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("events").asInt()).isEqualTo(1);
+        assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("gone@example.cn");
+        assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("userunknown");
+        assertThat(r.json().get("results").get(0).get("diagnosticCode").asText()).isEqualTo("SendCloud: 地址不存在 (406)");
+        assertThat(r.json().get("results").get(0).get("timestamp").asText()).isEqualTo("2026-12-06T10:05:00Z");
+
+        // stored (on a server of its own: this class's other tests count what is stored), it comes back a form
+        try (RunningServer own = RunningServer.embedded()) {
+            assertThat(own.api.post("/api/v1/events?store=true", "application/x-www-form-urlencoded", body).status()).isEqualTo(201);
+            long id = own.api.get("/api/v1/messages").json().get("results").get(0).get("id").asLong();
+            ApiClient.Response raw = own.api.get("/api/v1/messages/" + id + "/raw");
+            assertThat(raw.contentType()).startsWith("application/x-www-form-urlencoded");
+            assertThat(raw.body()).isEqualTo(form);
+        }
+
+        // what is neither JSON nor a form is still refused
+        ApiClient.Response words = api.post("/api/v1/events", "text/plain",
+                "event = invalid, recipient = gone@example.cn".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(words.status()).isEqualTo(400);
+    }
+
+    @Test
     void anElasticEmailNotificationIsReadByItsCategory() {
         String elastic = "{\"from\":\"news@sender.example.com\",\"to\":\"nobody@no-such-domain.example\","
                 + "\"date\":\"2026-12-06T10:05:00\",\"subject\":\"December news\",\"status\":\"Error\","

@@ -22,8 +22,10 @@ import java.util.Map;
  * Recognised by {@code event} and {@code recipient} with {@code emailId}, SendCloud's id of one
  * recipient's message ({@code <messageId>0$<address>}): Mailgun's old webhooks also post
  * {@code event}, {@code recipient}, {@code token} and {@code signature}, but no {@code emailId}.
- * SendCloud posts its fields form-encoded or as JSON; this reads the JSON. Its {@code messageId}
- * and {@code emailId} are its own ids, and its {@code timestamp} is in milliseconds.
+ * SendCloud posts its fields form-encoded or as JSON; this reads the JSON, and the server's
+ * receiver turns a posted form into it (every value then a string, digits read as numbers). Its
+ * {@code messageId} and {@code emailId} are its own ids, and its {@code timestamp} is in
+ * milliseconds.
  */
 final class SendCloudEvent implements EspFormat {
 
