@@ -12,13 +12,15 @@ import java.util.List;
 /**
  * {@code bouncelens events}: the bounces, deferrals and complaints that sending services report as
  * JSON (Amazon SES notifications and events, the webhooks of SendGrid, Mailgun, Postmark,
- * SparkPost, Mandrill, Tencent Cloud SES, Mailjet, Brevo, Resend and SMTP2GO), each diagnosed as a bounce's recipient is, with the event's number in
- * its file as the record's {@code message}. Other events (sends, opens, clicks) are skipped;
+ * SparkPost, Mandrill, Tencent Cloud SES, Mailjet, Brevo, Resend, SMTP2GO, SendCloud and Elastic
+ * Email, Aliyun DirectMail's events through EventBridge), each diagnosed as a bounce's recipient is,
+ * with the event's number in its file as the record's {@code message}. Other events (sends, opens, clicks) are skipped;
  * {@code --all} also shows deliveries.
  */
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = {"Reads sending services' bounce events (Amazon SES, SendGrid, Mailgun, Postmark, SparkPost, "
-                + "Mandrill, Tencent Cloud SES, Mailjet, Brevo, Resend, SMTP2GO webhooks) and tells, per failed or deferred recipient and per complaint, why and what to do.",
+                + "Mandrill, Tencent Cloud SES, Mailjet, Brevo, Resend, SMTP2GO, SendCloud, Elastic Email webhooks; "
+                + "Aliyun DirectMail through EventBridge) and tells, per failed or deferred recipient and per complaint, why and what to do.",
                 "A file holds one JSON event, an array of them, or one per line; files may be gzip-compressed; "
                         + "- reads standard input."})
 public final class EventsCommand extends RecordFilesCommand {

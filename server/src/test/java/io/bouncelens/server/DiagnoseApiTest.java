@@ -184,6 +184,91 @@ class DiagnoseApiTest {
     }
 
     @Test
+    void aSendCloudWebhookBodyIsReadAsItsEventWithItsSubStatusAndInChinese() {
+        // SendCloud posts one event per request; an invalid address names its cause by a sub-status
+        String sendcloud = "{\"event\":\"invalid\",\"message\":\"invalid email\",\"category\":\"shop_trigger\","
+                + "\"emailId\":\"1796551499876_104117_18546_8821.sc-10_9_13_45-inbound0$nobody@example.cn\","
+                + "\"recipient\":\"nobody@example.cn\",\"timestamp\":1796551500000,\"token\":\"q3VbN0aWlT6cX1rY8mPz\","
+                + "\"signature\":\"5b0c3f0e0b6f\",\"subStat\":406,\"subStatDesc\":\"地址不存在\"}";
+        ApiClient.Response r = api.post("/api/v1/events?lang=zh-CN", "application/json",
+                sendcloud.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("nobody@example.cn");
+        assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("userunknown");
+        assertThat(r.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("sendcloud-event");
+        assertThat(r.json().get("results").get(0).get("timestamp").asText()).isEqualTo("2026-12-06T10:05:00Z");
+        assertThat(r.json().get("results").get(0).get("explanation").asText()).containsPattern("[\\u4e00-\\u9fff]");
+    }
+
+    @Test
+    void aSendCloudFormBodyIsReadAsItsFieldsAndStoredAsTheFormItWas() throws IOException {
+        // SendCloud's default: the event's fields form-encoded, its Chinese words as UTF-8 escapes
+        String form = "event=invalid&message=invalid+email&category=shop_trigger&labelId=&maillistTaskId="
+                + "&emailId=" + java.net.URLEncoder.encode("1796551499876_104117_18546_8821.sc-10_9_13_45-inbound0$gone@example.cn",
+                java.nio.charset.StandardCharsets.UTF_8)
+                + "&recipient=gone%40example.cn&timestamp=1796551500000&token=q3VbN0aWlT6cX1rY8mPz&signature=5b0c3f0e0b6f"
+                + "&subStat=406&subStatDesc=" + java.net.URLEncoder.encode("地址不存在", java.nio.charset.StandardCharsets.UTF_8) + "\r\n";
+        byte[] body = form.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        ApiClient.Response r = api.post("/api/v1/events", "application/x-www-form-urlencoded", body);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("events").asInt()).isEqualTo(1);
+        assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("gone@example.cn");
+        assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("userunknown");
+        assertThat(r.json().get("results").get(0).get("diagnosticCode").asText()).isEqualTo("SendCloud: 地址不存在 (406)");
+        assertThat(r.json().get("results").get(0).get("timestamp").asText()).isEqualTo("2026-12-06T10:05:00Z");
+
+        // stored (on a server of its own: this class's other tests count what is stored), it comes back a form
+        try (RunningServer own = RunningServer.embedded()) {
+            assertThat(own.api.post("/api/v1/events?store=true", "application/x-www-form-urlencoded", body).status()).isEqualTo(201);
+            long id = own.api.get("/api/v1/messages").json().get("results").get(0).get("id").asLong();
+            ApiClient.Response raw = own.api.get("/api/v1/messages/" + id + "/raw");
+            assertThat(raw.contentType()).startsWith("application/x-www-form-urlencoded");
+            assertThat(raw.body()).isEqualTo(form);
+        }
+
+        // what is neither JSON nor a form is still refused
+        ApiClient.Response words = api.post("/api/v1/events", "text/plain",
+                "event = invalid, recipient = gone@example.cn".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(words.status()).isEqualTo(400);
+    }
+
+    @Test
+    void anElasticEmailNotificationIsReadByItsCategory() {
+        String elastic = "{\"from\":\"news@sender.example.com\",\"to\":\"nobody@no-such-domain.example\","
+                + "\"date\":\"2026-12-06T10:05:00\",\"subject\":\"December news\",\"status\":\"Error\","
+                + "\"category\":\"DNSProblem\",\"messageid\":\"Xq3T7bLkP2vRw9ZmN4cJ8a2\","
+                + "\"transaction\":\"5bc7a3d1-8e2f-4b6a-9c0d-1e2f3a4b5c6d\"}";
+        ApiClient.Response r = api.post("/api/v1/events", "application/json", elastic.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("nobody@no-such-domain.example");
+        assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("hostunknown");
+        assertThat(r.json().get("results").get(0).get("hardBounce").asBoolean()).isTrue();
+        assertThat(r.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("elastic-email-event");
+    }
+
+    @Test
+    void anAliyunDirectMailEventFromEventBridgeIsReadByTheChineseProvidersReply() {
+        // EventBridge's HTTP target gets the whole CloudEvents envelope, DirectMail's event under "data"
+        String aliyun = "{\"data\":{\"from\":\"notice@mail.sender.example.cn\",\"rcpt\":\"gone@qq.example.com\","
+                + "\"msg_id\":\"1df0c2a4e5b7@mail.sender.example.cn\",\"deliver_time\":\"2026-12-06T18:06:00\","
+                + "\"event\":\"dm:Deliver:Fail\",\"err_code\":\"550\",\"err_msg\":\"550 Mailbox not found. "
+                + "http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728\"},\"id\":\"8734hhidu983hi402\","
+                + "\"source\":\"acs:dm\",\"specversion\":\"1.0\",\"time\":\"2026-12-06T18:06:00+08:00\","
+                + "\"type\":\"dm:Deliver:Fail\"}";
+        ApiClient.Response r = api.post("/api/v1/events", "application/json", aliyun.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("results").get(0).get("recipient").asText()).isEqualTo("gone@qq.example.com");
+        assertThat(r.json().get("results").get(0).get("reason").asText()).isEqualTo("userunknown");
+        assertThat(r.json().get("results").get(0).get("provider").asText()).isEqualTo("tencent");
+        assertThat(r.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("aliyun-dm-event");
+    }
+
+    @Test
     void aMandrillWebhooksFormBodyIsReadAsItsEvents() {
         String events = "[{\"event\":\"hard_bounce\",\"ts\":1796551700,\"msg\":{\"email\":\"missing@example.net\","
                 + "\"sender\":\"hello@sender.example\",\"bounce_description\":\"bad_mailbox\","

@@ -18,7 +18,8 @@ import java.util.NoSuchElementException;
 
 /**
  * The events in a stream of sending services' JSON (Amazon SES, SendGrid, Mailgun, Postmark,
- * SparkPost, Mandrill, Tencent Cloud SES, Mailjet, Brevo, Resend, SMTP2GO):
+ * SparkPost, Mandrill, Tencent Cloud SES, Mailjet, Brevo, Resend, SMTP2GO, SendCloud, Elastic Email,
+ * Aliyun DirectMail through EventBridge):
  * one event, an array of them (as SendGrid posts them), or one per line; Amazon SNS's envelope
  * around an SES notification is opened. Each JSON object is one event, numbered from 1, read one
  * at a time, so a file of millions takes the memory of one. JSON that cannot be parsed ends the
@@ -57,7 +58,8 @@ public final class EventSource implements Iterator<EventSource.Event>, AutoClose
      */
     static final List<EspFormat> FORMATS = List.of(new AmazonSesEvent(), new SendGridEvent(), new MailgunEvent(),
             new PostmarkEvent(), new SparkPostEvent(), new MandrillEvent(), new TencentSesEvent(), new MailjetEvent(),
-            new BrevoEvent(), new ResendEvent(), new Smtp2GoEvent());
+            new BrevoEvent(), new ResendEvent(), new Smtp2GoEvent(), new SendCloudEvent(), new ElasticEmailEvent(),
+            new AliyunDirectMailEvent());
 
     private final InputStream in;
     /** Made at the first read: making it reads the first bytes to tell the encoding, which may fail. */

@@ -51,19 +51,21 @@ final class Json {
 
     /**
      * A time given as seconds since 1970 (SendGrid's integer, Mailgun's fraction, SparkPost's
-     * digits in a string) as an ISO instant, or a time given as text as it was written; null when
-     * missing.
+     * digits in a string) or as milliseconds (SendCloud's thirteen digits: no time in seconds is
+     * that large before the year 5000) as an ISO instant, or a time given as text as it was
+     * written; null when missing.
      */
     static String time(Object from, String key) {
         Object v = from instanceof Map<?, ?> m ? m.get(key) : null;
         double seconds;
         if (v instanceof Number n) {
             seconds = n.doubleValue();
-        } else if (v instanceof String s && !s.isBlank() && s.strip().length() <= 11 && s.strip().chars().allMatch(Character::isDigit)) {
+        } else if (v instanceof String s && !s.isBlank() && s.strip().length() <= 13 && s.strip().chars().allMatch(Character::isDigit)) {
             seconds = Long.parseLong(s.strip()); // SparkPost writes its seconds as a string
         } else {
             return text(from, key);
         }
+        if (seconds >= 1e11) seconds /= 1000; // milliseconds
         if (seconds < 0 || seconds > 1e11) return null;
         return Instant.ofEpochMilli(Math.round(seconds * 1000)).toString();
     }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -30,6 +31,10 @@ class EventSourceTest {
     }
 
     private static Read read(InputStream in) {
+        return read(in, Lang.EN);
+    }
+
+    private static Read read(InputStream in, Lang lang) {
         List<BounceRecord> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notices = new ArrayList<>();
@@ -40,15 +45,19 @@ class EventSourceTest {
                 events++;
                 if (e.problem() != null) problems.add("#" + e.number() + " " + e.problem());
                 if (e.notice() != null) notices.add(e.notice());
-                records.addAll(BOUNCELENS.eventRecords(e.report(), Lang.EN, "events", e.number()));
+                records.addAll(BOUNCELENS.eventRecords(e.report(), lang, "events", e.number()));
             }
         }
         return new Read(records, problems, notices, events);
     }
 
     private static Read fixture(String name) throws IOException {
+        return fixture(name, Lang.EN);
+    }
+
+    private static Read fixture(String name, Lang lang) throws IOException {
         try (InputStream in = EventSourceTest.class.getResourceAsStream(name)) {
-            return read(in);
+            return read(in, lang);
         }
     }
 
@@ -266,16 +275,104 @@ class EventSourceTest {
         fixtures.put("brevo-events.jsonl", "brevo-event");
         fixtures.put("resend-events.jsonl", "resend-event");
         fixtures.put("smtp2go-events.json", "smtp2go-event");
+        fixtures.put("sendcloud-events.jsonl", "sendcloud-event");
+        fixtures.put("elastic-email-notifications.jsonl", "elastic-email-event");
+        fixtures.put("aliyun-dm-events.jsonl", "aliyun-dm-event");
+        // SendCloud's request event names its recipients in a list and says nothing of delivery: no format takes it
+        Set<String> readByNone = Set.of("sendcloud-events.jsonl event 9");
         for (Map.Entry<String, String> f : fixtures.entrySet()) {
             List<Map<String, Object>> events = objects(f.getKey());
             assertThat(events).as(f.getKey()).isNotEmpty();
             for (int i = 0; i < events.size(); i++) {
                 Map<String, Object> event = events.get(i);
-                assertThat(EventSource.FORMATS.stream().filter(format -> format.recognises(event)).map(EventSourceTest::formatName))
-                        .as("%s event %d", f.getKey(), i + 1)
-                        .containsExactly(f.getValue());
+                String where = f.getKey() + " event " + (i + 1);
+                List<String> readBy = EventSource.FORMATS.stream().filter(format -> format.recognises(event))
+                        .map(EventSourceTest::formatName).toList();
+                if (readByNone.contains(where)) assertThat(readBy).as(where).isEmpty();
+                else assertThat(readBy).as(where).containsExactly(f.getValue());
             }
         }
+    }
+
+    @Test
+    void sendCloudsSubStatusesDecideWhereItQuotesNoReplyAndItsCauseIsReadAsTheServersReply() throws IOException {
+        Read sendcloud = fixture("sendcloud-events.jsonl");
+        assertThat(sendcloud.events()).isEqualTo(9);
+        assertThat(sendcloud.problems()).isEmpty();
+        assertThat(sendcloud.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason, BounceRecord::hardBounce)
+                .containsExactly(tuple(1, "nobody@mail.example.cn", "failed", Reason.USERUNKNOWN, true),
+                        tuple(2, "bounced.before@mail.example.cn", "failed", Reason.SUPPRESSED, false),
+                        tuple(3, "zhang san@mail.example.cn", "failed", Reason.SYNTAXERROR, false),
+                        tuple(4, "refused@mail.example.cn", "delayed", Reason.BLOCKED, false),
+                        tuple(5, "full@mail.example.org", "delayed", Reason.MAILBOXFULL, false),
+                        tuple(6, "annoyed@mail.example.cn", "failed", Reason.FEEDBACK, false),
+                        tuple(7, "happy@mail.example.cn", "delivered", Reason.DELIVERED, false));
+        BounceRecord first = sendcloud.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("sendcloud-event");
+        assertThat(first.diagnosticCode()).isEqualTo("SendCloud: 地址不存在 (406)");
+        assertThat(first.messageId()).as("SendCloud's emailId is its own id").isNull();
+        assertThat(first.timestamp()).as("SendCloud writes milliseconds").isEqualTo("2026-12-06T10:05:00Z");
+        BounceRecord full = sendcloud.records().get(4);
+        assertThat(full.status()).isEqualTo("4.2.2");
+        assertThat(full.replyCode()).isEqualTo(452);
+        assertThat(sendcloud.records().get(5).feedbackType()).isEqualTo("abuse");
+
+        // a Chinese service's Chinese-speaking users: the explanation in zh-CN
+        BounceRecord zh = fixture("sendcloud-events.jsonl", Lang.ZH_CN).records().get(0);
+        assertThat(zh.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(zh.explanation()).isNotBlank().isNotEqualTo(first.explanation())
+                .containsPattern("[\\u4e00-\\u9fff]");
+    }
+
+    @Test
+    void elasticEmailsCategoriesNameTheReasonWhereOneIsNamedAndItsOwnListMeansNothingWasSent() throws IOException {
+        // Elastic Email quotes no reply: its category is all there is to go on
+        Read elastic = fixture("elastic-email-notifications.jsonl");
+        assertThat(elastic.events()).isEqualTo(8);
+        assertThat(elastic.problems()).isEmpty();
+        assertThat(elastic.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason, BounceRecord::hardBounce)
+                .containsExactly(tuple(1, "missing@mail.example.org", "failed", Reason.USERUNKNOWN, true),
+                        tuple(2, "someone@no-such-domain.example", "failed", Reason.HOSTUNKNOWN, true),
+                        tuple(3, "bounced.before@mail.example.org", "failed", Reason.SUPPRESSED, false),
+                        tuple(4, "busy@mail.example.org", "failed", Reason.RATELIMITED, false),
+                        // a full mailbox or one no longer used: Elastic Email does not say which
+                        tuple(5, "old.account@mail.example.org", "failed", Reason.UNDEFINED, false),
+                        tuple(6, "annoyed@mail.example.org", "failed", Reason.FEEDBACK, false),
+                        tuple(7, "happy@mail.example.org", "delivered", Reason.DELIVERED, false));
+        BounceRecord first = elastic.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("elastic-email-event");
+        assertThat(first.diagnosticCode()).isEqualTo("Elastic Email: NoMailbox");
+        assertThat(first.addresser()).isEqualTo("news@sender.example.com");
+        assertThat(first.subject()).isEqualTo("December news");
+        assertThat(first.messageId()).as("Elastic Email's messageid is its own id").isNull();
+        assertThat(first.timestamp()).isEqualTo("2026-12-06T10:05:00");
+        assertThat(elastic.records().get(5).feedbackType()).isEqualTo("abuse");
+    }
+
+    @Test
+    void aliyunDirectMailsFailuresThroughEventBridgeAreReadByTheServersReplyWithChineseProvidersCodes() throws IOException {
+        Read aliyun = fixture("aliyun-dm-events.jsonl");
+        assertThat(aliyun.events()).isEqualTo(5);
+        assertThat(aliyun.problems()).isEmpty();
+        assertThat(aliyun.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason, BounceRecord::hardBounce)
+                .containsExactly(tuple(1, "nobody@mail.example.cn", "failed", Reason.USERUNKNOWN, true),
+                        tuple(2, "gone@qq.example.com", "failed", Reason.USERUNKNOWN, true),
+                        tuple(3, "happy@mail.example.cn", "delivered", Reason.DELIVERED, false),
+                        // a rule that passes on only the event's data
+                        tuple(5, "reader@163.example.com", "failed", Reason.SPAMDETECTED, false));
+        BounceRecord first = aliyun.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("aliyun-dm-event");
+        assertThat(first.status()).isEqualTo("5.1.1");
+        assertThat(first.replyCode()).isEqualTo(550);
+        assertThat(first.addresser()).isEqualTo("notice@mail.sender.example.cn");
+        assertThat(first.messageId()).as("DirectMail's msg_id is its own id").isNull();
+        assertThat(first.timestamp()).isEqualTo("2026-12-06T18:05:00+08:00");
+        assertThat(aliyun.records().get(1).provider()).isEqualTo("tencent");
+        assertThat(aliyun.records().get(3).provider()).isEqualTo("netease");
+        assertThat(aliyun.records().get(3).timestamp()).as("DirectMail's own time, as written").isEqualTo("2026-12-06T18:09:00");
     }
 
     /** The JSON objects of a fixture: one, an array of them, or one per line. */

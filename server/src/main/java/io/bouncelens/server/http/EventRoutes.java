@@ -10,13 +10,15 @@ import java.util.Map;
 
 /**
  * {@code POST /api/v1/events}: the webhook of a sending service (Amazon SES through SNS, SendGrid,
- * Mailgun, Postmark, SparkPost, Mandrill, Tencent Cloud SES) gives {@code {"events":N,"results":[records]}}, a record per bounced or
- * deferred recipient and per complaint (with {@code ?all=true} the delivered ones too). With
- * {@code ?store=true} the body, its records and the suppressions the policy draws from them are
- * stored in one transaction, as the SMTP intake stores a bounce: pointed at this URL, a service
- * feeds the suppression list. A body that is not valid JSON is refused with 400 and nothing is
- * stored; an SNS subscription confirmation is logged with its URL, for whoever runs the server to
- * open (the server fetches nothing itself).
+ * Mailgun, Postmark, SparkPost, Mandrill, Tencent Cloud SES, Mailjet, Brevo, Resend, SMTP2GO, SendCloud, Elastic
+ * Email, Aliyun DirectMail through EventBridge), as JSON or as a form ({@link EventText}), gives
+ * {@code {"events":N,"results":[records]}}, a record per bounced or deferred recipient and per
+ * complaint (with {@code ?all=true} the delivered ones too). With {@code ?store=true} the body,
+ * its records and the suppressions the policy draws from them are stored in one transaction, as
+ * the SMTP intake stores a bounce: pointed at this URL, a service feeds the suppression list. A
+ * body that is neither valid JSON nor a form is refused with 400 and nothing is stored; an SNS
+ * subscription confirmation is logged with its URL, for whoever runs the server to open (the
+ * server fetches nothing itself).
  */
 final class EventRoutes {
 
