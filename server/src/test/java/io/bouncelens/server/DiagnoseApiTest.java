@@ -251,6 +251,38 @@ class DiagnoseApiTest {
     }
 
     @Test
+    void anElasticEmailNotificationSentAsAGetQueryIsReadAndStoredAsItsFields() throws IOException {
+        // Elastic Email calls the notification URL with GET, the event's fields in the query
+        String query = "to=nobody%40mail.example.org&status=Error&category=NoMailbox&date=2026-12-06T10%3A05%3A00"
+                + "&subject=December+news&from=news%40sender.example.com&messageid=Xq3T7bLkP2vRw9ZmN4cJ8a2"
+                + "&transaction=5bc7a3d1-8e2f-4b6a-9c0d-1e2f3a4b5c6d&channel=December&account=owner%40sender.example.com";
+        ApiClient.Response r = api.get("/api/v1/events?lang=zh-CN&" + query);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("events").asInt()).isEqualTo(1);
+        JsonNode record = r.json().get("results").get(0);
+        assertThat(record.get("recipient").asText()).isEqualTo("nobody@mail.example.org");
+        assertThat(record.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(record.get("subject").asText()).isEqualTo("December news");
+        assertThat(record.get("decodedBy").asText()).isEqualTo("elastic-email-event");
+        assertThat(record.get("explanation").asText()).as("lang is this API's, not the event's").containsPattern("[\\u4e00-\\u9fff]");
+
+        // stored (on a server of its own: this class's other tests count what is stored), it is kept as the form it was
+        try (RunningServer own = RunningServer.embedded()) {
+            assertThat(own.api.get("/api/v1/events?store=true&" + query).status()).isEqualTo(201);
+            long id = own.api.get("/api/v1/messages").json().get("results").get(0).get("id").asLong();
+            ApiClient.Response raw = own.api.get("/api/v1/messages/" + id + "/raw");
+            assertThat(raw.contentType()).startsWith("application/x-www-form-urlencoded");
+            assertThat(raw.body()).isEqualTo(query);
+        }
+
+        // a GET without an event's fields says what it wants
+        ApiClient.Response none = api.get("/api/v1/events?lang=en");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("error").asText()).contains("query");
+    }
+
+    @Test
     void anAliyunDirectMailEventFromEventBridgeIsReadByTheChineseProvidersReply() {
         // EventBridge's HTTP target gets the whole CloudEvents envelope, DirectMail's event under "data"
         String aliyun = "{\"data\":{\"from\":\"notice@mail.sender.example.cn\",\"rcpt\":\"gone@qq.example.com\","

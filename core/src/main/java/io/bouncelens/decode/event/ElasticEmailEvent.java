@@ -17,10 +17,11 @@ import java.util.Map;
  * BlackListed, Throttled ...), the format's hint where it names one reason. Its {@code messageid}
  * and {@code transaction} are its own ids, not the message's Message-ID.
  * <p>
- * Elastic Email passes these as the parameters of a request to the notification URL rather than
- * as a JSON body; an object of the same names ({@code to}, {@code status}, {@code category},
- * {@code date}, {@code from}, {@code subject}, {@code messageid}, {@code transaction}) is read here,
- * as a receiver that keeps them as JSON writes it. Recognised by {@code to} and {@code status}
+ * Elastic Email passes these as the query of a GET to the notification URL rather than as a JSON
+ * body; an object of the same names ({@code to}, {@code status}, {@code category}, {@code date},
+ * {@code from}, {@code subject}, {@code messageid}, {@code transaction}) is read here, which is what
+ * the server's {@code GET /api/v1/events} makes of that query, and what a receiver that keeps them
+ * as JSON writes. Recognised by {@code to} and {@code status}
  * with {@code transaction} or {@code messageid}, names no other service's events use together.
  */
 final class ElasticEmailEvent implements EspFormat {

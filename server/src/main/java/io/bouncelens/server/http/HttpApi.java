@@ -65,6 +65,7 @@ public final class HttpApi implements AutoCloseable {
             cfg.routes.post("/api/v1/diagnose", diagnose::diagnose);
             cfg.routes.post("/api/v1/logs", logs::diagnose);
             cfg.routes.post("/api/v1/events", events::receive);
+            cfg.routes.get("/api/v1/events", events::receiveQuery);
             cfg.routes.get("/api/v1/reference", reference::sections);
             cfg.routes.get("/api/v1/reference/{id}", reference::section);
             cfg.routes.get("/api/v1/bounces", stored::bounces);
