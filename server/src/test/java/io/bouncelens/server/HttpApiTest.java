@@ -213,6 +213,8 @@ class HttpApiTest {
                 "/api/v1/reference/{id}", "/healthz", "/metrics"}) {
             assertThat(openApi.get("paths").has(path)).as(path).isTrue();
         }
+        // a webhook that notifies by GET (Elastic Email) is documented beside the POST
+        assertThat(openApi.get("paths").get("/api/v1/events").has("get")).isTrue();
     }
 
     @Test
