@@ -173,7 +173,7 @@ public record BounceRecord(
 
         public BounceRecord build() {
             Reason r = reason == null ? Reason.UNDEFINED : reason;
-            boolean hard = hardBounce != null ? hardBounce : r.isHardBounce(replyCode, status);
+            boolean hard = hardBounce != null ? hardBounce : r.isHardBounce(action, replyCode, status);
             return new BounceRecord(file, message, recipient, addresser, action, r, hard, status,
                     replyCode, diagnosticCode, command, remoteHost, reportingMta, decodedBy, provider,
                     providerCode, actor, retry, explanation, fix, evidence, timestamp, messageId,

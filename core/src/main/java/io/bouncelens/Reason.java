@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Why a message bounced, in Sisimai 5.6's names so results can be compared with it and users can
- * migrate. {@link #isHardBounce(Integer, String)} holds the one rule for {@code hardBounce}.
+ * migrate. {@link #isHardBounce(String, Integer, String)} holds the one rule for {@code hardBounce}.
  */
 public enum Reason {
     HOSTUNKNOWN, USERUNKNOWN, HASMOVED, NOTACCEPT, FILTERED, REJECTED, MAILBOXFULL, SUSPEND,
@@ -37,11 +37,15 @@ public enum Reason {
      * says it only for now (a 4xx reply code, else a 4.x.x status) asks to be asked again: Postfix
      * answers "450 4.1.1 ... unverified address" while it verifies a recipient and "450 4.1.2 ...
      * Domain not found" while DNS fails, and an address suppressed on such an answer would be lost.
+     * So does a report whose action is {@code delayed}: whoever sent it is still trying (a sending
+     * service's soft bounce that names a missing address, with no code of the server's to go by).
      *
+     * @param action    the report's action for the recipient ({@code failed}, {@code delayed}, ...), or null
      * @param replyCode the SMTP reply code, or null when unknown
      * @param status    the enhanced status code, or null when unknown
      */
-    public boolean isHardBounce(Integer replyCode, String status) {
+    public boolean isHardBounce(String action, Integer replyCode, String status) {
+        if ("delayed".equalsIgnoreCase(action)) return false;
         return switch (this) {
             case USERUNKNOWN, HOSTUNKNOWN, HASMOVED, NOTACCEPT -> !isTemporary(replyCode, status);
             default -> false;

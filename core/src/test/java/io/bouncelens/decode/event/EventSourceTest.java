@@ -326,6 +326,14 @@ class EventSourceTest {
     }
 
     @Test
+    void aSoftBounceThatNamesAMissingAddressStaysSoftSinceTheServiceIsStillTrying() {
+        Read r = text("{\"event\":\"soft_bounce\",\"recipient\":\"moved.on@mail.example.cn\",\"emailId\":\"1796551499876_1$moved.on@mail.example.cn\","
+                + "\"timestamp\":1796551500000,\"subStat\":506,\"subStatDesc\":\"地址不存在\"}");
+        assertThat(r.records()).extracting(BounceRecord::action, BounceRecord::reason, BounceRecord::hardBounce)
+                .containsExactly(tuple("delayed", Reason.USERUNKNOWN, false));
+    }
+
+    @Test
     void elasticEmailsCategoriesNameTheReasonWhereOneIsNamedAndItsOwnListMeansNothingWasSent() throws IOException {
         // Elastic Email quotes no reply: its category is all there is to go on
         Read elastic = fixture("elastic-email-notifications.jsonl");
