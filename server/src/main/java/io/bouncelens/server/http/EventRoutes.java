@@ -78,7 +78,7 @@ final class EventRoutes {
      * The pairs of a query string other than this API's own ({@code lang}, {@code all},
      * {@code store}), still escaped, joined as a form's body; empty when none is left.
      */
-    static byte[] eventFields(String query) {
+    private static byte[] eventFields(String query) {
         if (query == null) return new byte[0];
         StringBuilder out = new StringBuilder();
         for (int start = 0; start <= query.length(); ) {
