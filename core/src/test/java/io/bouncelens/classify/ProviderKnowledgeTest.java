@@ -271,7 +271,7 @@ class ProviderKnowledgeTest {
             "provider/263.kb", "provider/apple.kb", "provider/zoho.kb", "provider/mimecast.kb", "provider/messagelabs.kb", "provider/cox.kb", "provider/spectrum.kb",
             "provider/orange.kb", "provider/iua.kb", "provider/nttdocomo.kb", "provider/kddi.kb", "provider/facebook.kb", "provider/t-online.kb",
             "provider/godaddy.kb", "provider/comcast.kb", "provider/vade.kb", "provider/sophos.kb", "provider/trendmicro.kb",
-            "provider/mailchannels.kb", "provider/earthlink.kb", "language/chinese.kb");
+            "provider/mailchannels.kb", "provider/earthlink.kb", "provider/daum.kb", "language/chinese.kb");
 
     @Test
     void zhTwAdviceUsesTaiwanTermsNotMainlandOnesInTraditionalCharacters() {
