@@ -48,7 +48,7 @@ final class AliyunDirectMailEvent implements EspFormat {
         FailedRecipient r = switch (type) {
             case "dm:Deliver:Fail" -> {
                 String failedType = Json.text(data, "failed_type");
-                String reply = Json.text(data, "err_msg") != null ? Json.text(data, "err_msg") : Json.text(data, "err_code");
+                String reply = Json.text(data, "err_msg", "err_code");
                 FailedRecipient.Builder b = reply != null ? EventReports.recipient(address, "failed", null, reply)
                         : FailedRecipient.builder().recipient(address).action("failed")
                                 .diagnosticCode(failedType == null ? null : "Aliyun DirectMail: " + failedType);

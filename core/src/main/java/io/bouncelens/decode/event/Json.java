@@ -32,6 +32,12 @@ final class Json {
         return null;
     }
 
+    /** The text under {@code key}, else the text under {@code otherwise} (a field a service names two ways). */
+    static String text(Object from, String key, String otherwise) {
+        String v = text(from, key);
+        return v != null ? v : text(from, otherwise);
+    }
+
     /** The first text of a list under {@code key} (SES's {@code commonHeaders.from}), or its text. */
     static String firstText(Object from, String key) {
         List<Object> l = list(from, key);
@@ -47,6 +53,12 @@ final class Json {
             return Integer.parseInt(s.strip());
         }
         return null;
+    }
+
+    /** The integer under {@code key}, else the one under {@code otherwise}. */
+    static Integer integer(Object from, String key, String otherwise) {
+        Integer v = integer(from, key);
+        return v != null ? v : integer(from, otherwise);
     }
 
     /**

@@ -41,13 +41,13 @@ final class SendCloudEvent implements EspFormat {
         String kind = Json.text(event, "event");
         String address = Json.text(event, "recipient");
         if (kind == null || address == null) return null;
-        Integer subStat = Json.integer(event, "subStat") != null ? Json.integer(event, "subStat") : Json.integer(event, "substat");
+        Integer subStat = Json.integer(event, "subStat", "substat");
         FailedRecipient r = switch (kind) {
             case "invalid" -> FailedRecipient.builder().recipient(address).action("failed")
                     .diagnosticCode(described(event, subStat)).reasonHint(reasonHint(subStat)).build();
             case "soft_bounce", "bounce" -> {
                 // the cause, when given, is what the receiving server answered; else SendCloud's words
-                String cause = Json.text(event, "cause") != null ? Json.text(event, "cause") : Json.text(event, "reason");
+                String cause = Json.text(event, "cause", "reason");
                 FailedRecipient.Builder b = cause != null ? EventReports.recipient(address, "delayed", null, cause)
                         : FailedRecipient.builder().recipient(address).action("delayed").diagnosticCode(described(event, subStat));
                 yield b.reasonHint(reasonHint(subStat)).build();
@@ -66,7 +66,7 @@ final class SendCloudEvent implements EspFormat {
 
     /** SendCloud's words as the record's text: "SendCloud: 地址不存在 (406)". */
     private static String described(Map<String, Object> event, Integer subStat) {
-        String words = Json.text(event, "subStatDesc") != null ? Json.text(event, "subStatDesc") : Json.text(event, "substatdesc");
+        String words = Json.text(event, "subStatDesc", "substatdesc");
         if (words == null) words = Json.text(event, "message");
         if (words == null && subStat == null) return null;
         return "SendCloud: " + (words == null ? "sub-status " + subStat : words + (subStat == null ? "" : " (" + subStat + ")"));

@@ -48,7 +48,7 @@ final class Smtp2GoEvent implements EspFormat {
         if (r == null) return null;
         MessageKind messageKind = kind.equals("spam") ? MessageKind.FEEDBACK
                 : kind.equals("delivered") ? MessageKind.DELIVERED : MessageKind.BOUNCE;
-        String addresser = Json.text(event, "sender") != null ? Json.text(event, "sender") : Json.text(event, "from");
+        String addresser = Json.text(event, "sender", "from");
         return EventReports.report(messageKind, FORMAT, List.of(r), addresser, null, Json.text(event, "subject"),
                 Json.time(event, "time"));
     }
@@ -60,9 +60,7 @@ final class Smtp2GoEvent implements EspFormat {
                         "soft".equalsIgnoreCase(Json.text(event, "bounce")) ? "delayed" : "failed", null, reply)
                 .remoteHost(Json.text(event, "host"));
         // the context may name the command the answer came to ("RCPT TO:<...>") where the answer does not
-        if (message != null && SmtpText.command(message) == null && SmtpText.command(context) != null) {
-            b.command(SmtpText.command(context));
-        }
+        if (message != null && SmtpText.command(message) == null) b.command(SmtpText.command(context));
         return b.build();
     }
 

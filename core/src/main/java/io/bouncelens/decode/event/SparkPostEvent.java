@@ -31,7 +31,7 @@ final class SparkPostEvent implements EspFormat {
         String type = Json.text(e, "type");
         String address = Json.text(e, "rcpt_to");
         if (type == null || address == null) return null;
-        String reply = Json.text(e, "raw_reason") != null ? Json.text(e, "raw_reason") : Json.text(e, "reason");
+        String reply = Json.text(e, "raw_reason", "reason");
         Integer bounceClass = Json.integer(e, "bounce_class");
         FailedRecipient r = switch (type) {
             case "bounce", "out_of_band", "policy_rejection", "generation_rejection" -> {
@@ -53,7 +53,7 @@ final class SparkPostEvent implements EspFormat {
             case "delivery" -> MessageKind.DELIVERED;
             default -> r.reasonHint() == Reason.VACATION ? MessageKind.VACATION : MessageKind.BOUNCE;
         };
-        String addresser = Json.text(e, "msg_from") != null ? Json.text(e, "msg_from") : Json.text(e, "friendly_from");
+        String addresser = Json.text(e, "msg_from", "friendly_from");
         return EventReports.report(kind, FORMAT, List.of(r), addresser, null, Json.text(e, "subject"), Json.time(e, "timestamp"));
     }
 
