@@ -82,7 +82,7 @@ class KnowledgeBaseEntriesTest {
         return tests.stream();
     }
 
-    private static final java.util.regex.Pattern ASCII_MARK_AFTER_HAN = java.util.regex.Pattern.compile("\\p{IsHan}[,;:()!?]");
+    private static final java.util.regex.Pattern ASCII_MARK_AFTER_HAN = java.util.regex.Pattern.compile("\\p{IsHan}[,;:()!?]|[,;]\\p{IsHan}");
 
     private static void checkLanguages(String id, java.util.Map<Lang, Advice> advice) {
         for (var e : advice.entrySet()) {
@@ -94,7 +94,7 @@ class KnowledgeBaseEntriesTest {
                 assertThat(TraditionalChinese.chineseShare(text)).as(id + " en is English").isLessThan(0.1);
             } else {
                 assertThat(TraditionalChinese.hasChinese(text)).as(id + " " + e.getKey() + " is Chinese").isTrue();
-                // Chinese punctuation is full width: "特征，拒绝" and "（MX 记录）", not "特征,拒绝"
+                // Chinese punctuation is full width: "特征，拒绝", "查询 IP，先" and "（MX 记录）", not "特征,拒绝" or "IP,先"
                 java.util.regex.Matcher ascii = ASCII_MARK_AFTER_HAN.matcher(text);
                 assertThat(ascii.find() ? ascii.group() : null).as(id + " " + e.getKey() + " has ASCII punctuation after Chinese in: " + text)
                         .isNull();
