@@ -184,6 +184,24 @@ class DiagnoseApiTest {
         assertThat(s.json().get("results").get(0).get("action").asText()).isEqualTo("delayed");
         assertThat(s.json().get("results").get(0).get("reason").asText()).isEqualTo("mailboxfull");
         assertThat(s.json().get("results").get(0).get("decodedBy").asText()).isEqualTo("smtp2go-event");
+
+        // SMTP2GO's other output, a form of the same fields: a hard bounce, the command in the context
+        String form = "event=bounce&time=2026-12-06T10%3A32%3A05Z&sender=bounces%40sender.example"
+                + "&rcpt=nobody%40example.net&auth=shop-smtp-user&bounce=hard&host=mx.example.net+%5B203.0.113.25%5D"
+                + "&message=550+5.1.1+%3Cnobody%40example.net%3E%3A+Recipient+address+rejected%3A+User+unknown"
+                + "&context=RCPT+TO%3A%3Cnobody%40example.net%3E&email_id=1rT9xM-0aB3cD-9Z";
+        ApiClient.Response f = api.post("/api/v1/events", "application/x-www-form-urlencoded",
+                form.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThat(f.status()).as(f.body()).isEqualTo(200);
+        JsonNode hard = f.json().get("results").get(0);
+        assertThat(hard.get("recipient").asText()).isEqualTo("nobody@example.net");
+        assertThat(hard.get("decodedBy").asText()).isEqualTo("smtp2go-event");
+        assertThat(hard.get("action").asText()).isEqualTo("failed");
+        assertThat(hard.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(hard.get("hardBounce").asBoolean()).isTrue();
+        assertThat(hard.get("command").asText()).isEqualTo("RCPT");
+        assertThat(hard.get("remoteHost").asText()).startsWith("mx.example.net");
     }
 
     @Test
