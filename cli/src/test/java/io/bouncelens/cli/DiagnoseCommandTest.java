@@ -500,6 +500,18 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void textWithAllSaysWhatANonBounceIsInTheReadersLanguage(@TempDir Path dir) throws Exception {
+        Path md = maildir(dir);
+        CliProcess.Run en = bouncelens(null, "diagnose", "--all", md.toString());
+        CliProcess.Run tw = bouncelens(null, "diagnose", "--all", "--lang", "zh-TW", md.toString());
+
+        assertThat(en.exit()).isZero();
+        assertThat(en.out()).contains("#1 · Lunch?\n  not a bounce (not-bounce)\n");
+        assertThat(tw.exit()).isZero();
+        assertThat(tw.out()).contains("#1 · Lunch?\n  不是退信 (not-bounce)\n").contains("userunknown");
+    }
+
+    @Test
     void textIsGroupedPerMessage(@TempDir Path dir) throws Exception {
         Path md = maildir(dir);
         CliProcess.Run r = bouncelens(null, "diagnose", md.toString());

@@ -3,6 +3,7 @@ package io.bouncelens.emit;
 import io.bouncelens.BounceRecord;
 import io.bouncelens.Lang;
 import io.bouncelens.MessageDiagnosis;
+import io.bouncelens.decode.MessageKind;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,7 +35,7 @@ final class GroupedTextWriter extends DiagnosisWriter {
         if (d.records().isEmpty() && !all) return NOTHING;
         if (d.records().isEmpty() && d.subject() == null && !d.problems().isEmpty()) return NOTHING;
         StringBuilder text = new StringBuilder(heading(d)).append('\n');
-        if (d.records().isEmpty()) return utf8(text.append("  (").append(d.kind().label()).append(")\n").toString());
+        if (d.records().isEmpty()) return utf8(text.append("  ").append(kindLine(d.kind(), lang)).append('\n').toString());
         StringWriter block = new StringWriter();
         TextRecordWriter records = new TextRecordWriter(block, lang, providerNames);
         try {
@@ -53,6 +54,34 @@ final class GroupedTextWriter extends DiagnosisWriter {
         first = false;
         out.write(rendered);
         out.flush(); // a terminal shows each message as it is diagnosed
+    }
+
+    /** What a message without records is, in the reader's language, its label kept for scripts and searches. */
+    static String kindLine(MessageKind kind, Lang lang) {
+        String words = switch (lang) {
+            case ZH_CN -> switch (kind) {
+                case BOUNCE -> "退信，但没有可报告的收件人";
+                case DELIVERED -> "投递成功通知，不是退信";
+                case FEEDBACK -> "投诉报告";
+                case VACATION -> "自动回复（休假），不是退信";
+                case NOT_BOUNCE -> "不是退信";
+            };
+            case ZH_TW -> switch (kind) {
+                case BOUNCE -> "退信，但沒有可回報的收件者";
+                case DELIVERED -> "投遞成功通知，不是退信";
+                case FEEDBACK -> "投訴報告";
+                case VACATION -> "自動回覆（休假），不是退信";
+                case NOT_BOUNCE -> "不是退信";
+            };
+            default -> switch (kind) {
+                case BOUNCE -> "a bounce, with no recipient to report";
+                case DELIVERED -> "a delivery notice, not a bounce";
+                case FEEDBACK -> "a complaint report";
+                case VACATION -> "an auto-reply (vacation), not a bounce";
+                case NOT_BOUNCE -> "not a bounce";
+            };
+        };
+        return words + " (" + kind.label() + ")";
     }
 
     /** Appends the blocks indented under their heading, blank lines kept blank. */
