@@ -63,6 +63,20 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aGatewayWritingSendmailsTranscriptWithoutADeliveryStatusKeepsTheCodesOfItsVerdict() {
+        // Active!hunter's notice: sendmail's "----- Transcript of session follows -----" with only
+        // "550 5.1.1 <addr>... User unknown" in it, and no message/delivery-status part
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/sendmail-transcript-gateway.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("tanaka.hiroshi@example.net");
+                    assertThat(r.replyCode()).isEqualTo(550);
+                    assertThat(r.status()).isEqualTo("5.1.1");
+                    assertThat(r.reason()).as("an address status says the mailbox is missing").isEqualTo(Reason.USERUNKNOWN);
+                    assertThat(r.hardBounce()).isTrue();
+                });
+    }
+
+    @Test
     void aServerThatRefusesAtItsGreetingBlocksTheSendingHost() {
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/sendmail-greeting.eml"))))
                 .singleElement().satisfies(r -> {

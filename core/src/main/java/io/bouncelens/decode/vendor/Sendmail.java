@@ -313,7 +313,12 @@ public final class Sendmail implements VendorFormat {
                     f = Finding.of(address, mailerSaid).withReplyCode(coded ? ReplyParts.of(line).replyCode() : null);
                     if (ReportText.indexOfIgnoreCase(mailerSaid, MAIL_LOCAL_NO_SUCH_USER) >= 0) f = f.withHint(Reason.USERUNKNOWN);
                 } else {
-                    f = Finding.of(address, verdict).withHost(host);
+                    // Sendmail's own verdict keeps its reply code and status ("550 5.1.1 <addr>...
+                    // User unknown"): without a DSN part beside it (gateways that write sendmail's
+                    // transcript, Active!hunter's), they are the only codes the report has. A verdict
+                    // that quotes its own code ("554 <addr>... 550 Host unknown") is read as quoted.
+                    boolean quotesItsCode = ReplyParts.replyCodeIndex(verdict) == 0;
+                    f = Finding.of(address, coded && !quotesItsCode ? line : verdict).withHost(host);
                 }
                 reply = null;
                 mailerSaid = null;
