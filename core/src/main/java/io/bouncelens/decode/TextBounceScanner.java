@@ -96,7 +96,35 @@ public final class TextBounceScanner {
             Paragraph later = around(lines, j);
             if (hasFailureCode(later.text())) return later;
         }
-        return diagnostic;
+        Paragraph reply = replyBelow(lines, first);
+        return reply != null ? reply : diagnostic;
+    }
+
+    /**
+     * A notice that lists the message's details under the address and gives the server's answer
+     * in a paragraph of its own further down ("Delivery failed with the following response:" /
+     * "550 - Requested action not taken: no such user here"): the first line below that opens
+     * with a failure reply code, with the line before it when that one announces it (ends in a
+     * colon). Not past a line that opens with another address, which would be another recipient's.
+     */
+    private static Paragraph replyBelow(List<String> lines, int first) {
+        String own = lines.get(first);
+        for (int j = first + 1; j < lines.size(); j++) {
+            String line = lines.get(j).trim();
+            if (startsWithOtherAddress(line, own)) return null;
+            Integer code = SmtpText.leadingReplyCode(line);
+            if (code == null || code < 400) continue;
+            List<String> kept = new ArrayList<>();
+            String before = j > first + 1 ? lines.get(j - 1).trim() : "";
+            if (before.endsWith(":")) kept.add(before);
+            for (int k = j; k < lines.size() && k < j + MAX_DIAGNOSTIC_LINES; k++) {
+                String next = lines.get(k).trim();
+                if (next.isEmpty() || isDivider(next)) break;
+                kept.add(next);
+            }
+            return new Paragraph(kept);
+        }
+        return null;
     }
 
     private static boolean hasFailureCode(String text) {

@@ -229,6 +229,18 @@ class ReportDecoderTest {
     }
 
     @Test
+    void aNoticeListingTheMessagesDetailsUnderTheAddressTakesTheReplyGivenBelowThem() {
+        // a carrier's gateway (Verizon's vtext.com): "RCPT TO: <addr>" among the message's details,
+        // then "Delivery failed with the following response:" and the server's reply on its own
+        FailedRecipient f = decode("details-then-reply-no-dsn.eml").recipients().get(0);
+
+        assertThat(f.recipient()).isEqualTo("2025550143@example.net");
+        assertThat(f.diagnosticCode()).isEqualTo(
+                "Delivery failed with the following response: 550 - Requested action not taken: no such user here");
+        assertThat(f.replyCode()).isEqualTo(550);
+    }
+
+    @Test
     void aTranscriptsClosingCommandsDoNotTrailTheServersReply() {
         // the relay pastes the session: the refusal, then its own QUIT and the server's goodbye
         FailedRecipient ken = decode("transcript-quit-no-dsn.eml").recipients().get(0);
