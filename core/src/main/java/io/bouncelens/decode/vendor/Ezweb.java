@@ -20,7 +20,8 @@ import java.util.Map;
 public final class Ezweb implements VendorFormat {
 
     private static final String[] VERDICTS = {
-            "The user(s) account is disabled", "Your message was not delivered within", "Remote host is not responding",
+            "The user(s) account is disabled", "The user(s) account is temporarily over quota",
+            "The user(s) account is temporarily limited", "Your message was not delivered within", "Remote host is not responding",
             "Each of the following recipients was rejected by a remote", "The following recipients did not receive this message",
             "was rejected by a remote mail server",
     };

@@ -63,6 +63,7 @@ class VendorFormatsTest {
             kddi.eml          | kddi         | walt@receiver.dion.ne.jp | -     | -   | -    | -                    | mailbox is full
             apachejames.eml   | apachejames  | yves@gw.receiver.example | -     | 550 | -    | -                    | no such user here
             ezweb.eml         | ezweb        | adam@ezweb.ne.jp         | -     | 550 | RCPT | -                    | The user(s) account is disabled
+            ezweb-quota.eml   | ezweb        | hayashi-kenta.0412@ezweb.ne.jp | - | - | -    | -                    | The user(s) account is temporarily over quota
             messagingserver.eml | messagingserver | ned@receiver.example | 5.2.2 | 522 | -   | store1.receiver.example | Over quota
             courier.eml       | courier      | pia@receiver.example     | 5.7.1 | 550 | DATA | mx.receiver.example  | rejected by content filter
             exchange2007.eml  | exchange2007 | rae@receiver.example     | 5.1.10 | 550 | -   | -                    | RESOLVER.ADR.RecipientNotFound
