@@ -20,7 +20,7 @@ import java.util.List;
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = {"Reads sending services' bounce events (Amazon SES, SendGrid, Mailgun, Postmark, SparkPost, "
                 + "Mandrill, Tencent Cloud SES, Mailjet, Brevo, Resend, SMTP2GO, SendCloud, Elastic Email webhooks; "
-                + "Aliyun DirectMail through EventBridge) and tells, per failed or deferred recipient and per complaint, why and what to do.",
+                + "Aliyun DirectMail through EventBridge; Scaleway through its Topics and Events) and tells, per failed or deferred recipient and per complaint, why and what to do.",
                 "A file holds one JSON event, an array of them, or one per line; files may be gzip-compressed; "
                         + "- reads standard input."})
 public final class EventsCommand extends RecordFilesCommand {

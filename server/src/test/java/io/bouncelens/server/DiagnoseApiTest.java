@@ -158,6 +158,27 @@ class DiagnoseApiTest {
     }
 
     @Test
+    void scalewaysWebhookInItsTopicsAndEventsEnvelopeIsReadAsItsEvent() {
+        // Scaleway posts through an SNS-compatible topic: the event is the envelope's Message, a string of JSON
+        String event = "{\\\"type\\\":\\\"email_deferred\\\",\\\"domain_id\\\":\\\"7a8b9c0d\\\","
+                + "\\\"email_to\\\":\\\"full@example.net\\\",\\\"email_from\\\":\\\"orders@sender.example\\\","
+                + "\\\"email_headers\\\":[{\\\"key\\\":\\\"Message-ID\\\",\\\"value\\\":\\\"<tem-9@sender.example>\\\"}],"
+                + "\\\"email_response_code\\\":452,\\\"email_response_message\\\":\\\"4.2.2 Mailbox full\\\"}";
+        String body = "{\"Type\":\"Notification\",\"MessageId\":\"da41e39f\",\"TopicArn\":\"arn:scw:sns:fr-par:project-x:tem\","
+                + "\"Message\":\"" + event + "\"}";
+        ApiClient.Response r = api.post("/api/v1/events", "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode deferred = r.json().get("results").get(0);
+        assertThat(deferred.get("recipient").asText()).isEqualTo("full@example.net");
+        assertThat(deferred.get("action").asText()).isEqualTo("delayed");
+        assertThat(deferred.get("reason").asText()).isEqualTo("mailboxfull");
+        assertThat(deferred.get("replyCode").asInt()).isEqualTo(452);
+        assertThat(deferred.get("decodedBy").asText()).isEqualTo("scaleway-tem-event");
+        assertThat(deferred.get("messageId").asText()).isEqualTo("<tem-9@sender.example>");
+    }
+
+    @Test
     void resendsAndSmtp2gosWebhookBodiesAreReadAsTheirEvents() {
         // Resend posts one event per request, its recipients under data.to, the server's reply in bounce.diagnosticCode
         String resend = "{\"type\":\"email.bounced\",\"created_at\":\"2026-12-06T10:20:01.412Z\",\"data\":{"

@@ -19,9 +19,9 @@ import java.util.NoSuchElementException;
 /**
  * The events in a stream of sending services' JSON (Amazon SES, SendGrid, Mailgun, Postmark,
  * SparkPost, Mandrill, Tencent Cloud SES, Mailjet, Brevo, Resend, SMTP2GO, SendCloud, Elastic Email,
- * Aliyun DirectMail through EventBridge):
- * one event, an array of them (as SendGrid posts them), or one per line; Amazon SNS's envelope
- * around an SES notification is opened. Each JSON object is one event, numbered from 1, read one
+ * Aliyun DirectMail through EventBridge, Scaleway Transactional Email):
+ * one event, an array of them (as SendGrid posts them), or one per line; an SNS envelope (Amazon's
+ * around an SES notification, Scaleway's around its webhooks) is opened. Each JSON object is one event, numbered from 1, read one
  * at a time, so a file of millions takes the memory of one. JSON that cannot be parsed ends the
  * stream with one problem naming where.
  */
@@ -59,7 +59,7 @@ public final class EventSource implements Iterator<EventSource.Event>, AutoClose
     static final List<EspFormat> FORMATS = List.of(new AmazonSesEvent(), new SendGridEvent(), new MailgunEvent(),
             new PostmarkEvent(), new SparkPostEvent(), new MandrillEvent(), new TencentSesEvent(), new MailjetEvent(),
             new BrevoEvent(), new ResendEvent(), new Smtp2GoEvent(), new SendCloudEvent(), new ElasticEmailEvent(),
-            new AliyunDirectMailEvent());
+            new AliyunDirectMailEvent(), new ScalewayTemEvent());
 
     private final InputStream in;
     /** Made at the first read: making it reads the first bytes to tell the encoding, which may fail. */
@@ -128,7 +128,10 @@ public final class EventSource implements Iterator<EventSource.Event>, AutoClose
         String snsType = Json.text(event, "Type");
         if (snsType != null && event.containsKey("TopicArn")) {
             if (snsType.equals("SubscriptionConfirmation")) {
-                return new Event(number, null, null, "an Amazon SNS subscription confirmation: to receive its "
+                // Scaleway's Topics and Events speaks SNS; its topics are named arn:scw:sns:...
+                String topic = Json.text(event, "TopicArn");
+                String service = topic != null && topic.startsWith("arn:scw:") ? "a Scaleway Topics and Events" : "an Amazon SNS";
+                return new Event(number, null, null, service + " subscription confirmation: to receive its "
                         + "notifications, open its SubscribeURL " + Json.text(event, "SubscribeURL"));
             }
             String message = Json.text(event, "Message");

@@ -236,6 +236,56 @@ class EventSourceTest {
     }
 
     @Test
+    void scalewaysEventsJoinTheReplysCodeToItsTextAndNameTheMessageFromTheirHeaderList() throws IOException {
+        Read scaleway = fixture("scaleway-tem-events.jsonl");
+        assertThat(scaleway.events()).isEqualTo(7);
+        assertThat(scaleway.problems()).isEmpty();
+        assertThat(scaleway.records()).extracting(BounceRecord::message, BounceRecord::recipient, BounceRecord::action,
+                        BounceRecord::reason, BounceRecord::hardBounce)
+                .containsExactly(tuple(1, "missing@mail.example.net", "failed", Reason.USERUNKNOWN, true),
+                        tuple(2, "full@mail.example.net", "delayed", Reason.MAILBOXFULL, false),
+                        tuple(3, "gone@mail.example.net", "failed", Reason.USERUNKNOWN, true),
+                        tuple(4, "reader@mail.example.net", "failed", Reason.SPAMDETECTED, false),
+                        tuple(5, "bounced-before@mail.example.net", "failed", Reason.SUPPRESSED, false),
+                        tuple(6, "happy@mail.example.net", "delivered", Reason.DELIVERED, false));
+        BounceRecord first = scaleway.records().get(0);
+        assertThat(first.decodedBy()).isEqualTo("scaleway-tem-event");
+        // the code and the text come apart; the record has the reply as the server sent it
+        assertThat(first.diagnosticCode()).startsWith("550 5.1.1 <missing@mail.example.net>: Recipient address rejected");
+        assertThat(first.status()).isEqualTo("5.1.1");
+        assertThat(first.replyCode()).isEqualTo(550);
+        assertThat(first.messageId()).isEqualTo("<tem-1@sender.example>");
+        assertThat(first.subject()).isEqualTo("Your order");
+        assertThat(first.addresser()).isEqualTo("orders@sender.example");
+        assertThat(first.timestamp()).isEqualTo("2026-12-07T10:01:00Z");
+        assertThat(scaleway.records().get(1).status()).isEqualTo("4.2.2");
+        // a blocklisted address was never sent to: Scaleway's own list, and why the address is on it
+        assertThat(scaleway.records().get(4).diagnosticCode())
+                .isEqualTo("Scaleway did not send the message: the address is on its blocklist (mailbox_not_found): "
+                        + "hard bounce on 2026-12-01");
+    }
+
+    @Test
+    void scalewaysTopicsAndEventsEnvelopeIsOpenedAndItsSubscriptionNamedAsScaleways() {
+        String dropped = "{\"type\":\"email_dropped\",\"domain_id\":\"7a8b9c0d\",\"email_to\":\"nobody@example.net\","
+                + "\"email_response_code\":550,\"email_response_message\":\"5.1.1 mailbox unavailable\"}";
+        String notification = "{\"Type\":\"Notification\",\"MessageId\":\"da41e39f\",\"TopicArn\":\"arn:scw:sns:fr-par:project-x:tem\","
+                + "\"Message\":" + quoted(dropped) + "}";
+        Read r = text(notification + "\n{\"Type\":\"SubscriptionConfirmation\",\"TopicArn\":\"arn:scw:sns:fr-par:project-x:tem\","
+                + "\"SubscribeURL\":\"https://sns.mnq.fr-par.scaleway.com/?Action=ConfirmSubscription&Token=1\"}");
+
+        assertThat(r.records()).extracting(BounceRecord::recipient, BounceRecord::reason, BounceRecord::decodedBy)
+                .containsExactly(tuple("nobody@example.net", Reason.USERUNKNOWN, "scaleway-tem-event"));
+        assertThat(r.notices()).singleElement().asString()
+                .startsWith("a Scaleway Topics and Events subscription confirmation")
+                .contains("SubscribeURL https://sns.mnq.fr-par.scaleway.com/");
+    }
+
+    private static String quoted(String json) {
+        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Test
     void smtp2gosBouncesAreReadByTheServersAnswerWithItsHostAndTheCommandItsContextNames() throws IOException {
         Read smtp2go = fixture("smtp2go-events.json");
         assertThat(smtp2go.events()).isEqualTo(6);
@@ -278,6 +328,7 @@ class EventSourceTest {
         fixtures.put("sendcloud-events.jsonl", "sendcloud-event");
         fixtures.put("elastic-email-notifications.jsonl", "elastic-email-event");
         fixtures.put("aliyun-dm-events.jsonl", "aliyun-dm-event");
+        fixtures.put("scaleway-tem-events.jsonl", "scaleway-tem-event");
         // SendCloud's request event names its recipients in a list and says nothing of delivery: no format takes it
         Set<String> readByNone = Set.of("sendcloud-events.jsonl event 9");
         for (Map.Entry<String, String> f : fixtures.entrySet()) {
@@ -447,7 +498,8 @@ class EventSourceTest {
 
         assertThat(r.records()).isEmpty();
         assertThat(r.problems()).isEmpty();
-        assertThat(r.notices()).singleElement().asString().contains("SubscribeURL https://sns.eu-west-1.amazonaws.com/");
+        assertThat(r.notices()).singleElement().asString().startsWith("an Amazon SNS subscription confirmation")
+                .contains("SubscribeURL https://sns.eu-west-1.amazonaws.com/");
     }
 
     @Test

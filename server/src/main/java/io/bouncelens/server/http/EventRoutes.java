@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * {@code POST /api/v1/events}: the webhook of a sending service (Amazon SES through SNS, SendGrid,
  * Mailgun, Postmark, SparkPost, Mandrill, Tencent Cloud SES, Mailjet, Brevo, Resend, SMTP2GO, SendCloud, Elastic
- * Email, Aliyun DirectMail through EventBridge), as JSON or as a form ({@link EventText}), gives
+ * Email, Aliyun DirectMail through EventBridge, Scaleway through its Topics and Events), as JSON or as a form ({@link EventText}), gives
  * {@code {"events":N,"results":[records]}}, a record per bounced or deferred recipient and per
  * complaint (with {@code ?all=true} the delivered ones too). With {@code ?store=true} the body,
  * its records and the suppressions the policy draws from them are stored in one transaction, as
