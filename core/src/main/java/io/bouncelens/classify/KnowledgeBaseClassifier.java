@@ -201,6 +201,14 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             actor = null;
             retry = null;
             rereadBecause = "said to MAIL FROM, so about the sender";
+        } else if (stage == null && aboutTheSendersAddress(code) && !securityNamed && e.tier() != Tier.PROVIDER
+                && ANSWERS_ABOUT_AN_ADDRESS.contains(reason)) {
+            // "no such user: sender@..." under X.1.7 or X.1.8 (RFC 3463: the sender's mailbox or
+            // system) names the sender's address, though no command says so
+            reason = Reason.REJECTED;
+            actor = null;
+            retry = null;
+            rereadBecause = "status " + code + " is about the sender's address";
         } else if (stage != null && STAGES_BEFORE_THE_ENVELOPE.contains(stage)
                 && (ANSWERS_ABOUT_AN_ADDRESS.contains(reason) || reason == Reason.SYNTAXERROR && saysOnlyByCode(e.tier()))) {
             reason = Reason.BLOCKED;
@@ -212,6 +220,11 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         String matched = best.matched(kb, status, reply);
         if (rereadBecause != null) matched = matched == null || matched.isEmpty() ? rereadBecause : matched + "; " + rereadBecause;
         return withDefaults(reason, actor, retry, e.id(), matched, status, reply, host, provider, e.code());
+    }
+
+    /** RFC 3463's X.1.7 (bad sender's mailbox address syntax) and X.1.8 (bad sender's system address). */
+    private static boolean aboutTheSendersAddress(EnhancedStatus code) {
+        return code != null && code.subject() == 1 && (code.detail() == 7 || code.detail() == 8);
     }
 
     /**

@@ -222,6 +222,20 @@ class KnowledgeBaseClassifierTest {
     }
 
     @Test
+    void aMissingUserUnderASendersAddressStatusIsTheSenderRefused() {
+        KnowledgeBaseClassifier c = classifier("reason/x.kb", REASONS, "status/s.kb", STATUS);
+        // RFC 3463's X.1.7 and X.1.8 are about the sender's address: "no such user" there names the sender
+        Classification sender = c.classify(new ReplyEvidence("550 5.1.8 user unknown: sender@example.com", null, null, null, null, null));
+        assertThat(sender.reason()).isEqualTo(Reason.REJECTED);
+        assertThat(sender.evidence()).endsWith("status 5.1.8 is about the sender's address");
+        assertThat(c.classify(new ReplyEvidence("553 5.1.7 user unknown", null, null, null, null, null)).reason())
+                .isEqualTo(Reason.REJECTED);
+        // the recipient's own address statuses keep the mailbox missing
+        assertThat(c.classify(new ReplyEvidence("550 5.1.1 user unknown: nobody@example.net", null, null, null, null, null)).reason())
+                .isEqualTo(Reason.USERUNKNOWN);
+    }
+
+    @Test
     void aProtocolStatusGivenAtTheGreetingIsARefusalOfTheHostNotASyntaxError() {
         KnowledgeBaseClassifier c = classifier("status/s.kb", """
                 [proto.x50]
