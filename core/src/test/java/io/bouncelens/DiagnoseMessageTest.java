@@ -77,6 +77,34 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aTranscriptListingTheMessageNamesOnlyItsRecipientAndTheDomainWithoutMailHost() {
+        // a mail server's notice pastes its session: the message's details ("*  Message-ID: <...>")
+        // above the lookup that failed; no DSN part
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("transcript-lists-message-id-no-dsn.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("buyer@no-mail-here.example");
+                    assertThat(r.reason()).isEqualTo(Reason.HOSTUNKNOWN);
+                    assertThat(r.hardBounce()).isTrue();
+                });
+    }
+
+    @Test
+    void aReportThatGaveUpIsExpiredThoughTheLastAttemptMetOnlyABusyServer() {
+        // Status 5.4.7 (delivery time expired) beside the last attempt's "421 4.7.0 Service not available"
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("dsn-expired-last-reply-temporary.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("payroll@receiver.example");
+                    assertThat(r.reason()).isEqualTo(Reason.EXPIRED);
+                    assertThat(r.status()).isEqualTo("5.4.7");
+                    assertThat(r.replyCode()).isEqualTo(421);
+                });
+        // a refusal quoted beside the same status is still the reason
+        assertThat(Bouncelens.standard().classifier().classify(new io.bouncelens.classify.ReplyEvidence(
+                "550 5.1.1 <payroll@receiver.example>: Recipient address rejected: User unknown", "5.4.7", null, null,
+                null, null, true)).reason()).isEqualTo(Reason.USERUNKNOWN);
+    }
+
+    @Test
     void aServerThatRefusesAtItsGreetingBlocksTheSendingHost() {
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/sendmail-greeting.eml"))))
                 .singleElement().satisfies(r -> {

@@ -51,6 +51,17 @@ class ExplainReplyTest {
     }
 
     @Test
+    void aDomainWithNoMailHostIsUnknownThoughTheNoticeSaysItFailedToConnect() {
+        // no server was ever reached, so "connect" (read as the stage, as a notice's decoder reads it)
+        // is no stage at which a server refused the sending host
+        String notice = "Failed to connect to the recipients mail server. No MX records were found for the 'example.org' domain.";
+        assertThat(Bouncelens.standard().classifier().classify(
+                new io.bouncelens.classify.ReplyEvidence(notice, null, null, null, "CONN", null, true)).reason())
+                .isEqualTo(Reason.HOSTUNKNOWN);
+        assertThat(Bouncelens.explain(notice).hardBounce()).isTrue();
+    }
+
+    @Test
     void anAddressOrDomainUnknownOnlyForNowIsASoftBounceToRetry() {
         BounceRecord verifying = Bouncelens.explain(
                 "450 4.1.1 <ann@receiver.example>: Recipient address rejected: unverified address: Address verification in progress");

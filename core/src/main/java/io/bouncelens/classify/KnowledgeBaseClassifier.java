@@ -89,6 +89,7 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         ReadReply read = ReplyReader.read(raw);
 
         EnhancedStatus status = EnhancedStatus.parse(evidence.status());
+        EnhancedStatus reported = status;
         // A report's placeholder (5.0.0, 4.0.0) says less than the code the server wrote itself; so
         // does the reporting MTA's own "delivery time expired" (X.4.7) beside the refusal it quotes
         // (StatusChoice has the whole order).
@@ -145,6 +146,20 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
         if (expired != null && best != null && best.entry.tier() != Tier.PROVIDER
                 && SYMPTOMS_OF_DELAY.contains(best.entry.reason())) {
             best = expired;
+        }
+        // "Status: 5.4.7" (delivery time expired) beside the last attempt's "421 Service not
+        // available": the report says the sender gave up; the reply is only what it last met
+        if (best != null && best.entry.tier() != Tier.PROVIDER && SYMPTOMS_OF_DELAY.contains(best.entry.reason())
+                && reported != null && reported.subject() == 4 && reported.detail() == 7) {
+            for (int e : kb.codeOnlyEntries(reported)) {
+                Candidate c = evaluate(e, hits, reported, reply, detected);
+                if (c != null && c.entry.reason() == Reason.EXPIRED) {
+                    best = c;
+                    status = reported; // the code the verdict rests on is the record's
+                    statusText = reported.toString();
+                    break;
+                }
+            }
         }
         return verdict(best, evidence.hint(), command, statusText, reply, host, detected, status, evidence.reported());
     }
@@ -210,7 +225,10 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             retry = null;
             rereadBecause = "status " + code + " is about the sender's address";
         } else if (stage != null && STAGES_BEFORE_THE_ENVELOPE.contains(stage)
+                && !("CONN".equals(stage) && reason == Reason.HOSTUNKNOWN)
                 && (ANSWERS_ABOUT_AN_ADDRESS.contains(reason) || reason == Reason.SYNTAXERROR && saysOnlyByCode(e.tier()))) {
+            // (a domain with no mail host was never connected to: "failed to connect ... no MX
+            // records were found" is about that domain, whatever "connect" suggests)
             reason = Reason.BLOCKED;
             actor = null;
             retry = null;

@@ -26,8 +26,9 @@ public final class TextBounceScanner {
         List<FailedRecipient> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < lines.size() && out.size() < maxRecipients; i++) {
-            // a session transcript's MAIL FROM names the sender, not a recipient
-            if (namesTheSender(lines.get(i))) continue;
+            // a session transcript's MAIL FROM names the sender, not a recipient; a listed
+            // Message-ID ("*  Message-ID: <9f2c...@example.org>") names the message
+            if (namesTheSender(lines.get(i)) || namesTheMessage(lines.get(i))) continue;
             for (String address : Addresses.find(lines.get(i), 20)) {
                 if (Addresses.isMailSystem(address) || containsIgnoreCase(ignore, address) || containsIgnoreCase(seen, address)) {
                     continue;
@@ -135,6 +136,13 @@ public final class TextBounceScanner {
     private static boolean namesTheSender(String line) {
         String upper = line.strip().toUpperCase(java.util.Locale.ROOT);
         return upper.contains("MAIL FROM:") || upper.startsWith("FROM:<");
+    }
+
+    /** A line giving a message's identifier, whose {@code <...@...>} looks like an address and is none. */
+    private static boolean namesTheMessage(String line) {
+        String upper = line.toUpperCase(java.util.Locale.ROOT);
+        return upper.contains("MESSAGE-ID:") || upper.contains("MESSAGE ID:") || upper.contains("IN-REPLY-TO:")
+                || upper.contains("REFERENCES:");
     }
 
     /** The report's own sender and addressee, and the original's sender, are never the failed recipient. */
