@@ -188,7 +188,7 @@ class ProviderKnowledgeTest {
             550 5.7.1 Unfortunately, messages from [198.51.100.90] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [AM2PEPF0001C70A.eurprd05.prod.outlook.com] | microsoft | S3150 | blocked
             451 4.7.500 Server busy. Please try again later from [198.51.100.90]. (AS761) [BL02EPF0001A0FB.namprd09.prod.outlook.com] | microsoft | 4.7.500 | systemerror
             451 4.7.612 Access denied, please try again later. (AS850) [CH2PEPF0000009A.namprd02.prod.outlook.com] | microsoft | 4.7.5xx | blocked
-            550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. AS(7232) [MW2NAM12FT077.eop-nam12.prod.protection.outlook.com] | microsoft | 5.7.708 | badreputation
+            550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. AS(7232) [MW2NAM12FT077.eop-nam12.prod.protection.outlook.com] | microsoft | 5.7.708 | blocked
             550-5.7.26 Unauthenticated email from example.org is not accepted due to domain's DMARC policy. Please contact the administrator of example.org domain if this was a legitimate mail. - gsmtp | google | 5.7.26 | authfailure
             550-5.7.25 [198.51.100.90] The IP address sending this message does not have a PTR record setup - gsmtp | google | 5.7.25 | requireptr
             421-4.7.29 Your email has been rate limited because this message wasn't sent over a TLS connection. - gsmtp | google | 4.7.29 | failedstarttls
