@@ -65,6 +65,10 @@ public final class ReportDecoder {
             }
         }
         boolean bounceSigns = BounceSigns.looksLikeBounce(m) || m.deliveryStatus() != null;
+        // a request to confirm the sender holds the mail; it is neither a bounce nor an away notice
+        if (ChallengeResponses.recognises(m) && m.deliveryStatus() == null) {
+            return report(m, MessageKind.NOT_BOUNCE, "challenge-response", List.of());
+        }
         if (AutoReplies.recognises(m) && !BounceSigns.fromMailSystem(m) && !BounceSigns.bounceSubject(m)) {
             DecodedReport away = vacation(m);
             // an automatic answer from no one ("From: <>") is a mail system's: read what it says

@@ -369,7 +369,9 @@ class ReportDecoderTest {
             // from the postmaster or MAILER-DAEMON and naming addresses, but a recall report, a quarantine digest
             "receipt/recall.eml", "not-bounce/quarantine-summary.eml",
             // from a mail system, naming the help desk, but stating no failure
-            "not-bounce/quota-warning.eml", "not-bounce/maintenance-notice.eml"})
+            "not-bounce/quota-warning.eml", "not-bounce/maintenance-notice.eml",
+            // a challenge-response filter's request to confirm the sender, marked auto-replied: the mail is held, not bounced
+            "not-bounce/tmda-confirmation-request.eml"})
     void mailThatIsNoBounceGivesNoRecipient(String fixture) {
         DecodedReport r = decode(fixture);
 
