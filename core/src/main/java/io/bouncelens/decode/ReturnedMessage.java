@@ -90,6 +90,17 @@ public final class ReturnedMessage {
         return n;
     }
 
+    /**
+     * Where the report's own words end for telling its format: after the line that introduces the
+     * returned original (some formats are known by that line), or the text's end.
+     */
+    public static int ownTextEnd(String text) {
+        int marker = start(text);
+        if (marker >= text.length()) return text.length();
+        int eol = text.indexOf('\n', marker);
+        return eol < 0 ? text.length() : eol + 1;
+    }
+
     /** The report's own text: everything above the returned original. */
     public static String reportPart(String text) {
         return text.substring(0, start(text));

@@ -29,9 +29,14 @@ public interface VendorFormat {
      */
     boolean recognises(ParsedMessage message, TextHits text);
 
-    /** {@link #recognises(ParsedMessage, TextHits)} on its own, searching the text for this format's literals. */
+    /**
+     * {@link #recognises(ParsedMessage, TextHits)} on its own, searching the report's own text (down to
+     * the line introducing a pasted original) for this format's literals, as the one-pass scan does.
+     */
     default boolean recognises(ParsedMessage message) {
-        return recognises(message, TextHits.search(message.text(), signature().text()));
+        String text = message.text();
+        String own = text.substring(0, io.bouncelens.decode.ReturnedMessage.ownTextEnd(text));
+        return recognises(message, TextHits.search(own, signature().text()));
     }
 
     /**

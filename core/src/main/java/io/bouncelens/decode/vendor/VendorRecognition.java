@@ -2,6 +2,7 @@ package io.bouncelens.decode.vendor;
 
 import io.bouncelens.classify.LiteralAutomaton;
 import io.bouncelens.decode.ParsedMessage;
+import io.bouncelens.decode.ReturnedMessage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,10 +87,17 @@ public final class VendorRecognition {
         return formats;
     }
 
-    /** Finds every signature literal in the message's text: one pass. */
+    /**
+     * Finds every signature literal in the message's own text, one pass: up to and including the
+     * line that introduces a pasted original (qmail's "--- Below this line is a copy of the
+     * message." is one of its signs), not below it, where a returned message that is itself a
+     * bounce would show another format's words.
+     */
     public Scan scan(ParsedMessage message) {
         boolean[] found = new boolean[ids.size()];
-        automaton.scan(message.text(), id -> found[id] = true);
+        String text = message.text();
+        int end = ReturnedMessage.ownTextEnd(text);
+        automaton.scan(end == text.length() ? text : java.nio.CharBuffer.wrap(text, 0, end), id -> found[id] = true);
         return new Scan(message, new TextHits(ids, found), found);
     }
 

@@ -190,6 +190,17 @@ class VendorFormatsTest {
     }
 
     @Test
+    void aFormatIsKnownByTheReportsOwnTextNotByAReturnedMessageThatIsABounce() {
+        // qmail pastes the original below its divider, and the original is Postfix's bounce:
+        // Postfix's words there neither make this report Postfix's nor add its recipient
+        DecodedReport r = decode("qmail-returning-a-bounce.eml");
+
+        assertThat(r.decodedBy()).isEqualTo("qmail");
+        assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("moderator@helpdesk.receiver.example");
+        assertThat(r.recipients().get(0).replyCode()).isEqualTo(552);
+    }
+
+    @Test
     void takesAReplyBeforeSendmailSentAnyCommandForTheServersGreeting() {
         FailedRecipient f = recipient(decode("sendmail-greeting.eml"), "jon@receiver.example");
 
