@@ -217,9 +217,10 @@ public final class KnowledgeBaseClassifier implements ReplyClassifier {
             retry = null;
             rereadBecause = "said to MAIL FROM, so about the sender";
         } else if (stage == null && aboutTheSendersAddress(code) && !securityNamed && e.tier() != Tier.PROVIDER
-                && ANSWERS_ABOUT_AN_ADDRESS.contains(reason)) {
+                && (ANSWERS_ABOUT_AN_ADDRESS.contains(reason) || reason == Reason.SYNTAXERROR)) {
             // "no such user: sender@..." under X.1.7 or X.1.8 (RFC 3463: the sender's mailbox or
-            // system) names the sender's address, though no command says so
+            // system) names the sender's address, though no command says so; so does a bad
+            // address syntax under X.1.7 ("Bad sender's mailbox address syntax")
             reason = Reason.REJECTED;
             actor = null;
             retry = null;

@@ -230,6 +230,16 @@ class KnowledgeBaseClassifierTest {
         assertThat(sender.evidence()).endsWith("status 5.1.8 is about the sender's address");
         assertThat(c.classify(new ReplyEvidence("553 5.1.7 user unknown", null, null, null, null, null)).reason())
                 .isEqualTo(Reason.REJECTED);
+        KnowledgeBaseClassifier withSyntax = classifier("reason/x.kb", REASONS + """
+
+                [text.syntax]
+                match: syntax error
+                reason: syntaxerror
+                """, "status/s.kb", STATUS);
+        assertThat(withSyntax.classify(new ReplyEvidence("553 5.1.7 syntax error in the address", null, null, null, null, null))
+                .reason()).as("the sender's address syntax").isEqualTo(Reason.REJECTED);
+        assertThat(withSyntax.classify(new ReplyEvidence("501 5.5.2 syntax error in parameters", null, null, null, null, null))
+                .reason()).isEqualTo(Reason.SYNTAXERROR);
         // the recipient's own address statuses keep the mailbox missing
         assertThat(c.classify(new ReplyEvidence("550 5.1.1 user unknown: nobody@example.net", null, null, null, null, null)).reason())
                 .isEqualTo(Reason.USERUNKNOWN);
