@@ -176,7 +176,7 @@ class ProviderKnowledgeTest {
             550 Mailbox not found. https://service.mail.qq.com/detail/122/169 | tencent | 122/169 | userunknown
             550 Mail content denied. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726 | tencent | 122/171 | spamdetected
             550 Connection frequency limited. https://service.mail.qq.com/detail/122/175 | tencent | 122/175 | ratelimited
-            550 Mail is rejected by recipients. https://service.mail.qq.com/detail/122/92 | tencent | 122/92 | rejected
+            550 Mail is rejected by recipients. https://service.mail.qq.com/detail/122/92 | tencent | 122/92 | filtered
             550 Domain frequency limited. https://service.mail.qq.com/detail/122/173 | tencent | 122/173 | ratelimited
             421 4.7.0 [TSS04] Messages from 198.51.100.61 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes | yahoo | TSS04 | badreputation
             554 Message not allowed - [PH01] Email not accepted for policy reasons. Please visit https://postmaster.yahooinc.com/error-codes [120] | yahoo | PH01 | policyviolation
