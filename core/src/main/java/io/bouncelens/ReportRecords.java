@@ -29,6 +29,10 @@ final class ReportRecords {
         return out;
     }
 
+    /** Formats whose words are the reporting system's own verdict on the address, not a quoted reply. */
+    private static final java.util.Set<String> OWN_VERDICT_FORMATS = java.util.Set.of("text", "tencent", "netease",
+            "alibaba", "263");
+
     private BounceRecord record(DecodedReport report, FailedRecipient r, Lang lang, String file, int message) {
         Reason stated = statedReason(report, r);
         Classification verdict;
@@ -40,7 +44,9 @@ final class ReportRecords {
             // The generic text scanner's words are the notice's own sentence about the address
             // ("User not known", "No such user here"): the mail system's verdict, not a remote
             // reply a known format quotes without saying which command it answered.
-            boolean quotedReply = !"text".equals(report.decodedBy());
+            // So are the Chinese providers' notices (their 退信原因 under the address, with the remote
+            // answer beside it): the provider's own statement about the recipient.
+            boolean quotedReply = !OWN_VERDICT_FORMATS.contains(report.decodedBy());
             ReplyEvidence evidence = new ReplyEvidence(r.diagnosticCode() == null ? "" : r.diagnosticCode(),
                     r.status(), r.replyCode(), r.remoteHost(), r.command(), r.reasonHint(), quotedReply,
                     r.reportingMta());

@@ -105,6 +105,17 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void tencentsNoticeOfTwoBlocksGivesEachRecipientTheServersAnswerBelowItsOwnHeadings() {
+        // QQ Mail's layout: 收件人, then "退信原因" and "... 回复：" as headings with the value on the
+        // lines below, one block per returned recipient
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/tencent-headings-two-blocks.eml"))))
+                .extracting(BounceRecord::recipient, BounceRecord::replyCode, BounceRecord::reason, BounceRecord::decodedBy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("nobody@receiver.example", 550, Reason.USERUNKNOWN, "tencent"),
+                        org.assertj.core.groups.Tuple.tuple("frozen@other.example", 550, Reason.SUSPEND, "tencent"));
+    }
+
+    @Test
     void aServerThatRefusesAtItsGreetingBlocksTheSendingHost() {
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/sendmail-greeting.eml"))))
                 .singleElement().satisfies(r -> {

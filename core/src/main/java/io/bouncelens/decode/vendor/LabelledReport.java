@@ -30,6 +30,8 @@ final class LabelledReport {
     private static final String[] ANSWER_MARKERS = {
             "the mta server of", "remote host said:", "对方服务器返回：", "对方服务器返回:", "对方服务器回复：",
             "对方服务器回复:", "服务器返回：", "服务器返回:", "the recipient server replied:", "said:",
+            // QQ Mail's "mx3.qq.com (192.0.2.1) 回复：" with the reply on the line below
+            "回复：", "回复:",
     };
 
     private static final String CANNOT_SEND_TO = "无法发送到";
@@ -49,6 +51,10 @@ final class LabelledReport {
         Map<String, String> said = new LinkedHashMap<>();
         List<String> reasons = new ArrayList<>();
         List<String> order = new ArrayList<>();
+        // a notice of several blocks (QQ Mail's: 收件人, then 退信原因 and the server's answer, per
+        // returned recipient) gives each recipient the reasons below its own label
+        Map<String, List<String>> underLabel = new LinkedHashMap<>();
+        String current = null;
         for (int i = 0; i < end && order.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
             String line = text.line(i).strip();
             if (line.isEmpty()) continue;
@@ -66,21 +72,29 @@ final class LabelledReport {
                 }
             }
             String[] labelled = labelled(line);
+            if (labelled == null) labelled = heading(line);
             if (labelled != null && isRecipientLabel(labelled[0])) {
                 String address = AddressScanner.first(labelled[1]);
                 if (address == null) {
                     String below = valueBelow(text, i + 1, end);
                     address = below == null ? null : AddressScanner.first(below);
                 }
-                if (address != null) remember(order, address);
+                if (address != null) {
+                    remember(order, address);
+                    current = address;
+                }
                 continue;
             }
             if (labelled != null && isReasonLabel(labelled[0])) {
                 String value = labelled[1].isEmpty() ? valueBelow(text, i + 1, end) : labelled[1];
-                if (value != null && !value.isEmpty()) reasons.add(value);
+                if (value != null && !value.isEmpty()) {
+                    reasons.add(value);
+                    if (current != null) underLabel.computeIfAbsent(key(current), k -> new ArrayList<>()).add(value);
+                }
                 continue;
             }
             String answer = answerIn(line, lower);
+            if (answer != null && answer.isEmpty()) answer = valueBelow(text, i + 1, end);
             if (answer != null) {
                 // "<addr>: the mta server of ... reply: ..." names its own recipient.
                 String address = AddressScanner.first(line.substring(0, ReportText.indexOfIgnoreCase(line, firstMarker(lower))));
@@ -89,15 +103,19 @@ final class LabelledReport {
                     said.putIfAbsent(key(address), answer);
                 } else {
                     reasons.add(answer);
+                    if (current != null) underLabel.computeIfAbsent(key(current), k -> new ArrayList<>()).add(answer);
                 }
             }
         }
         List<Finding> out = new ArrayList<>();
         String shared = best(reasons);
+        boolean blocks = order.size() > 1 && underLabel.keySet().containsAll(order.stream().map(LabelledReport::key).toList());
         for (int r = 0; r < order.size(); r++) {
             String address = order.get(r);
             String own = said.get(key(address));
-            String reason = own != null ? own : reasons.size() == order.size() && order.size() > 1 ? reasons.get(r) : shared;
+            String reason = own != null ? own
+                    : blocks ? best(underLabel.get(key(address)))
+                    : reasons.size() == order.size() && order.size() > 1 ? reasons.get(r) : shared;
             out.add(finding(address, reason));
         }
         return out;
@@ -188,10 +206,13 @@ final class LabelledReport {
      * {@code 收件人 (Recipient)：} keep their first part.
      */
     static String[] labelled(String line) {
+        // a server's reply ("550 Mailbox not found. https://...") is no label, whatever colon it holds
+        if (ReplyParts.replyCodeIndex(line) == 0) return null;
         int colon = -1;
         for (int i = 0; i < line.length() && i < 40; i++) {
             char c = line.charAt(i);
             if (c == '：' || c == ':') {
+                if (line.startsWith("//", i + 1)) return null; // a URL's scheme, not a label
                 colon = i;
                 break;
             }
@@ -201,6 +222,17 @@ final class LabelledReport {
         String label = normalise(line.substring(0, colon));
         if (label.isEmpty() || label.length() > 24) return null;
         return new String[]{label, line.substring(colon + 1).strip()};
+    }
+
+    /**
+     * A Chinese label standing alone as a heading, its value on the lines below (QQ Mail's notice
+     * writes "退信原因" above the reason, without a colon), as [normalised label, ""]; null
+     * otherwise. Only labels in Chinese: an English word alone on a line ("Details") is prose.
+     */
+    private static String[] heading(String line) {
+        if (line.length() > 12 || line.chars().allMatch(c -> c < 0x80)) return null;
+        String label = normalise(line);
+        return isReasonLabel(label) || isRecipientLabel(label) ? new String[]{label, ""} : null;
     }
 
     private static String normalise(String label) {
