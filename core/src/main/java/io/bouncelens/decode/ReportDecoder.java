@@ -65,9 +65,15 @@ public final class ReportDecoder {
             }
         }
         boolean bounceSigns = BounceSigns.looksLikeBounce(m) || m.deliveryStatus() != null;
-        // a request to confirm the sender holds the mail; it is neither a bounce nor an away notice
-        if (ChallengeResponses.recognises(m) && m.deliveryStatus() == null) {
-            return report(m, MessageKind.NOT_BOUNCE, "challenge-response", List.of());
+        // a read receipt (RFC 8098) is marked auto-replied as RFC 3834 asks, yet reports a reading,
+        // not an absence (a mail system's MDN of a rejection, Dovecot's "automatically rejected",
+        // keeps its bounce signs and is read as the bounce it is); and a request to confirm the
+        // sender holds the mail: neither is a bounce or an away notice
+        if (m.deliveryStatus() == null) {
+            if (m.hasPart("message/disposition-notification") && !bounceSigns) {
+                return report(m, MessageKind.NOT_BOUNCE, "read-receipt", List.of());
+            }
+            if (ChallengeResponses.recognises(m)) return report(m, MessageKind.NOT_BOUNCE, "challenge-response", List.of());
         }
         if (AutoReplies.recognises(m) && !BounceSigns.fromMailSystem(m) && !BounceSigns.bounceSubject(m)) {
             DecodedReport away = vacation(m);

@@ -371,7 +371,9 @@ class ReportDecoderTest {
             // from a mail system, naming the help desk, but stating no failure
             "not-bounce/quota-warning.eml", "not-bounce/maintenance-notice.eml",
             // a challenge-response filter's request to confirm the sender, marked auto-replied: the mail is held, not bounced
-            "not-bounce/tmda-confirmation-request.eml"})
+            "not-bounce/tmda-confirmation-request.eml",
+            // a read receipt marked auto-replied (RFC 3834 asks it): a reading, not an absence
+            "not-bounce/read-receipt-auto-replied.eml"})
     void mailThatIsNoBounceGivesNoRecipient(String fixture) {
         DecodedReport r = decode(fixture);
 
