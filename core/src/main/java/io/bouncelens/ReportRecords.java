@@ -31,7 +31,7 @@ final class ReportRecords {
 
     /** Formats whose words are the reporting system's own verdict on the address, not a quoted reply. */
     private static final java.util.Set<String> OWN_VERDICT_FORMATS = java.util.Set.of("text", "tencent", "netease",
-            "alibaba", "263");
+            "alibaba", "263", "chinese-notice");
 
     private BounceRecord record(DecodedReport report, FailedRecipient r, Lang lang, String file, int message) {
         Reason stated = statedReason(report, r);

@@ -116,6 +116,19 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aChineseMailSystemsLabelledNoticeNoProviderClassKnowsIsReadByItsLabels() {
+        // a postmaster's notice in the layout the big Chinese providers use (收件人：, 退信原因：,
+        // 服务器返回：), from a system of its own: China Mobile's 139 Mail and hosted systems send these
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/chinese-labelled-notice.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("frozen@receiver.example");
+                    assertThat(r.decodedBy()).isEqualTo("chinese-notice");
+                    assertThat(r.replyCode()).isEqualTo(550);
+                    assertThat(r.reason()).isEqualTo(Reason.SUSPEND);
+                });
+    }
+
+    @Test
     void aServerThatRefusesAtItsGreetingBlocksTheSendingHost() {
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/sendmail-greeting.eml"))))
                 .singleElement().satisfies(r -> {

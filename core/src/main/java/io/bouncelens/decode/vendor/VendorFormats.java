@@ -19,7 +19,9 @@ public final class VendorFormats {
             new InterScanMss(), new Mimecast(), new MailMarshal(), new MailFoundry(), new IMailServer(),
             new Notes(), new Domino(), new MessagingServer(), new Courier(), new Exchange2007(), new Exchange2003(), new X1(), new X3(), new X6(), new X2(), new DragonFly(), new OpenSmtpd(),
             // Families many others copied: last, so a provider's variant is read by its own class.
-            new Postfix(), new Sendmail(), new Qmail(), new Exim()
+            new Postfix(), new Sendmail(), new Qmail(), new Exim(),
+            // A Chinese mail system's labelled notice no class above knows.
+            new ChineseNotice()
     );
 
     private VendorFormats() {
