@@ -28,7 +28,8 @@ public final class TextBounceScanner {
         for (int i = 0; i < lines.size() && out.size() < maxRecipients; i++) {
             // a session transcript's MAIL FROM names the sender, not a recipient; a listed
             // Message-ID ("*  Message-ID: <9f2c...@example.org>") names the message
-            if (namesTheSender(lines.get(i)) || namesTheMessage(lines.get(i))) continue;
+            String upper = lines.get(i).strip().toUpperCase(java.util.Locale.ROOT);
+            if (namesTheSender(upper) || namesTheMessage(upper)) continue;
             for (String address : Addresses.find(lines.get(i), 20)) {
                 if (Addresses.isMailSystem(address) || containsIgnoreCase(ignore, address) || containsIgnoreCase(seen, address)) {
                     continue;
@@ -132,15 +133,13 @@ public final class TextBounceScanner {
         return SmtpText.firstFailureReplyCode(text) != null || SmtpText.firstFailureStatus(text) != null;
     }
 
-    /** {@code MAIL FROM:<...>}, or its {@code FROM:<...>} on a line of its own where a transcript wrapped the command. */
-    private static boolean namesTheSender(String line) {
-        String upper = line.strip().toUpperCase(java.util.Locale.ROOT);
+    /** {@code MAIL FROM:<...>}, or its {@code FROM:<...>} on a line of its own where a transcript wrapped the command (the line stripped, in upper case). */
+    private static boolean namesTheSender(String upper) {
         return upper.contains("MAIL FROM:") || upper.startsWith("FROM:<");
     }
 
-    /** A line giving a message's identifier, whose {@code <...@...>} looks like an address and is none. */
-    private static boolean namesTheMessage(String line) {
-        String upper = line.toUpperCase(java.util.Locale.ROOT);
+    /** A line (in upper case) giving a message's identifier, whose {@code <...@...>} looks like an address and is none. */
+    private static boolean namesTheMessage(String upper) {
         return upper.contains("MESSAGE-ID:") || upper.contains("MESSAGE ID:") || upper.contains("IN-REPLY-TO:")
                 || upper.contains("REFERENCES:");
     }
