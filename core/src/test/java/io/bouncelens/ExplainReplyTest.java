@@ -34,6 +34,14 @@ class ExplainReplyTest {
     }
 
     @Test
+    void aReplyCopiedFromQmailsLogIsExplainedAsTheReplyItSpells() {
+        BounceRecord r = Bouncelens.explain("Remote_host_said:_550_No_such_user/Giving_up_on_192.0.2.1./");
+        assertThat(r.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(r.replyCode()).isEqualTo(550);
+        assertThat(r.hardBounce()).isTrue();
+    }
+
+    @Test
     void concurrentCallsGiveTheSameAnswersAsSequentialOnes() throws Exception {
         List<String> replies = List.of("550 5.1.1 User unknown", "552 5.2.2 Quota exceeded", "554 DT:SPM 163 mx14",
                 "the mta server of mx.example.net(192.0.2.1) reply: 550 No such user", "421 4.7.0 try later");

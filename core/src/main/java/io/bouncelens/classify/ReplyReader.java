@@ -18,7 +18,7 @@ final class ReplyReader {
     }
 
     static ReadReply read(String raw) {
-        String text = raw.strip();
+        String text = spaced(raw.strip());
         String host = null;
 
         // A relay that passes the far side's answer on: classify the inner reply, keep the host.
@@ -63,6 +63,23 @@ final class ReplyReader {
         if (status == null) status = firstStatus(text, codeFrom);
         if (status == null && said >= 0) status = firstStatus(text, 0);
         return new ReadReply(text, reply, status, host, command);
+    }
+
+    /**
+     * qmail-send logs a reply with every space written as {@code _} and every line break as
+     * {@code /} ({@code Remote_host_said:_550_No_such_user/Giving_up_on_192.0.2.1./}); pasted from
+     * a log, such a text reads as one word. A text with no blank in it and at least two underscores
+     * is read with blanks for them; any text with a blank is left as it came.
+     */
+    static String spaced(String text) {
+        int underscores = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return text;
+            if (c == '_') underscores++;
+        }
+        if (underscores < 2) return text;
+        return text.replace('_', ' ').replace("/", " / ").strip();
     }
 
     /** Where the text starts after a leading "smtp;" / "X-Postfix;" (the DSN diagnostic type), else 0. */

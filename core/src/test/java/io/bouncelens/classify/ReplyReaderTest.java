@@ -51,6 +51,23 @@ class ReplyReaderTest {
         assertThat(r.command()).isEqualTo("RCPT");
     }
 
+    @Test
+    void aQmailLogResultWithUnderscoresForBlanksIsReadAsTheReplyItSpells() {
+        ReadReply r = ReplyReader.read("192.0.2.1_does_not_like_recipient./Remote_host_said:_550_5.1.1_<a@example.org>:"
+                + "_Recipient_address_rejected:_User_unknown/Giving_up_on_192.0.2.1./");
+        assertThat(r.replyCode()).isEqualTo(550);
+        assertThat(r.status()).hasToString("5.1.1");
+        assertThat(r.text()).contains("Recipient address rejected: User unknown");
+        assertThat(codes("Remote_host_said:_552_sorry,_mailbox_full")).isEqualTo("552 null");
+    }
+
+    @Test
+    void underscoresInAnOrdinaryReplyOrASingleNameStay() {
+        assertThat(ReplyReader.read("550 unknown user some_local_part@example.org").text())
+                .isEqualTo("550 unknown user some_local_part@example.org");
+        assertThat(ReplyReader.read("RESOLVER.ADR.Recip_NotFound").text()).isEqualTo("RESOLVER.ADR.Recip_NotFound");
+    }
+
     private static String codes(String text) {
         ReadReply r = ReplyReader.read(text);
         return r.replyCode() + " " + r.status();
