@@ -116,7 +116,7 @@ public final class Bouncelens {
         DecodedReport report = decoder.decode(parsed);
         List<BounceRecord> records = new ReportRecords(this).records(report, lang, file, index);
         return new MessageDiagnosis(file, index, report.kind(), report.subject(), records,
-                report.truncated(), report.problems());
+                report.truncated(), report.problems(), report.decodedBy());
     }
 
     /**

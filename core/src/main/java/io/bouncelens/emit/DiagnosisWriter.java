@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * Writes the diagnoses of a run, message after message, in one of the output formats. With
  * {@code all}, messages that are no bounce are shown too, as one line (text) or one record whose
- * {@code action} is their kind ({@code not-bounce}) and that has no reason.
+ * {@code action} is their kind ({@code not-bounce}) and that has no reason; its {@code decodedBy}
+ * says what it was recognised as, where it was ({@code read-receipt}, {@code challenge-response}).
  *
  * <p>Writing is split in two so that the costly half can run where the message was diagnosed:
  * {@link #render} turns one message into its UTF-8 output and may be called from any thread at
@@ -94,7 +95,7 @@ public abstract class DiagnosisWriter implements AutoCloseable {
         if (!d.records().isEmpty() || !all) return d.records();
         if (d.unread()) return List.of();
         return List.of(new BounceRecord(d.file(), d.message(), null, null, d.kind().label(), null, false, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, d.subject(),
+                null, null, null, null, d.decodedBy(), null, null, null, null, null, null, null, null, null, d.subject(),
                 null, d.truncated()));
     }
 

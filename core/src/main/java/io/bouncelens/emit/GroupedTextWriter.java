@@ -35,7 +35,7 @@ final class GroupedTextWriter extends DiagnosisWriter {
         if (d.records().isEmpty() && !all) return NOTHING;
         if (d.records().isEmpty() && d.subject() == null && !d.problems().isEmpty()) return NOTHING;
         StringBuilder text = new StringBuilder(heading(d)).append('\n');
-        if (d.records().isEmpty()) return utf8(text.append("  ").append(kindLine(d.kind(), lang)).append('\n').toString());
+        if (d.records().isEmpty()) return utf8(text.append("  ").append(kindLine(d.kind(), d.decodedBy(), lang)).append('\n').toString());
         StringWriter block = new StringWriter();
         TextRecordWriter records = new TextRecordWriter(block, lang, providerNames);
         try {
@@ -56,8 +56,15 @@ final class GroupedTextWriter extends DiagnosisWriter {
         out.flush(); // a terminal shows each message as it is diagnosed
     }
 
-    /** What a message without records is, in the reader's language, its label kept for scripts and searches. */
-    static String kindLine(MessageKind kind, Lang lang) {
+    /**
+     * What a message without records is, in the reader's language, its label kept for scripts and
+     * searches; a read receipt or a challenge is named as such, since either is mistaken for a bounce.
+     */
+    static String kindLine(MessageKind kind, String decodedBy, Lang lang) {
+        if (kind == MessageKind.NOT_BOUNCE && decodedBy != null) {
+            String named = namedNonBounce(decodedBy, lang);
+            if (named != null) return named + " (" + kind.label() + ", " + decodedBy + ")";
+        }
         String words = switch (lang) {
             case ZH_CN -> switch (kind) {
                 case BOUNCE -> "退信，但没有可报告的收件人";
@@ -82,6 +89,22 @@ final class GroupedTextWriter extends DiagnosisWriter {
             };
         };
         return words + " (" + kind.label() + ")";
+    }
+
+    private static String namedNonBounce(String decodedBy, Lang lang) {
+        return switch (decodedBy) {
+            case "read-receipt" -> switch (lang) {
+                case ZH_CN -> "已读回执，不是退信";
+                case ZH_TW -> "已讀回條，不是退信";
+                default -> "a read receipt, not a bounce";
+            };
+            case "challenge-response" -> switch (lang) {
+                case ZH_CN -> "质询-应答验证：对方的过滤系统扣住了邮件，要求发件人确认，不是退信";
+                case ZH_TW -> "挑戰-回應驗證：對方的過濾系統扣住了郵件，要求寄件者確認，不是退信";
+                default -> "a challenge: the recipient's filter holds the message until the sender confirms; not a bounce";
+            };
+            default -> null;
+        };
     }
 
     /** Appends the blocks indented under their heading, blank lines kept blank. */
