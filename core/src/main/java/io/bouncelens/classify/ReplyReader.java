@@ -68,17 +68,20 @@ final class ReplyReader {
     /**
      * qmail-send logs a reply with every space written as {@code _} and every line break as
      * {@code /} ({@code Remote_host_said:_550_No_such_user/Giving_up_on_192.0.2.1./}); pasted from
-     * a log, such a text reads as one word. A text with no blank in it and at least two underscores
-     * is read with blanks for them; any text with a blank is left as it came.
+     * a log, such a text reads as one word. A text with no blank in it, at least two underscores and
+     * a lower-case letter is read with blanks for them; any text with a blank is left as it came, and
+     * so is a platform's upper-case code ({@code PREVIOUSLY_UNSUBSCRIBED_PORTAL}).
      */
     static String spaced(String text) {
         int underscores = 0;
+        boolean lower = false;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return text;
             if (c == '_') underscores++;
+            else if (c >= 'a' && c <= 'z') lower = true;
         }
-        if (underscores < 2) return text;
+        if (underscores < 2 || !lower) return text;
         return text.replace('_', ' ').replace("/", " / ").strip();
     }
 

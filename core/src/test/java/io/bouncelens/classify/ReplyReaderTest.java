@@ -66,6 +66,7 @@ class ReplyReaderTest {
         assertThat(ReplyReader.read("550 unknown user some_local_part@example.org").text())
                 .isEqualTo("550 unknown user some_local_part@example.org");
         assertThat(ReplyReader.read("RESOLVER.ADR.Recip_NotFound").text()).isEqualTo("RESOLVER.ADR.Recip_NotFound");
+        assertThat(ReplyReader.read("PREVIOUSLY_UNSUBSCRIBED_PORTAL").text()).isEqualTo("PREVIOUSLY_UNSUBSCRIBED_PORTAL");
     }
 
     private static String codes(String text) {
