@@ -27,9 +27,11 @@ public final class TextBounceScanner {
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < lines.size() && out.size() < maxRecipients; i++) {
             // a session transcript's MAIL FROM names the sender, not a recipient; a listed
-            // Message-ID ("*  Message-ID: <9f2c...@example.org>") names the message
+            // Message-ID ("*  Message-ID: <9f2c...@example.org>") names the message; a line quoted
+            // with "> " is someone's earlier mail (a help desk's acknowledgement quoting "our mail
+            // to x@example.org bounced"), not the notice's own words
             String upper = lines.get(i).strip().toUpperCase(java.util.Locale.ROOT);
-            if (namesTheSender(upper) || namesTheMessage(upper)) continue;
+            if (namesTheSender(upper) || namesTheMessage(upper) || quotedMail(upper)) continue;
             for (String address : Addresses.find(lines.get(i), 20)) {
                 if (Addresses.isMailSystem(address) || containsIgnoreCase(ignore, address) || containsIgnoreCase(seen, address)) {
                     continue;
@@ -136,6 +138,14 @@ public final class TextBounceScanner {
     /** {@code MAIL FROM:<...>}, or its {@code FROM:<...>} on a line of its own where a transcript wrapped the command (the line stripped, in upper case). */
     private static boolean namesTheSender(String upper) {
         return upper.contains("MAIL FROM:") || upper.startsWith("FROM:<");
+    }
+
+    /**
+     * A line (stripped) quoted the way mail clients quote a message replied to: {@code "> "} or
+     * {@code ">> "}. A transcript's {@code ">>> RCPT TO:<...>"} is the report's own and is read.
+     */
+    private static boolean quotedMail(String stripped) {
+        return stripped.startsWith(">") && !stripped.startsWith(">>>");
     }
 
     /** A line (in upper case) giving a message's identifier, whose {@code <...@...>} looks like an address and is none. */

@@ -373,7 +373,10 @@ class ReportDecoderTest {
             // a challenge-response filter's request to confirm the sender, marked auto-replied: the mail is held, not bounced
             "not-bounce/tmda-confirmation-request.eml",
             // a read receipt marked auto-replied (RFC 3834 asks it): a reading, not an absence
-            "not-bounce/read-receipt-auto-replied.eml"})
+            "not-bounce/read-receipt-auto-replied.eml",
+            // a help desk's auto-acknowledgement titled with the bounce it was told about, quoting
+            // the customer's "> my mail to x bounced": a quoted line is someone's mail, not a notice
+            "not-bounce/helpdesk-ack-quoting-bounce.eml"})
     void mailThatIsNoBounceGivesNoRecipient(String fixture) {
         DecodedReport r = decode(fixture);
 
