@@ -192,6 +192,25 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aMailingListsRefusalIsTheListsPolicyWithAdviceForTheRuleItNames() {
+        // Mailman's notice has no bounce sign of its own: titled with the post's subject, from -owner@
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/mailman3-reject.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("builds@lists.sender.example");
+                    assertThat(r.reason()).isEqualTo(Reason.POLICYVIOLATION);
+                    assertThat(r.hardBounce()).isFalse();
+                    assertThat(r.fix()).contains("Subscribe");
+                });
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/mailman2-moderator-reject.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("hiking@lists.sender.example");
+                    assertThat(r.fix()).contains("moderator");
+                });
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("not-bounce/mailman-held-for-moderator.eml"))))
+                .isEmpty();
+    }
+
+    @Test
     void aMailSystemsOwnNoticeThatTheUserIsUnknownIsAHardBounce() {
         // read by the generic text scanner: the notice's own verdict, not a reply quoted without its stage
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("plain-no-such-user.eml"))))

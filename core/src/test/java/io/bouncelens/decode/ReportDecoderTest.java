@@ -376,7 +376,9 @@ class ReportDecoderTest {
             "not-bounce/read-receipt-auto-replied.eml",
             // a help desk's auto-acknowledgement titled with the bounce it was told about, quoting
             // the customer's "> my mail to x bounced": a quoted line is someone's mail, not a notice
-            "not-bounce/helpdesk-ack-quoting-bounce.eml"})
+            "not-bounce/helpdesk-ack-quoting-bounce.eml",
+            // a list's notice that a post waits for its moderator: it may still go out
+            "not-bounce/mailman-held-for-moderator.eml"})
     void mailThatIsNoBounceGivesNoRecipient(String fixture) {
         DecodedReport r = decode(fixture);
 

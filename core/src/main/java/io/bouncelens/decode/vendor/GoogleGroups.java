@@ -26,11 +26,17 @@ public final class GoogleGroups implements VendorFormat {
         return SIGNATURE;
     }
 
+    /**
+     * A group at googlegroups.com, or a Google Workspace group at its organisation's own domain,
+     * which only the notice's words and Google's mailer tell apart from any address.
+     */
     @Override
     public boolean recognises(ParsedMessage message, TextHits text) {
         String failed = message.header("X-Failed-Recipients");
-        return failed != null && failed.contains("googlegroups.com")
-                && (text.contains("groups.google.com") || text.contains("Google Groups"));
+        if (failed == null) return false;
+        if (failed.contains("googlegroups.com")) return text.contains("groups.google.com") || text.contains("Google Groups");
+        return text.contains("groups.google.com") && text.contains("Google Groups")
+                && message.from().toLowerCase(java.util.Locale.ROOT).contains("@google");
     }
 
     @Override

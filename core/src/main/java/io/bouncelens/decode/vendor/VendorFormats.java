@@ -14,7 +14,7 @@ public final class VendorFormats {
             new Alibaba(), new Tencent(), new NetEase(), new Net263(),
             new GoogleGroups(), new Gmail(), new Yahoo(), new Aol(), new Zoho(), new AmazonWorkMail(), new AmazonSes(),
             new SendGrid(),
-            new Ezweb(), new Kddi(), new MFilter(), new Fml(), new ApacheJames(),
+            new Ezweb(), new Kddi(), new MFilter(), new Fml(), new Mailman(), new ApacheJames(),
             // Gateways and MTAs with a layout of their own.
             new InterScanMss(), new Mimecast(), new MailMarshal(), new MailFoundry(), new IMailServer(),
             new Notes(), new Domino(), new MessagingServer(), new Courier(), new Exchange2007(), new Exchange2003(), new X1(), new X3(), new X6(), new X2(), new DragonFly(), new OpenSmtpd(),

@@ -76,6 +76,8 @@ class VendorFormatsTest {
             qmail-russian.eml | qmail        | dina@receiver.example    | 5.1.1 | 550 | RCPT | 198.51.100.8         | No such user
             postfix-delay.eml | postfix      | mia@slow.example         | -     | -   | CONN | mx.slow.example      | Connection timed out
             gmail-headline-delay.eml | gmail | rob@slow.example         | 4.7.1 | 451 | -    | -                    | Greylisting in action
+            mailman3-reject.eml | mailman    | builds@lists.sender.example | -  | -   | -    | -                    | The message is not from a list member
+            mailman2-moderator-reject.eml | mailman | hiking@lists.sender.example | - | - | - | -                 | has been rejected by the list moderator
             """)
     void readsTheFailedRecipientWithTheServersWords(String fixture, String format, String address, String status,
                                                     Integer reply, String command, String host, String words) {
@@ -98,6 +100,8 @@ class VendorFormatsTest {
             x2.eml           | ursula@receiver.example | EXPIRED
             x3.eml           | ben@receiver.example    | EXPIRED
             googlegroups.eml | team-announce@googlegroups.com | REJECTED
+            googlegroups-workspace.eml | board@corp.example | REJECTED
+            mailman3-reject.eml | builds@lists.sender.example | POLICYVIOLATION
             fml.eml          | team@lists.example      | REJECTED
             ezweb.eml        | adam@ezweb.ne.jp        | SUSPEND
             ezweb-filter.eml | cal@ezweb.ne.jp         | FILTERED
