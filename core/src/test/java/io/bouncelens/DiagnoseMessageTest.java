@@ -211,6 +211,16 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aLocalDeliveryProgramThatCannotReachItsBackendIsAMailerErrorNotTheNetwork() {
+        // Diagnostic-Code type x-unix: the words are a local program's, and the type is kept to say so
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("dsn-pipe-backend-down.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.reason()).isEqualTo(Reason.MAILERERROR);
+                    assertThat(r.diagnosticCode()).startsWith("x-unix; intake: cannot connect");
+                });
+    }
+
+    @Test
     void aMailSystemsOwnNoticeThatTheUserIsUnknownIsAHardBounce() {
         // read by the generic text scanner: the notice's own verdict, not a reply quoted without its stage
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("plain-no-such-user.eml"))))

@@ -49,7 +49,9 @@ public final class DeliveryStatusReader {
                 continue;
             }
             String diagnostic = g.first("Diagnostic-Code");
-            String diagnosticText = diagnostic == null ? null : SmtpText.stripType(diagnostic);
+            // an x-unix type stays: it says a local delivery program wrote the text, not a server
+            String diagnosticText = diagnostic == null ? null
+                    : SmtpText.isLocalMailerType(diagnostic) ? diagnostic.strip() : SmtpText.stripType(diagnostic);
             if (diagnosticText == null || diagnosticText.isBlank()) diagnosticText = statusComment(g.first("Status"));
             // an X.400 gateway's own codes ("Reason 1 (Unable-To-Transfer); Diagnostic -1") say
             // less than the remote answer it quotes beside them

@@ -137,6 +137,13 @@ public final class SmtpText {
         return null;
     }
 
+    /** Whether a Diagnostic-Code is of type {@code x-unix}: a local delivery program's words. */
+    public static boolean isLocalMailerType(String value) {
+        String v = value.stripLeading();
+        return v.regionMatches(true, 0, "x-unix", 0, 6) && v.length() > 6
+                && v.substring(6).stripLeading().startsWith(";");
+    }
+
     /** Drops a leading {@code smtp;} / {@code x-unix;} / {@code dns;} type of a report field. */
     public static String stripType(String value) {
         if (value == null) return null;
