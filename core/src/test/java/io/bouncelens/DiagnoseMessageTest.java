@@ -221,6 +221,19 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aNoticeGivingOnlyAnEnhancedStatusBelowItsSentencesIsReadByThatLine() {
+        // two sentences naming the address (Czech, English) and the answer further down, with a
+        // status but no reply code
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("status-below-bilingual-no-dsn.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("petra@receiver.example");
+                    assertThat(r.status()).isEqualTo("5.1.1");
+                    assertThat(r.diagnosticCode()).contains("Mailbox does not exist");
+                    assertThat(r.reason()).isEqualTo(Reason.USERUNKNOWN);
+                });
+    }
+
+    @Test
     void aMailSystemsOwnNoticeThatTheUserIsUnknownIsAHardBounce() {
         // read by the generic text scanner: the notice's own verdict, not a reply quoted without its stage
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("plain-no-such-user.eml"))))

@@ -108,16 +108,15 @@ public final class TextBounceScanner {
      * A notice that lists the message's details under the address and gives the server's answer
      * in a paragraph of its own further down ("Delivery failed with the following response:" /
      * "550 - Requested action not taken: no such user here"): the first line below that opens
-     * with a failure reply code, with the line before it when that one announces it (ends in a
-     * colon). Not past a line that opens with another address, which would be another recipient's.
+     * with a failure reply code (or an enhanced status, where no reply code is given), with the
+     * line before it when that one announces it (ends in a colon). Not past a line that opens with another address, which would be another recipient's.
      */
     private static Paragraph replyBelow(List<String> lines, int first) {
         String own = lines.get(first);
         for (int j = first + 1; j < lines.size(); j++) {
             String line = lines.get(j).trim();
             if (startsWithOtherAddress(line, own)) return null;
-            Integer code = SmtpText.leadingReplyCode(line);
-            if (code == null || code < 400) continue;
+            if (!opensWithFailureCode(line)) continue;
             List<String> kept = new ArrayList<>();
             String before = j > first + 1 ? lines.get(j - 1).trim() : "";
             if (before.endsWith(":")) kept.add(before);
@@ -129,6 +128,17 @@ public final class TextBounceScanner {
             return new Paragraph(kept);
         }
         return null;
+    }
+
+    /**
+     * A line that opens with a failure reply code ({@code 550 ...}) or, where the notice gives
+     * no reply code, a failure enhanced status ({@code 5.1.1 szn; User hasn't got the service mapped}).
+     */
+    private static boolean opensWithFailureCode(String line) {
+        Integer code = SmtpText.leadingReplyCode(line);
+        if (code != null) return code >= 400;
+        String status = SmtpText.firstFailureStatus(line);
+        return status != null && line.startsWith(status);
     }
 
     private static boolean hasFailureCode(String text) {
