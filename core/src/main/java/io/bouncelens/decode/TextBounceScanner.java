@@ -109,7 +109,8 @@ public final class TextBounceScanner {
      * in a paragraph of its own further down ("Delivery failed with the following response:" /
      * "550 - Requested action not taken: no such user here"): the first line below that opens
      * with a failure reply code (or an enhanced status, where no reply code is given), with the
-     * line before it when that one announces it (ends in a colon). Not past a line that opens with another address, which would be another recipient's.
+     * line before it when that one announces it (ends in a colon). Not past a line that opens
+     * with another address, which would be another recipient's.
      */
     private static Paragraph replyBelow(List<String> lines, int first) {
         String own = lines.get(first);
