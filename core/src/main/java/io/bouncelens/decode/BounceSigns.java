@@ -63,6 +63,14 @@ public final class BounceSigns {
             "will keep trying", "will be retried", "will retry", "this is just a warning", "this is a warning only",
             "advisory-only", "has not yet been delivered", "no action is required on your part"};
 
+    /**
+     * Header fields only other software's notifications carry: cron's output (which quotes MTA log
+     * lines and is titled with the command, "bounce-report") and issue trackers' mail about a
+     * ticket ("[JIRA] Mail bounced: ..."). A mail system's report never has them.
+     */
+    private static final String[] APPLICATION_FIELDS = {"X-Cron-Env", "X-JIRA-FingerPrint", "X-GitHub-Reason",
+            "X-GitLab-Project", "X-Redmine-Project", "X-Bugzilla-Product", "X-Trac-Project"};
+
     private BounceSigns() {
     }
 
@@ -117,9 +125,10 @@ public final class BounceSigns {
      * software gives: a null envelope sender, an Auto-Submitted or X-Failed-Recipients field, the
      * returned original, attached or pasted into the text with its trace fields. A title alone is
      * what people and other systems write too ("Your parcel could not be delivered", "Your expense
-     * report was rejected").
+     * report was rejected"). Never another program's notice ({@link #applicationNotice}).
      */
     public static boolean looksLikeBounce(ParsedMessage m) {
+        if (applicationNotice(m)) return false;
         if (fromMailSystem(m)) return true;
         if (m.originalHeaders() != null && m.header("From") != null && m.from().isEmpty()) return true;
         // sent automatically from no one to no one ("From: <>", Return-Path <>): only mail systems do
@@ -130,6 +139,12 @@ public final class BounceSigns {
         return bounceSubject(m) && (nullSender(m) || m.header("Auto-Submitted") != null
                 || m.header("X-Failed-Recipients") != null || m.originalHeaders() != null || sharedSender(m)
                 || pastesTraceFields(m.text()));
+    }
+
+    /** A notice of other software (cron, an issue tracker), known by a header field only it writes. */
+    static boolean applicationNotice(ParsedMessage m) {
+        for (String field : APPLICATION_FIELDS) if (m.header(field) != null) return true;
+        return false;
     }
 
     /**

@@ -378,7 +378,10 @@ class ReportDecoderTest {
             // the customer's "> my mail to x bounced": a quoted line is someone's mail, not a notice
             "not-bounce/helpdesk-ack-quoting-bounce.eml",
             // a list's notice that a post waits for its moderator: it may still go out
-            "not-bounce/mailman-held-for-moderator.eml"})
+            "not-bounce/mailman-held-for-moderator.eml",
+            // cron's output of a bounce summary (Postfix log lines) and an issue tracker's ticket
+            // about a bounce: other programs' notices, known by the header fields they write
+            "not-bounce/cron-bounce-report.eml", "not-bounce/tracker-ticket-about-bounce.eml"})
     void mailThatIsNoBounceGivesNoRecipient(String fixture) {
         DecodedReport r = decode(fixture);
 
