@@ -234,6 +234,13 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aGatewaysDigestOfBouncesGivesEveryBouncesRecipient() {
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("digest-of-two-bounces.eml"))))
+                .extracting(r -> r.recipient() + " " + r.reason().label())
+                .containsExactly("full@receiver.example mailboxfull", "gone@other.example userunknown");
+    }
+
+    @Test
     void aMailSystemsOwnNoticeThatTheUserIsUnknownIsAHardBounce() {
         // read by the generic text scanner: the notice's own verdict, not a reply quoted without its stage
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("plain-no-such-user.eml"))))

@@ -35,6 +35,9 @@ public final class MessageParser {
     /** Reports attached to reports are read this many levels deep; deeper ones only by their headers. */
     private static final int ATTACHED_REPORT_LEVELS = 1;
 
+    /** At most this many reports attached to one message are read (a gateway's digest of bounces). */
+    static final int MAX_ATTACHED_REPORTS = 32;
+
     private final int attachedReportLevels;
 
     public MessageParser(Limits limits) {
@@ -148,7 +151,7 @@ public final class MessageParser {
         boolean sawDeliveryStatus;
         Headers feedback;
         Headers original;
-        ParsedMessage attachedReport;
+        final List<ParsedMessage> attachedReports = new ArrayList<>();
         boolean sawOriginal;
         String preamble;
         final List<String> partTypes = new ArrayList<>();
@@ -463,26 +466,36 @@ public final class MessageParser {
 
         private void readOriginal(int start, int end, String encoding) throws IOException {
             sawOriginal = true;
-            if (original != null) return;
+            // the first attached message is the returned original; a later one is read only for
+            // being a report too (a gateway's digest of bounces)
+            boolean first = original == null;
+            if (!first && (attachedReportLevels == 0 || attachedReports.isEmpty()
+                    || attachedReports.size() >= MAX_ATTACHED_REPORTS)) {
+                return;
+            }
+            Headers headers;
+            ParsedMessage report = null;
             if (isIdentity(encoding)) {
                 // most returned messages: their header block read where it lies
                 int[] head = HeaderBytes.within(b, start, end, limits.maxTextBytesPerPart());
                 if (head[1] == head[0]) return;
-                original = HeaderBlock.parse(Charsets.decode(b, head[0], head[1] - head[0], null), limits.maxHeaderCount());
-                if (attachedReportLevels > 0 && isReport(original)) {
-                    attachedReport = new MessageParser(limits, attachedReportLevels - 1)
+                headers = HeaderBlock.parse(Charsets.decode(b, head[0], head[1] - head[0], null), limits.maxHeaderCount());
+                if (attachedReportLevels > 0 && isReport(headers)) {
+                    report = new MessageParser(limits, attachedReportLevels - 1)
                             .parse(new ByteArrayInputStream(b, head[0], end - head[0]));
                 }
-                return;
+            } else {
+                InputStream is = decoded(start, end, encoding);
+                HeaderBytes head = HeaderBytes.read(is, limits.maxTextBytesPerPart());
+                if (head.length() == 0) return;
+                headers = HeaderBlock.parse(Charsets.decode(head.bytes(), 0, head.length(), null), limits.maxHeaderCount());
+                if (attachedReportLevels > 0 && isReport(headers)) {
+                    // a wrapper around a bounce (or a forwarded bounce): parse it as a report of its own
+                    report = new MessageParser(limits, attachedReportLevels - 1).parse(head.andRest(is));
+                }
             }
-            InputStream is = decoded(start, end, encoding);
-            HeaderBytes head = HeaderBytes.read(is, limits.maxTextBytesPerPart());
-            if (head.length() == 0) return;
-            original = HeaderBlock.parse(Charsets.decode(head.bytes(), 0, head.length(), null), limits.maxHeaderCount());
-            if (attachedReportLevels > 0 && isReport(original)) {
-                // a wrapper around a bounce (or a forwarded bounce): parse it as a report of its own
-                attachedReport = new MessageParser(limits, attachedReportLevels - 1).parse(head.andRest(is));
-            }
+            if (first) original = headers;
+            if (report != null) attachedReports.add(report);
         }
 
         /** Headers of a delivery report: multipart/report, or written by a mail system. */
@@ -503,7 +516,7 @@ public final class MessageParser {
                     : null;
             if (top == null || top.isEmpty()) fail(NO_HEADER_FIELDS, false);
             return new ParsedMessage(top, topType, text, dsn, feedback, original, partTypes, truncated, problems,
-                    attachedReport);
+                    attachedReports);
         }
 
         /** Notices of the base64 decoder that the encoded text ended in the middle of a group. */

@@ -17,18 +17,19 @@ import java.util.List;
  * @param partTypes       media types of the report's own parts, in order (not those inside the original)
  * @param truncated       true when a {@link Limits} bound cut the message: the rest was not read
  * @param problems        one-line descriptions of what could not be read, empty when all went well
- * @param attachedReport  when the attached message is itself a bounce report (a gateway's wrapper, a
- *                        forwarded bounce), that report parsed; else null
+ * @param attachedReports the attached messages that are themselves bounce reports (a gateway's
+ *                        wrapper, a forwarded bounce, a digest of bounces), each parsed, in order;
+ *                        empty when there is none
  */
 public record ParsedMessage(Headers headers, String mimeType, String text, DeliveryStatus deliveryStatus,
                             Headers feedbackReport, Headers originalHeaders, List<String> partTypes,
-                            boolean truncated, List<String> problems, ParsedMessage attachedReport) {
+                            boolean truncated, List<String> problems, List<ParsedMessage> attachedReports) {
 
     /** A message without an attached report. */
     public ParsedMessage(Headers headers, String mimeType, String text, DeliveryStatus deliveryStatus,
                          Headers feedbackReport, Headers originalHeaders, List<String> partTypes,
                          boolean truncated, List<String> problems) {
-        this(headers, mimeType, text, deliveryStatus, feedbackReport, originalHeaders, partTypes, truncated, problems, null);
+        this(headers, mimeType, text, deliveryStatus, feedbackReport, originalHeaders, partTypes, truncated, problems, List.of());
     }
 
     public ParsedMessage {
@@ -37,6 +38,12 @@ public record ParsedMessage(Headers headers, String mimeType, String text, Deliv
         text = text == null ? "" : text;
         partTypes = List.copyOf(partTypes);
         problems = List.copyOf(problems);
+        attachedReports = attachedReports == null ? List.of() : List.copyOf(attachedReports);
+    }
+
+    /** The first attached report, or null. */
+    public ParsedMessage attachedReport() {
+        return attachedReports.isEmpty() ? null : attachedReports.get(0);
     }
 
     /** The first value of a top-level header, or null. */
@@ -67,7 +74,7 @@ public record ParsedMessage(Headers headers, String mimeType, String text, Deliv
         all.add(problem);
         all.addAll(problems);
         return new ParsedMessage(headers, mimeType, text, deliveryStatus, feedbackReport, originalHeaders,
-                partTypes, true, all, attachedReport);
+                partTypes, true, all, attachedReports);
     }
 
     /** The returned original's headers, empty when it was not returned. */

@@ -51,19 +51,10 @@ public final class ReportDecoder {
             List<FailedRecipient> found = read(v, m);
             if (!found.isEmpty()) return report(m, kindOf(found), v.name(), found);
         }
-        // a wrapper around a bounce (a gateway's notice, a forwarded bounce): the attached report says it
-        if (m.attachedReport() != null) {
-            DecodedReport inner = decode(m.attachedReport());
-            // only a structured report or a known format: the generic text scanner is not run on an attachment
-            boolean readable = inner.decodedBy() != null && !inner.decodedBy().equals("text");
-            if (readable && inner.kind() != MessageKind.NOT_BOUNCE && !inner.recipients().isEmpty()) {
-                List<String> problems = new ArrayList<>(m.problems());
-                problems.addAll(inner.problems());
-                return new DecodedReport(inner.kind(), "attached+" + inner.decodedBy(), inner.recipients(),
-                        inner.addresser(), inner.messageId(), inner.subject(), inner.timestamp(),
-                        m.truncated() || inner.truncated(), problems);
-            }
-        }
+        // a wrapper around a bounce (a gateway's notice, a forwarded bounce, a digest of bounces): the
+        // attached reports say it, the first one readable giving the kind and the original's details
+        DecodedReport attached = fromAttachedReports(m);
+        if (attached != null) return attached;
         boolean bounceSigns = BounceSigns.looksLikeBounce(m) || m.deliveryStatus() != null;
         // a read receipt (RFC 8098) is marked auto-replied as RFC 3834 asks, yet reports a reading,
         // not an absence (a mail system's MDN of a rejection, Dovecot's "automatically rejected",
@@ -82,6 +73,32 @@ public final class ReportDecoder {
         }
         if (bounceSigns) return fromText(m);
         return report(m, MessageKind.NOT_BOUNCE, null, List.of());
+    }
+
+    /**
+     * The recipients of the reports attached to {@code m}, each read as a message of its own; null
+     * when none is readable. Only a structured report or a known format counts: the generic text
+     * scanner is not run on an attachment.
+     */
+    private DecodedReport fromAttachedReports(ParsedMessage m) {
+        DecodedReport first = null;
+        List<FailedRecipient> recipients = new ArrayList<>();
+        List<String> problems = new ArrayList<>(m.problems());
+        boolean truncated = m.truncated();
+        for (ParsedMessage report : m.attachedReports()) {
+            DecodedReport inner = decode(report);
+            boolean readable = inner.decodedBy() != null && !inner.decodedBy().equals("text");
+            if (!readable || inner.kind() == MessageKind.NOT_BOUNCE || inner.recipients().isEmpty()) continue;
+            if (first == null) first = inner;
+            for (FailedRecipient f : inner.recipients()) {
+                if (recipients.size() < limits.maxRecipients()) recipients.add(f);
+            }
+            problems.addAll(inner.problems());
+            truncated |= inner.truncated();
+        }
+        if (first == null) return null;
+        return new DecodedReport(first.kind(), "attached+" + first.decodedBy(), recipients, first.addresser(),
+                first.messageId(), first.subject(), first.timestamp(), truncated, problems);
     }
 
     /**
