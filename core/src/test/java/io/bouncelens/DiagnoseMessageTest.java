@@ -241,6 +241,17 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aReasonLineOpeningWithAsterisksIsTheFailureNotADivider() {
+        // the DSN gives no Diagnostic-Code; the notice's "*** DNS lookup failed." under the address says it
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("delay-notice-asterisk-reason.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.action()).isEqualTo("delayed");
+                    assertThat(r.diagnosticCode()).contains("DNS lookup failed");
+                    assertThat(r.reason()).isEqualTo(Reason.NETWORKERROR);
+                });
+    }
+
+    @Test
     void aMailSystemsOwnNoticeThatTheUserIsUnknownIsAHardBounce() {
         // read by the generic text scanner: the notice's own verdict, not a reply quoted without its stage
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("plain-no-such-user.eml"))))

@@ -233,7 +233,10 @@ public final class TextBounceScanner {
     private static boolean isDivider(String line) {
         if (line.length() < 3 || line.endsWith(":")) return false;
         char c = line.charAt(0);
-        return (c == '-' || c == '=' || c == '*' || c == '_') && line.charAt(1) == c && line.charAt(2) == c;
+        if (!((c == '-' || c == '=' || c == '*' || c == '_') && line.charAt(1) == c && line.charAt(2) == c)) return false;
+        // rules and titles between them ("----- Returned Mail -----", "--- Message non-deliverable.");
+        // asterisks that open a sentence mark the failure itself (Courier's "*** DNS lookup failed.")
+        return c != '*' || line.charAt(line.length() - 1) == c;
     }
 
     /** The closest line above {@code i}, in its paragraph (at most 3 lines up), labelled as the failure's reason. */
