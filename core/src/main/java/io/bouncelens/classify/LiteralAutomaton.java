@@ -28,9 +28,11 @@ import java.util.List;
  * other in memory (5% faster than breadth-first); rows are padded to a power of two (56 columns
  * to 64), so the next row is found by a shift instead of a multiplication, and an entry's top
  * bit says whether literals end in its state, so most characters skip the read of the hit list
- * (together 7% faster on the classifier benchmark). An automaton of more than
- * {@link #MAX_TABLE_STATES} states (the bundled one has about half) would have no table and take
- * the classic path for every character.
+ * (together 7% faster on the classifier benchmark). A {@code char} names at most
+ * {@link #MAX_TABLE_STATES} states: beyond them (the bundled knowledge base passed 32,768 states
+ * in stop 34) the table has rows for the first ones only, and a transition into a state it
+ * cannot name is marked {@link #FAR} and takes the classic path alone. (Until then a larger
+ * automaton had no table at all, and the classifier ran at half its speed.)
  */
 public final class LiteralAutomaton {
 
@@ -44,7 +46,12 @@ public final class LiteralAutomaton {
      * the state: the scan looks up a state's hits only then, one memory read per character fewer.
      */
     private static final int HAS_HITS = 0x8000;
-    private static final int MAX_TABLE_STATES = HAS_HITS;
+    /**
+     * A table entry for a transition to a state the table cannot name (numbered {@code FAR} or
+     * above): that one transition takes the classic path. Rows cover the states below it.
+     */
+    private static final int FAR = 0x7FFF;
+    private static final int MAX_TABLE_STATES = FAR;
 
     /** ASCII character (after folding) -> its column in {@link #next}; 0 for those no literal uses. */
     private final int[] column;
@@ -76,7 +83,7 @@ public final class LiteralAutomaton {
      */
     private final long[] wideInUse;
 
-    private LiteralAutomaton(Trie trie, int literalCount, boolean folds, int rowStates) {
+    private LiteralAutomaton(Trie trie, int literalCount, boolean folds, int rowStates, int tableStates) {
         this.literalCount = literalCount;
         this.folds = folds;
         column = new int[128];
@@ -110,7 +117,7 @@ public final class LiteralAutomaton {
         char[] columnChar = new char[columns];
         for (char c = 0; c < 128; c++) if (column[c] != 0) columnChar[column[c]] = c;
         for (char c = 0; c < 128; c++) foldedColumn[c] = FoldedText.isSpace(c) ? SPACE : column[FoldedText.foldChar(c)];
-        dense = n <= MAX_TABLE_STATES ? Math.min(n, rowStates) : 0;
+        dense = Math.min(n, Math.min(rowStates, tableStates));
         next = new char[dense << rowShift];
 
         // Breadth-first, a state's failure state (always shallower) is complete before it: its
@@ -130,7 +137,7 @@ public final class LiteralAutomaton {
                 } else {
                     for (int col = 1; col < columns; col++) {
                         int t = transition(fail[s], columnChar[col]);
-                        next[(s << rowShift) + col] = (char) (hasHits[t] ? t | HAS_HITS : t);
+                        next[(s << rowShift) + col] = cell(t, hasHits[t], tableStates);
                     }
                 }
             }
@@ -138,7 +145,7 @@ public final class LiteralAutomaton {
                 int t = targets[e];
                 fail[t] = s == 0 ? 0 : transition(fail[s], keys[e]);
                 hasHits[t] = trie.outputs(order[t]).length > 0 || hasHits[fail[t]];
-                if (s < dense && keys[e] < 128) next[(s << rowShift) + column[keys[e]]] = (char) (hasHits[t] ? t | HAS_HITS : t);
+                if (s < dense && keys[e] < 128) next[(s << rowShift) + column[keys[e]]] = cell(t, hasHits[t], tableStates);
             }
             int[] own = trie.outputs(trieState);
             int[] inherited = s == 0 ? none : outputs[fail[s]];
@@ -153,6 +160,12 @@ public final class LiteralAutomaton {
         for (int s = 0; s < n; s++) ends[s + 1] = ends[s] + outputs[s].length;
         found = new int[ends[n]];
         for (int s = 0; s < n; s++) System.arraycopy(outputs[s], 0, found, ends[s], outputs[s].length);
+    }
+
+    /** The table's entry for a transition to {@code t}: its number and hit bit, or {@link #FAR}. */
+    private static char cell(int t, boolean hits, int tableStates) {
+        if (t >= tableStates) return (char) FAR;
+        return (char) (hits ? t | HAS_HITS : t);
     }
 
     /** Every table as it was built, read back from an image ({@link #write}). */
@@ -207,6 +220,11 @@ public final class LiteralAutomaton {
         return literalCount;
     }
 
+    /** How many states have a row in the table (the rest take the classic path). */
+    int tableRows() {
+        return dense;
+    }
+
     /** An automaton matching the text exactly as written; literal ids are the positions in {@code literals} (non-empty). */
     public static LiteralAutomaton of(List<String> literals) {
         return build(literals, false, MAX_TABLE_STATES);
@@ -222,9 +240,17 @@ public final class LiteralAutomaton {
 
     /** Either kind, with rows for at most the first {@code rowStates} states (tests use fewer, for the classic path). */
     static LiteralAutomaton build(List<String> literals, boolean folds, int rowStates) {
+        return build(literals, folds, rowStates, MAX_TABLE_STATES);
+    }
+
+    /**
+     * As {@link #build(List, boolean, int)}, the table naming states below {@code tableStates} only
+     * (at most {@link #MAX_TABLE_STATES}; tests use fewer, for the transitions that go beyond it).
+     */
+    static LiteralAutomaton build(List<String> literals, boolean folds, int rowStates, int tableStates) {
         Trie trie = new Trie();
         for (int id = 0; id < literals.size(); id++) trie.add(literals.get(id), id);
-        return new LiteralAutomaton(trie, literals.size(), folds, rowStates);
+        return new LiteralAutomaton(trie, literals.size(), folds, rowStates, Math.min(tableStates, MAX_TABLE_STATES));
     }
 
     /** Reports every literal occurring in {@code text} (once folded, for a folding automaton); a literal may be reported more than once. */
@@ -238,8 +264,8 @@ public final class LiteralAutomaton {
         int state = 0;
         for (int i = 0; i < latin1.length; i++) {
             char c = charAt(s, latin1, i);
-            if (c < 128 && state < dense) {
-                int entry = next[(state << rowShift) | column[c]];
+            int entry = c < 128 && state < dense ? next[(state << rowShift) | column[c]] : FAR;
+            if (entry != FAR) {
                 state = entry & ~HAS_HITS;
                 if (entry >= HAS_HITS) report(state, hits);
             } else {
@@ -301,8 +327,8 @@ public final class LiteralAutomaton {
             } else {
                 afterSpace = false;
             }
-            if (state < dense) {
-                int entry = next[(state << rowShift) | col];
+            int entry = state < dense ? next[(state << rowShift) | col] : FAR;
+            if (entry != FAR) {
                 state = entry & ~HAS_HITS;
                 if (entry >= HAS_HITS) report(state, hits);
             } else {
@@ -321,7 +347,10 @@ public final class LiteralAutomaton {
         // in no literal: nothing can continue through it
         if (c < 128 ? column[c] == 0 : (wideInUse[c >>> 6] & (1L << c)) == 0) return 0;
         while (true) {
-            if (c < 128 && state < dense) return next[(state << rowShift) | column[c]] & ~HAS_HITS;
+            if (c < 128 && state < dense) {
+                int entry = next[(state << rowShift) | column[c]];
+                if (entry != FAR) return entry & ~HAS_HITS;
+            }
             int e = Arrays.binarySearch(keys, edges[state], edges[state + 1], c);
             if (e >= 0) return targets[e];
             if (state == 0) return 0;
@@ -414,7 +443,7 @@ public final class LiteralAutomaton {
             return outputs[state] == null ? NONE : outputs[state];
         }
 
-        /** All states in depth-first order (a state, then each of its subtrees), the start first. */
+        /** All states in depth-first order (a state, then each of its subtrees, those under ASCII characters first), the start first. */
         int[] depthFirst() {
             int[] order = new int[size];
             int[] stack = new int[size];
@@ -426,7 +455,11 @@ public final class LiteralAutomaton {
                 order[count++] = s;
                 int n = 0;
                 for (int c = firstChild[s]; c >= 0; c = nextSibling[c]) children[n++] = c;
-                for (int i = n - 1; i >= 0; i--) stack[top++] = children[i];
+                // children on characters beyond ASCII last: the literals that start with one (the
+                // Chinese, Japanese and Korean ones) take the last numbers, which the table may
+                // not reach, and their characters take the classic path in any case
+                for (int i = n - 1; i >= 0; i--) if (edgeInto(children[i]) >= 128) stack[top++] = children[i];
+                for (int i = n - 1; i >= 0; i--) if (edgeInto(children[i]) < 128) stack[top++] = children[i];
             }
             return order;
         }
