@@ -13,6 +13,12 @@ final class ReplyReader {
     private static final AsciiPhrase WRAPPER_REPLY = new AsciiPhrase("reply:");
     private static final AsciiPhrase SAID = new AsciiPhrase("said:");
     private static final AsciiPhrase IN_REPLY_TO = new AsciiPhrase("in reply to ");
+    /**
+     * JavaMail's SendFailedException messages, which applications log in front of the server's
+     * reply ("Invalid Addresses; nested exception is: ...SMTPAddressFailedException: 550 ...").
+     * They name the exception, not the refusal: a "mailbox full" behind them is no unknown user.
+     */
+    private static final String[] JAVAMAIL_WRAPPERS = {"Invalid Addresses", "Valid Unsent Addresses"};
 
     private ReplyReader() {
     }
@@ -31,6 +37,7 @@ final class ReplyReader {
                 text = text.substring(r + WRAPPER_REPLY.length()).strip();
             }
         }
+        text = afterJavaMailWrapper(text);
         // The DSN diagnostic type ("smtp;", "X-Unix;") stays in the text, where it is evidence
         // (x-unix names a local mailer), but codes are read after it.
         int codeFrom = afterDiagnosticType(text);
@@ -83,6 +90,19 @@ final class ReplyReader {
         }
         if (underscores < 2 || !lower) return text;
         return text.replace('_', ' ').replace("/", " / ").strip();
+    }
+
+    /** The text from the first reply code after a JavaMail wrapper's message; the text itself without one. */
+    static String afterJavaMailWrapper(String text) {
+        for (String wrapper : JAVAMAIL_WRAPPERS) {
+            int w = text.indexOf(wrapper); // case-sensitive: JavaMail's own spelling
+            if (w < 0) continue;
+            for (int i = w + wrapper.length(), n = text.length() - 3; i <= n; i++) {
+                char c = text.charAt(i);
+                if (c >= '2' && c <= '5' && replyCodeAt(text, i) != null) return text.substring(i);
+            }
+        }
+        return text;
     }
 
     /** Where the text starts after a leading "smtp;" / "X-Postfix;" (the DSN diagnostic type), else 0. */

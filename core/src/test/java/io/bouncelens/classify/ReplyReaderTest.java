@@ -69,6 +69,21 @@ class ReplyReaderTest {
         assertThat(ReplyReader.read("PREVIOUSLY_UNSUBSCRIBED_PORTAL").text()).isEqualTo("PREVIOUSLY_UNSUBSCRIBED_PORTAL");
     }
 
+    @Test
+    void javaMailsExceptionMessageInFrontOfTheReplyIsLeftOut() {
+        ReadReply r = ReplyReader.read("javax.mail.SendFailedException: Invalid Addresses; nested exception is: "
+                + "com.sun.mail.smtp.SMTPAddressFailedException: 452 4.2.2 <a@example.org>: Mailbox full");
+        assertThat(r.text()).isEqualTo("452 4.2.2 <a@example.org>: Mailbox full");
+        assertThat(r.replyCode()).isEqualTo(452);
+        assertThat(ReplyReader.read("'Invalid Addresses' (3x caused by later): 554 5.7.1 Client host rejected").text())
+                .isEqualTo("554 5.7.1 Client host rejected");
+        // Without a reply behind it, the words are all there is to read.
+        assertThat(ReplyReader.read("SendFailedException: Invalid Addresses").text())
+                .isEqualTo("SendFailedException: Invalid Addresses");
+        assertThat(ReplyReader.read("550 invalid addresses in the To: header").text())
+                .isEqualTo("550 invalid addresses in the To: header");
+    }
+
     private static String codes(String text) {
         ReadReply r = ReplyReader.read(text);
         return r.replyCode() + " " + r.status();
