@@ -5,6 +5,7 @@ import io.bouncelens.classify.ReplyEvidence;
 import io.bouncelens.decode.DecodedReport;
 import io.bouncelens.decode.FailedRecipient;
 import io.bouncelens.decode.MessageKind;
+import io.bouncelens.decode.SieveRejects;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,10 @@ final class ReportRecords {
         // a sending service that refused to send to an address on its suppression list says so itself:
         // no server was asked, and whatever reply it quotes is the one that put the address there
         if (r.reasonHint() == Reason.SUPPRESSED) return Reason.SUPPRESSED;
+        // a recipient's Sieve filter that rejected the message: its words are the recipient's own
+        // ("I no longer accept mail from this list"), not a server's verdict to classify; the
+        // reader tells Dovecot's own rejection over quota apart
+        if (SieveRejects.FORMAT.equals(report.decodedBy()) && r.reasonHint() != null) return r.reasonHint();
         String action = r.action() == null ? "" : r.action().toLowerCase(Locale.ROOT);
         if (action.equals("delivered") || action.equals("relayed") || action.equals("expanded")) return Reason.DELIVERED;
         return null;

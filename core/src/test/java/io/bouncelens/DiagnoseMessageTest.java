@@ -44,6 +44,23 @@ class DiagnoseMessageTest {
     }
 
     @Test
+    void aSieveFiltersRejectionIsTheRecipientsFilterWhateverItsWordsSayButDovecotsQuotaIsAQuota() {
+        // the recipient wrote "Mailbox full" in their reject reason: still their filter, not a quota
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("sieve-reject-dovecot.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.reason()).isEqualTo(Reason.FILTERED);
+                    assertThat(r.decodedBy()).isEqualTo("sieve-reject");
+                    assertThat(r.hardBounce()).isFalse();
+                });
+        // Dovecot's delivery agent refuses over quota with the same notice: that one is the server's
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("dovecot-quota-reject.eml"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recipient()).isEqualTo("lena@receiver.example");
+                    assertThat(r.reason()).isEqualTo(Reason.MAILBOXFULL);
+                });
+    }
+
+    @Test
     void aRelaysWrapperInANoticeOfNoKnownLayoutStillNamesTheProvider() {
         // the wrapper on its own line, the reply under it: the host in the wrapper is Tencent's
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("relay-wrapper-wrapped-no-dsn.eml"))))

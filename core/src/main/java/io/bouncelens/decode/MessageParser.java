@@ -150,6 +150,7 @@ public final class MessageParser {
         boolean global;
         boolean sawDeliveryStatus;
         Headers feedback;
+        Headers disposition;
         Headers original;
         final List<ParsedMessage> attachedReports = new ArrayList<>();
         boolean sawOriginal;
@@ -404,6 +405,8 @@ public final class MessageParser {
                 case "message/delivery-status", "message/global-delivery-status" -> readDeliveryStatus(start, end, encoding, mime);
                 case "message/feedback-report" -> feedback = HeaderBlock.parse(
                         text(start, end, encoding, "utf-8", limits.maxTextBytesPerPart()), limits.maxHeaderCount());
+                case "message/disposition-notification" -> disposition = HeaderBlock.parse(
+                        text(start, end, encoding, "utf-8", limits.maxTextBytesPerPart()), limits.maxHeaderCount());
                 case "message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers",
                      "message/partial", "text/rfc822-header" -> readOriginal(start, end, encoding);
                 default -> {
@@ -516,7 +519,7 @@ public final class MessageParser {
                     : null;
             if (top == null || top.isEmpty()) fail(NO_HEADER_FIELDS, false);
             return new ParsedMessage(top, topType, text, dsn, feedback, original, partTypes, truncated, problems,
-                    attachedReports);
+                    attachedReports, disposition);
         }
 
         /** Notices of the base64 decoder that the encoded text ended in the middle of a group. */

@@ -23,13 +23,15 @@ import java.util.List;
  */
 public record ParsedMessage(Headers headers, String mimeType, String text, DeliveryStatus deliveryStatus,
                             Headers feedbackReport, Headers originalHeaders, List<String> partTypes,
-                            boolean truncated, List<String> problems, List<ParsedMessage> attachedReports) {
+                            boolean truncated, List<String> problems, List<ParsedMessage> attachedReports,
+                            Headers disposition) {
 
-    /** A message without an attached report. */
+    /** A message without an attached report or a disposition notification. */
     public ParsedMessage(Headers headers, String mimeType, String text, DeliveryStatus deliveryStatus,
                          Headers feedbackReport, Headers originalHeaders, List<String> partTypes,
                          boolean truncated, List<String> problems) {
-        this(headers, mimeType, text, deliveryStatus, feedbackReport, originalHeaders, partTypes, truncated, problems, List.of());
+        this(headers, mimeType, text, deliveryStatus, feedbackReport, originalHeaders, partTypes, truncated, problems, List.of(),
+                null);
     }
 
     public ParsedMessage {
@@ -74,7 +76,7 @@ public record ParsedMessage(Headers headers, String mimeType, String text, Deliv
         all.add(problem);
         all.addAll(problems);
         return new ParsedMessage(headers, mimeType, text, deliveryStatus, feedbackReport, originalHeaders,
-                partTypes, true, all, attachedReports);
+                partTypes, true, all, attachedReports, disposition);
     }
 
     /** The returned original's headers, empty when it was not returned. */

@@ -34,6 +34,10 @@ public final class ReportDecoder {
             List<FailedRecipient> complaints = FeedbackReportReader.read(m);
             return report(m, MessageKind.FEEDBACK, "arf", complaints, FeedbackReportReader.complainedAbout(m));
         }
+        if (SieveRejects.recognises(m)) {
+            List<FailedRecipient> refused = SieveRejects.read(m);
+            if (!refused.isEmpty()) return report(m, MessageKind.BOUNCE, SieveRejects.FORMAT, refused);
+        }
         // every format's signature literals, found in one pass over the text
         VendorRecognition.Scan signs = vendors.scan(m);
         DecodedReport structured = fromDeliveryStatus(m, m.deliveryStatus(), signs);
@@ -57,9 +61,8 @@ public final class ReportDecoder {
         if (attached != null) return attached;
         boolean bounceSigns = BounceSigns.looksLikeBounce(m) || m.deliveryStatus() != null;
         // a read receipt (RFC 8098) is marked auto-replied as RFC 3834 asks, yet reports a reading,
-        // not an absence (a mail system's MDN of a rejection, Dovecot's "automatically rejected",
-        // keeps its bounce signs and is read as the bounce it is); and a request to confirm the
-        // sender holds the mail: neither is a bounce or an away notice
+        // not an absence (a Sieve filter's rejection, a disposition of "deleted", was read above);
+        // and a request to confirm the sender holds the mail: neither is a bounce or an away notice
         if (m.deliveryStatus() == null) {
             if (m.hasPart("message/disposition-notification") && !bounceSigns) {
                 return report(m, MessageKind.NOT_BOUNCE, "read-receipt", List.of());

@@ -381,7 +381,9 @@ class ReportDecoderTest {
             "not-bounce/mailman-held-for-moderator.eml",
             // cron's output of a bounce summary (Postfix log lines) and an issue tracker's ticket
             // about a bounce: other programs' notices, known by the header fields they write
-            "not-bounce/cron-bounce-report.eml", "not-bounce/tracker-ticket-about-bounce.eml"})
+            "not-bounce/cron-bounce-report.eml", "not-bounce/tracker-ticket-about-bounce.eml",
+            // a disposition of "deleted" that a person chose (manual-action): deleted unread, not refused
+            "not-bounce/mdn-deleted-unread-by-person.eml"})
     void mailThatIsNoBounceGivesNoRecipient(String fixture) {
         DecodedReport r = decode(fixture);
 
@@ -547,5 +549,26 @@ class ReportDecoderTest {
         assertThat(m.attachedReport()).isNotNull();
         assertThat(r.decodedBy()).doesNotStartWith("attached");
         assertThat(r.recipients()).allSatisfy(f -> assertThat(f.diagnosticCode()).doesNotContain("550 5.1.1"));
+    }
+
+    @Test
+    void aSieveFiltersRejectionIsABounceForTheFinalRecipientWithTheRecipientsWords() {
+        DecodedReport dovecot = decode("sieve-reject-dovecot.eml");
+        assertThat(dovecot.kind()).isEqualTo(MessageKind.BOUNCE);
+        assertThat(dovecot.decodedBy()).isEqualTo(SieveRejects.FORMAT);
+        assertThat(dovecot.recipients()).singleElement().satisfies(r -> {
+            assertThat(r.recipient()).isEqualTo("anna@receiver.example");
+            assertThat(r.action()).isEqualTo("failed");
+            assertThat(r.diagnosticCode()).contains("Take me off your list");
+            assertThat(r.reportingMta()).isEqualTo("mx.receiver.example");
+        });
+
+        // Cyrus: the address the filter belongs to (Final-Recipient), not the alias it came through
+        DecodedReport cyrus = decode("sieve-reject-cyrus-crlf.eml");
+        assertThat(cyrus.decodedBy()).isEqualTo(SieveRejects.FORMAT);
+        assertThat(cyrus.recipients()).singleElement().satisfies(r -> {
+            assertThat(r.recipient()).isEqualTo("bsmith@receiver.example");
+            assertThat(r.diagnosticCode()).contains("No job offers at this address.");
+        });
     }
 }
