@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The library's front door on whole messages: the same path the CLI uses. */
 class DiagnoseMessageTest {
@@ -58,6 +59,15 @@ class DiagnoseMessageTest {
                     assertThat(r.recipient()).isEqualTo("lena@receiver.example");
                     assertThat(r.reason()).isEqualTo(Reason.MAILBOXFULL);
                 });
+    }
+
+    @Test
+    void dominosNoticeOfTwoReasonsGivesEachAddressItsOwn() {
+        // not listed: no such user; several matches: the recipient's directory to mend (as Sisimai has it)
+        assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/domino-two-reasons.eml"))))
+                .extracting(BounceRecord::recipient, BounceRecord::reason)
+                .containsExactly(tuple("ruth@receiver.example", Reason.USERUNKNOWN),
+                        tuple("sales@receiver.example", Reason.SYSTEMERROR));
     }
 
     @Test
@@ -128,8 +138,8 @@ class DiagnoseMessageTest {
         assertThat(Bouncelens.diagnose(new ByteArrayInputStream(Fixtures.bytes("vendor/tencent-headings-two-blocks.eml"))))
                 .extracting(BounceRecord::recipient, BounceRecord::replyCode, BounceRecord::reason, BounceRecord::decodedBy)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("nobody@receiver.example", 550, Reason.USERUNKNOWN, "tencent"),
-                        org.assertj.core.groups.Tuple.tuple("frozen@other.example", 550, Reason.SUSPEND, "tencent"));
+                        tuple("nobody@receiver.example", 550, Reason.USERUNKNOWN, "tencent"),
+                        tuple("frozen@other.example", 550, Reason.SUSPEND, "tencent"));
     }
 
     @Test

@@ -37,31 +37,39 @@ public final class Domino implements VendorFormat {
     @Override
     public List<FailedRecipient> read(ParsedMessage message) {
         ReportText text = ReportText.of(message.text());
-        int start = text.find(NOT_DELIVERED);
-        int because = start < 0 ? -1 : text.find(BECAUSE, start + 1);
-        if (because < 0) return List.of();
-        List<String> recipients = new ArrayList<>();
-        for (int i = start + 1; i < because && recipients.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
-            String address = AddressScanner.wholeLine(text.line(i).strip());
-            if (address != null) recipients.add(address);
-        }
-        // the reason: the paragraph after "because:" (or the rest of that line)
-        String line = text.line(because);
-        int at = ReportText.indexOfIgnoreCase(line, BECAUSE);
-        String reason = at < 0 ? "" : line.substring(at + BECAUSE.length()).strip();
-        if (reason.isEmpty()) {
-            int i = because + 1;
-            while (i < text.size() && text.isBlank(i)) i++;
-            int end = i;
-            while (end < text.size() && !text.isBlank(end)) end++;
-            reason = text.join(i, end);
-        }
-        // Domino's own sentences on an address its directory lacks ("not listed in Domino
-        // Directory") or holds more than once ("not unique. Several matches found in Domino
-        // Directory"): the server's verdict, not a remote reply quoted without its SMTP stage
-        Reason own = ReportText.indexOfIgnoreCase(reason, "in Domino Directory") >= 0 ? Reason.USERUNKNOWN : null;
         List<Finding> out = new ArrayList<>();
-        for (String r : recipients) out.add(Finding.of(r, reason).withHint(own));
+        // one block per reason: "was not delivered to:" addresses, "because:" and the reason,
+        // then the next block (Domino writes one for each reason it met)
+        int start = text.find(NOT_DELIVERED);
+        while (start >= 0 && out.size() < RecipientBlocks.MAX_RECIPIENTS) {
+            int because = text.find(BECAUSE, start + 1);
+            if (because < 0) break;
+            List<String> recipients = new ArrayList<>();
+            for (int i = start + 1; i < because && recipients.size() < RecipientBlocks.MAX_RECIPIENTS; i++) {
+                String address = AddressScanner.wholeLine(text.line(i).strip());
+                if (address != null) recipients.add(address);
+            }
+            // the reason: the paragraph after "because:" (or the rest of that line)
+            String line = text.line(because);
+            int at = ReportText.indexOfIgnoreCase(line, BECAUSE);
+            String reason = at < 0 ? "" : line.substring(at + BECAUSE.length()).strip();
+            int next = because + 1;
+            if (reason.isEmpty()) {
+                int i = because + 1;
+                while (i < text.size() && text.isBlank(i)) i++;
+                int end = i;
+                while (end < text.size() && !text.isBlank(end) && !text.line(end).contains(NOT_DELIVERED)) end++;
+                reason = text.join(i, end);
+                next = end;
+            }
+            // Domino's own sentence on an address its directory lacks ("not listed in Domino
+            // Directory"): the server's verdict, not a remote reply quoted without its SMTP stage.
+            // One it holds more than once ("not unique. Several matches found") is not that.
+            Reason own = ReportText.indexOfIgnoreCase(reason, "not listed in") >= 0
+                    && ReportText.indexOfIgnoreCase(reason, "Directory") >= 0 ? Reason.USERUNKNOWN : null;
+            for (String r : recipients) out.add(Finding.of(r, reason).withHint(own));
+            start = text.find(NOT_DELIVERED, next);
+        }
         return Finding.toRecipients(out);
     }
 }

@@ -120,7 +120,7 @@ class VendorFormatsTest {
             interscan-unable.eml | ola@receiver.example | USERUNKNOWN
             interscan.eml    | fred@receiver.example   | -
             domino.eml       | quentin@receiver.example | USERUNKNOWN
-            domino-ambiguous.eml | info@receiver.example | USERUNKNOWN
+            domino-ambiguous.eml | info@receiver.example | -
             imailserver-attempts.eml | xavi@slow.example | EXPIRED
             sendmail-v5-host.eml | zoe@far.example     | EXPIRED
             x1.eml           | steve@receiver.example  | -
