@@ -270,7 +270,7 @@ class ReportDecoderTest {
 
     @Test
     void anAddressListedUnderALineDenyingTheCopyIsTheFailedRecipient() {
-        DecodedReport r = decode("mdaemon-not-received.eml");
+        DecodedReport r = decode("vendor/mdaemon-not-received.eml");
 
         assertThat(r.kind()).isEqualTo(MessageKind.BOUNCE);
         assertThat(r.recipients()).extracting(FailedRecipient::recipient).containsExactly("bea@receiver.example");

@@ -16,7 +16,7 @@ public final class VendorFormats {
             new SendGrid(),
             new Ezweb(), new Kddi(), new MFilter(), new Fml(), new Mailman(), new ApacheJames(),
             // Gateways and MTAs with a layout of their own.
-            new InterScanMss(), new Mimecast(), new MailMarshal(), new MailFoundry(), new IMailServer(),
+            new InterScanMss(), new Mimecast(), new MailMarshal(), new MailFoundry(), new IMailServer(), new MDaemon(),
             new Notes(), new Domino(), new MessagingServer(), new Courier(), new Exchange2007(), new Exchange2003(), new X1(), new X3(), new X6(), new X2(), new DragonFly(), new OpenSmtpd(),
             // Families many others copied: last, so a provider's variant is read by its own class.
             new Postfix(), new Sendmail(), new Qmail(), new Exim(),

@@ -57,6 +57,9 @@ class VendorFormatsTest {
             mailmarshal.eml   | mailmarshal  | jack@receiver.example    | 5.1.1 | 550 | -    | 198.51.100.77        | User unknown
             mailfoundry.eml   | mailfoundry  | liam@receiver.example    | 5.2.2 | 552 | -    | mx.receiver.example  | over quota
             imailserver.eml   | imailserver  | noah@receiver.example    | -     | -   | -    | -                    | Unknown user
+            mdaemon-transcript.eml | mdaemon | carla@receiver.example  | 5.3.4 | 552 | MAIL | -                    | Message size exceeds fixed maximum message size
+            mdaemon-not-received.eml | mdaemon | bea@receiver.example | 5.1.1 | 550 | RCPT | -                    | User unknown
+            ../transcript-lists-message-id-no-dsn.eml | mdaemon | buyer@no-mail-here.example | - | - | - | -        | Name server reports domain name unknown
             notes.eml         | notes        | paul@receiver.example    | -     | -   | -    | -                    | not listed in public Name & Address Book
             x1.eml            | x1           | steve@receiver.example   | -     | -   | -    | -                    | User unknown
             x2.eml            | x2           | ursula@receiver.example  | 4.1.9 | -   | -    | -                    | Resources temporarily unavailable
