@@ -54,7 +54,7 @@ public final class Mailman implements VendorFormat {
         int start = text.findAny(0, REFUSALS);
         if (start < 0) return List.of();
         // the refusal and its reasons, down to the line about the attached original
-        int end = text.findAny(start + 1, "The original message as received by Mailman", "original message as received");
+        int end = text.find("original message as received", start + 1);
         String said = text.join(start, end < 0 ? Math.min(text.size(), start + 8) : end);
         return List.of(Finding.of(list, said).withHint(Reason.POLICYVIOLATION).toRecipient());
     }
