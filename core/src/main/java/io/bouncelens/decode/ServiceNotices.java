@@ -29,8 +29,11 @@ final class ServiceNotices {
             "message recall", "recall report"};
 
     /** A digest of mail held for the addressee ("Spam quarantine summary"): mail to them, not from them. */
-    private static final String[] QUARANTINE = {"quarantine"};
-    private static final String[] DIGEST = {"summary", "digest", "report", "notification"};
+    private static final String[] QUARANTINE = {"quarantine", "隔离", "隔離"};
+    private static final String[] DIGEST = {"summary", "digest", "report", "notification",
+            "通知", "摘要", "报告", "報告", "汇总", "彙總", "清单", "清單"};
+    /** A Chinese subject saying mail came back (退信, 退回) is a bounce, quarantine or not. */
+    private static final String[] RETURNED = {"退信", "退回"};
 
     private static final String[] DELIVERED_TEXTS = {"your message has been delivered to the following recipient"};
     private static final String[] RELAYED_TEXTS = {"delivery to these recipients or groups is complete, but no delivery notification"};
@@ -44,7 +47,7 @@ final class ServiceNotices {
         if (startsWithAny(subject, DELIVERED_SUBJECTS)) return Kind.DELIVERED;
         if (startsWithAny(subject, RELAYED_SUBJECTS)) return Kind.RELAYED;
         if (startsWithAny(subject, OTHER_SUBJECTS)) return Kind.OTHER;
-        if (containsAny(subject, QUARANTINE) && containsAny(subject, DIGEST)) return Kind.OTHER;
+        if (containsAny(subject, QUARANTINE) && containsAny(subject, DIGEST) && !containsAny(subject, RETURNED)) return Kind.OTHER;
         // asked only of messages no report or format read, a few: a lower-cased copy is cheap enough
         String text = report.toLowerCase(Locale.ROOT);
         if (containsAny(text, DELIVERED_TEXTS)) return Kind.DELIVERED;

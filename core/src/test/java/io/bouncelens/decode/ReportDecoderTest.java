@@ -383,7 +383,9 @@ class ReportDecoderTest {
             // about a bounce: other programs' notices, known by the header fields they write
             "not-bounce/cron-bounce-report.eml", "not-bounce/tracker-ticket-about-bounce.eml",
             // a disposition of "deleted" that a person chose (manual-action): deleted unread, not refused
-            "not-bounce/mdn-deleted-unread-by-person.eml"})
+            "not-bounce/mdn-deleted-unread-by-person.eml",
+            // a Chinese mail system's digest of mail it quarantined for the addressee (隔离邮件通知)
+            "not-bounce/quarantine-digest-zh.eml"})
     void mailThatIsNoBounceGivesNoRecipient(String fixture) {
         DecodedReport r = decode(fixture);
 
