@@ -104,6 +104,21 @@ public final class Addresses {
         return b.toString();
     }
 
+    /**
+     * Whether the address's domain ends in a top-level name that could be real: letters only (any
+     * script), or an IDN's {@code xn--} form. A chat link's {@code 19:abc@thread.tacv2} or a
+     * message id's {@code part1.2@host.x3} written into a notice is no one's address.
+     */
+    public static boolean hasNameTopLevel(String address) {
+        int dot = address.lastIndexOf('.');
+        if (dot < 0 || dot <= address.lastIndexOf('@')) return address.regionMatches(true, address.lastIndexOf('@') + 1, "localhost", 0, 9);
+        String top = address.substring(dot + 1);
+        if (top.length() < 2) return false;
+        if (top.regionMatches(true, 0, "xn--", 0, 4)) return true;
+        for (int i = 0; i < top.length(); i++) if (!Character.isLetter(top.charAt(i))) return false;
+        return true;
+    }
+
     /** True for addresses of mail systems rather than people (postmaster, mailer-daemon, ...). */
     public static boolean isMailSystem(String address) {
         if (address == null) return false;

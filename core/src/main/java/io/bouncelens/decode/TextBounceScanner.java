@@ -33,7 +33,8 @@ public final class TextBounceScanner {
             String upper = lines.get(i).strip().toUpperCase(java.util.Locale.ROOT);
             if (namesTheSender(upper) || namesTheMessage(upper) || quotedMail(upper)) continue;
             for (String address : Addresses.find(lines.get(i), 20)) {
-                if (Addresses.isMailSystem(address) || containsIgnoreCase(ignore, address) || containsIgnoreCase(seen, address)) {
+                if (Addresses.isMailSystem(address) || !Addresses.hasNameTopLevel(address)
+                        || containsIgnoreCase(ignore, address) || containsIgnoreCase(seen, address)) {
                     continue;
                 }
                 seen.add(address);

@@ -45,4 +45,16 @@ class AddressesTest {
         assertThat(Addresses.first("发给 用户@公司.cn 的邮件")).isEqualTo("用户@公司.cn");
         assertThat(Addresses.first("to jürgen@bücher.example failed")).isEqualTo("jürgen@bücher.example");
     }
+
+    @Test
+    void aTopLevelNameIsLettersOrAnIdnsAsciiForm() {
+        assertThat(Addresses.hasNameTopLevel("ana@example.org")).isTrue();
+        assertThat(Addresses.hasNameTopLevel("ana@example.xn--fiqs8s")).isTrue();
+        assertThat(Addresses.hasNameTopLevel("ana@例子.中国")).isTrue();
+        assertThat(Addresses.hasNameTopLevel("root@localhost")).isTrue();
+        // a chat link's thread id, a host numbered like a version, an IP address
+        assertThat(Addresses.hasNameTopLevel("4f1c2e8a@thread.tacv2")).isFalse();
+        assertThat(Addresses.hasNameTopLevel("part1.2@host.x3")).isFalse();
+        assertThat(Addresses.hasNameTopLevel("ana@192.0.2.1")).isFalse();
+    }
 }

@@ -385,7 +385,10 @@ class ReportDecoderTest {
             // a disposition of "deleted" that a person chose (manual-action): deleted unread, not refused
             "not-bounce/mdn-deleted-unread-by-person.eml",
             // a Chinese mail system's digest of mail it quarantined for the addressee (隔离邮件通知)
-            "not-bounce/quarantine-digest-zh.eml"})
+            "not-bounce/quarantine-digest-zh.eml",
+            // a chat tool's notice from a channel named "Bounces" quoting an NDR: its only "address" is a
+            // thread id in a link (top-level name "tacv2"), no one's mailbox
+            "not-bounce/chat-mention-quoting-ndr.eml"})
     void mailThatIsNoBounceGivesNoRecipient(String fixture) {
         DecodedReport r = decode(fixture);
 
