@@ -49,7 +49,7 @@ public final class KnowledgeBaseImage { // public only for the build's exec plug
     static final String RESOURCE = KnowledgeBase.ROOT + "compiled.image";
 
     private static final int MAGIC = 0x424C4B42; // "BLKB"
-    private static final int VERSION = 3; // 3: providers' names in other languages
+    private static final int VERSION = 4; // 4: the automaton's table entries without a hit bit (stop 35)
     private static final int NONE = -1;
     private static final int CHECKSUM_AT = 8;
 

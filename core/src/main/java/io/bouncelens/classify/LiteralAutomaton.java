@@ -26,13 +26,15 @@ import java.util.List;
  * {@code char}s, which halves it (2.2 MB for the bundled knowledge base's 17,500 states) and
  * measured 15% faster; states are numbered depth-first, so that a literal's rows follow each
  * other in memory (5% faster than breadth-first); rows are padded to a power of two (56 columns
- * to 64), so the next row is found by a shift instead of a multiplication, and an entry's top
- * bit says whether literals end in its state, so most characters skip the read of the hit list
- * (together 7% faster on the classifier benchmark). A {@code char} names at most
- * {@link #MAX_TABLE_STATES} states: beyond them (the bundled knowledge base passed 32,768 states
- * in stop 34) the table has rows for the first ones only, and a transition into a state it
- * cannot name is marked {@link #FAR} and takes the classic path alone. (Until then a larger
- * automaton had no table at all, and the classifier ran at half its speed.)
+ * to 64), so the next row is found by a shift instead of a multiplication, and a bit set of
+ * the states where literals end (4 KB, in the fastest cache) says when to read the hit list, so
+ * most characters skip it (together 7% faster on the classifier benchmark, when the bit was an
+ * entry's top bit). A {@code char} names at most {@link #MAX_TABLE_STATES} states: beyond them
+ * the table has rows for the first ones only, and a transition into a state it cannot name is
+ * marked {@link #FAR} and takes the classic path alone. (Until stop 34 a larger automaton had no
+ * table at all, and the classifier ran at half its speed; until stop 35 the hit bit took an
+ * entry's top bit, and the table named only 32,767 states, which the knowledge base's ASCII
+ * literals alone were about to pass.)
  */
 public final class LiteralAutomaton {
 
@@ -42,15 +44,10 @@ public final class LiteralAutomaton {
     }
 
     /**
-     * State numbers in the table are {@code char}s whose top bit says whether any literal ends in
-     * the state: the scan looks up a state's hits only then, one memory read per character fewer.
-     */
-    private static final int HAS_HITS = 0x8000;
-    /**
      * A table entry for a transition to a state the table cannot name (numbered {@code FAR} or
      * above): that one transition takes the classic path. Rows cover the states below it.
      */
-    private static final int FAR = 0x7FFF;
+    private static final int FAR = 0xFFFF;
     private static final int MAX_TABLE_STATES = FAR;
 
     /** ASCII character (after folding) -> its column in {@link #next}; 0 for those no literal uses. */
@@ -63,8 +60,10 @@ public final class LiteralAutomaton {
     private final int rowShift;
     /** States below this number have a complete row in {@link #next}. */
     private final int dense;
-    /** (state << rowShift) + column -> next state (| HAS_HITS), for the states below {@link #dense}. */
+    /** (state << rowShift) + column -> next state, for the states below {@link #dense}. */
     private final char[] next;
+    /** Bit per state: set when any literal ends there (its hit list is not empty). */
+    private final long[] hitStates;
     /** Per state, its transitions: keys[edges[s] .. edges[s + 1]) sorted, leading to targets[same]. */
     private final int[] edges;
     private final char[] keys;
@@ -122,11 +121,8 @@ public final class LiteralAutomaton {
 
         // Breadth-first, a state's failure state (always shallower) is complete before it: its
         // failure link, its outputs (its own and its failure state's) and, for a state with a row,
-        // the row (the failure state's row, overridden by its own transitions). Whether literals
-        // end in a state is known as soon as its failure link is, which is when its parent is
-        // reached: the rows get their HAS_HITS bits as they are written.
+        // the row (the failure state's row, overridden by its own transitions).
         fail = new int[n];
-        boolean[] hasHits = new boolean[n];
         int[][] outputs = new int[n][];
         int[] none = new int[0];
         for (int trieState : trie.breadthFirst()) {
@@ -137,15 +133,14 @@ public final class LiteralAutomaton {
                 } else {
                     for (int col = 1; col < columns; col++) {
                         int t = transition(fail[s], columnChar[col]);
-                        next[(s << rowShift) + col] = cell(t, hasHits[t], tableStates);
+                        next[(s << rowShift) + col] = cell(t, tableStates);
                     }
                 }
             }
             for (int e = edges[s]; e < edges[s + 1]; e++) {
                 int t = targets[e];
                 fail[t] = s == 0 ? 0 : transition(fail[s], keys[e]);
-                hasHits[t] = trie.outputs(order[t]).length > 0 || hasHits[fail[t]];
-                if (s < dense && keys[e] < 128) next[(s << rowShift) + column[keys[e]]] = cell(t, hasHits[t], tableStates);
+                if (s < dense && keys[e] < 128) next[(s << rowShift) + column[keys[e]]] = cell(t, tableStates);
             }
             int[] own = trie.outputs(trieState);
             int[] inherited = s == 0 ? none : outputs[fail[s]];
@@ -160,12 +155,20 @@ public final class LiteralAutomaton {
         for (int s = 0; s < n; s++) ends[s + 1] = ends[s] + outputs[s].length;
         found = new int[ends[n]];
         for (int s = 0; s < n; s++) System.arraycopy(outputs[s], 0, found, ends[s], outputs[s].length);
+        hitStates = hitStates(ends);
     }
 
-    /** The table's entry for a transition to {@code t}: its number and hit bit, or {@link #FAR}. */
-    private static char cell(int t, boolean hits, int tableStates) {
-        if (t >= tableStates) return (char) FAR;
-        return (char) (hits ? t | HAS_HITS : t);
+    /** The bit set of the states whose hit list is not empty. */
+    private static long[] hitStates(int[] ends) {
+        int n = ends.length - 1;
+        long[] bits = new long[(n + 63) >>> 6];
+        for (int s = 0; s < n; s++) if (ends[s + 1] > ends[s]) bits[s >>> 6] |= 1L << s;
+        return bits;
+    }
+
+    /** The table's entry for a transition to {@code t}: its number, or {@link #FAR}. */
+    private static char cell(int t, int tableStates) {
+        return (char) (t >= tableStates ? FAR : t);
     }
 
     /** Every table as it was built, read back from an image ({@link #write}). */
@@ -191,6 +194,7 @@ public final class LiteralAutomaton {
                 || ends.length != states + 1 || found.length != ends[states]) {
             throw new KnowledgeBaseException("knowledge base image: inconsistent automaton tables");
         }
+        hitStates = hitStates(ends);
     }
 
     static LiteralAutomaton read(KnowledgeBaseImage.In in) {
@@ -223,6 +227,11 @@ public final class LiteralAutomaton {
     /** How many states have a row in the table (the rest take the classic path). */
     int tableRows() {
         return dense;
+    }
+
+    /** How many states the automaton has. */
+    int stateCount() {
+        return fail.length;
     }
 
     /** An automaton matching the text exactly as written; literal ids are the positions in {@code literals} (non-empty). */
@@ -266,8 +275,8 @@ public final class LiteralAutomaton {
             char c = charAt(s, latin1, i);
             int entry = c < 128 && state < dense ? next[(state << rowShift) | column[c]] : FAR;
             if (entry != FAR) {
-                state = entry & ~HAS_HITS;
-                if (entry >= HAS_HITS) report(state, hits);
+                state = entry;
+                if ((hitStates[entry >>> 6] & (1L << entry)) != 0) report(state, hits);
             } else {
                 state = transition(state, c);
                 report(state, hits);
@@ -329,8 +338,8 @@ public final class LiteralAutomaton {
             }
             int entry = state < dense ? next[(state << rowShift) | col] : FAR;
             if (entry != FAR) {
-                state = entry & ~HAS_HITS;
-                if (entry >= HAS_HITS) report(state, hits);
+                state = entry;
+                if ((hitStates[entry >>> 6] & (1L << entry)) != 0) report(state, hits);
             } else {
                 state = transition(state, FoldedText.foldChar(c));
                 report(state, hits);
@@ -349,7 +358,7 @@ public final class LiteralAutomaton {
         while (true) {
             if (c < 128 && state < dense) {
                 int entry = next[(state << rowShift) | column[c]];
-                if (entry != FAR) return entry & ~HAS_HITS;
+                if (entry != FAR) return entry;
             }
             int e = Arrays.binarySearch(keys, edges[state], edges[state + 1], c);
             if (e >= 0) return targets[e];
